@@ -1,0 +1,83 @@
+/**
+ * Where a problem happened. Every field is optional because errors arise at different depths:
+ * a codec error knows the message, segment and field; a spec error knows the node or link.
+ * Indexes are 1-based, as users read them.
+ */
+export interface ErrorLocation {
+  /** 1-based position of the message in its input file. */
+  message?: number;
+  /** Source file or input name. */
+  file?: string;
+  /** 1-based segment number within the message, and its id. */
+  segment?: number;
+  segmentId?: string;
+  /** 1-based field number within the segment. */
+  field?: number;
+  /** Character offset in the input text (0-based, as editors count). */
+  offset?: number;
+  /** 1-based line in the input text. */
+  line?: number;
+  /** A path in the grammar of its standard (`PID-5.1`, `Patient.name.family`) or a JSON pointer. */
+  path?: string;
+  /** Mapping graph node or link id. */
+  node?: string;
+  link?: string;
+}
+
+/** A plain-data form of an error, safe to send over IPC, HTTP or to write to an error queue. */
+export interface CrosswalkErrorData {
+  code: string;
+  message: string;
+  where: ErrorLocation;
+}
+
+/**
+ * The one error type of the engine: a stable code a program can switch on, one plain sentence a
+ * person can act on, and where it happened. Never carries patient data beyond what the sentence
+ * must quote to point at the fault.
+ */
+export class CrosswalkError extends Error {
+  readonly code: string;
+  readonly where: ErrorLocation;
+
+  constructor(code: string, message: string, where: ErrorLocation = {}) {
+    super(message);
+    this.name = 'CrosswalkError';
+    this.code = code;
+    this.where = where;
+  }
+
+  /** The same error placed further out (e.g. a codec error gets the message number of its file). */
+  at(where: ErrorLocation): CrosswalkError {
+    return new CrosswalkError(this.code, this.message, { ...where, ...this.where });
+  }
+
+  toJSON(): CrosswalkErrorData {
+    return { code: this.code, message: this.message, where: this.where };
+  }
+
+  /** `CW_CODE: sentence (message 2, segment 3 PID, field 5)` for terminals and logs. */
+  toString(): string {
+    const place = describeLocation(this.where);
+    return `${this.code}: ${this.message}${place ? ` (${place})` : ''}`;
+  }
+}
+
+export function describeLocation(where: ErrorLocation): string {
+  const parts: string[] = [];
+  if (where.file !== undefined) parts.push(where.file);
+  if (where.message !== undefined) parts.push(`message ${where.message}`);
+  if (where.segment !== undefined) parts.push(`segment ${where.segment}${where.segmentId ? ` ${where.segmentId}` : ''}`);
+  else if (where.segmentId !== undefined) parts.push(`segment ${where.segmentId}`);
+  if (where.field !== undefined) parts.push(`field ${where.field}`);
+  if (where.line !== undefined) parts.push(`line ${where.line}`);
+  if (where.offset !== undefined) parts.push(`offset ${where.offset}`);
+  if (where.path !== undefined) parts.push(`at ${where.path}`);
+  if (where.node !== undefined) parts.push(`node ${where.node}`);
+  if (where.link !== undefined) parts.push(`link ${where.link}`);
+  return parts.join(', ');
+}
+
+export function isCrosswalkError(value: unknown): value is CrosswalkError {
+  return value instanceof CrosswalkError;
+}
