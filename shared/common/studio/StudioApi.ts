@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+import type { CrosswalkErrorData } from '../errors/CrosswalkError';
+import type { StudioArgs, StudioMethodName, StudioResult } from './studioMethods';
+import type {
+  appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
+  functionInfoSchema, hostCommandSchema, openedBundleSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
+  schemaStandardInfoSchema, schemaStructureSchema, serializedBundleSchema, terminologyKindSchema, terminologySummarySchema,
+  SchemaTreeNode,
+} from './studioSchemas';
+
+export type AppInfo = z.infer<typeof appInfoSchema>;
+export type BundleDocument = z.infer<typeof bundleDocumentSchema>;
+export type OpenedBundle = z.infer<typeof openedBundleSchema>;
+export type SavedBundle = z.infer<typeof savedBundleSchema>;
+export type SerializedBundle = z.infer<typeof serializedBundleSchema>;
+export type RecentFile = z.infer<typeof recentFileSchema>;
+export type SampleMessage = z.infer<typeof sampleMessageSchema>;
+export type ExampleSummary = z.infer<typeof exampleSummarySchema>;
+export type Example = z.infer<typeof exampleSchema>;
+export type SchemaStandardInfo = z.infer<typeof schemaStandardInfoSchema>;
+export type SchemaStructure = z.infer<typeof schemaStructureSchema>;
+export type FunctionInfo = z.infer<typeof functionInfoSchema>;
+export type TerminologyKind = z.infer<typeof terminologyKindSchema>;
+export type TerminologySummary = z.infer<typeof terminologySummarySchema>;
+export type Concept = z.infer<typeof conceptSchema>;
+export type FhirResourceJson = z.infer<typeof fhirResourceSchema>;
+export type HostCommand = z.infer<typeof hostCommandSchema>;
+export type { SchemaTreeNode };
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * The one typed API between the studio's renderer and its host (Electron main or the web host).
+ * Every method takes one JSON object and resolves to JSON; a failure rejects with a CrosswalkError
+ * (code, one sentence, where). The table in studioMethods.ts is the source of truth for argument
+ * and result validation; the check at the end of this file keeps the two identical.
+ *
+ * The live preview is not here on purpose: the engine is pure, so the renderer runs it itself (in
+ * a worker) and what the analyst sees is the same code the runtime runs, with no round trip.
+ * Test cases are part of the bundle document and are saved with it.
+ */
+export interface StudioApi {
+  getAppInfo(): Promise<AppInfo>;
+
+  listExamples(): Promise<ExampleSummary[]>;
+  getExample(args?: { id?: string }): Promise<Example>;
+
+  openBundle(args: { path: string }): Promise<OpenedBundle>;
+  openBundleText(args: { name: string; text: string }): Promise<OpenedBundle>;
+  saveBundle(args: { path: string; bundle: BundleDocument }): Promise<SavedBundle>;
+  serializeBundle(args: { bundle: BundleDocument }): Promise<SerializedBundle>;
+
+  chooseOpenPath(args?: { title?: string }): Promise<{ path: string | null }>;
+  chooseSavePath(args?: { title?: string; defaultName?: string }): Promise<{ path: string | null }>;
+  setDocumentState(args: { title: string; dirty: boolean }): Promise<Record<string, never>>;
+
+  listRecentFiles(): Promise<RecentFile[]>;
+  clearRecentFiles(): Promise<Record<string, never>>;
+
+  listSchemaStandards(): Promise<SchemaStandardInfo[]>;
+  listSchemaStructures(args: { standard: 'hl7v2' | 'fhir-r4'; version: string }): Promise<SchemaStructure[]>;
+  loadSchemaTree(args: {
+    standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string; path?: string; depth?: number;
+  }): Promise<{ nodes: SchemaTreeNode[] }>;
+
+  listFunctions(): Promise<FunctionInfo[]>;
+
+  listTerminology(args: { kind: TerminologyKind; query?: string; limit?: number }): Promise<TerminologySummary[]>;
+  expandValueSet(args: { url: string }): Promise<{ url: string; concepts: Concept[] }>;
+  getConceptMap(args: { idOrUrl: string }): Promise<FhirResourceJson>;
+  getCodeSystem(args: { url: string }): Promise<FhirResourceJson>;
+
+  listSamples(args: { mappingKey: string }): Promise<SampleMessage[]>;
+  saveSamples(args: { mappingKey: string; samples: SampleMessage[] }): Promise<Record<string, never>>;
+  getUiState(args: { key: string }): Promise<{ value: JsonValue | null }>;
+  setUiState(args: { key: string; value: JsonValue }): Promise<Record<string, never>>;
+}
+
+/**
+ * What a host sends back for one call. Errors travel as data because neither Electron's IPC nor
+ * contextBridge keeps an error's class or fields.
+ */
+export type StudioEnvelope<T = unknown> = { ok: true; value: T } | { ok: false; error: CrosswalkErrorData };
+
+/**
+ * The single object the Electron preload exposes as `window.crosswalk`: one function per method
+ * of the table (each resolving to an envelope) plus a subscription to menu commands.
+ */
+export type StudioBridge = { [K in StudioMethodName]: (args: unknown) => Promise<StudioEnvelope> } & {
+  onHostCommand(listener: (command: HostCommand) => void): () => void;
+};
+
+/** The renderer's view: the API plus menu commands (a no-op subscription on the web host). */
+export interface StudioClient extends StudioApi {
+  onHostCommand(listener: (command: HostCommand) => void): () => void;
+}
+
+// Compile-time proof that the interface and the table agree, method by method, both ways: a
+// mismatch names the method in the type error below.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type ArgsOf<F> = F extends (...args: infer P) => unknown ? (P extends [] ? Record<string, never> : Exclude<P[0], undefined>) : never;
+type Mismatched = {
+  [K in StudioMethodName]: [Same<Awaited<ReturnType<StudioApi[K]>>, StudioResult<K>>, Same<ArgsOf<StudioApi[K]>, StudioArgs<K>>] extends [true, true] ? never : K;
+}[StudioMethodName] | Exclude<keyof StudioApi, StudioMethodName>;
+export const _studioApiMatchesTable: [Mismatched] extends [never] ? true : Mismatched = true;

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import {
+  appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
+  functionInfoSchema, openedBundleSchema, pathSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
+  schemaRefSchema, schemaStandardInfoSchema, schemaStandardSchema, schemaStructureSchema, schemaTreeNodeSchema,
+  serializedBundleSchema, terminologyKindSchema, terminologySummarySchema, uiStateKeySchema,
+} from './studioSchemas';
+
+/** One API method: what it takes (always one JSON object) and what it returns. */
+export interface StudioMethod<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+  args: A;
+  result: R;
+  /** One sentence for API docs and error messages. */
+  summary: string;
+}
+
+function method<A extends z.ZodType, R extends z.ZodType>(summary: string, args: A, result: R): StudioMethod<A, R> {
+  return { args, result, summary };
+}
+
+const none = z.object({}).strict();
+const done = z.object({});
+/** Bundle mapping keys: the bundle's path when it has one, else its name; samples and UI state hang off it. */
+const mappingKey = z.string().min(1).max(4096);
+
+/**
+ * THE Studio API, as data (like vscode's ProxyChannel): the Electron preload, the IPC handlers,
+ * the web host's routes and the renderer's client are all generated from this table, so a
+ * method exists everywhere or nowhere and no channel name is spelled twice.
+ */
+export const studioMethods = {
+  getAppInfo: method('Describes the host: version, Electron or web, whether native dialogs exist.', none, appInfoSchema),
+
+  listExamples: method('Lists the example mappings that ship with Crosswalk.', none, z.array(exampleSummarySchema)),
+  getExample: method('Loads an example mapping with its sample messages (the default example when no id is given).',
+    z.object({ id: z.string().max(200).optional() }).strict(), exampleSchema),
+
+  openBundle: method('Opens a mapping bundle file from a path and records it in the recent files.',
+    z.object({ path: pathSchema }).strict(), openedBundleSchema),
+  openBundleText: method('Opens a mapping bundle from file contents (drag and drop, a browser file picker).',
+    z.object({ name: z.string().min(1).max(1024), text: z.string().max(200_000_000) }).strict(), openedBundleSchema),
+  saveBundle: method('Writes a mapping bundle to a path atomically (canonical JSON, hash sealed) and records it in the recent files.',
+    z.object({ path: pathSchema, bundle: bundleDocumentSchema }).strict(), savedBundleSchema),
+  serializeBundle: method('Returns the canonical file text of a bundle without writing it (for a browser download).',
+    z.object({ bundle: bundleDocumentSchema }).strict(), serializedBundleSchema),
+
+  chooseOpenPath: method('Shows the native open dialog; the path is null when cancelled.',
+    z.object({ title: z.string().max(200).optional() }).strict(), z.object({ path: z.string().nullable() })),
+  chooseSavePath: method('Shows the native save dialog; the path is null when cancelled.',
+    z.object({ title: z.string().max(200).optional(), defaultName: z.string().max(1024).optional() }).strict(),
+    z.object({ path: z.string().nullable() })),
+  setDocumentState: method('Tells the host the open document\'s title and whether it has unsaved changes (window title, close prompt).',
+    z.object({ title: z.string().max(1024), dirty: z.boolean() }).strict(), done),
+
+  listRecentFiles: method('Lists recently opened or saved bundle files, newest first.', none, z.array(recentFileSchema)),
+  clearRecentFiles: method('Forgets the recent files.', none, done),
+
+  listSchemaStandards: method('Lists the standards and versions the schema catalog knows.', none, z.array(schemaStandardInfoSchema)),
+  listSchemaStructures: method('Lists the message structures, segments and data types (v2) or resources and types (FHIR) of a version.',
+    z.object({ standard: schemaStandardSchema, version: z.string().min(1).max(20) }).strict(), z.array(schemaStructureSchema)),
+  loadSchemaTree: method('Loads a schema tree: the root (no path) or the children of the node at a path, expanded to a depth.',
+    schemaRefSchema.extend({ path: z.string().max(1000).optional(), depth: z.number().int().min(1).max(20).optional() }).strict(),
+    z.object({ nodes: z.array(schemaTreeNodeSchema) })),
+
+  listFunctions: method('Lists the function library (metadata only; the renderer runs functions from shared/ itself).', none,
+    z.array(functionInfoSchema)),
+
+  listTerminology: method('Lists value sets, concept maps or code systems for value-map import, filtered by a text query.',
+    z.object({ kind: terminologyKindSchema, query: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+    z.array(terminologySummarySchema)),
+  expandValueSet: method('Expands a value set to its codes.', z.object({ url: z.string().min(1).max(1000) }).strict(),
+    z.object({ url: z.string(), concepts: z.array(conceptSchema) })),
+  getConceptMap: method('Loads a FHIR ConceptMap by id or canonical URL.', z.object({ idOrUrl: z.string().min(1).max(1000) }).strict(),
+    fhirResourceSchema),
+  getCodeSystem: method('Loads a FHIR CodeSystem by canonical URL.', z.object({ url: z.string().min(1).max(1000) }).strict(),
+    fhirResourceSchema),
+
+  listSamples: method('Lists the sample messages kept in the workspace for a mapping.', z.object({ mappingKey }).strict(),
+    z.array(sampleMessageSchema)),
+  saveSamples: method('Replaces the sample messages kept in the workspace for a mapping.',
+    z.object({ mappingKey, samples: z.array(sampleMessageSchema).max(1000) }).strict(), done),
+  getUiState: method('Reads a piece of UI state (panel sizes, last example...) saved in the workspace; null when never set.',
+    z.object({ key: uiStateKeySchema }).strict(), z.object({ value: z.json().nullable() })),
+  setUiState: method('Saves a piece of UI state (any JSON, at most 1 MB) in the workspace.',
+    z.object({ key: uiStateKeySchema, value: z.json() }).strict(), done),
+} as const;
+
+export type StudioMethodName = keyof typeof studioMethods;
+export const studioMethodNames = Object.keys(studioMethods) as StudioMethodName[];
+
+export type StudioArgs<K extends StudioMethodName> = z.input<(typeof studioMethods)[K]['args']>;
+export type StudioResult<K extends StudioMethodName> = z.output<(typeof studioMethods)[K]['result']>;
+
+export function isStudioMethodName(name: unknown): name is StudioMethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(studioMethods, name);
+}
+
+/** Every bundle-carrying argument is a plain object; re-exported for services that check one alone. */
+export { bundleDocumentSchema };

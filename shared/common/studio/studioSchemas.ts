@@ -1,0 +1,212 @@
+import { z } from 'zod';
+
+/**
+ * Runtime validators for everything that crosses the studio's process boundary (IPC or HTTP).
+ * The host side trusts nothing from the renderer, and the renderer checks what comes back so a
+ * drifted host fails loudly instead of drawing garbage. Types are inferred from these schemas.
+ */
+
+/** A file system path as the user's OS writes it. Bounded so a runaway payload cannot hang a host. */
+export const pathSchema = z.string().min(1, 'The path is empty.').max(4096, 'The path is longer than 4096 characters.');
+
+export const errorLocationSchema = z.object({
+  message: z.number().optional(),
+  file: z.string().optional(),
+  segment: z.number().optional(),
+  segmentId: z.string().optional(),
+  field: z.number().optional(),
+  offset: z.number().optional(),
+  line: z.number().optional(),
+  path: z.string().optional(),
+  node: z.string().optional(),
+  link: z.string().optional(),
+});
+
+export const crosswalkErrorDataSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  where: errorLocationSchema,
+});
+
+/**
+ * A mapping bundle document as JSON (format: docs/mapping-spec.md, validated by the bundle module
+ * when it is opened and saved). On the wire it is a plain JSON object; the services parse and
+ * check it with the engine's own schema, so this layer only insists on an object.
+ */
+export const bundleDocumentSchema = z.record(z.string(), z.unknown());
+
+export const openedBundleSchema = z.object({
+  /** Where it came from: an absolute path, or undefined when opened from file contents or an example. */
+  path: z.string().optional(),
+  /** A display name: the file name, or the example's title. */
+  name: z.string(),
+  bundle: bundleDocumentSchema,
+});
+
+export const savedBundleSchema = z.object({
+  path: z.string(),
+  /** Bytes written. */
+  bytes: z.number().int().nonnegative(),
+  /** The content hash recorded in the file, when the bundle format carries one. */
+  hash: z.string().optional(),
+});
+
+export const serializedBundleSchema = z.object({
+  /** A suggested file name, e.g. `adt-a01-to-fhir.crosswalk.json`. */
+  fileName: z.string(),
+  text: z.string(),
+  hash: z.string().optional(),
+});
+
+export const recentFileSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  /** ISO 8601 instant of the last open or save. */
+  openedAt: z.string(),
+});
+
+export const sampleMessageSchema = z.object({
+  name: z.string().min(1).max(200),
+  text: z.string().max(10_000_000),
+});
+
+export const exampleSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+});
+
+export const exampleSchema = exampleSummarySchema.extend({
+  bundle: bundleDocumentSchema,
+  /** The sample messages that ship with the example (the bundle's own test-case inputs included). */
+  samples: z.array(sampleMessageSchema),
+});
+
+export const schemaStandardSchema = z.enum(['hl7v2', 'fhir-r4']);
+
+export const schemaStandardInfoSchema = z.object({
+  standard: schemaStandardSchema,
+  label: z.string(),
+  versions: z.array(z.string()),
+});
+
+export const schemaStructureSchema = z.object({
+  /** `ADT_A01`, `PID`, `CX` (v2) or `Patient`, `HumanName` (FHIR). */
+  name: z.string(),
+  kind: z.enum(['message', 'segment', 'datatype', 'resource', 'complex-type']),
+  description: z.string().optional(),
+});
+
+/**
+ * One row of a schema tree (shape owned by the schema catalog, shared/common/schema/README.md).
+ * Loose: fields the catalog adds later pass through to the renderer untouched.
+ */
+export interface SchemaTreeNode {
+  path: string;
+  name: string;
+  kind: string;
+  label?: string;
+  description?: string;
+  dataType?: string;
+  min: number;
+  max: number | '*';
+  repeating: boolean;
+  length?: number;
+  table?: string;
+  binding?: { strength: string; valueSet?: string };
+  /** True when the node has children that are not loaded yet (expand with loadSchemaTree). */
+  hasChildren?: boolean;
+  children?: SchemaTreeNode[];
+  [extra: string]: unknown;
+}
+
+export const schemaTreeNodeSchema: z.ZodType<SchemaTreeNode> = z.looseObject({
+  path: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  label: z.string().optional(),
+  description: z.string().optional(),
+  dataType: z.string().optional(),
+  min: z.number(),
+  max: z.union([z.number(), z.literal('*')]),
+  repeating: z.boolean(),
+  length: z.number().optional(),
+  table: z.string().optional(),
+  binding: z.object({ strength: z.string(), valueSet: z.string().optional() }).optional(),
+  hasChildren: z.boolean().optional(),
+  get children() {
+    return z.array(schemaTreeNodeSchema).optional();
+  },
+});
+
+export const schemaRefSchema = z.object({
+  standard: schemaStandardSchema,
+  version: z.string().min(1).max(20),
+  /** Message structure, segment or data type (v2); resource or complex type (FHIR). */
+  structure: z.string().min(1).max(100),
+});
+
+const valueTypeSchema = z.string();
+
+export const functionInfoSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  label: z.string(),
+  description: z.string(),
+  inputs: z.array(z.object({
+    name: z.string(),
+    type: valueTypeSchema,
+    many: z.boolean().optional(),
+    optional: z.boolean().optional(),
+    description: z.string(),
+  })),
+  output: z.object({ type: valueTypeSchema, many: z.boolean().optional(), description: z.string() }),
+  params: z.array(z.object({
+    name: z.string(),
+    type: z.enum(['string', 'number', 'boolean', 'enum']),
+    options: z.array(z.string()).optional(),
+    default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    description: z.string(),
+  })),
+  examples: z.array(z.object({
+    inputs: z.record(z.string(), z.unknown()),
+    params: z.record(z.string(), z.unknown()).optional(),
+    output: z.unknown(),
+  })),
+});
+
+export const terminologyKindSchema = z.enum(['valueSet', 'conceptMap', 'codeSystem']);
+
+export const terminologySummarySchema = z.object({
+  kind: terminologyKindSchema,
+  id: z.string(),
+  url: z.string(),
+  name: z.string(),
+  title: z.string().optional(),
+});
+
+export const conceptSchema = z.object({
+  system: z.string(),
+  code: z.string(),
+  display: z.string().optional(),
+});
+
+/** A FHIR R4 resource (ValueSet, CodeSystem, ConceptMap) as JSON. */
+export const fhirResourceSchema = z.looseObject({ resourceType: z.string() });
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  /** Native open/save dialogs exist (Electron); the web host has none, so the renderer uses an <input type=file> and downloads. */
+  nativeDialogs: z.boolean(),
+  /** Where the workspace database lives, for the About box. */
+  dataDir: z.string(),
+});
+
+export const uiStateKeySchema = z.string().min(1).max(200);
+
+/** Commands the host's menus send to the renderer (Electron's menu bar; the web host sends none). */
+export const hostCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'export', 'undo', 'redo', 'fitView', 'zoomIn', 'zoomOut', 'resetZoom', 'about']) }),
+  z.object({ command: z.literal('openRecent'), path: z.string() }),
+]);
