@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { CrosswalkError } from '../errors/CrosswalkError';
+import type { StudioApi, StudioEnvelope } from './StudioApi';
+import { createStudioClient } from './createStudioClient';
+import { dispatchStudioCall } from './dispatchStudioCall';
+import { studioMethodNames, studioMethods } from './studioMethods';
+
+/** A partial API: the tests call only these; anything else rejects like a missing service would. */
+function fakeHost(overrides: Partial<StudioApi>): StudioApi {
+  return new Proxy(overrides as StudioApi, {
+    get(target, name) {
+      const own = (target as unknown as Record<string | symbol, unknown>)[name];
+      return own ?? (() => Promise.reject(new Error(`not in this test: ${String(name)}`)));
+    },
+  });
+}
+
+describe('dispatchStudioCall', () => {
+  const host = fakeHost({
+    listRecentFiles: async () => [{ path: '/tmp/a.crosswalk.json', name: 'a.crosswalk.json', openedAt: '2026-01-02T03:04:05.000Z' }],
+    openBundle: async ({ path }) => {
+      throw new CrosswalkError('CW_FILE_NOT_FOUND', 'The file does not exist.', { file: path });
+    },
+    setUiState: async () => { throw new TypeError('boom'); },
+  });
+
+  it('runs a valid call and wraps the value', async () => {
+    expect(await dispatchStudioCall(host, 'listRecentFiles', {})).toEqual({
+      ok: true, value: [{ path: '/tmp/a.crosswalk.json', name: 'a.crosswalk.json', openedAt: '2026-01-02T03:04:05.000Z' }],
+    });
+  });
+
+  it.each([['__proto__'], ['constructor'], ['toString'], ['hasOwnProperty'], [42], [undefined]])('refuses the method name %s', async (name) => {
+    const result = await dispatchStudioCall(host, name, {});
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('CW_STUDIO_UNKNOWN_METHOD');
+  });
+
+  it('refuses a payload that does not fit the method, naming the field', async () => {
+    expect(await dispatchStudioCall(host, 'openBundle', { path: 7 })).toEqual({
+      ok: false,
+      error: { code: 'CW_STUDIO_BAD_ARGS', message: 'openBundle: path: Invalid input: expected string, received number.', where: { path: 'openBundle' } },
+    });
+    const extra = await dispatchStudioCall(host, 'listRecentFiles', { sql: 'DROP TABLE recent_files' });
+    expect(!extra.ok && extra.error.code).toBe('CW_STUDIO_BAD_ARGS');
+    const empty = await dispatchStudioCall(host, 'openBundle', { path: '' });
+    expect(!empty.ok && empty.error.message).toBe('openBundle: path: The path is empty.');
+  });
+
+  it('passes a CrosswalkError through as data', async () => {
+    expect(await dispatchStudioCall(host, 'openBundle', { path: '/nope.json' })).toEqual({
+      ok: false, error: { code: 'CW_FILE_NOT_FOUND', message: 'The file does not exist.', where: { file: '/nope.json' } },
+    });
+  });
+
+  it('turns an unexpected exception into CW_STUDIO_INTERNAL', async () => {
+    expect(await dispatchStudioCall(host, 'setUiState', { key: 'k', value: 1 })).toEqual({
+      ok: false, error: { code: 'CW_STUDIO_INTERNAL', message: 'setUiState failed unexpectedly: boom', where: { path: 'setUiState' } },
+    });
+  });
+});
+
+describe('createStudioClient', () => {
+  it('round-trips through a transport to the dispatcher, and rejects with the CrosswalkError', async () => {
+    const host = fakeHost({
+      getUiState: async ({ key }) => ({ value: { key, sizes: [1, 2.5, null] } }),
+      openBundle: async () => { throw new CrosswalkError('CW_BUNDLE_JSON', 'The file is not JSON.', { file: 'x.json', line: 3 }); },
+    });
+    const sent: string[] = [];
+    const client = createStudioClient(async (method, args) => {
+      sent.push(method);
+      // What IPC or HTTP does to a payload: structured cloning through JSON.
+      return JSON.parse(JSON.stringify(await dispatchStudioCall(host, method, JSON.parse(JSON.stringify(args))))) as StudioEnvelope;
+    });
+    expect(await client.getUiState({ key: 'panels' })).toEqual({ value: { key: 'panels', sizes: [1, 2.5, null] } });
+    const error = await client.openBundle({ path: '/x.json' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CrosswalkError);
+    expect((error as CrosswalkError).toJSON()).toEqual({ code: 'CW_BUNDLE_JSON', message: 'The file is not JSON.', where: { file: 'x.json', line: 3 } });
+    expect(sent).toEqual(['getUiState', 'openBundle']);
+  });
+
+  it('checks arguments before sending and results on arrival', async () => {
+    let calls = 0;
+    const client = createStudioClient(async () => { calls += 1; return { ok: true, value: [{ path: 1 }] }; });
+    await expect(client.openBundle({ path: 5 as unknown as string })).rejects.toMatchObject({ code: 'CW_STUDIO_BAD_ARGS' });
+    expect(calls).toBe(0);
+    await expect(client.listRecentFiles()).rejects.toMatchObject({
+      code: 'CW_STUDIO_BAD_RESULT',
+      message: 'The host answered listRecentFiles with data the studio does not understand: 0.path: Invalid input: expected string, received number.',
+    });
+  });
+
+  it('has exactly the methods of the table plus onHostCommand', () => {
+    const client = createStudioClient(async () => ({ ok: true, value: {} }));
+    expect(Object.keys(client).sort()).toEqual([...studioMethodNames, 'onHostCommand'].sort());
+    expect(studioMethodNames.length).toBe(Object.keys(studioMethods).length);
+  });
+});
