@@ -1,0 +1,139 @@
+import { CrosswalkError } from '../errors/CrosswalkError';
+import type { Delimiters } from './Delimiters';
+
+/**
+ * HL7 v2 escape sequences. `\F\ \S\ \T\ \R\ \E\` stand for the delimiters and are decoded to
+ * them. Every other recognized sequence (`\P\` truncation, `\H\ \N\` highlighting, `\.br\` and the
+ * other formatting commands, `\Xhh..\` hex, `\Cxxyy\ \Mxxyyzz\` character sets, `\Z..\` local)
+ * stays verbatim in the decoded value: it is markup a person can read and the mapping may pass on,
+ * and keeping it makes the value survive a round trip. encodeValue keeps those sequences as they
+ * are and escapes every other escape character, so decodeValue(encodeValue(v)) === v for every v
+ * without a line break. A CR or LF cannot be written into a value (it would end the segment and no
+ * escape decodes back to it): encodeValue refuses it with HL7_BAD_VALUE; write `\.br\` instead.
+ */
+
+function isHex(text: string, from: number, to: number): boolean {
+  if (to <= from || (to - from) % 2 !== 0) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/** Is text[from, to) (between two escape characters) a sequence that stays verbatim? */
+function isVerbatimSequence(text: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len === 0) return false;
+  const first = text.charCodeAt(from);
+  switch (first) {
+    case 72: // H
+    case 78: // N
+    case 80: // P
+      return len === 1;
+    case 46: { // . formatting command: .br .sp .fi .nf .in .ti .sk .ce with optional signed number
+      if (len < 3) return false;
+      for (let i = from + 1; i < to; i++) {
+        const c = text.charCodeAt(i);
+        const ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45;
+        if (!ok) return false;
+      }
+      return true;
+    }
+    case 88: // X hex data
+    case 67: // C single-byte character set
+    case 77: // M multi-byte character set
+      return isHex(text, from + 1, to);
+    case 90: // Z locally defined: anything but delimiters (already split away) and the escape char
+      return len >= 1;
+    default:
+      return false;
+  }
+}
+
+/** The delimiter a one-letter escape stands for, or undefined. */
+function delimiterFor(letter: number, d: Delimiters): string | undefined {
+  switch (letter) {
+    case 70: return d.field; // F
+    case 83: return d.component; // S
+    case 84: return d.subcomponent; // T
+    case 82: return d.repetition; // R
+    case 69: return d.escape; // E
+    default: return undefined;
+  }
+}
+
+/** Decode one leaf's raw text (no separators in it). An escape character that starts no known sequence is kept as is. */
+export function decodeValue(raw: string, d: Delimiters): string {
+  const esc = d.escape;
+  let start = raw.indexOf(esc);
+  if (start === -1) return raw;
+  let out = '';
+  let copied = 0;
+  while (start !== -1) {
+    const end = raw.indexOf(esc, start + 1);
+    if (end === -1) break;
+    if (end === start + 2) {
+      const delim = delimiterFor(raw.charCodeAt(start + 1), d);
+      if (delim !== undefined) {
+        out += raw.slice(copied, start) + delim;
+        copied = end + 1;
+        start = raw.indexOf(esc, copied);
+        continue;
+      }
+    }
+    if (isVerbatimSequence(raw, start + 1, end)) {
+      // Kept verbatim: skip past it so its closing escape is not read as an opening one.
+      start = raw.indexOf(esc, end + 1);
+      continue;
+    }
+    // An escape character that opens nothing: it is data; the next one may open a sequence.
+    start = end;
+  }
+  return copied === 0 ? raw : out + raw.slice(copied);
+}
+
+/** Encode a value for one leaf: delimiters and stray escape characters escaped, verbatim sequences kept. */
+export function encodeValue(value: string, d: Delimiters): string {
+  let needs = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === d.escape || ch === d.field || ch === d.component || ch === d.repetition || ch === d.subcomponent || ch === '\r' || ch === '\n') {
+      needs = true;
+      break;
+    }
+  }
+  if (!needs) return value;
+  const esc = d.escape;
+  let out = '';
+  let i = 0;
+  while (i < value.length) {
+    const ch = value[i];
+    if (ch === esc) {
+      const end = value.indexOf(esc, i + 1);
+      if (end !== -1 && isVerbatimSequence(value, i + 1, end) && !containsDelimiter(value, i + 1, end, d)) {
+        out += value.slice(i, end + 1);
+        i = end + 1;
+        continue;
+      }
+      out += esc + 'E' + esc;
+    } else if (ch === d.field) out += esc + 'F' + esc;
+    else if (ch === d.component) out += esc + 'S' + esc;
+    else if (ch === d.subcomponent) out += esc + 'T' + esc;
+    else if (ch === d.repetition) out += esc + 'R' + esc;
+    else if (ch === '\r' || ch === '\n') {
+      throw new CrosswalkError('HL7_BAD_VALUE', 'A value cannot contain a line break in HL7 v2; use the \\.br\\ formatting escape instead.');
+    }
+    else out += ch;
+    i++;
+  }
+  return out;
+}
+
+function containsDelimiter(text: string, from: number, to: number, d: Delimiters): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === d.field || ch === d.component || ch === d.repetition || ch === d.subcomponent || ch === '\r' || ch === '\n') return true;
+  }
+  return false;
+}

@@ -1,0 +1,11 @@
+export { DEFAULT_DELIMITERS, delimiterProblem, encodingCharacters, type Delimiters } from './Delimiters';
+export { decodeValue, encodeValue } from './escape';
+export { formatPath, parsePath, type Hl7Path } from './Hl7Path';
+export { HL7_NULL, leafValue, type Hl7Value } from './Hl7Value';
+export { Hl7Component } from './Hl7Component';
+export { Hl7Repetition } from './Hl7Repetition';
+export { Hl7Field } from './Hl7Field';
+export { Hl7Segment } from './Hl7Segment';
+export { Hl7Message } from './Hl7Message';
+export type { Hl7Leaf } from './Hl7Leaf';
+export { parseHl7, parseHl7Batch, type Hl7BatchError, type Hl7BatchItem, type Hl7BatchMessage, type Hl7ParseOptions } from './parseHl7';

@@ -1,0 +1,241 @@
+import { CrosswalkError, type ErrorLocation } from '../errors/CrosswalkError';
+import { delimiterProblem, type Delimiters } from './Delimiters';
+import { Hl7Message } from './Hl7Message';
+import { Hl7Segment } from './Hl7Segment';
+
+/** One message found in an input text, or the error that stopped it; nothing is dropped silently. */
+export type Hl7BatchItem = Hl7BatchMessage | Hl7BatchError;
+
+interface Hl7BatchPlace {
+  /** 1-based position of the message in the input. */
+  position: number;
+  /** 0-based character offset of the message's first segment in the input. */
+  offset: number;
+  /** 1-based line of the message's first segment. */
+  line: number;
+}
+
+export interface Hl7BatchMessage extends Hl7BatchPlace {
+  message: Hl7Message;
+  error?: undefined;
+}
+
+export interface Hl7BatchError extends Hl7BatchPlace {
+  message?: undefined;
+  error: CrosswalkError;
+}
+
+/** Options for where the text sits in a larger input, so error locations point at the real place. */
+export interface Hl7ParseOptions {
+  /** Name of the input (file), added to error locations. */
+  file?: string;
+}
+
+const FRAME_END = '\x1c';
+/** C0 control characters that never belong in ER7 text (TAB, LF and CR do; VT and FS only as MLLP framing). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point; one native scan per segment
+const BINARY = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+const ENVELOPE = new Set(['FHS', 'BHS', 'BTS', 'FTS']);
+
+interface Line {
+  text: string;
+  offset: number;
+  line: number;
+  /** false for a last line that has no terminator (the text may be cut short). */
+  terminated: boolean;
+}
+
+interface Chunk {
+  place: Hl7BatchPlace;
+  lines: Line[];
+  error?: CrosswalkError;
+  /** Inside an MLLP frame that has not been closed yet. */
+  framed: boolean;
+  /** Lines that came before any MSH: reported as one error, never dropped. */
+  orphan?: boolean;
+}
+
+function isSegmentId(text: string, fieldSep: string | undefined): boolean {
+  if (text.length < 3) return false;
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  const c = text.charCodeAt(2);
+  const ok = a >= 65 && a <= 90 && ((b >= 65 && b <= 90) || (b >= 48 && b <= 57)) && ((c >= 65 && c <= 90) || (c >= 48 && c <= 57));
+  if (!ok) return false;
+  if (text.length === 3) return true;
+  return fieldSep === undefined || text[3] === fieldSep;
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Split on CR, LF or CRLF, remembering where each line starts. */
+function scanLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineNo = 1;
+  let nextCr = text.indexOf('\r', pos);
+  let nextLf = text.indexOf('\n', pos);
+  while (pos < text.length) {
+    if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos);
+    if (nextLf !== -1 && nextLf < pos) nextLf = text.indexOf('\n', pos);
+    let end = nextCr === -1 ? nextLf : nextLf === -1 ? nextCr : Math.min(nextCr, nextLf);
+    const terminated = end !== -1;
+    if (end === -1) end = text.length;
+    lines.push({ text: text.slice(pos, end), offset: pos, line: lineNo, terminated });
+    pos = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    lineNo++;
+  }
+  return lines;
+}
+
+/**
+ * Split an input text into its messages and parse each one. Accepts messages back to back, in
+ * FHS/BHS/BTS/FTS envelopes (envelope segments are not messages), MLLP-framed, with CR, LF or
+ * CRLF terminators, a UTF-8 byte-order mark and blank lines. A message that cannot be parsed
+ * becomes an error item in its place and the rest are still read.
+ */
+export function parseHl7Batch(text: string, options: Hl7ParseOptions = {}): Hl7BatchItem[] {
+  const chunks: Chunk[] = [];
+  let current: Chunk | undefined;
+  let inFrame = false;
+  const fileWhere: ErrorLocation = options.file === undefined ? {} : { file: options.file };
+  const open = (line: Line, framed: boolean): Chunk => {
+    const chunk: Chunk = { place: { position: chunks.length + 1, offset: line.offset, line: line.line }, lines: [], framed };
+    chunks.push(chunk);
+    return chunk;
+  };
+  const fail = (chunk: Chunk, code: string, sentence: string, where: ErrorLocation): void => {
+    chunk.error ??= new CrosswalkError(code, sentence, { ...fileWhere, message: chunk.place.position, ...where });
+  };
+
+  for (const raw of scanLines(text)) {
+    let line = raw;
+    if (line.text.charCodeAt(0) === 11) {
+      if (inFrame && current !== undefined) {
+        fail(current, 'HL7_TRUNCATED', 'The MLLP frame of this message has no end byte (0x1C) before the next frame starts.', { offset: line.offset, line: line.line });
+      }
+      inFrame = true;
+      current = undefined;
+      line = { ...line, text: line.text.slice(1), offset: line.offset + 1 };
+    }
+    let closes = false;
+    if (line.text.endsWith(FRAME_END)) {
+      closes = true;
+      line = { ...line, text: line.text.slice(0, -1) };
+    }
+    if (!isBlank(line.text)) {
+      const id = line.text.slice(0, 3);
+      if (id === 'MSH' || ENVELOPE.has(id) && isSegmentId(line.text, undefined)) {
+        current = ENVELOPE.has(id) ? undefined : open(line, inFrame);
+      } else if (current === undefined) {
+        current = open(line, inFrame);
+        current.orphan = true;
+      }
+      if (current !== undefined) current.lines.push(line);
+    }
+    if (closes) {
+      if (current !== undefined) current.framed = false;
+      inFrame = false;
+      current = undefined;
+    }
+  }
+  if (inFrame && current !== undefined && current.framed) {
+    fail(current, 'HL7_TRUNCATED', 'The input ends inside an MLLP frame: the end byte (0x1C) is missing, so the message may be cut short.', { offset: text.length });
+  }
+
+  for (const chunk of chunks) if (chunk.orphan) explainOrphan(chunk, fail);
+
+  if (chunks.length === 0) {
+    const error = new CrosswalkError('HL7_EMPTY', 'The input holds no HL7 v2 message.', { ...fileWhere, offset: 0, line: 1 });
+    return [{ position: 1, offset: 0, line: 1, error }];
+  }
+  return chunks.map((chunk): Hl7BatchItem => {
+    if (chunk.error !== undefined) return { ...chunk.place, error: chunk.error };
+    try {
+      return { ...chunk.place, message: buildMessage(chunk.lines) };
+    } catch (error) {
+      if (error instanceof CrosswalkError) return { ...chunk.place, error: error.at({ ...fileWhere, message: chunk.place.position }) };
+      throw error;
+    }
+  });
+}
+
+/** Text outside any message: binary garbage, or segments with no MSH before them. */
+function explainOrphan(chunk: Chunk, fail: (chunk: Chunk, code: string, sentence: string, where: ErrorLocation) => void): void {
+  for (const line of chunk.lines) {
+    const binary = BINARY.exec(line.text);
+    if (binary !== null) {
+      fail(chunk, 'HL7_BINARY', 'The input holds binary data (control characters), not HL7 v2 text.', { offset: line.offset + binary.index, line: line.line });
+      return;
+    }
+  }
+  const first = chunk.lines[0];
+  fail(chunk, 'HL7_NO_MSH', `A message must start with an MSH segment, but this one starts with "${first.text.slice(0, 3)}".`, { segment: 1, offset: first.offset, line: first.line });
+}
+
+/** Read MSH-1 and MSH-2 into delimiters, or throw the reason they are unusable. */
+function readDelimiters(msh: Line, isLast: boolean): Delimiters {
+  const where = (field: number): ErrorLocation => ({ segment: 1, segmentId: 'MSH', field, offset: msh.offset, line: msh.line });
+  const cutShort = isLast && !msh.terminated;
+  const t = msh.text;
+  if (t.length < 4) {
+    if (cutShort) throw new CrosswalkError('HL7_TRUNCATED', 'The input ends inside the MSH segment, before its field separator.', where(1));
+    throw new CrosswalkError('HL7_BAD_ENCODING_CHARS', 'The MSH segment has no field separator (MSH-1).', where(1));
+  }
+  const field = t[3];
+  const end = t.indexOf(field, 4);
+  if (end === -1 && cutShort) throw new CrosswalkError('HL7_TRUNCATED', 'The input ends inside the MSH segment, within its encoding characters (MSH-2).', where(2));
+  const enc = end === -1 ? t.slice(4) : t.slice(4, end);
+  if (enc.length < 4 || enc.length > 5) {
+    throw new CrosswalkError('HL7_BAD_ENCODING_CHARS', `MSH-2 must hold 4 encoding characters (component, repetition, escape, subcomponent), or 5 with the v2.7 truncation character, but it holds ${enc.length}.`, where(2));
+  }
+  const d: Delimiters = { field, component: enc[0], repetition: enc[1], escape: enc[2], subcomponent: enc[3] };
+  if (enc.length === 5) d.truncation = enc[4];
+  const problem = delimiterProblem(d);
+  if (problem !== undefined) throw new CrosswalkError('HL7_BAD_ENCODING_CHARS', `MSH-1 and MSH-2 do not form a usable delimiter set: ${problem}.`, where(2));
+  if (cutShort && t.split(field).length < 12) {
+    throw new CrosswalkError('HL7_TRUNCATED', `The input ends inside the MSH segment, after MSH-${t.split(field).length}, before the version (MSH-12).`, where(t.split(field).length));
+  }
+  return d;
+}
+
+function buildMessage(lines: Line[]): Hl7Message {
+  const d = readDelimiters(lines[0], lines.length === 1);
+  const segments: Hl7Segment[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const binary = BINARY.exec(line.text);
+    if (binary !== null) {
+      throw new CrosswalkError('HL7_BINARY', 'The message holds binary data (control characters), not HL7 v2 text.', { segment: i + 1, offset: line.offset + binary.index, line: line.line });
+    }
+    if (!isSegmentId(line.text, d.field)) {
+      throw new CrosswalkError('HL7_BAD_SEGMENT', 'This line does not start with a segment id (three capital letters or digits) followed by the field separator.', { segment: i + 1, offset: line.offset, line: line.line });
+    }
+    if (i > 0 && line.text.startsWith('MSH')) {
+      throw new CrosswalkError('HL7_BAD_SEGMENT', 'A second MSH segment appeared inside one message.', { segment: i + 1, segmentId: 'MSH', offset: line.offset, line: line.line });
+    }
+    segments[i] = new Hl7Segment(line.text, d, line.text.slice(0, 3), line.offset, line.line);
+  }
+  return new Hl7Message(segments, d);
+}
+
+/**
+ * Parse a text holding exactly one message. Throws a CrosswalkError (with code, sentence and
+ * location) when the text is not one readable message; use parseHl7Batch for files of many.
+ */
+export function parseHl7(text: string, options: Hl7ParseOptions = {}): Hl7Message {
+  const items = parseHl7Batch(text, options);
+  const first = items[0];
+  if (first.error !== undefined) throw first.error;
+  if (items.length > 1) {
+    const second = items[1];
+    throw new CrosswalkError('HL7_MULTIPLE_MESSAGES', `The text holds ${items.length} messages where one was expected; read it as a batch.`, { ...(options.file === undefined ? {} : { file: options.file }), message: 2, offset: second.offset, line: second.line });
+  }
+  return first.message;
+}
