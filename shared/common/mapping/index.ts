@@ -4,4 +4,5 @@ export { MAPPING_FORMAT, MAPPING_FORMAT_NAME, MAPPING_FORMAT_VERSION } from './s
 export { parseSpec } from './spec/parseSpec';
 export { migrateSpec, specMigrations, type SpecMigration } from './spec/migrations';
 export { checkSpecReferences } from './spec/checkSpecReferences';
+export { normalizeSpec } from './spec/normalizeSpec';
 export { isForbiddenKey, assertNoForbiddenKeys } from './safety/forbiddenKeys';
