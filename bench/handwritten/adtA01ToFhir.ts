@@ -1,0 +1,297 @@
+import type { Hl7Message } from '../../shared/common/hl7v2/Hl7Message';
+import type { Hl7Segment } from '../../shared/common/hl7v2/Hl7Segment';
+import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
+import * as maps from '../../examples/src/valueMaps/index';
+import {
+  addUnits, address, codeableConcept, contactPoint, date, dateTime, decimal, humanName, identifier, put, repetitions, text,
+  type JsonObject, type Lookup,
+} from './v2ToFhir';
+
+/**
+ * The ADT^A01 → FHIR R4 transaction Bundle mapping of examples/adt-a01-to-fhir.crosswalk.json,
+ * written by hand in plain TypeScript: the practical speed limit the compiled mapping is measured
+ * against in bench/sections/30-mapping.ts, and an independent second implementation of the same
+ * IG mapping (the tests assert both give equal output on real and generated messages).
+ */
+
+/** Full URL of the n-th (0-based) resource a target yields for this message: the engine's deterministic ids. */
+export type ResourceIds = (message: Hl7Message, targetId: string, position: number) => string;
+
+function lookup(map: ValueMap): Lookup {
+  const table = new Map<string, { code: string; system?: string; display?: string }>();
+  for (const entry of map.entries) {
+    const coding: { code: string; system?: string; display?: string } = { code: entry.target };
+    const system = entry.system ?? map.targetSystem;
+    if (system !== undefined) coding.system = system;
+    if (entry.display !== undefined) coding.display = entry.display;
+    table.set(entry.source, coding);
+  }
+  const policy = map.unmapped;
+  return (code) => {
+    if (code === undefined) return undefined;
+    const hit = table.get(code);
+    if (hit !== undefined) return hit;
+    if (policy.kind === 'default') {
+      const coding: { code: string; system?: string; display?: string } = { code: policy.code };
+      const system = policy.system ?? map.targetSystem;
+      if (system !== undefined) coding.system = system;
+      if (policy.display !== undefined) coding.display = policy.display;
+      return coding;
+    }
+    if (policy.kind === 'passthrough') return map.targetSystem === undefined ? { code } : { code, system: map.targetSystem };
+    return undefined;
+  };
+}
+
+const gender = lookup(maps.administrativeSex);
+const nameUse = lookup(maps.nameType);
+const addressUse = lookup(maps.addressUse);
+const addressType = lookup(maps.addressType);
+const telecomUse = lookup(maps.telecomUse);
+const telecomSystem = lookup(maps.telecomSystem);
+const encounterClass = lookup(maps.encounterClass);
+const encounterStatus = lookup(maps.encounterStatus);
+const interpretation = lookup(maps.interpretation);
+const observationStatus = lookup(maps.observationStatus);
+const codingSystem = lookup(maps.codingSystem);
+const allergenCategory = lookup(maps.allergenCategory);
+const allergySeverity = lookup(maps.allergySeverity);
+
+const BIRTH_TIME = 'http://hl7.org/fhir/StructureDefinition/patient-birthTime';
+const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+const PHYSICAL_TYPE = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
+const QUANTITY_COMPARATORS = new Set(['<', '<=', '>=', '>']);
+
+export interface HandwrittenOptions {
+  ids: ResourceIds;
+  /** Offset for HL7 times without one, as the example's settings.defaultTimezone. */
+  defaultTimezone: string;
+}
+
+interface Entry { fullUrl: string; resource: JsonObject; type: string }
+
+function patient(pid: Hl7Segment | undefined, tz: string): JsonObject {
+  const resource: JsonObject = { resourceType: 'Patient' };
+  if (pid === undefined) return resource;
+  const ids: JsonObject[] = [];
+  for (let r = 1, n = repetitions(pid, 3); r <= n; r++) ids.push(identifier(pid, 3, r));
+  put(resource, 'identifier', ids.filter((i) => Object.keys(i).length > 0));
+  const names: JsonObject[] = [];
+  for (let r = 1, n = repetitions(pid, 5); r <= n; r++) names.push(humanName(pid, 5, r, nameUse, tz));
+  put(resource, 'name', names.filter((x) => Object.keys(x).length > 0));
+  const telecom: JsonObject[] = [];
+  for (let r = 1, n = repetitions(pid, 13); r <= n; r++) telecom.push(contactPoint(pid, 13, r, 'home', telecomUse, telecomSystem, tz));
+  for (let r = 1, n = repetitions(pid, 14); r <= n; r++) telecom.push(contactPoint(pid, 14, r, 'work', telecomUse, telecomSystem, tz));
+  put(resource, 'telecom', telecom.filter((x) => x.value !== undefined));
+  put(resource, 'gender', gender(text(pid, 8))?.code);
+  const birth = text(pid, 7);
+  put(resource, 'birthDate', date(birth));
+  if (birth !== undefined && birth.length > 8) {
+    const birthTime = dateTime(birth, tz);
+    if (birthTime !== undefined) resource._birthDate = { extension: [{ url: BIRTH_TIME, valueDateTime: birthTime }] };
+  }
+  const death = dateTime(text(pid, 29), tz);
+  if (death !== undefined) resource.deceasedDateTime = death;
+  else {
+    const indicator = text(pid, 30);
+    if (indicator === 'Y') resource.deceasedBoolean = true;
+    else if (indicator === 'N') resource.deceasedBoolean = false;
+  }
+  const addresses: JsonObject[] = [];
+  for (let r = 1, n = repetitions(pid, 11); r <= n; r++) addresses.push(address(pid, 11, r, addressUse, addressType, tz));
+  put(resource, 'address', addresses.filter((x) => Object.keys(x).length > 0));
+  return resource;
+}
+
+function location(pv1: Hl7Segment): JsonObject | undefined {
+  const pointOfCare = text(pv1, 3, 1, 1);
+  const room = text(pv1, 3, 1, 2);
+  const bed = text(pv1, 3, 1, 3);
+  const name = bed ?? room ?? pointOfCare;
+  if (name === undefined) return undefined;
+  const resource: JsonObject = { resourceType: 'Location', name, mode: 'instance' };
+  const kind = bed !== undefined ? 'bd' : room !== undefined ? 'ro' : undefined;
+  if (kind !== undefined) resource.physicalType = { coding: [{ system: PHYSICAL_TYPE, code: kind }] };
+  return resource;
+}
+
+function practitioner(pv1: Hl7Segment, rep: number): JsonObject {
+  const resource: JsonObject = { resourceType: 'Practitioner' };
+  const id = text(pv1, 7, rep, 1);
+  if (id !== undefined) resource.identifier = [{ value: id }];
+  const name: JsonObject = {};
+  put(name, 'family', text(pv1, 7, rep, 2, 1));
+  const given: string[] = [];
+  for (const c of [3, 4]) {
+    const g = text(pv1, 7, rep, c);
+    if (g !== undefined) given.push(g);
+  }
+  put(name, 'given', given);
+  const prefix = text(pv1, 7, rep, 6);
+  if (prefix !== undefined) name.prefix = [prefix];
+  const suffix = text(pv1, 7, rep, 5);
+  if (suffix !== undefined) name.suffix = [suffix];
+  if (Object.keys(name).length > 0) resource.name = [name];
+  return resource;
+}
+
+function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
+  const type = text(obx, 2);
+  switch (type) {
+    case 'NM': {
+      const value = decimal(text(obx, 5));
+      if (value === undefined) return;
+      const quantity: JsonObject = { value };
+      addUnits(quantity, obx, 6, codingSystem);
+      obs.valueQuantity = quantity;
+      return;
+    }
+    case 'ST': case 'TX': case 'FT': {
+      put(obs, 'valueString', text(obx, 5));
+      return;
+    }
+    case 'CWE': case 'CE': {
+      put(obs, 'valueCodeableConcept', codeableConcept(obx, 5, 1, codingSystem));
+      return;
+    }
+    case 'DT': case 'DTM': case 'TS': {
+      put(obs, 'valueDateTime', dateTime(text(obx, 5), tz));
+      return;
+    }
+    case 'SN': {
+      const comparator = text(obx, 5, 1, 1);
+      const first = text(obx, 5, 1, 2);
+      const separator = text(obx, 5, 1, 3);
+      const second = text(obx, 5, 1, 4);
+      const withUnits = (value: string | undefined): JsonObject | undefined => {
+        const number = decimal(value);
+        if (number === undefined) return undefined;
+        const quantity: JsonObject = { value: number };
+        addUnits(quantity, obx, 6, codingSystem);
+        return quantity;
+      };
+      if (comparator !== '<>' && (separator === ':' || separator === '/')) {
+        const ratio: JsonObject = {};
+        put(ratio, 'numerator', withUnits(first));
+        put(ratio, 'denominator', withUnits(second));
+        put(obs, 'valueRatio', ratio);
+      } else if (comparator !== '<>' && separator === '-') {
+        const range: JsonObject = {};
+        put(range, 'low', withUnits(first));
+        put(range, 'high', withUnits(second));
+        put(obs, 'valueRange', range);
+      } else if (comparator !== '<>' && separator === undefined) {
+        const quantity = withUnits(first);
+        if (quantity !== undefined && comparator !== undefined && QUANTITY_COMPARATORS.has(comparator)) quantity.comparator = comparator;
+        put(obs, 'valueQuantity', quantity);
+      } else {
+        const parts = [comparator, first, separator, second, text(obx, 6, 1, 1)].filter((p) => p !== undefined);
+        put(obs, 'valueString', parts.join(' '));
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function observation(obx: Hl7Segment, subject: string, encounter: string, tz: string): JsonObject {
+  const obs: JsonObject = { resourceType: 'Observation' };
+  put(obs, 'status', observationStatus(text(obx, 11))?.code ?? 'unknown');
+  put(obs, 'code', codeableConcept(obx, 3, 1, codingSystem));
+  obs.subject = { reference: subject };
+  obs.encounter = { reference: encounter };
+  put(obs, 'effectiveDateTime', dateTime(text(obx, 14), tz));
+  observationValue(obs, obx, tz);
+  const interpretations: JsonObject[] = [];
+  for (let r = 1, n = repetitions(obx, 8); r <= n; r++) {
+    const coding = interpretation(text(obx, 8, r, 1));
+    if (coding !== undefined) interpretations.push({ coding: [{ ...coding }] });
+  }
+  put(obs, 'interpretation', interpretations);
+  const range = text(obx, 7);
+  if (range !== undefined) obs.referenceRange = [{ text: range }];
+  return obs;
+}
+
+function allergy(al1: Hl7Segment, patientUrl: string): JsonObject {
+  const resource: JsonObject = {
+    resourceType: 'AllergyIntolerance',
+    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+  };
+  const category = allergenCategory(text(al1, 2, 1, 1))?.code;
+  if (category !== undefined) resource.category = [category];
+  put(resource, 'code', codeableConcept(al1, 3, 1, codingSystem));
+  put(resource, 'criticality', allergySeverity(text(al1, 4, 1, 1))?.code);
+  resource.patient = { reference: patientUrl };
+  put(resource, 'onsetDateTime', date(text(al1, 6)));
+  const manifestations: JsonObject[] = [];
+  for (let r = 1, n = repetitions(al1, 5); r <= n; r++) {
+    const reaction = text(al1, 5, r);
+    if (reaction !== undefined) manifestations.push({ text: reaction });
+  }
+  if (manifestations.length > 0) resource.reaction = [{ manifestation: manifestations }];
+  return resource;
+}
+
+/** One ADT^A01 message → one FHIR R4 transaction Bundle (Patient, Encounter, Location, Practitioners, Observations, AllergyIntolerances). */
+export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): JsonObject {
+  const tz = options.defaultTimezone;
+  const entries: Entry[] = [];
+  const patientUrl = options.ids(message, 'patient', 0);
+  entries.push({ fullUrl: patientUrl, resource: patient(message.segment('PID'), tz), type: 'Patient' });
+
+  const pv1 = message.segment('PV1');
+  const encounterUrl = options.ids(message, 'encounter', 0);
+  const encounter: JsonObject = { resourceType: 'Encounter' };
+  const more: Entry[] = [];
+  if (pv1 !== undefined) {
+    const patientClass = text(pv1, 2) ?? 'U';
+    put(encounter, 'status', text(pv1, 45) !== undefined ? 'finished' : encounterStatus(patientClass)?.code);
+    const cls = encounterClass(patientClass);
+    if (cls !== undefined) encounter.class = { ...cls };
+    const visit = identifier(pv1, 19, 1);
+    if (visit.value !== undefined) {
+      visit.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }], text: 'visit number' };
+      encounter.identifier = [visit];
+    }
+    encounter.subject = { reference: patientUrl };
+    const period: JsonObject = {};
+    put(period, 'start', dateTime(text(pv1, 44), tz));
+    put(period, 'end', dateTime(text(pv1, 45), tz));
+    put(encounter, 'period', period);
+    const participants: JsonObject[] = [];
+    for (let r = 1, n = repetitions(pv1, 7); r <= n; r++) {
+      const url = options.ids(message, 'practitioner', r - 1);
+      more.push({ fullUrl: url, resource: practitioner(pv1, r), type: 'Practitioner' });
+      participants.push({
+        type: [{ coding: [{ system: PARTICIPATION, code: 'ATND', display: 'attender' }] }],
+        individual: { reference: url },
+      });
+    }
+    put(encounter, 'participant', participants);
+    const place = location(pv1);
+    if (place !== undefined) {
+      const url = options.ids(message, 'location', 0);
+      entries.push({ fullUrl: url, resource: place, type: 'Location' });
+      encounter.location = [{ location: { reference: url }, status: text(pv1, 2) === 'P' ? 'planned' : 'active' }];
+    }
+  } else {
+    encounter.subject = { reference: patientUrl };
+  }
+  entries.splice(1, 0, { fullUrl: encounterUrl, resource: encounter, type: 'Encounter' });
+  entries.push(...more);
+
+  message.segmentsById('OBX').forEach((obx, index) => {
+    entries.push({ fullUrl: options.ids(message, 'observation', index), resource: observation(obx, patientUrl, encounterUrl, tz), type: 'Observation' });
+  });
+  message.segmentsById('AL1').forEach((al1, index) => {
+    entries.push({ fullUrl: options.ids(message, 'allergy', index), resource: allergy(al1, patientUrl), type: 'AllergyIntolerance' });
+  });
+
+  return {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: entries.map((e) => ({ fullUrl: e.fullUrl, resource: e.resource, request: { method: 'POST', url: e.type } })),
+  };
+}
