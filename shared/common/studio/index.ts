@@ -5,3 +5,4 @@ export { createStudioClient, type StudioTransport } from './createStudioClient';
 export { dispatchStudioCall } from './dispatchStudioCall';
 export { describeZodIssue } from './describeZodIssue';
 export * from './studioHttp';
+export * from './contentSecurityPolicy';

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileError } from './fileError';
+
+/**
+ * Writes a whole file or nothing: the text goes to a temporary file beside the target, is flushed
+ * to disk, then renamed over the target (atomic on one file system). A crash or a full disk leaves
+ * the previous file untouched and no half-written one.
+ */
+export function writeFileAtomic(path: string, text: string): number {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const bytes = Buffer.from(text, 'utf8');
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o644);
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+    return bytes.length;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw fileError(error, path, 'written');
+  }
+}

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import type { StudioApi } from '../../common/studio';
+import { jsonBundleCodec } from './files/jsonBundleCodec';
+import { BundleFiles } from './files/BundleFiles';
+import { createStudioService, type ExampleLibrary, type HostHooks, type StudioCatalog } from './StudioService';
+import type { FunctionInfo } from '../../common/studio';
+import { WorkspaceStore } from './workspace/WorkspaceStore';
+
+export interface NodeStudioOptions {
+  host: 'electron' | 'web';
+  version: string;
+  /** The folder for workspace.sqlite (userDataDir() or Electron's userData). */
+  dataDir: string;
+  catalog: StudioCatalog;
+  examples: ExampleLibrary;
+  functions: () => FunctionInfo[];
+  hooks?: HostHooks;
+  /** `:memory:` in tests; defaults to <dataDir>/workspace.sqlite. */
+  workspaceFile?: string;
+}
+
+export interface NodeStudio {
+  api: StudioApi;
+  workspace: WorkspaceStore;
+  close(): void;
+}
+
+/** Opens the workspace and assembles the Studio API services for a Node host. */
+export function openNodeStudio(options: NodeStudioOptions): NodeStudio {
+  const workspace = WorkspaceStore.open(options.workspaceFile ?? join(options.dataDir, 'workspace.sqlite'));
+  const api = createStudioService({
+    info: { version: options.version, host: options.host, dataDir: options.dataDir },
+    workspace,
+    files: new BundleFiles(jsonBundleCodec),
+    catalog: options.catalog,
+    examples: options.examples,
+    functions: options.functions,
+    hooks: options.hooks,
+  });
+  return { api, workspace, close: () => workspace.close() };
+}

@@ -1,0 +1,236 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import {
+  contentSecurityPolicy, dispatchStudioCall, studioApiPrefix, studioTokenCookie, studioTokenHeader, studioTokenParam,
+  type StudioApi, type StudioEnvelope,
+} from '../shared/common/studio';
+
+export interface WebHostOptions {
+  api: StudioApi;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** The per-launch secret every request must carry. */
+  token: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Largest accepted API body; a bundle opened from file contents is the biggest thing sent. */
+  maxBodyBytes?: number;
+}
+
+export interface WebHost {
+  server: Server;
+  port: number;
+  /** The URL to open, token included. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm', '.map': 'application/json; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * The studio over HTTP for a browser on the same machine. Defences, in order: it listens on
+ * 127.0.0.1 only; the Host header must name that address or localhost with our port (a DNS
+ * rebinding page would send its own host name); every request carries the launch token, in a
+ * header, in the `?token=` of the first page load, or in the cookie that load sets. API calls
+ * are `POST /api/<method>` with JSON validated by the same method table as Electron's IPC.
+ */
+export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
+  const rendererDir = resolve(options.rendererDir);
+  const maxBody = options.maxBodyBytes ?? 256 * 1024 * 1024;
+  const token = Buffer.from(options.token, 'utf8');
+  let port = 0;
+  const sockets = new Set<Socket>();
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error.\n');
+      else response.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(request.headers.host ?? '')) {
+      return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: this studio only answers to 127.0.0.1 and localhost.\n');
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: cross-origin request.\n');
+    }
+    const url = new URL(request.url ?? '/', `http://${allowedHosts[0]}`);
+    const fromQuery = url.searchParams.get(studioTokenParam);
+    const presented = headerValue(request.headers[studioTokenHeader]) ?? fromQuery ?? readCookie(request.headers.cookie, studioTokenCookie);
+    if (presented === undefined || !sameSecret(presented, token)) {
+      return send(response, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the address the Crosswalk studio printed when it started (it includes the token).\n');
+    }
+    if (fromQuery !== null) {
+      // Keep the token for the page's later requests (assets, workers, API) without it in every URL.
+      response.setHeader('set-cookie', `${studioTokenCookie}=${encodeURIComponent(fromQuery)}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+
+    if (url.pathname.startsWith(studioApiPrefix)) {
+      if (request.method !== 'POST') {
+        response.setHeader('allow', 'POST');
+        return send(response, 405, 'text/plain; charset=utf-8', 'Use POST for the studio API.\n');
+      }
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendEnvelope(response, 415, failure('CW_STUDIO_CONTENT_TYPE', 'The studio API takes JSON (content-type: application/json).'));
+      }
+      const body = await readBody(request, maxBody);
+      if (body === undefined) return sendEnvelope(response, 413, failure('CW_STUDIO_TOO_LARGE', `The request is larger than ${maxBody} bytes.`));
+      let payload: unknown;
+      try {
+        payload = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        return sendEnvelope(response, 400, failure('CW_STUDIO_BAD_JSON', 'The request body is not valid JSON.'));
+      }
+      const method = decodeURIComponent(url.pathname.slice(studioApiPrefix.length));
+      const envelope = await dispatchStudioCall(options.api, method, payload);
+      return sendEnvelope(response, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('allow', 'GET, HEAD');
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.\n');
+    }
+    return serveStatic(url.pathname, request, response);
+  }
+
+  function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse): void {
+    let relative: string;
+    try {
+      relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    } catch {
+      return send(response, 400, 'text/plain; charset=utf-8', 'Bad path.\n');
+    }
+    if (relative.includes('\0') || relative.split(/[/\\]/).includes('..')) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+    let file = join(rendererDir, relative || 'index.html');
+    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+    let size = fileSize(file);
+    if (size === undefined && extname(relative) === '') {
+      // Client-side routes fall back to the app page.
+      file = join(rendererDir, 'index.html');
+      size = fileSize(file);
+    }
+    if (size === undefined) {
+      if (relative === '' || relative === 'index.html') {
+        return send(response, 503, 'text/plain; charset=utf-8', 'The studio\'s page is not built; run `npm run build:renderer` and reload.\n');
+      }
+      return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+    }
+    securityHeaders(response);
+    response.writeHead(200, {
+      'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': size,
+      'cache-control': extname(file) === '.html' ? 'no-store' : 'no-cache',
+    });
+    if (request.method === 'HEAD') return void response.end();
+    createReadStream(file).on('error', () => response.destroy()).pipe(response);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: options.port }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}/?${studioTokenParam}=${encodeURIComponent(options.token)}`,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Idle keep-alive connections would hold close() open; in-flight requests get a moment to finish.
+      server.closeIdleConnections();
+      setTimeout(() => { for (const socket of sockets) socket.destroy(); }, 2000).unref();
+    }),
+  };
+}
+
+function sameSecret(presented: string, token: Buffer): boolean {
+  const given = Buffer.from(presented, 'utf8');
+  return given.length === token.length && timingSafeEqual(given, token);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) {
+      try { return decodeURIComponent(rest.join('=')); } catch { return undefined; }
+    }
+  }
+  return undefined;
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let over = false;
+    request.on('data', (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > limit) over = true;
+      if (!over) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(over ? undefined : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function fileSize(file: string): number | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function securityHeaders(response: ServerResponse): void {
+  response.setHeader('content-security-policy', contentSecurityPolicy);
+  response.setHeader('x-content-type-options', 'nosniff');
+  response.setHeader('referrer-policy', 'no-referrer');
+  response.setHeader('x-frame-options', 'DENY');
+  response.setHeader('cross-origin-opener-policy', 'same-origin');
+  response.setHeader('cross-origin-resource-policy', 'same-origin');
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string): void {
+  securityHeaders(response);
+  response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+function sendEnvelope(response: ServerResponse, status: number, envelope: StudioEnvelope): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(envelope));
+}
+
+function failure(code: string, message: string): StudioEnvelope {
+  return { ok: false, error: { code, message, where: {} } };
+}
+
+function statusFor(code: string): number {
+  if (code === 'CW_STUDIO_UNKNOWN_METHOD') return 404;
+  if (code === 'CW_STUDIO_BAD_ARGS') return 400;
+  if (code === 'CW_STUDIO_INTERNAL') return 500;
+  return 422;
+}
