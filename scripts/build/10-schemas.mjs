@@ -108,11 +108,17 @@ function buildFhir(r4, put) {
     // Constraints (SimpleQuantity, MoneyQuantity) are profiles of Quantity, not types of their own.
     .filter((sd) => sd.derivation !== 'constraint');
   const index = { format: SCHEMA_INDEX_FORMAT, resources: [], complexTypes: [], primitiveTypes: [] };
+  // Every data type (and the abstract Resource bases that `contained` and `Bundle.entry.resource`
+  // point at) in one file: any resource tree needs most of them, and one read beats forty.
+  const datatypes = [];
   for (const sd of definitions) {
     const group = sd.kind === 'resource' ? index.resources : sd.kind === 'primitive-type' ? index.primitiveTypes : index.complexTypes;
     if (!sd.abstract || sd.kind !== 'resource') group.push(sd.id);
-    put(`fhir-r4/types/${sd.id}.json`, compactStructure(sd));
+    const compact = compactStructure(sd);
+    put(`fhir-r4/types/${sd.id}.json`, compact);
+    if (sd.kind !== 'resource' || sd.abstract) datatypes.push(compact);
   }
+  put('fhir-r4/datatypes.json', { format: SCHEMA_INDEX_FORMAT, types: datatypes });
   for (const list of [index.resources, index.complexTypes, index.primitiveTypes]) list.sort();
   put('fhir-r4/index.json', index);
   buildTerminology(r4, put);
@@ -168,63 +174,44 @@ function fileName(id, taken) {
   return name;
 }
 
-function flattenConcepts(concepts, parent, out) {
-  for (const concept of concepts ?? []) {
-    const row = [concept.code, concept.display ?? ''];
-    if (parent !== undefined) row.push(parent);
-    out.push(row);
-    flattenConcepts(concept.concept, concept.code, out);
-  }
-  return out;
+function slimConcepts(concepts) {
+  if (!concepts) return undefined;
+  return concepts.map((concept) => {
+    const out = { code: concept.code };
+    if (concept.display !== undefined) out.display = concept.display;
+    if (concept.definition !== undefined) out.definition = concept.definition;
+    if (concept.concept) out.concept = slimConcepts(concept.concept);
+    return out;
+  });
 }
 
 function buildTerminology(r4, put) {
-  const resources = ['valuesets.json', 'v2-tables.json', 'v3-codesystems.json'].flatMap((name) => readBundle(r4, name));
-  const index = { format: SCHEMA_INDEX_FORMAT, codeSystems: {}, valueSets: {}, conceptMaps: {} };
-  const taken = { cs: new Set(), vs: new Set(), cm: new Set() };
+  const resources = ['valuesets.json', 'v2-tables.json', 'v3-codesystems.json', 'conceptmaps.json'].flatMap((name) => readBundle(r4, name));
+  // Per kind: url → summary with the file name, so a lookup by url or id reads one small file.
+  const index = { format: SCHEMA_INDEX_FORMAT, CodeSystem: {}, ValueSet: {}, ConceptMap: {} };
+  const folders = { CodeSystem: 'cs', ValueSet: 'vs', ConceptMap: 'cm' };
+  const taken = { CodeSystem: new Set(), ValueSet: new Set(), ConceptMap: new Set() };
   for (const resource of resources) {
-    if (resource.resourceType === 'CodeSystem') {
-      if (index.codeSystems[resource.url]) continue;
-      const file = fileName(resource.id, taken.cs);
-      index.codeSystems[resource.url] = file;
-      put(`fhir-r4/terminology/cs/${file}.json`, {
-        format: SCHEMA_INDEX_FORMAT,
-        url: resource.url, id: resource.id, name: resource.name, title: resource.title,
-        content: resource.content, caseSensitive: resource.caseSensitive,
-        concepts: flattenConcepts(resource.concept, undefined, []),
-      });
-    } else if (resource.resourceType === 'ValueSet') {
-      if (index.valueSets[resource.url]) continue;
-      const file = fileName(resource.id, taken.vs);
-      index.valueSets[resource.url] = file;
-      const set = (part) => ({
-        system: part.system, version: part.version, valueSet: part.valueSet,
-        concept: part.concept?.map((c) => [c.code, c.display ?? '']), filter: part.filter?.map((f) => [f.property, f.op, f.value]),
-      });
-      put(`fhir-r4/terminology/vs/${file}.json`, {
-        format: SCHEMA_INDEX_FORMAT,
-        url: resource.url, id: resource.id, name: resource.name, title: resource.title,
-        include: (resource.compose?.include ?? []).map(set), exclude: (resource.compose?.exclude ?? []).map(set),
-      });
+    const kind = resource.resourceType;
+    if (!(kind in folders) || !resource.url || index[kind][resource.url]) continue;
+    const file = fileName(resource.id, taken[kind]);
+    index[kind][resource.url] = { file, id: resource.id, name: resource.name ?? resource.id, title: resource.title };
+    let slim;
+    // Kept as FHIR resources (what the Studio API and the value-map import read), minus the
+    // narrative, translations and extensions nobody here reads.
+    if (kind === 'CodeSystem') {
+      slim = {
+        resourceType: kind, url: resource.url, id: resource.id, name: resource.name, title: resource.title,
+        status: resource.status, content: resource.content, caseSensitive: resource.caseSensitive,
+        concept: slimConcepts(resource.concept),
+      };
+    } else if (kind === 'ValueSet') {
+      slim = { resourceType: kind, url: resource.url, id: resource.id, name: resource.name, title: resource.title, status: resource.status, compose: resource.compose };
+    } else {
+      const { text: _narrative, ...rest } = resource;
+      slim = rest;
     }
-  }
-  for (const map of readBundle(r4, 'conceptmaps.json')) {
-    if (map.resourceType !== 'ConceptMap') continue;
-    const file = fileName(map.id, taken.cm);
-    index.conceptMaps[map.url] = file;
-    put(`fhir-r4/terminology/cm/${file}.json`, {
-      format: SCHEMA_INDEX_FORMAT,
-      url: map.url, id: map.id, name: map.name, title: map.title,
-      source: map.sourceUri ?? map.sourceCanonical, target: map.targetUri ?? map.targetCanonical,
-      groups: (map.group ?? []).map((group) => ({
-        source: group.source, target: group.target,
-        elements: (group.element ?? []).map((element) => ({
-          code: element.code, display: element.display,
-          targets: (element.target ?? []).map((target) => ({ code: target.code, display: target.display, equivalence: target.equivalence, comment: target.comment })),
-        })),
-        unmapped: group.unmapped,
-      })),
-    });
+    put(`fhir-r4/terminology/${folders[kind]}/${file}.json`, slim);
   }
   put('fhir-r4/terminology/index.json', index);
 }

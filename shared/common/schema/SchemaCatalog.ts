@@ -1,0 +1,369 @@
+import { CrosswalkError } from '../errors/CrosswalkError';
+import {
+  own, schemaFiles, SCHEMA_INDEX_FORMAT,
+  type FhirDatatypesIndex, type FhirIndex, type FhirTypeIndex, type Hl7v2Index, type Hl7v2TablesIndex, type Hl7v2VersionIndex,
+  type TerminologyIndex, type TerminologySummaryEntry,
+} from './compact';
+import { fhirChildInfos, fhirElementInfo, type FhirElementInfo } from './fhirElements';
+import { fhirRootPosition, fhirSubtree, resolveFhirPath, type FhirTypeResolver } from './fhirTree';
+import { FhirTypeModel } from './FhirTypeModel';
+import { hl7v2DataTypeTree, hl7v2MessageTree, hl7v2SegmentTree } from './hl7v2Tree';
+import type { SchemaDataSource } from './SchemaDataSource';
+import type { SchemaNode, SchemaRef, SchemaStandardInfo, SchemaStructureInfo } from './SchemaNode';
+import { searchSchemaTree, type SchemaSearchHit } from './searchSchema';
+import {
+  expandValueSetResource,
+  type CodeSystemResource, type ConceptMapResource, type TerminologyKind, type TerminologySummary, type ValueSetExpansion, type ValueSetResource,
+} from './terminology';
+
+export const FHIR_R4_VERSION = '4.0.1';
+
+export interface SchemaTreeOptions {
+  /** Return the node with this id (default: the root). */
+  path?: string;
+  /** Levels of children to load below it: 0 = the node alone. Default: all for HL7 v2 (finite), 2 for FHIR. */
+  depth?: number;
+  /** FHIR: leave out `extension`, `modifierExtension` and element `id`s. */
+  hideBoilerplate?: boolean;
+}
+
+export interface Hl7v2Table {
+  /** 4 digits: `0001`. */
+  id: string;
+  description: string;
+  /** The FHIR code system of the same table. */
+  system: string;
+  codes: { code: string; display: string }[];
+}
+
+export interface FhirPrimitiveInfo {
+  code: string;
+  /** The value's regex from the StructureDefinition (anchored by the caller), if it has one. */
+  regex?: string;
+  /** How the value is written in FHIR JSON. */
+  json: 'string' | 'number' | 'boolean';
+}
+
+/**
+ * The schemas of HL7 v2 (2.3 – 2.7.1) and FHIR R4, and FHIR terminology, read lazily from the
+ * compact index files through a SchemaDataSource. The same object serves the CLI, the runtime,
+ * the Studio API host and the renderer. Async methods load what they need; the `fhirElement`
+ * family is synchronous for the validator's hot loop once `preloadFhir` has loaded the types.
+ */
+export interface SchemaCatalog {
+  standards(): Promise<SchemaStandardInfo[]>;
+  listStructures(standard: SchemaRef['standard'], version: string): Promise<SchemaStructureInfo[]>;
+  /** A tree (or the subtree at `options.path`, a node id) with `depth` levels loaded. */
+  tree(ref: SchemaRef, options?: SchemaTreeOptions): Promise<SchemaNode>;
+  /** The children of the node with this id: what the canvas asks for when a row is expanded. */
+  children(ref: SchemaRef, id: string, options?: Omit<SchemaTreeOptions, 'path' | 'depth'>): Promise<SchemaNode[]>;
+  /** Nodes matching every word of the query; FHIR trees are searched `depth` levels deep (default 3). */
+  search(ref: SchemaRef, query: string, options?: { depth?: number; limit?: number }): Promise<SchemaSearchHit[]>;
+
+  hl7v2Table(id: string | number): Promise<Hl7v2Table>;
+
+  getCodeSystem(urlOrId: string): Promise<CodeSystemResource>;
+  getValueSet(urlOrId: string): Promise<ValueSetResource>;
+  expandValueSet(urlOrId: string): Promise<ValueSetExpansion>;
+  getConceptMap(idOrUrl: string): Promise<ConceptMapResource>;
+  listTerminology(kind: TerminologyKind, query?: string, limit?: number): Promise<TerminologySummary[]>;
+
+  /** Loads these resource or data types (and every data type) so the sync lookups below answer. */
+  preloadFhir(types: string[]): Promise<void>;
+  isFhirLoaded(type: string): boolean;
+  /** The element at a path (`Patient.gender`, `Patient.name.family`, `Observation.valueQuantity.unit`), or undefined when there is none. */
+  fhirElement(type: string, path: string): FhirElementInfo | undefined;
+  /** The children of a type (`HumanName`) or of the element at `path`. */
+  fhirChildren(type: string, path?: string): FhirElementInfo[];
+  /** A primitive type (`date`, `code`, `decimal`), or undefined for a non-primitive. */
+  fhirPrimitive(code: string): FhirPrimitiveInfo | undefined;
+}
+
+const FHIR_VERSION_ALIASES = new Set(['4.0.1', '4.0', 'r4']);
+const JSON_NUMBER = new Set(['integer', 'decimal', 'positiveInt', 'unsignedInt']);
+
+function oneOf(names: string[], limit = 12): string {
+  const sorted = [...names].sort();
+  return sorted.length > limit ? `${sorted.slice(0, limit).join(', ')} and ${sorted.length - limit} more` : sorted.join(', ');
+}
+
+function clone(node: SchemaNode, depth: number): SchemaNode {
+  const copy: SchemaNode = { ...node };
+  if (node.children === undefined) return copy;
+  if (depth > 0 || node.children.length === 0) copy.children = node.children.map((child) => clone(child, depth - 1));
+  else delete copy.children;
+  return copy;
+}
+
+function indexTree(root: SchemaNode): Map<string, SchemaNode> {
+  const byId = new Map<string, SchemaNode>();
+  const visit = (node: SchemaNode) => {
+    byId.set(node.id, node);
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return byId;
+}
+
+class DataSourceSchemaCatalog implements SchemaCatalog {
+  private readonly files = new Map<string, Promise<unknown>>();
+  private readonly hl7v2Trees = new Map<string, { root: SchemaNode; byId: Map<string, SchemaNode> }>();
+  private readonly fhirModels = new Map<string, FhirTypeModel>();
+  private readonly resolve: FhirTypeResolver = (name) => this.fhirModels.get(name);
+
+  constructor(private readonly source: SchemaDataSource) {}
+
+  private read<T>(file: string): Promise<T> {
+    let pending = this.files.get(file);
+    if (!pending) {
+      pending = this.source.read(file).then((data) => {
+        const format = (data as { format?: unknown } | null)?.format;
+        if (format !== undefined && format !== SCHEMA_INDEX_FORMAT) {
+          throw new CrosswalkError('SCHEMA_DATA_STALE', `The schema index ${file} has format ${String(format)} but this version reads format ${SCHEMA_INDEX_FORMAT}; run npm run build.`, { file });
+        }
+        return data;
+      });
+      // A failed read is not remembered, so a rebuilt index is picked up on the next call.
+      pending.catch(() => this.files.delete(file));
+      this.files.set(file, pending);
+    }
+    return pending as Promise<T>;
+  }
+
+  // ---------------------------------------------------------------- HL7 v2
+
+  private async hl7v2Version(version: string): Promise<Hl7v2VersionIndex> {
+    const { versions } = await this.read<Hl7v2Index>(schemaFiles.hl7v2Index);
+    if (!versions.includes(version)) {
+      throw new CrosswalkError('SCHEMA_UNKNOWN_VERSION', `HL7 v2 version ${version} is not available; the versions are ${versions.join(', ')}.`, { path: version });
+    }
+    return this.read<Hl7v2VersionIndex>(schemaFiles.hl7v2Version(version));
+  }
+
+  private async hl7v2Tree(version: string, structure: string) {
+    const key = `${version}|${structure}`;
+    let tree = this.hl7v2Trees.get(key);
+    if (!tree) {
+      const index = await this.hl7v2Version(version);
+      const name = structure.replace('^', '_');
+      let root: SchemaNode;
+      if (own(index.messages, name)) root = hl7v2MessageTree(index, name);
+      else if (own(index.segments, name)) root = hl7v2SegmentTree(index, name);
+      else if (own(index.datatypes, name)) root = hl7v2DataTypeTree(index, name);
+      else {
+        throw new CrosswalkError('SCHEMA_UNKNOWN_STRUCTURE',
+          `HL7 v${version} has no message structure, segment or data type named ${structure}; message structures include ${oneOf(Object.keys(index.messages), 8)}.`,
+          { path: structure });
+      }
+      tree = { root, byId: indexTree(root) };
+      this.hl7v2Trees.set(key, tree);
+    }
+    return tree;
+  }
+
+  // ---------------------------------------------------------------- FHIR
+
+  private checkFhirVersion(version: string): void {
+    if (!FHIR_VERSION_ALIASES.has(version.toLowerCase())) {
+      throw new CrosswalkError('SCHEMA_UNKNOWN_VERSION', `FHIR version ${version} is not available; the version is ${FHIR_R4_VERSION} (R4).`, { path: version });
+    }
+  }
+
+  private async loadFhirModel(type: string): Promise<FhirTypeModel> {
+    const loaded = this.fhirModels.get(type);
+    if (loaded) return loaded;
+    const [index, datatypes] = await Promise.all([
+      this.read<FhirIndex>(schemaFiles.fhirIndex),
+      this.read<FhirDatatypesIndex>(schemaFiles.fhirDatatypes),
+    ]);
+    for (const data of datatypes.types) if (!this.fhirModels.has(data.name)) this.fhirModels.set(data.name, new FhirTypeModel(data));
+    const after = this.fhirModels.get(type);
+    if (after) return after;
+    if (!index.resources.includes(type)) {
+      const close = index.resources.filter((name) => name.toLowerCase() === type.toLowerCase());
+      throw new CrosswalkError('SCHEMA_UNKNOWN_TYPE',
+        close.length > 0
+          ? `FHIR R4 has no resource or data type named ${type}; did you mean ${close[0]}?`
+          : `FHIR R4 has no resource or data type named ${type}; resources include ${oneOf(index.resources, 10)}.`,
+        { path: type });
+    }
+    const model = new FhirTypeModel(await this.read<FhirTypeIndex>(schemaFiles.fhirType(type)));
+    this.fhirModels.set(type, model);
+    return model;
+  }
+
+  private loaded(type: string): FhirTypeModel {
+    const model = this.fhirModels.get(type);
+    if (!model) {
+      throw new CrosswalkError('SCHEMA_NOT_LOADED', `The FHIR type ${type} is not loaded; call preloadFhir(['${type}']) first.`, { path: type });
+    }
+    return model;
+  }
+
+  // ---------------------------------------------------------------- trees
+
+  async standards(): Promise<SchemaStandardInfo[]> {
+    const { versions } = await this.read<Hl7v2Index>(schemaFiles.hl7v2Index);
+    return [
+      { standard: 'hl7v2', label: 'HL7 v2', versions: [...versions] },
+      { standard: 'fhir-r4', label: 'FHIR R4', versions: [FHIR_R4_VERSION] },
+    ];
+  }
+
+  async listStructures(standard: SchemaRef['standard'], version: string): Promise<SchemaStructureInfo[]> {
+    if (standard === 'hl7v2') {
+      const index = await this.hl7v2Version(version);
+      return [
+        ...Object.entries(index.messages).map(([name, m]) => ({ name, kind: 'message' as const, description: m.d })),
+        ...Object.entries(index.segments).map(([name, s]) => ({ name, kind: 'segment' as const, description: s.d })),
+        ...Object.entries(index.datatypes).map(([name, d]) => ({ name, kind: 'datatype' as const, description: d.d })),
+      ];
+    }
+    this.checkFhirVersion(version);
+    const index = await this.read<FhirIndex>(schemaFiles.fhirIndex);
+    await this.loadFhirModel('Element');
+    return [
+      ...index.resources.map((name) => ({ name, kind: 'resource' as const })),
+      ...index.complexTypes.map((name) => ({ name, kind: 'complex-type' as const, description: this.fhirModels.get(name)?.description })),
+    ];
+  }
+
+  async tree(ref: SchemaRef, options: SchemaTreeOptions = {}): Promise<SchemaNode> {
+    if (ref.standard === 'hl7v2') {
+      const { root, byId } = await this.hl7v2Tree(ref.version, ref.structure);
+      const node = options.path === undefined ? root : byId.get(options.path);
+      if (!node) {
+        throw new CrosswalkError('SCHEMA_UNKNOWN_PATH', `${ref.structure} has no node ${options.path}.`, { path: options.path });
+      }
+      return clone(node, options.depth ?? Number.POSITIVE_INFINITY);
+    }
+    if (ref.standard !== 'fhir-r4') {
+      throw new CrosswalkError('SCHEMA_UNKNOWN_STANDARD', `The standard ${String(ref.standard)} is not known; use hl7v2 or fhir-r4.`);
+    }
+    this.checkFhirVersion(ref.version);
+    const model = await this.loadFhirModel(ref.structure);
+    const position = options.path === undefined ? fhirRootPosition(model) : resolveFhirPath(this.resolve, model, options.path);
+    return fhirSubtree(this.resolve, position, options.depth ?? 2, options);
+  }
+
+  async children(ref: SchemaRef, id: string, options: Omit<SchemaTreeOptions, 'path' | 'depth'> = {}): Promise<SchemaNode[]> {
+    const node = await this.tree(ref, { ...options, path: id, depth: 1 });
+    return node.children ?? [];
+  }
+
+  async search(ref: SchemaRef, query: string, options: { depth?: number; limit?: number } = {}): Promise<SchemaSearchHit[]> {
+    const depth = ref.standard === 'hl7v2' ? undefined : options.depth ?? 3;
+    return searchSchemaTree(await this.tree(ref, { depth, hideBoilerplate: true }), query, options.limit);
+  }
+
+  async hl7v2Table(id: string | number): Promise<Hl7v2Table> {
+    const key = String(id).padStart(4, '0');
+    const { tables } = await this.read<Hl7v2TablesIndex>(schemaFiles.hl7v2Tables);
+    const table = /^\d{4,}$/.test(key) ? own(tables, key) : undefined;
+    if (!table) {
+      throw new CrosswalkError('SCHEMA_UNKNOWN_TABLE', `HL7 v2 table ${String(id)} is not in hl7-dictionary's ${Object.keys(tables).length} tables.`, { path: String(id) });
+    }
+    return {
+      id: key, description: table.d, system: `http://terminology.hl7.org/CodeSystem/v2-${key}`,
+      codes: table.v.map(([code, display]) => ({ code, display })),
+    };
+  }
+
+  // ---------------------------------------------------------------- terminology
+
+  private async terminologyEntry(kind: TerminologyKind, urlOrId: string): Promise<TerminologySummaryEntry & { url: string }> {
+    const index = await this.read<TerminologyIndex>(schemaFiles.terminologyIndex);
+    const byUrl = own(index[kind], urlOrId);
+    if (byUrl) return { ...byUrl, url: urlOrId };
+    for (const [url, entry] of Object.entries(index[kind])) if (entry.id === urlOrId) return { ...entry, url };
+    const code = kind === 'CodeSystem' ? 'SCHEMA_UNKNOWN_CODESYSTEM' : kind === 'ValueSet' ? 'SCHEMA_UNKNOWN_VALUESET' : 'SCHEMA_UNKNOWN_CONCEPTMAP';
+    throw new CrosswalkError(code, `No ${kind} with the url or id ${urlOrId} ships with the FHIR R4 definitions.`, { path: urlOrId });
+  }
+
+  async getCodeSystem(urlOrId: string): Promise<CodeSystemResource> {
+    const entry = await this.terminologyEntry('CodeSystem', urlOrId);
+    return this.read<CodeSystemResource>(schemaFiles.codeSystem(entry.file));
+  }
+
+  async getValueSet(urlOrId: string): Promise<ValueSetResource> {
+    const entry = await this.terminologyEntry('ValueSet', urlOrId);
+    return this.read<ValueSetResource>(schemaFiles.valueSet(entry.file));
+  }
+
+  async expandValueSet(urlOrId: string): Promise<ValueSetExpansion> {
+    const valueSet = await this.getValueSet(urlOrId);
+    const optional = async <T>(load: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await load();
+      } catch (error) {
+        if (error instanceof CrosswalkError && error.code.startsWith('SCHEMA_UNKNOWN_')) return undefined;
+        throw error;
+      }
+    };
+    return expandValueSetResource(valueSet, {
+      codeSystem: (url) => optional(() => this.getCodeSystem(url)),
+      valueSet: (url) => optional(() => this.getValueSet(url)),
+    });
+  }
+
+  async getConceptMap(idOrUrl: string): Promise<ConceptMapResource> {
+    const entry = await this.terminologyEntry('ConceptMap', idOrUrl);
+    return this.read<ConceptMapResource>(schemaFiles.conceptMap(entry.file));
+  }
+
+  async listTerminology(kind: TerminologyKind, query = '', limit = 100): Promise<TerminologySummary[]> {
+    const index = await this.read<TerminologyIndex>(schemaFiles.terminologyIndex);
+    const words = query.toLowerCase().split(/\s+/).filter((word) => word.length > 0);
+    const out: TerminologySummary[] = [];
+    for (const [url, entry] of Object.entries(index[kind])) {
+      const text = `${url} ${entry.id} ${entry.name} ${entry.title ?? ''}`.toLowerCase();
+      if (!words.every((word) => text.includes(word))) continue;
+      const summary: TerminologySummary = { kind, id: entry.id, url, name: entry.name };
+      if (entry.title !== undefined) summary.title = entry.title;
+      out.push(summary);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- validator lookups
+
+  async preloadFhir(types: string[]): Promise<void> {
+    await this.loadFhirModel('Element');
+    await Promise.all(types.map((type) => this.loadFhirModel(type)));
+  }
+
+  isFhirLoaded(type: string): boolean {
+    return this.fhirModels.has(type);
+  }
+
+  fhirElement(type: string, path: string): FhirElementInfo | undefined {
+    const model = this.loaded(type);
+    try {
+      return fhirElementInfo(resolveFhirPath(this.resolve, model, path));
+    } catch (error) {
+      if (error instanceof CrosswalkError && error.code === 'SCHEMA_UNKNOWN_PATH') return undefined;
+      throw error;
+    }
+  }
+
+  fhirChildren(type: string, path?: string): FhirElementInfo[] {
+    const model = this.loaded(type);
+    return fhirChildInfos(this.resolve, path === undefined ? fhirRootPosition(model) : resolveFhirPath(this.resolve, model, path));
+  }
+
+  fhirPrimitive(code: string): FhirPrimitiveInfo | undefined {
+    this.loaded('Element');
+    const primitive = this.fhirModels.get(code);
+    if (!primitive || primitive.kind !== 'primitive-type') return undefined;
+    const info: FhirPrimitiveInfo = { code, json: code === 'boolean' ? 'boolean' : JSON_NUMBER.has(code) ? 'number' : 'string' };
+    const regex = primitive.valueRegex;
+    if (regex !== undefined) info.regex = regex;
+    return info;
+  }
+}
+
+/** A catalog over any data source: files on disk (shared/node/schema), or the Studio API in the renderer. */
+export function createSchemaCatalog(source: SchemaDataSource): SchemaCatalog {
+  return new DataSourceSchemaCatalog(source);
+}

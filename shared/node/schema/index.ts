@@ -1,0 +1,2 @@
+export { nodeSchemaCatalog } from './nodeSchemaCatalog';
+export { fileSchemaDataSource, defaultSchemaDirectory } from './fileSchemaDataSource';
