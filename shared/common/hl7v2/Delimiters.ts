@@ -29,8 +29,8 @@ export function encodingCharacters(d: Delimiters): string {
 
 /**
  * Why a delimiter set is invalid, or undefined when it is valid: every delimiter one character,
- * all distinct, and none a letter, digit, space or line break (those would be ambiguous with data
- * or with the segment terminator).
+ * all distinct, and none a letter, digit, space, control character or double quote (those would
+ * be ambiguous with data, the segment terminator or the explicit null `""`).
  */
 export function delimiterProblem(d: Delimiters): string | undefined {
   const all = [d.field, d.component, d.repetition, d.escape, d.subcomponent];
@@ -40,6 +40,7 @@ export function delimiterProblem(d: Delimiters): string | undefined {
     const code = ch.charCodeAt(0);
     const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
     if (alnum || code <= 32 || code === 127) return 'delimiters cannot be letters, digits, spaces or control characters';
+    if (ch === '"') return 'the double quote cannot be a delimiter because "" is the explicit null';
   }
   if (new Set(all).size !== all.length) return 'the delimiters must all be different';
   return undefined;
