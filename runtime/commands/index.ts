@@ -1,4 +1,5 @@
 import type { CommandModule } from './CommandModule';
+import { schemaCommand } from './schema';
 
 /** Every CLI command, in the order `crosswalk --help` lists them. Add a command by adding its module. */
-export const commands: CommandModule[] = [];
+export const commands: CommandModule[] = [schemaCommand];
