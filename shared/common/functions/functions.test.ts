@@ -1,0 +1,151 @@
+import { describe, expect, it, test } from 'vitest';
+import { CrosswalkError } from '../errors/CrosswalkError';
+import { checkPrimitive } from '../fhir/primitives';
+import {
+  checkParams, functionCategories, functionDefinitions, functionRegistry, getFunction, isAssignable, listFunctions, requireFunction,
+  type FunctionDefinition,
+} from './index';
+
+function call(definition: FunctionDefinition, inputs: Record<string, unknown>, params: Record<string, unknown> = {}, context = {}): unknown {
+  return definition.apply(inputs, params, context);
+}
+
+const cases = functionDefinitions.flatMap((definition) =>
+  definition.examples.map((example, index) => ({ name: `${definition.id} example ${index + 1}`, definition, example })));
+
+describe('every example of every function is a test', () => {
+  test.each(cases)('$name', ({ definition, example }) => {
+    if (example.params) checkParams(definition, example.params);
+    if (example.error !== undefined) {
+      let thrown: unknown;
+      try { call(definition, example.inputs, example.params, example.context); } catch (error) { thrown = error; }
+      expect(thrown).toBeInstanceOf(CrosswalkError);
+      expect((thrown as CrosswalkError).code).toBe(example.error);
+      // One plain sentence: starts with a capital or a quote, ends with a full stop.
+      expect((thrown as CrosswalkError).message).toMatch(/^["A-Z].*\.$/);
+      return;
+    }
+    expect(call(definition, example.inputs, example.params, example.context)).toEqual(example.output);
+  });
+});
+
+describe('the registry', () => {
+  it('has unique ids in category.name form, docs, and at least one example each', () => {
+    expect(functionRegistry.size).toBe(functionDefinitions.length);
+    for (const d of functionDefinitions) {
+      expect(d.id).toMatch(new RegExp(`^${d.category}\\.[a-z][A-Za-z0-9]+$`));
+      expect(functionCategories).toContain(d.category);
+      expect(d.description.length).toBeGreaterThan(20);
+      expect(d.examples.length).toBeGreaterThan(0);
+      for (const port of d.inputs) expect(port.description).not.toBe('');
+      for (const example of d.examples) {
+        for (const name of Object.keys(example.inputs)) expect(d.inputs.map((p) => p.name)).toContain(name);
+        expect('output' in example || example.error !== undefined).toBe(true);
+      }
+    }
+  });
+  it('looks functions up by id and never through the prototype', () => {
+    expect(getFunction('string.concat')?.label).toBe('Concatenate');
+    expect(getFunction('__proto__')).toBeUndefined();
+    expect(getFunction('toString')).toBeUndefined();
+    const error = (() => { try { requireFunction('string.nope', { node: 'n1' }); } catch (e) { return e as CrosswalkError; } })();
+    expect(error?.toJSON()).toEqual({ code: 'FUNCTION_UNKNOWN', message: 'There is no function "string.nope" in the library.', where: { node: 'n1' } });
+  });
+  it('lists by category in palette order', () => {
+    const all = listFunctions();
+    expect(all).toHaveLength(functionDefinitions.length);
+    expect(all.map((d) => d.category)).toEqual([...all.map((d) => d.category)].sort((a, b) => functionCategories.indexOf(a) - functionCategories.indexOf(b)));
+    expect(listFunctions('unit').map((d) => d.id)).toEqual(['unit.convert', 'unit.isValidUcum', 'unit.toUcum']);
+  });
+  it('refuses unknown and mistyped parameters naming the node', () => {
+    const pad = requireFunction('string.pad');
+    expect(() => checkParams(pad, { lenght: 3 }, { node: 'n2' })).toThrow('The function string.pad has no parameter "lenght".');
+    expect(() => checkParams(pad, { side: 'middle' })).toThrow('The parameter "side" of string.pad must be one of start, end.');
+    expect(() => checkParams(requireFunction('lookup.table'), { table: 'I=IMP' })).toThrow('The parameter "table" of lookup.table must be a table.');
+    expect(() => checkParams(pad, { length: '8', char: ' ' })).not.toThrow();
+  });
+});
+
+describe('isAssignable', () => {
+  test.each([
+    ['string', 'code', true], ['date', 'dateTime', true], ['dateTime', 'date', false], ['v2composite', 'string', true],
+    ['string', 'v2composite', true], ['Quantity', 'object', true], ['Quantity', 'Coding', false], ['number', 'string', false],
+    ['any', 'HumanName', true], ['CodeableConcept', 'any', true],
+  ] as const)('%s → %s is %s', (from, to, expected) => {
+    expect(isAssignable(from, to)).toBe(expected);
+  });
+});
+
+describe('date functions produce valid FHIR primitives', () => {
+  const dateTime = requireFunction('date.hl7ToFhirDateTime');
+  const date = requireFunction('date.hl7ToFhirDate');
+  const instant = requireFunction('date.hl7ToFhirInstant');
+  const back = requireFunction('date.fhirToHl7DateTime');
+  test.each([
+    ['2006', '2006'], ['200611', '2006-11'], ['20061120', '2006-11-20'], ['2006112008', '2006-11-20T08:00:00+01:00'],
+    ['200611200830', '2006-11-20T08:30:00+01:00'], ['20061120083015', '2006-11-20T08:30:15+01:00'],
+    ['20061120083015.1', '2006-11-20T08:30:15.1+01:00'], ['20061120083015.1234-1400', '2006-11-20T08:30:15.1234-14:00'],
+    ['20061120083015+0215', '2006-11-20T08:30:15+02:15'], ['20240229', '2024-02-29'], ['20000229', '2000-02-29'],
+  ])('%s → %s', (hl7, fhir) => {
+    const out = call(dateTime, { value: hl7 }, {}, { defaultTimezone: '+01:00' }) as string;
+    expect(out).toBe(fhir);
+    expect(checkPrimitive('dateTime', out)).toBeUndefined();
+    expect(checkPrimitive('date', call(date, { value: hl7 }))).toBeUndefined();
+  });
+  test.each([
+    ['20230230', '"20230230" is not a valid HL7 date/time (DTM): day 30 does not exist in 2023-02.'],
+    ['20230229', '"20230229" is not a valid HL7 date/time (DTM): day 29 does not exist in 2023-02.'],
+    ['19000229', '"19000229" is not a valid HL7 date/time (DTM): day 29 does not exist in 1900-02.'],
+    ['200613', '"200613" is not a valid HL7 date/time (DTM): month 13 does not exist.'],
+    ['2006112', '"2006112" is not a valid HL7 date/time (DTM): the date is YYYY, YYYYMM or YYYYMMDD.'],
+    ['20061120250000', '"20061120250000" is not a valid HL7 date/time (DTM): hour 25 is out of range.'],
+    ['200611200861', '"200611200861" is not a valid HL7 date/time (DTM): minute 61 is out of range.'],
+    ['2006112008301', '"2006112008301" is not a valid HL7 date/time (DTM): the time is HH, HHMM or HHMMSS.'],
+    ['20061120083015.12345', '"20061120083015.12345" is not a valid HL7 date/time (DTM): fractional seconds are one to four digits.'],
+    ['20061120+25', '"20061120+25" is not a valid HL7 date/time (DTM): a timezone offset is + or - followed by four digits (HHMM).'],
+    ['20061120+1500', '"20061120+1500" is not a valid HL7 date/time (DTM): the timezone offset is out of range.'],
+    ['2006-11-20', '"2006-11-20" is not a valid HL7 date/time (DTM): a timezone offset is + or - followed by four digits (HHMM).'],
+    ['abc', '"abc" is not a valid HL7 date/time (DTM): the date is YYYY, YYYYMM or YYYYMMDD.'],
+  ])('refuses %s', (hl7, message) => {
+    expect(() => call(dateTime, { value: hl7 }, {}, { defaultTimezone: 'Z' })).toThrow(new CrosswalkError('DATE_INVALID', message));
+  });
+  it('says how to fix a time without timezone, and checks the default timezone', () => {
+    expect(() => call(dateTime, { value: '200611200830' })).toThrow('The time "200611200830" has no timezone and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).');
+    expect(() => call(dateTime, { value: '200611200830' }, {}, { defaultTimezone: 'CET' })).toThrow('The default timezone "CET" is not of the form +01:00, -05:30 or Z.');
+    expect(call(dateTime, { value: '200611200830-0500' }, {}, { defaultTimezone: 'Z' })).toBe('2006-11-20T08:30:00-05:00');
+  });
+  it('gives instants that validate, and round-trips through HL7', () => {
+    for (const hl7 of ['20061120083015.1234+0215', '20061120083015-0500', '20061120083015+0000']) {
+      const fhir = call(instant, { value: hl7 }) as string;
+      expect(checkPrimitive('instant', fhir)).toBeUndefined();
+      const again = call(back, { value: fhir });
+      expect(again).toBe(hl7);
+    }
+    expect(call(back, { value: call(dateTime, { value: '200611' }) })).toBe('200611');
+  });
+});
+
+describe('units through UCUM', () => {
+  const convert = requireFunction('unit.convert');
+  test.each([
+    [150, '[lb_av]', 'kg', 68.0388555], [70, '[in_i]', 'cm', 177.8], [100, 'Cel', '[degF]', 212], [212, '[degF]', 'Cel', 100],
+    [1, 'kg', 'g', 1000], [120, 'mm[Hg]', 'kPa', 15.99864], [5, '[ft_i]', 'm', 1.524], [16, 'oz', '[lb_av]', 1],
+  ])('%s %s → %s %s', (value, from, to, expected) => {
+    expect(call(convert, { value, unit: from }, { to })).toBe(expected);
+  });
+  it('names the unit that is not UCUM and the pair that does not convert', () => {
+    expect(() => call(convert, { value: 1, unit: 'kg' }, { to: 'KG' })).toThrow('"KG" is not a valid UCUM unit.');
+    expect(() => call(convert, { value: 1, unit: 'kg' }, { to: 'Cel' })).toThrow('A value in "kg" cannot be converted to "Cel".');
+    expect(() => call(convert, { value: 1 }, { to: 'kg' })).toThrow('The value has no unit to convert from: link one or set the "from" parameter.');
+  });
+});
+
+describe('functions never write prototype keys', () => {
+  it('builds plain objects even from hostile component objects', () => {
+    const hostile = JSON.parse('{"1":"12345","__proto__":{"polluted":true},"5":"MR"}') as Record<string, unknown>;
+    const identifier = call(requireFunction('datatype.identifierFromCx'), { cx: hostile }) as Record<string, unknown>;
+    expect(identifier).toEqual({ value: '12345', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] } });
+    expect(Object.getPrototypeOf(identifier)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,53 @@
+import ucumPackage from '@lhncbc/ucum-lhc';
+import { CrosswalkError } from '../../errors/CrosswalkError';
+
+/**
+ * UCUM through @lhncbc/ucum-lhc. It is pure JavaScript that `require`s its definitions JSON at
+ * load; esbuild and Vite bundle that JSON, so this stays usable in the common layer (renderer,
+ * main, runtime). The instance is created on first use because loading the definitions costs
+ * tens of milliseconds, and is then reused.
+ */
+let instance: ReturnType<typeof ucumPackage.UcumLhcUtils.getInstance> | undefined;
+function ucum() {
+  return (instance ??= ucumPackage.UcumLhcUtils.getInstance());
+}
+
+export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+
+const validCache = new Map<string, boolean>();
+
+/** Whether `code` is a valid, case-sensitive UCUM expression (`kg`, `mm[Hg]`, `kg/m2`, `10*3/uL`). */
+export function isUcumCode(code: string): boolean {
+  let valid = validCache.get(code);
+  if (valid === undefined) {
+    // validateUnitString also accepts some case variants and suggestions; only an exact echo counts.
+    const result = ucum().validateUnitString(code, false, 'validate');
+    valid = result.status === 'valid' && result.ucumCode === code;
+    if (validCache.size < 10000) validCache.set(code, valid);
+  }
+  return valid;
+}
+
+/** The UCUM name of a code (`kilogram`), or undefined when it is not valid. */
+export function ucumName(code: string): string | undefined {
+  const result = ucum().validateUnitString(code, false, 'validate');
+  return result.status === 'valid' && result.ucumCode === code ? result.unit?.name : undefined;
+}
+
+/** Removes binary floating-point noise (68.03885550000001 → 68.0388555) while keeping 12 significant digits. */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+/** Converts between two UCUM units; UNIT_INVALID names the unit that is not UCUM, UNIT_INCOMPATIBLE a pair that does not convert. */
+export function convertUcum(value: number, from: string, to: string): number {
+  for (const unit of [from, to]) {
+    if (!isUcumCode(unit)) throw new CrosswalkError('UNIT_INVALID', `"${unit}" is not a valid UCUM unit.`);
+  }
+  if (from === to) return value;
+  const result = ucum().convertUnitTo(from, value, to);
+  if (result.status !== 'succeeded' || result.toVal === null) {
+    throw new CrosswalkError('UNIT_INCOMPATIBLE', `A value in "${from}" cannot be converted to "${to}".`);
+  }
+  return clean(result.toVal);
+}
