@@ -111,11 +111,13 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse): void {
     let relative: string;
     try {
-      relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+      const decoded = decodeURIComponent(pathname);
+      // Refuse any '..' step outright instead of letting normalize() fold it away.
+      if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..')) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+      relative = normalize(decoded).replace(/^([/\\])+/, '');
     } catch {
       return send(response, 400, 'text/plain; charset=utf-8', 'Bad path.\n');
     }
-    if (relative.includes('\0') || relative.split(/[/\\]/).includes('..')) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
     let file = join(rendererDir, relative || 'index.html');
     if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
     let size = fileSize(file);

@@ -1,0 +1,95 @@
+// Electron main process (bundled to dist/electron/main.js). Thin on purpose: the window, its
+// security policy, menus and dialogs; everything the page asks for goes through the Studio API
+// services shared with the web host (shared/node/studio).
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type MenuItemConstructorOptions } from 'electron';
+import { contentSecurityPolicy, type HostCommand } from '../shared/common/studio';
+import { openDefaultNodeStudio } from '../shared/node/studio/openDefaultNodeStudio';
+import { appEntryUrl, appScheme, contentTypeOf, resolveAppAsset } from './appProtocol';
+import { hostCommandChannel } from './ipcChannels';
+import { createIpcHandlers } from './ipcHandlers';
+import { menuTemplate } from './menuTemplate';
+import { guardContents, secureWebPreferences } from './windowSecurity';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const appRoot = join(here, '..', '..');
+const rendererDir = join(appRoot, 'dist', 'renderer');
+const bundleFilters = [{ name: 'Crosswalk mapping bundle', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }];
+
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let window: BrowserWindow | undefined;
+let dirty = false;
+
+app.on('web-contents-created', (_event, contents) => guardContents(contents, contents.session));
+
+void app.whenReady().then(() => {
+  protocol.handle(appScheme, async (request) => {
+    const file = resolveAppAsset(rendererDir, request.url);
+    const body = file ? await readFile(file).catch(() => undefined) : undefined;
+    if (!file || !body) return new Response('Not found', { status: 404 });
+    return new Response(body, {
+      headers: { 'content-type': contentTypeOf(file), 'content-security-policy': contentSecurityPolicy, 'x-content-type-options': 'nosniff' },
+    });
+  });
+
+  const studio = openDefaultNodeStudio({
+    host: 'electron',
+    version: app.getVersion(),
+    appRoot,
+    dataDir: app.getPath('userData'),
+    hooks: {
+      chooseOpenPath: async (title) => {
+        const result = await dialog.showOpenDialog(window!, { title: title ?? 'Open mapping bundle', filters: bundleFilters, properties: ['openFile'] });
+        return result.canceled ? null : result.filePaths[0] ?? null;
+      },
+      chooseSavePath: async (title, defaultName) => {
+        const result = await dialog.showSaveDialog(window!, { title: title ?? 'Save mapping bundle', defaultPath: defaultName, filters: bundleFilters });
+        return result.canceled ? null : result.filePath ?? null;
+      },
+      setDocumentState: (title, isDirty) => {
+        dirty = isDirty;
+        window?.setTitle(`${isDirty ? '• ' : ''}${title} — Crosswalk`);
+        window?.setDocumentEdited(isDirty);
+      },
+    },
+  });
+
+  const send = (command: HostCommand) => window?.webContents.send(hostCommandChannel, command);
+  const refreshMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(
+    menuTemplate(send, studio.workspace.listRecentFiles(), process.platform) as MenuItemConstructorOptions[],
+  ));
+  for (const [channel, handler] of createIpcHandlers(studio.api)) {
+    ipcMain.handle(channel, async (event, payload) => {
+      const envelope = await handler(event, payload);
+      if (/:(openBundle|saveBundle|clearRecentFiles)$/.test(channel)) refreshMenu();
+      return envelope;
+    });
+  }
+  refreshMenu();
+
+  window = new BrowserWindow({
+    width: 1440, height: 900, minWidth: 900, minHeight: 600, show: false, title: 'Crosswalk',
+    webPreferences: secureWebPreferences(join(here, 'preload.cjs')),
+  });
+  window.once('ready-to-show', () => window?.show());
+  window.on('close', (event) => {
+    if (!dirty || !window) return;
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning', buttons: ['Discard Changes', 'Cancel'], defaultId: 1, cancelId: 1,
+      message: 'The mapping has unsaved changes.', detail: 'Closing the window discards them.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
+  void window.loadURL(appEntryUrl);
+
+  app.on('second-instance', () => window?.focus());
+  app.on('window-all-closed', () => {
+    studio.close();
+    app.quit();
+  });
+});
