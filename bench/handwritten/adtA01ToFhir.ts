@@ -53,7 +53,6 @@ const encounterClass = lookup(maps.encounterClass);
 const encounterStatus = lookup(maps.encounterStatus);
 const interpretation = lookup(maps.interpretation);
 const observationStatus = lookup(maps.observationStatus);
-const codingSystem = lookup(maps.codingSystem);
 const allergenCategory = lookup(maps.allergenCategory);
 const allergySeverity = lookup(maps.allergySeverity);
 
@@ -142,7 +141,7 @@ function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
       const value = decimal(text(obx, 5));
       if (value === undefined) return;
       const quantity: JsonObject = { value };
-      addUnits(quantity, obx, 6, codingSystem);
+      addUnits(quantity, obx, 6);
       obs.valueQuantity = quantity;
       return;
     }
@@ -151,7 +150,7 @@ function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
       return;
     }
     case 'CWE': case 'CE': {
-      put(obs, 'valueCodeableConcept', codeableConcept(obx, 5, 1, codingSystem));
+      put(obs, 'valueCodeableConcept', codeableConcept(obx, 5, 1));
       return;
     }
     case 'DT': case 'DTM': case 'TS': {
@@ -167,7 +166,7 @@ function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
         const number = decimal(value);
         if (number === undefined) return undefined;
         const quantity: JsonObject = { value: number };
-        addUnits(quantity, obx, 6, codingSystem);
+        addUnits(quantity, obx, 6);
         return quantity;
       };
       if (comparator !== '<>' && (separator === ':' || separator === '/')) {
@@ -198,7 +197,7 @@ function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
 function observation(obx: Hl7Segment, subject: string, encounter: string, tz: string): JsonObject {
   const obs: JsonObject = { resourceType: 'Observation' };
   put(obs, 'status', observationStatus(text(obx, 11))?.code ?? 'unknown');
-  put(obs, 'code', codeableConcept(obx, 3, 1, codingSystem));
+  put(obs, 'code', codeableConcept(obx, 3, 1));
   obs.subject = { reference: subject };
   obs.encounter = { reference: encounter };
   put(obs, 'effectiveDateTime', dateTime(text(obx, 14), tz));
@@ -221,7 +220,7 @@ function allergy(al1: Hl7Segment, patientUrl: string): JsonObject {
   };
   const category = allergenCategory(text(al1, 2, 1, 1))?.code;
   if (category !== undefined) resource.category = [category];
-  put(resource, 'code', codeableConcept(al1, 3, 1, codingSystem));
+  put(resource, 'code', codeableConcept(al1, 3, 1));
   put(resource, 'criticality', allergySeverity(text(al1, 4, 1, 1))?.code);
   resource.patient = { reference: patientUrl };
   put(resource, 'onsetDateTime', date(text(al1, 6)));

@@ -1,3 +1,4 @@
+import { codingSystemUri } from '../../shared/common/functions/code/codingSystems';
 import type { Hl7Segment } from '../../shared/common/hl7v2/Hl7Segment';
 
 /**
@@ -206,29 +207,36 @@ export function contactPoint(seg: Hl7Segment, field: number, rep: number, defaul
   return cp;
 }
 
-/** CWE/CE → CodeableConcept (IG dt_CWE[CodeableConcept]); coding system names through table 0396. */
-export function codeableConcept(seg: Hl7Segment, field: number, rep: number, codingSystem: Lookup): JsonObject | undefined {
+/** CWE/CE → CodeableConcept (IG dt_CWE[CodeableConcept]): up to three codings that have a code, CWE-9 as text. */
+export function codeableConcept(seg: Hl7Segment, field: number, rep: number): JsonObject | undefined {
   const concept: JsonObject = {};
   const coding: JsonObject[] = [];
-  for (const [c, d, s, v] of [[1, 2, 3, 7], [4, 5, 6, 8]] as const) {
+  for (const [c, d, s, v] of [[1, 2, 3, 7], [4, 5, 6, 8], [10, 11, 12, 13]] as const) {
+    const code = text(seg, field, rep, c)?.trim();
+    if (code === undefined || code === '') continue;
     const one: JsonObject = {};
-    put(one, 'system', codingSystem(text(seg, field, rep, s))?.code);
+    put(one, 'system', codingSystemUri(text(seg, field, rep, s)));
     put(one, 'version', text(seg, field, rep, v));
-    put(one, 'code', text(seg, field, rep, c));
+    one.code = code;
     put(one, 'display', text(seg, field, rep, d));
-    if (one.code !== undefined || one.display !== undefined) coding.push(one);
+    coding.push(one);
   }
   put(concept, 'coding', coding);
   put(concept, 'text', text(seg, field, rep, 9));
-  return Object.keys(concept).length === 0 ? undefined : concept;
+  if (Object.keys(concept).length === 0) {
+    // A CWE with only a display still says something: keep it as text.
+    const display = text(seg, field, rep, 2);
+    return display === undefined ? undefined : { text: display };
+  }
+  return concept;
 }
 
 /** CWE units (OBX-6) into a Quantity (IG dt_CWE[Quantity]): code and system only with a known system. */
-export function addUnits(quantity: JsonObject, seg: Hl7Segment, field: number, codingSystem: Lookup): void {
+export function addUnits(quantity: JsonObject, seg: Hl7Segment, field: number): void {
   const code = text(seg, field, 1, 1);
   const name = text(seg, field, 1, 2);
   put(quantity, 'unit', name ?? code);
-  const system = codingSystem(text(seg, field, 1, 3))?.code;
+  const system = codingSystemUri(text(seg, field, 1, 3));
   if (code !== undefined && system !== undefined) {
     quantity.system = system;
     quantity.code = code;

@@ -4,7 +4,6 @@ import { addressUse } from './addressUse';
 import { administrativeSex } from './administrativeSex';
 import { allergenCategory } from './allergenCategory';
 import { allergySeverity } from './allergySeverity';
-import { codingSystem } from './codingSystem';
 import { encounterClass } from './encounterClass';
 import { encounterStatus } from './encounterStatus';
 import { interpretation } from './interpretation';
@@ -14,7 +13,7 @@ import { telecomSystem } from './telecomSystem';
 import { telecomUse } from './telecomUse';
 
 export {
-  addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, codingSystem, encounterClass,
+  addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, encounterClass,
   encounterStatus, interpretation, nameType, observationStatus, telecomSystem, telecomUse,
 };
 

@@ -1,0 +1,298 @@
+import jsonata from 'jsonata';
+import type { Hl7Message } from '../../shared/common/hl7v2/Hl7Message';
+import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
+import * as maps from '../../examples/src/valueMaps/index';
+import { codingSystemUri } from '../../shared/common/functions/code/codingSystems';
+import type { ResourceIds } from '../handwritten/adtA01ToFhir';
+import { messageToJson } from './messageToJson';
+
+/**
+ * The example ADT^A01 → FHIR mapping as one JSONata expression over the message converted to JSON
+ * (bench/jsonata/messageToJson.ts): how JSONata-based integration engines run a mapping. The
+ * expression is compiled once; each message pays the JSON conversion and the evaluation. Its
+ * value maps are the example's, written into the expression as object literals.
+ */
+
+/** A value map as a JSONata object literal: code → coding (or code → code when `codeOnly`). */
+function table(map: ValueMap, codeOnly: boolean): string {
+  const entries: Record<string, unknown> = {};
+  for (const e of map.entries) {
+    const system = e.system ?? map.targetSystem;
+    entries[e.source] = codeOnly ? e.target : { code: e.target, ...(system ? { system } : {}), ...(e.display ? { display: e.display } : {}) };
+  }
+  return JSON.stringify(entries);
+}
+
+/** The unmapped policy as JSONata: what `$m` (a table) gives for code `$k`. */
+function lookupFn(map: ValueMap, codeOnly: boolean): string {
+  const t = table(map, codeOnly);
+  const p = map.unmapped;
+  let miss = 'undefined';
+  if (p.kind === 'default') {
+    const system = p.system ?? map.targetSystem;
+    miss = codeOnly ? JSON.stringify(p.code) : JSON.stringify({ code: p.code, ...(system ? { system } : {}), ...(p.display ? { display: p.display } : {}) });
+  } else if (p.kind === 'passthrough') {
+    miss = codeOnly ? '$k' : `{ "code": $k${map.targetSystem ? `, "system": ${JSON.stringify(map.targetSystem)}` : ''} }`;
+  }
+  return `function($k) { $k ? ( $hit := $lookup(${t}, $k); $exists($hit) ? $hit : ${miss} ) : undefined }`;
+}
+
+const SYSTEM_NAMES = ['LN', 'LOINC', 'SCT', 'SNM', 'SNOMED', 'SNOMEDCT', 'I9', 'I9C', 'I9CDX', 'I10', 'I10C', 'ICD10CM', 'I10P', 'RXNORM', 'RXN', 'CVX', 'MVX', 'NDC', 'UCUM', 'C4', 'CPT', 'HCPCS', 'NUCC', 'CDCREC', 'NCIT', 'UMLS', 'ISO3166_1', 'ISO+', 'ISO639', 'NPI', 'SSN'];
+
+const EXPRESSION = `(
+  $sub := function($rep, $c, $s) {(
+    $x := $lookup($rep, 'C' & $string($c));
+    $type($x) = 'object' ? $lookup($x, 'S' & $string($s)) : ($s = 1 ? $x : undefined)
+  )};
+  $c := function($rep, $c) { $sub($rep, $c, 1) };
+  $reps := function($seg, $f) { $lookup($seg, 'F' & $string($f)) };
+  $v := function($seg, $f) { $c($reps($seg, $f)[0], 1) };
+  $ne := function($a) { $count($a) > 0 ? $a : undefined };
+  $obj := function($o) { $count($keys($o)) > 0 ? $o : undefined };
+  $dtm := function($v) {(
+    $g := $v ? $match($v, /^(\\d{4})(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?(\\.\\d{1,4})?([+-]\\d{4})?$/).groups;
+    $exists($g) ? (
+      $d := $g[0] & ($g[1] ? '-' & $g[1] : '') & ($g[2] ? '-' & $g[2] : '');
+      $g[3]
+        ? $d & 'T' & $g[3] & ':' & ($g[4] ? $g[4] : '00') & ':' & ($g[5] ? $g[5] : '00') & ($g[5] and $g[6] ? $g[6] : '')
+          & ($g[7] ? ($g[7] = '+0000' ? 'Z' : $substring($g[7], 0, 3) & ':' & $substring($g[7], 3)) : $tz)
+        : $d
+    ) : undefined
+  )};
+  $date := function($v) { $v ? $dtm($substring($v, 0, 8)) : undefined };
+  $num := function($v) { $v and $contains($v, /^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$/) ? $number($v) : undefined };
+  $sys := function($name) { $name ? $lookup($systems, $name) : undefined };
+  $gender := ${lookupFn(maps.administrativeSex, true)};
+  $nameUse := ${lookupFn(maps.nameType, true)};
+  $addressUse := ${lookupFn(maps.addressUse, true)};
+  $addressType := ${lookupFn(maps.addressType, true)};
+  $telecomUse := ${lookupFn(maps.telecomUse, true)};
+  $telecomSystem := ${lookupFn(maps.telecomSystem, true)};
+  $encClass := ${lookupFn(maps.encounterClass, false)};
+  $encStatus := ${lookupFn(maps.encounterStatus, true)};
+  $interp := ${lookupFn(maps.interpretation, false)};
+  $obsStatus := ${lookupFn(maps.observationStatus, true)};
+  $allergyCat := ${lookupFn(maps.allergenCategory, true)};
+  $severity := ${lookupFn(maps.allergySeverity, true)};
+
+  $identifier := function($r) {(
+    $u := $sub($r, 4, 2); $ut := $sub($r, 4, 3); $ns := $sub($r, 4, 1);
+    $obj({
+      "value": $c($r, 1),
+      "system": $u ? ($ut = 'ISO' ? 'urn:oid:' & $u : $ut = 'UUID' ? 'urn:uuid:' & $u : $ut = 'URI' ? $u : undefined) : undefined,
+      "assigner": $ns ? { "display": $ns } : undefined,
+      "type": $c($r, 5) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": $c($r, 5) }] } : undefined,
+      "period": $obj({ "start": $date($c($r, 7)), "end": $date($c($r, 8)) })
+    })
+  )};
+  $name := function($r) {
+    $obj({
+      "family": $c($r, 1),
+      "given": $ne([$c($r, 2), $c($r, 3)]),
+      "prefix": $c($r, 5) ? [$c($r, 5)] : undefined,
+      "suffix": $ne([$c($r, 4), $c($r, 6), $c($r, 14)]),
+      "use": $nameUse($c($r, 7)),
+      "period": $obj({
+        "start": $dtm($exists($c($r, 12)) ? $c($r, 12) : $sub($r, 10, 1)),
+        "end": $dtm($exists($c($r, 13)) ? $c($r, 13) : $sub($r, 10, 2))
+      })
+    })
+  };
+  $address := function($r) {
+    $obj({
+      "line": $ne([$sub($r, 1, 1), $sub($r, 1, 2), $sub($r, 1, 3), $c($r, 2), $c($r, 19)]),
+      "city": $c($r, 3), "state": $c($r, 4), "postalCode": $c($r, 5), "country": $c($r, 6),
+      "use": $addressUse($c($r, 7)), "type": $addressType($c($r, 7)), "district": $c($r, 9),
+      "period": $obj({
+        "start": $dtm($exists($c($r, 13)) ? $c($r, 13) : $sub($r, 12, 1)),
+        "end": $dtm($exists($c($r, 14)) ? $c($r, 14) : $sub($r, 12, 2))
+      })
+    })
+  };
+  $contact := function($r, $defaultUse) {(
+    $eq := $c($r, 3); $mail := $c($r, 4);
+    $isMail := $eq = 'Internet' or $eq = 'X.400' or ($not($exists($eq)) and $exists($mail));
+    $system := $exists($telecomSystem($eq)) ? $telecomSystem($eq) : ($exists($eq) ? undefined : ($exists($mail) ? 'email' : 'phone'));
+    $value := $isMail ? $mail : (
+      $exists($c($r, 12)) ? $c($r, 12) : (
+        $exists($c($r, 6)) and $exists($c($r, 7))
+          ? ($c($r, 5) ? '+' & $c($r, 5) & ' ' : '') & $c($r, 6) & ' ' & $c($r, 7) & ($c($r, 8) ? ' X' & $c($r, 8) : '')
+          : $c($r, 1)
+      )
+    );
+    $rank := $num($c($r, 18));
+    {
+      "system": $system,
+      "value": $value,
+      "use": $exists($c($r, 2)) ? $telecomUse($c($r, 2)) : ($eq = 'CP' ? 'mobile' : $defaultUse),
+      "period": $obj({ "start": $dtm($c($r, 13)), "end": $dtm($c($r, 14)) }),
+      "rank": $rank and $rank > 0 and $rank = $floor($rank) ? $rank : undefined
+    }
+  )};
+  $cc := function($r) {(
+    $codings := [$filter([
+      $obj({ "system": $sys($c($r, 3)), "version": $c($r, 7), "code": $trim($c($r, 1)), "display": $c($r, 2) }),
+      $obj({ "system": $sys($c($r, 6)), "version": $c($r, 8), "code": $trim($c($r, 4)), "display": $c($r, 5) }),
+      $obj({ "system": $sys($c($r, 12)), "version": $c($r, 13), "code": $trim($c($r, 10)), "display": $c($r, 11) })
+    ], function($x) { $x.code })];
+    $count($codings) = 0 and $not($exists($c($r, 9)))
+      ? ($c($r, 2) ? { "text": $c($r, 2) } : undefined)
+      : $obj({ "coding": $ne($codings), "text": $c($r, 9) })
+  )};
+  $units := function($seg, $q) {(
+    $u := $reps($seg, 6)[0];
+    $system := $sys($c($u, 3));
+    $merge([$q, $obj({
+      "unit": $exists($c($u, 2)) ? $c($u, 2) : $c($u, 1),
+      "system": $c($u, 1) and $system ? $system : undefined,
+      "code": $c($u, 1) and $system ? $c($u, 1) : undefined
+    })])
+  )};
+  $quantity := function($seg, $v) { $exists($num($v)) ? $units($seg, { "value": $num($v) }) : undefined };
+  $observation := function($obx) {(
+    $type := $v($obx, 2);
+    $five := $reps($obx, 5)[0];
+    $sn1 := $c($five, 1); $sn2 := $c($five, 2); $sn3 := $c($five, 3); $sn4 := $c($five, 4);
+    $snQ := $quantity($obx, $sn2);
+    $value := $type = 'NM' ? { "valueQuantity": $quantity($obx, $v($obx, 5)) }
+      : $type in ['ST', 'TX', 'FT'] ? { "valueString": $v($obx, 5) }
+      : $type in ['CWE', 'CE'] ? { "valueCodeableConcept": $cc($five) }
+      : $type in ['DT', 'DTM', 'TS'] ? { "valueDateTime": $dtm($v($obx, 5)) }
+      : $type = 'SN' ? (
+          $sn1 != '<>' and $sn3 in [':', '/'] ? { "valueRatio": $obj({ "numerator": $quantity($obx, $sn2), "denominator": $quantity($obx, $sn4) }) }
+          : $sn1 != '<>' and $sn3 = '-' ? { "valueRange": $obj({ "low": $quantity($obx, $sn2), "high": $quantity($obx, $sn4) }) }
+          : $sn1 != '<>' and $not($exists($sn3)) ? { "valueQuantity": $exists($snQ) ? $merge([$snQ, $sn1 in ['<', '<=', '>=', '>'] ? { "comparator": $sn1 } : {}]) : undefined }
+          : { "valueString": $join([$sn1, $sn2, $sn3, $sn4, $c($reps($obx, 6)[0], 1)], ' ') }
+        )
+      : {};
+    $merge([{
+      "resourceType": "Observation",
+      "status": $exists($obsStatus($v($obx, 11))) ? $obsStatus($v($obx, 11)) : 'unknown',
+      "code": $cc($reps($obx, 3)[0]),
+      "subject": { "reference": $patientUrl },
+      "encounter": { "reference": $encounterUrl },
+      "effectiveDateTime": $dtm($v($obx, 14)),
+      "interpretation": $ne([$map($reps($obx, 8), function($r) {( $i := $interp($c($r, 1)); $i ? { "coding": [$i] } : undefined )})]),
+      "referenceRange": $v($obx, 7) ? [{ "text": $v($obx, 7) }] : undefined
+    }, $value])
+  )};
+  $allergy := function($al1) {
+    {
+      "resourceType": "AllergyIntolerance",
+      "clinicalStatus": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "code": "active" }] },
+      "category": $allergyCat($v($al1, 2)) ? [$allergyCat($v($al1, 2))] : undefined,
+      "code": $cc($reps($al1, 3)[0]),
+      "criticality": $severity($v($al1, 4)),
+      "patient": { "reference": $patientUrl },
+      "onsetDateTime": $date($v($al1, 6)),
+      "reaction": $ne([$map($reps($al1, 5), function($r) { $c($r, 1) ? { "text": $c($r, 1) } : undefined })])
+        ? [{ "manifestation": [$map($reps($al1, 5), function($r) { $c($r, 1) ? { "text": $c($r, 1) } : undefined })] }]
+    }
+  };
+
+  $pid := PID[0];
+  $pv1 := PV1[0];
+  $patientUrl := $id('patient', 0);
+  $encounterUrl := $id('encounter', 0);
+  $patient := $exists($pid) ? (
+    $birth := $v($pid, 7);
+    $death := $dtm($v($pid, 29));
+    {
+      "resourceType": "Patient",
+      "identifier": $ne([$map($reps($pid, 3), $identifier)]),
+      "name": $ne([$map($reps($pid, 5), $name)]),
+      "telecom": $ne([$filter([$map($reps($pid, 13), function($r) { $contact($r, 'home') }), $map($reps($pid, 14), function($r) { $contact($r, 'work') })], function($x) { $exists($x.value) })]),
+      "gender": $gender($v($pid, 8)),
+      "birthDate": $date($birth),
+      "_birthDate": $birth and $length($birth) > 8 and $dtm($birth) ? { "extension": [{ "url": "http://hl7.org/fhir/StructureDefinition/patient-birthTime", "valueDateTime": $dtm($birth) }] },
+      "deceasedDateTime": $death,
+      "deceasedBoolean": $death ? undefined : ($v($pid, 30) = 'Y' ? true : $v($pid, 30) = 'N' ? false : undefined),
+      "address": $ne([$map($reps($pid, 11), $address)])
+    }
+  ) : { "resourceType": "Patient" };
+  $class := $exists($v($pv1, 2)) ? $v($pv1, 2) : 'U';
+  $practitioners := [$map($reps($pv1, 7), function($r, $i) {
+    {
+      "fullUrl": $id('practitioner', $i),
+      "resource": {
+        "resourceType": "Practitioner",
+        "identifier": $c($r, 1) ? [{ "value": $c($r, 1) }] : undefined,
+        "name": $obj({
+          "family": $c($r, 2),
+          "given": $ne([$c($r, 3), $c($r, 4)]),
+          "prefix": $c($r, 6) ? [$c($r, 6)] : undefined,
+          "suffix": $c($r, 5) ? [$c($r, 5)] : undefined
+        }) ? [$obj({
+          "family": $c($r, 2),
+          "given": $ne([$c($r, 3), $c($r, 4)]),
+          "prefix": $c($r, 6) ? [$c($r, 6)] : undefined,
+          "suffix": $c($r, 5) ? [$c($r, 5)] : undefined
+        })]
+      }
+    }
+  })];
+  $loc := $reps($pv1, 3)[0];
+  $place := $exists($c($loc, 3)) ? $c($loc, 3) : $exists($c($loc, 2)) ? $c($loc, 2) : $c($loc, 1);
+  $location := $exists($pv1) and $place ? {
+    "fullUrl": $id('location', 0),
+    "resource": {
+      "resourceType": "Location", "name": $place, "mode": "instance",
+      "physicalType": $exists($c($loc, 3)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": "bd" }] }
+        : $exists($c($loc, 2)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": "ro" }] }
+    }
+  };
+  $visit := $identifier($reps($pv1, 19)[0]);
+  $encounter := $exists($pv1) ? {
+    "resourceType": "Encounter",
+    "status": $v($pv1, 45) ? 'finished' : $encStatus($class),
+    "class": $encClass($class),
+    "identifier": $visit.value ? [$merge([$visit, { "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "VN" }], "text": "visit number" } }])],
+    "subject": { "reference": $patientUrl },
+    "period": $obj({ "start": $dtm($v($pv1, 44)), "end": $dtm($v($pv1, 45)) }),
+    "participant": $ne([$map($practitioners, function($p) {
+      { "type": [{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "ATND", "display": "attender" }] }], "individual": { "reference": $p.fullUrl } }
+    })]),
+    "location": $location ? [{ "location": { "reference": $location.fullUrl }, "status": $v($pv1, 2) = 'P' ? 'planned' : 'active' }]
+  } : { "resourceType": "Encounter", "subject": { "reference": $patientUrl } };
+  $entries := [
+    { "fullUrl": $patientUrl, "resource": $patient },
+    { "fullUrl": $encounterUrl, "resource": $encounter },
+    $location,
+    $practitioners,
+    $map(OBX, function($obx, $i) { { "fullUrl": $id('observation', $i), "resource": $observation($obx) } }),
+    $map(AL1, function($al1, $i) { { "fullUrl": $id('allergy', $i), "resource": $allergy($al1) } })
+  ];
+  {
+    "resourceType": "Bundle",
+    "type": "transaction",
+    "entry": [$map($entries, function($e) { $merge([$e, { "request": { "method": "POST", "url": $e.resource.resourceType } }]) })]
+  }
+)`;
+
+export interface JsonataMapper {
+  /** One message → the same transaction Bundle as the example mapping. */
+  map(message: Hl7Message): Promise<unknown>;
+  /** The expression text, for inspection. */
+  readonly expression: string;
+}
+
+/** Compiles the expression once (as a JSONata engine does at deploy time). */
+export function compileJsonataMapper(ids: ResourceIds, defaultTimezone: string): JsonataMapper {
+  const systems: Record<string, string> = {};
+  for (const name of SYSTEM_NAMES) {
+    const uri = codingSystemUri(name);
+    if (uri !== undefined) systems[name] = uri;
+  }
+  for (let t = 1; t <= 999; t++) {
+    const name = `HL7${String(t).padStart(4, '0')}`;
+    systems[name] = codingSystemUri(name) as string;
+  }
+  const compiled = jsonata(EXPRESSION);
+  return {
+    expression: EXPRESSION,
+    async map(message) {
+      const json = messageToJson(message);
+      return compiled.evaluate(json, { tz: defaultTimezone, systems, id: (target: string, index: number) => ids(message, target, index) });
+    },
+  };
+}
