@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type MenuItemConstructorOptions } from 'electron';
 import { contentSecurityPolicy, type HostCommand } from '../shared/common/studio';
 import { openDefaultNodeStudio } from '../shared/node/studio/openDefaultNodeStudio';
+import type { NodeStudio } from '../shared/node/studio/openNodeStudio';
 import { appEntryUrl, appScheme, contentTypeOf, resolveAppAsset } from './appProtocol';
 import { hostCommandChannel } from './ipcChannels';
 import { createIpcHandlers } from './ipcHandlers';
@@ -37,27 +38,38 @@ void app.whenReady().then(() => {
     });
   });
 
-  const studio = openDefaultNodeStudio({
-    host: 'electron',
-    version: app.getVersion(),
-    appRoot,
-    dataDir: app.getPath('userData'),
-    hooks: {
-      chooseOpenPath: async (title) => {
-        const result = await dialog.showOpenDialog(window!, { title: title ?? 'Open mapping bundle', filters: bundleFilters, properties: ['openFile'] });
-        return result.canceled ? null : result.filePaths[0] ?? null;
+  let studio: NodeStudio;
+  try {
+    studio = openStudio();
+  } catch (error) {
+    // Most often better-sqlite3 built for Node's ABI instead of Electron's (see electron/README.md).
+    dialog.showErrorBox('Crosswalk could not start', `${String(error)}\n\nIf this mentions NODE_MODULE_VERSION, run \`npx electron-builder install-app-deps\` once.`);
+    app.quit();
+    return;
+  }
+  function openStudio(): NodeStudio {
+    return openDefaultNodeStudio({
+      host: 'electron',
+      version: app.getVersion(),
+      appRoot,
+      dataDir: app.getPath('userData'),
+      hooks: {
+        chooseOpenPath: async (title) => {
+          const result = await dialog.showOpenDialog(window!, { title: title ?? 'Open mapping bundle', filters: bundleFilters, properties: ['openFile'] });
+          return result.canceled ? null : result.filePaths[0] ?? null;
+        },
+        chooseSavePath: async (title, defaultName) => {
+          const result = await dialog.showSaveDialog(window!, { title: title ?? 'Save mapping bundle', defaultPath: defaultName, filters: bundleFilters });
+          return result.canceled ? null : result.filePath ?? null;
+        },
+        setDocumentState: (title, isDirty) => {
+          dirty = isDirty;
+          window?.setTitle(`${isDirty ? '• ' : ''}${title} — Crosswalk`);
+          window?.setDocumentEdited(isDirty);
+        },
       },
-      chooseSavePath: async (title, defaultName) => {
-        const result = await dialog.showSaveDialog(window!, { title: title ?? 'Save mapping bundle', defaultPath: defaultName, filters: bundleFilters });
-        return result.canceled ? null : result.filePath ?? null;
-      },
-      setDocumentState: (title, isDirty) => {
-        dirty = isDirty;
-        window?.setTitle(`${isDirty ? '• ' : ''}${title} — Crosswalk`);
-        window?.setDocumentEdited(isDirty);
-      },
-    },
-  });
+    });
+  }
 
   const send = (command: HostCommand) => window?.webContents.send(hostCommandChannel, command);
   const refreshMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(

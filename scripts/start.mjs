@@ -12,6 +12,10 @@ const args = process.argv.slice(2);
 const webOnly = args.includes('--web');
 const passThrough = args.filter((a) => a !== '--web');
 
+// A fresh checkout is built by `npm install` (prepare); rebuild only what is missing.
+if (!existsSync(join(root, 'dist', 'webhost', 'main.js')) || !existsSync(join(root, 'dist', 'electron', 'main.js'))) {
+  run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+}
 if (!existsSync(join(root, 'dist', 'renderer', 'index.html')) && existsSync(join(root, 'renderer', 'index.html'))) {
   run('npm', ['run', '--silent', 'build:renderer']);
 }

@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests drive the real studio in Debian's Chromium through the web host. The host
+// starts on a free port with a fresh token, exactly as a user starts it; Playwright reads both
+// from its ready line into CROSSWALK_PORT and CROSSWALK_TOKEN (see test/e2e/studioHost.ts).
+const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/e2e-artifacts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: jsonReport ? [['list'], ['json', { outputFile: jsonReport }]] : [['list']],
+  use: {
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'node scripts/build.mjs studio && node dist/webhost/main.js --port 0',
+    wait: { stdout: /^Crosswalk studio ready: http:\/\/127\.0\.0\.1:(?<crosswalk_port>\d+)\/\?token=(?<crosswalk_token>[A-Za-z0-9_-]+)$/m },
+    // A private, empty workspace per run, so recent files and samples of the user never leak in.
+    env: { CROSSWALK_DATA_DIR: 'test-results/e2e-workspace' },
+    stdout: 'pipe',
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

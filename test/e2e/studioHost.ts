@@ -1,0 +1,27 @@
+import type { Page } from '@playwright/test';
+
+/** The web host under test, as Playwright read it from the host's ready line (playwright.config.ts). */
+export function studioHost(): { origin: string; token: string; url: string } {
+  const port = process.env.CROSSWALK_PORT;
+  const token = process.env.CROSSWALK_TOKEN;
+  if (!port || !token) throw new Error('The web host did not print its ready line; run the end-to-end tests through playwright.config.ts.');
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, token, url: `${origin}/?token=${token}` };
+}
+
+/**
+ * Records every URL the page requests. A test asserts that none leaves the web host: the studio
+ * works offline and patient data never goes anywhere else.
+ */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  page.on('websocket', (socket) => urls.push(socket.url()));
+  return urls;
+}
+
+/** Requests that left 127.0.0.1:<port> (data: and blob: URLs are in-page, not network). */
+export function foreignRequests(urls: readonly string[]): string[] {
+  const { origin } = studioHost();
+  return urls.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+}
