@@ -84,6 +84,8 @@ function shapeNode(shape: Shape, path: string, name: string, required: boolean):
   };
   if (dataType !== undefined) node.dataType = dataType;
   if (types !== undefined) node.types = types;
+  // Objects in some instances and scalars in others: say so rather than pick one.
+  if (isObject && dataType !== undefined) node.types = ['object', ...(types ?? [dataType])];
   if (isObject) {
     node.children = [...shape.fields].map(([key, field]) =>
       // Required when every object seen here had a value for the key.
@@ -100,9 +102,12 @@ export function inferJsonSchema(sample: string | unknown, options: { name?: stri
     try {
       value = JSON.parse(sample);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      // The engine's message quotes the sample, which may be patient data: keep only the position.
+      const detail = error instanceof Error ? error.message : '';
       const offset = /position (\d+)/.exec(detail)?.[1];
-      throw new CrosswalkError('INFER_BAD_JSON', `The JSON sample does not parse: ${detail}.`, offset !== undefined ? { offset: Number(offset) } : {});
+      throw new CrosswalkError('INFER_BAD_JSON',
+        offset !== undefined ? `The JSON sample is not valid JSON at character ${offset}.` : 'The JSON sample is not valid JSON.',
+        offset !== undefined ? { offset: Number(offset) } : {});
     }
   }
   const shape = newShape();
@@ -160,21 +165,21 @@ function cellType(value: string): string | undefined {
 }
 
 /** The schema of a CSV file from its header line; sample rows below it, if any, give the column types. */
-export function inferCsvSchema(text: string, options: { delimiter?: string; name?: string; sampleRows?: number } = {}): SchemaNode {
+export function inferCsvSchema(text: string, options: { delimiter?: string; name?: string; sampleRows?: number; headerRow?: number } = {}): SchemaNode {
   const delimiter = options.delimiter ?? detectDelimiter(text.slice(0, text.search(/\r|\n|$/)));
-  const rows = parseCsvRows(text, delimiter, 1 + (options.sampleRows ?? 100));
+  const headerRow = options.headerRow ?? 1;
+  const rows = parseCsvRows(text, delimiter, headerRow + (options.sampleRows ?? 100)).slice(headerRow - 1);
   const header = rows[0];
   if (!header || header.every((cell) => cell.trim() === '')) {
-    throw new CrosswalkError('INFER_BAD_CSV', 'The CSV sample has no header line.', { line: 1 });
+    throw new CrosswalkError('INFER_BAD_CSV', `The CSV sample has no header on line ${headerRow}.`, { line: headerRow });
   }
-  const names = header.map((cell, i) => cell.trim() || `column ${i + 1}`);
-  const seen = new Map<string, number>();
-  names.forEach((name, i) => {
-    const first = seen.get(name);
-    if (first !== undefined) {
-      throw new CrosswalkError('INFER_BAD_CSV', `The CSV header names column ${name} twice (columns ${first + 1} and ${i + 1}).`, { line: 1, field: i + 1 });
-    }
-    seen.set(name, i);
+  // Real files repeat names (the v2-to-FHIR IG tables have two "Code" columns): number the repeats.
+  const counts = new Map<string, number>();
+  const names = header.map((cell, i) => {
+    const name = cell.trim() || `column ${i + 1}`;
+    const count = (counts.get(name) ?? 0) + 1;
+    counts.set(name, count);
+    return count > 1 ? `${name} (${count})` : name;
   });
   const samples = rows.slice(1);
   const children = names.map((name, column): SchemaNode => {
@@ -186,7 +191,7 @@ export function inferCsvSchema(text: string, options: { delimiter?: string; name
     }
     const path = childPath('$', name);
     const node: SchemaNode = {
-      id: path, path, name, label: name, kind: 'value',
+      id: path, path, name, label: name, description: `column ${column + 1}`, kind: 'value',
       min: samples.length > 0 && filled === samples.length ? 1 : 0, max: 1, repeating: false, hasChildren: false, children: [],
     };
     const merged = mergedType(types);
