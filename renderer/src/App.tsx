@@ -1,0 +1,129 @@
+import { useEffect } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { Toolbar } from './panels/Toolbar';
+import { Palette } from './panels/Palette';
+import { Canvas } from './canvas/Canvas';
+import { SampleEditor } from './panels/SampleEditor';
+import { PreviewPanel } from './panels/PreviewPanel';
+import { TestsPanel } from './panels/TestsPanel';
+import { LinkDetails } from './panels/LinkDetails';
+import { Toasts } from './panels/Toasts';
+import { ValueMapEditor } from './valuemaps/ValueMapEditor';
+import { useDocumentStore, selectDirty } from './state/documentStore';
+import { useViewStore } from './state/viewStore';
+import { usePreviewStore } from './preview/previewStore';
+import { useSchemaStore } from './state/schemaStore';
+import { schemaRefKey } from './canvas/specToFlow';
+import { openExample, saveDocument } from './state/fileActions';
+import { useShortcuts } from './state/useShortcuts';
+import { getStudio } from './state/studio';
+
+/** Keeps the derived things in step with the spec: schema trees loaded, preview re-run, host told. */
+function useDocumentEffects(): void {
+  const spec = useDocumentStore((s) => s.spec);
+  const sampleText = useDocumentStore((s) => s.samples[s.activeSample]?.text);
+  const dirty = useDocumentStore(selectDirty);
+  const name = useDocumentStore((s) => s.name);
+  const ensure = useSchemaStore((s) => s.ensure);
+  const request = usePreviewStore((s) => s.request);
+
+  useEffect(() => {
+    if (!spec) return;
+    for (const item of [...spec.sources, ...spec.targets]) {
+      const ref = schemaRefKey(item.schema);
+      if (ref) ensure(ref);
+    }
+  }, [spec, ensure]);
+
+  useEffect(() => {
+    if (spec && sampleText !== undefined) request(spec, sampleText);
+  }, [spec, sampleText, request]);
+
+  useEffect(() => {
+    document.title = `${dirty ? '● ' : ''}${name} — Crosswalk`;
+    getStudio().setDocumentState({ title: name, dirty }).catch(() => undefined);
+  }, [dirty, name]);
+}
+
+/** Restores the expanded rows the layout keeps when a document opens. */
+function useLayoutExpansion(): void {
+  const bundle = useDocumentStore((s) => s.bundle);
+  useEffect(() => {
+    const spec = useDocumentStore.getState().spec;
+    if (!spec) return;
+    const view = useViewStore.getState();
+    for (const entry of spec.layout?.nodes ?? []) if (entry.expanded?.length) view.expandAll(entry.id, entry.expanded);
+  }, [bundle]);
+}
+
+function useHostCommands(): void {
+  const flow = useReactFlow();
+  useEffect(() => getStudio().onHostCommand((command) => {
+    const doc = useDocumentStore.getState();
+    switch (command.command) {
+      case 'undo': doc.undo(); break;
+      case 'redo': doc.redo(); break;
+      case 'save': void saveDocument(); break;
+      case 'saveAs': case 'export': void saveDocument(true); break;
+      case 'fitView': void flow.fitView({ padding: 0.08 }); break;
+      case 'zoomIn': void flow.zoomIn(); break;
+      case 'zoomOut': void flow.zoomOut(); break;
+      case 'resetZoom': void flow.zoomTo(1); break;
+      case 'new': void openExample(); break;
+      default: break;
+    }
+  }), [flow]);
+}
+
+function BottomTabs() {
+  const tab = useViewStore((s) => s.bottomTab);
+  const setTab = useViewStore((s) => s.setBottomTab);
+  const editing = useViewStore((s) => s.editingValueMap);
+  const tabs: [typeof tab, string][] = [['preview', 'Output'], ['tests', 'Test cases'], ['valuemap', 'Value map'], ['link', 'Link']];
+  return (
+    <section className="bottom__right">
+      <div className="tabs" role="tablist">
+        {tabs.map(([id, label]) => (
+          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'tab tab--active' : 'tab'} onClick={() => setTab(id)} data-testid={`tab-${id}`}>{label}</button>
+        ))}
+      </div>
+      <div className="bottom__content">
+        {tab === 'preview' ? <PreviewPanel /> : null}
+        {tab === 'tests' ? <TestsPanel /> : null}
+        {tab === 'valuemap' ? (editing ? <ValueMapEditor valueMapId={editing} /> : <div className="muted">Choose “Edit table” on a value-map node.</div>) : null}
+        {tab === 'link' ? <LinkDetails /> : null}
+      </div>
+    </section>
+  );
+}
+
+function Studio() {
+  const loadError = useDocumentStore((s) => s.loadError);
+  useDocumentEffects();
+  useLayoutExpansion();
+  useShortcuts();
+  useHostCommands();
+  useEffect(() => { void openExample(); }, []);
+  return (
+    <div className="studio">
+      <Toolbar />
+      <div className="studio__main">
+        <Palette />
+        {loadError ? <div className="canvas-empty error-text" data-testid="load-error">{loadError}</div> : <Canvas />}
+      </div>
+      <div className="bottom">
+        <section className="bottom__left"><SampleEditor /></section>
+        <BottomTabs />
+      </div>
+      <Toasts />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Studio />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef } from 'react';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import type * as MonacoApi from 'monaco-editor/editor/editor.api';
+import { useDocumentStore } from '../state/documentStore';
+import { usePreviewStore } from '../preview/previewStore';
+import { HL7_LANGUAGE_ID, HL7_THEME_ID } from '../monaco/hl7Language';
+import { useViewStore } from '../state/viewStore';
+
+/** ER7 as users paste it: CR or LF terminated; Monaco shows one segment per line either way. */
+function toEditorText(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The sample messages: named tabs, a Monaco editor with HL7 v2 highlighting, load from a file,
+ * and the parse fault (when there is one) marked at its position.
+ */
+export function SampleEditor() {
+  const samples = useDocumentStore((s) => s.samples);
+  const active = useDocumentStore((s) => s.activeSample);
+  const setSampleText = useDocumentStore((s) => s.setSampleText);
+  const setSamples = useDocumentStore((s) => s.setSamples);
+  const setActive = useDocumentStore((s) => s.setActiveSample);
+  const error = usePreviewStore((s) => s.result?.error);
+  const toast = useViewStore((s) => s.toast);
+  const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
+  const monacoRef = useRef<typeof MonacoApi | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const sample = samples[active];
+
+  const onMount: OnMount = useCallback((editor, monaco) => {
+    editorRef.current = editor;
+    monacoRef.current = monaco as unknown as typeof MonacoApi;
+  }, []);
+
+  // Parse faults as editor markers, at the line and column the codec reported.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const monaco = monacoRef.current;
+    const model = editor?.getModel();
+    if (!editor || !monaco || !model) return;
+    if (error?.stage === 'parse') {
+      const line = error.where.line ?? (error.where.offset !== undefined ? model.getPositionAt(error.where.offset).lineNumber : 1);
+      const column = error.where.offset !== undefined ? model.getPositionAt(error.where.offset).column : 1;
+      monaco.editor.setModelMarkers(model, 'crosswalk', [{
+        severity: monaco.MarkerSeverity.Error, message: error.message,
+        startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: model.getLineMaxColumn(Math.min(line, model.getLineCount())),
+      }]);
+    } else {
+      monaco.editor.setModelMarkers(model, 'crosswalk', []);
+    }
+  }, [error]);
+
+  const addSample = (name: string, text: string) => {
+    const next = [...samples, { name, text }];
+    setSamples(next, next.length - 1);
+  };
+
+  const onFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > 10_000_000) {
+      toast('error', `${file.name} is larger than 10 MB; load one message at a time.`);
+      return;
+    }
+    addSample(file.name, await file.text());
+  };
+
+  return (
+    <div className="sample-editor">
+      <div className="tabs tabs--small" role="tablist" aria-label="Samples">
+        {samples.map((s, i) => (
+          <button key={`${s.name}-${i}`} role="tab" aria-selected={i === active} className={i === active ? 'tab tab--active' : 'tab'} onClick={() => setActive(i)} title={s.name}>
+            {s.name}
+          </button>
+        ))}
+        <button className="tab tab--add" title="New empty sample (paste a message into it)" onClick={() => addSample(`Sample ${samples.length + 1}`, '')}>＋</button>
+        <button className="tab tab--add" title="Load a sample message from a file" onClick={() => fileInput.current?.click()}>Load…</button>
+        <input ref={fileInput} type="file" accept=".hl7,.er7,.txt,text/plain" hidden onChange={onFile} data-testid="sample-file" />
+      </div>
+      <div className="sample-editor__monaco" data-testid="sample-input">
+        {sample ? (
+          <Editor
+            path={`sample-${active}.hl7`}
+            value={toEditorText(sample.text)}
+            language={HL7_LANGUAGE_ID}
+            theme={HL7_THEME_ID}
+            onMount={onMount}
+            onChange={(value) => setSampleText(active, value ?? '')}
+            options={{
+              minimap: { enabled: false }, fontSize: 12, wordWrap: 'off', scrollBeyondLastLine: false,
+              renderWhitespace: 'trailing', automaticLayout: true, lineNumbersMinChars: 3, glyphMargin: false, folding: false,
+            }}
+          />
+        ) : <div className="empty-hint">No sample yet: add one with ＋ and paste an HL7 v2 message.</div>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { create } from 'zustand';
+import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
+import type { PreviewRequest, PreviewResult } from './previewTypes';
+import PreviewWorker from '../worker/preview.worker?worker';
+
+interface PreviewState {
+  result: PreviewResult | undefined;
+  running: boolean;
+  /** Run id of the newest request; results of older runs are dropped. */
+  latest: number;
+  /** When the newest request was made (performance.now()), for the status bar's timing. */
+  requestedAt: number;
+  /** Keystroke/edit → result shown, of the last completed run. */
+  lastLatency: number | undefined;
+  request(spec: MappingSpec, sample: string): void;
+}
+
+const DEBOUNCE_MS = 40;
+/** A run still going after this long is killed (a pathological message must not freeze the preview). */
+const STALE_KILL_MS = 2000;
+
+let worker: Worker | undefined;
+let inFlight: { runId: number; startedAt: number } | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let runIds = 0;
+
+function spawn(): Worker {
+  const w = new PreviewWorker();
+  w.onmessage = (event: MessageEvent<PreviewResult>) => {
+    const result = event.data;
+    if (inFlight?.runId === result.runId) inFlight = undefined;
+    const state = usePreviewStore.getState();
+    if (result.runId !== state.latest) return; // a newer edit is on its way
+    usePreviewStore.setState({ result, running: false, lastLatency: performance.now() - state.requestedAt });
+  };
+  return w;
+}
+
+function dispatch(request: PreviewRequest): void {
+  // True cancellation: a worker stuck on an old run is replaced rather than waited for.
+  if (inFlight && performance.now() - inFlight.startedAt > STALE_KILL_MS) {
+    worker?.terminate();
+    worker = undefined;
+    inFlight = undefined;
+  }
+  worker ??= spawn();
+  inFlight = { runId: request.runId, startedAt: performance.now() };
+  worker.postMessage(request);
+}
+
+/**
+ * The live preview: every edit of the mapping or the sample asks for a run; runs are debounced,
+ * executed in a Web Worker by the same engine the runtime uses, and only the newest is shown.
+ */
+export const usePreviewStore = create<PreviewState>((set) => ({
+  result: undefined,
+  running: false,
+  latest: 0,
+  requestedAt: 0,
+  lastLatency: undefined,
+  request(spec, sample) {
+    const runId = ++runIds;
+    set({ latest: runId, running: true, requestedAt: performance.now() });
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      dispatch({ runId, spec, sample });
+    }, DEBOUNCE_MS);
+  },
+}));

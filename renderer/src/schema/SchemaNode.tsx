@@ -1,0 +1,169 @@
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps, type Node } from '@xyflow/react';
+import { useSchemaStore } from '../state/schemaStore';
+import { useViewStore } from '../state/viewStore';
+import { flattenTree, nodeKey, type TreeRow } from './flattenTree';
+import { useRowDecorations } from '../canvas/useRowDecorations';
+import type { SchemaTreeNode } from '../../../shared/common/studio/studioSchemas';
+
+export interface SchemaNodeData extends Record<string, unknown> {
+  side: 'source' | 'target';
+  title: string;
+  subtitle: string;
+  schemaKey: string;
+}
+
+export type SchemaFlowNode = Node<SchemaNodeData, 'schema'>;
+
+export const ROW_HEIGHT = 24;
+const OVERSCAN = 6;
+
+function cardinality(node: SchemaTreeNode): string {
+  return `${node.min}..${node.max}`;
+}
+
+function tooltip(node: SchemaTreeNode): string {
+  const lines = [`${node.path}  ${node.label ?? node.name}`];
+  const facts = [node.dataType, cardinality(node), node.repeating ? 'repeating' : undefined,
+    node.table ? `table ${node.table}` : undefined, node.length ? `length ${node.length}` : undefined,
+    node.binding ? `${node.binding.strength} binding ${node.binding.valueSet ?? ''}` : undefined].filter(Boolean);
+  lines.push(facts.join(' · '));
+  if (node.description) lines.push(node.description);
+  return lines.join('\n');
+}
+
+/**
+ * A source or target schema as a canvas node: a searchable field tree whose rows are windowed
+ * (only the rows in view exist in the DOM, so whole ADT_A01 and FHIR trees stay smooth), with one
+ * handle per row inside the row, and edge handles above/below the list for links to rows
+ * scrolled out of view.
+ */
+function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
+  const schema = useSchemaStore((s) => s.schemas[data.schemaKey]);
+  const expandLazy = useSchemaStore((s) => s.expand);
+  const expanded = useViewStore((s) => s.expanded[id]);
+  const query = useViewStore((s) => s.query[id] ?? '');
+  const toggle = useViewStore((s) => s.toggle);
+  const setQuery = useViewStore((s) => s.setQuery);
+  const setWindow = useViewStore((s) => s.setWindow);
+  const setFocus = useViewStore((s) => s.setFocus);
+  const decorations = useRowDecorations(id, data.side);
+  const updateNodeInternals = useUpdateNodeInternals();
+  const listRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(480);
+
+  const loaded = schema !== undefined && schema !== 'loading' && !('error' in schema) ? schema : undefined;
+  const rows: TreeRow[] = useMemo(
+    () => (loaded ? flattenTree(loaded.roots, expanded ?? new Set(), query) : []),
+    [loaded, expanded, query],
+  );
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length - 1, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  // What the edges may attach to: rows fully inside the list's visible part.
+  const firstVisible = Math.ceil(scrollTop / ROW_HEIGHT);
+  const lastVisible = Math.floor((scrollTop + viewport) / ROW_HEIGHT) - 1;
+
+  useLayoutEffect(() => {
+    const el = listRef.current;
+    if (!el) return;
+    setViewport(el.clientHeight);
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [height]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const index = new Map<string, number>();
+    rows.forEach((row, i) => index.set(row.node.path, i));
+    setWindow(id, { index, first: firstVisible, last: lastVisible, parents: loaded.parents });
+    updateNodeInternals(id);
+  }, [id, rows, firstVisible, lastVisible, loaded, setWindow, updateNodeInternals]);
+
+  const onScroll = useCallback(() => {
+    const el = listRef.current;
+    if (el) setScrollTop(el.scrollTop);
+  }, []);
+
+  const onToggle = useCallback((row: TreeRow) => {
+    const key = nodeKey(row.node);
+    if (!row.expanded && row.node.hasChildren && !row.node.children?.length) void expandLazy(data.schemaKey, key);
+    toggle(id, key, !row.expanded);
+  }, [data.schemaKey, expandLazy, id, toggle]);
+
+  const handleType = data.side === 'source' ? 'source' : 'target';
+  const handlePosition = data.side === 'source' ? Position.Right : Position.Left;
+  const visibleRows = rows.slice(first, last + 1);
+
+  return (
+    <div className={`schema-node schema-node--${data.side}`} data-testid={`schema-node-${data.side}`} data-node-id={id}>
+      <div className="schema-node__header">
+        <div className="schema-node__title" title={data.subtitle}>
+          <span className={`side-badge side-badge--${data.side}`}>{data.side === 'source' ? 'SOURCE' : 'TARGET'}</span>
+          {data.title}
+        </div>
+        <div className="schema-node__subtitle">{data.subtitle}</div>
+        <input
+          className="schema-node__search nodrag"
+          type="search"
+          placeholder="Search fields…"
+          value={query}
+          data-testid={`schema-search-${data.side}`}
+          onChange={(e) => setQuery(id, e.target.value)}
+        />
+      </div>
+      <Handle type={handleType} position={handlePosition} id="__above" className="edge-handle edge-handle--above" isConnectable={false} />
+      <div className="schema-node__list nowheel nodrag" ref={listRef} onScroll={onScroll}>
+        {schema === 'loading' || schema === undefined ? <div className="schema-node__empty">Loading schema…</div> : null}
+        {schema !== undefined && schema !== 'loading' && 'error' in schema ? <div className="schema-node__empty error-text">{schema.error}</div> : null}
+        {loaded && rows.length === 0 ? <div className="schema-node__empty">No field matches “{query}”.</div> : null}
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+          {visibleRows.map((row, i) => {
+            const path = row.node.path;
+            const classes = ['schema-row'];
+            if (row.match) classes.push('schema-row--match');
+            if (decorations.linked.has(path)) classes.push('schema-row--linked');
+            else if (data.side === 'source' && !row.expandable) classes.push('schema-row--unlinked');
+            if (decorations.highlighted.has(path)) classes.push('schema-row--highlight');
+            if (decorations.missing.has(path)) classes.push('schema-row--missing');
+            const value = decorations.values.get(path);
+            return (
+              <div
+                key={nodeKey(row.node)}
+                className={classes.join(' ')}
+                style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT, paddingLeft: 6 + row.depth * 14 }}
+                data-side={data.side}
+                data-field-path={path}
+                title={tooltip(row.node)}
+                onClick={() => setFocus({ kind: data.side, node: id, path })}
+              >
+                {row.expandable ? (
+                  <button
+                    className="schema-row__toggle"
+                    aria-label={row.expanded ? `Collapse ${path}` : `Expand ${path}`}
+                    data-testid={`toggle-${path}`}
+                    onClick={(e) => { e.stopPropagation(); onToggle(row); }}
+                  >
+                    {row.expanded ? '▾' : '▸'}
+                  </button>
+                ) : <span className="schema-row__toggle schema-row__toggle--leaf" />}
+                <span className="schema-row__path">{path}</span>
+                <span className="schema-row__name">{row.node.label ?? row.node.name}</span>
+                {row.node.repeating ? <span className="schema-row__rep" title="repeating">⟳</span> : null}
+                {value !== undefined ? <span className="schema-row__value" title={value}>{value}</span> : null}
+                <span className="schema-row__type">{row.node.dataType ?? ''}</span>
+                <span className="schema-row__card">{cardinality(row.node)}</span>
+                <Handle type={handleType} position={handlePosition} id={path} className="row-handle" />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <Handle type={handleType} position={handlePosition} id="__below" className="edge-handle edge-handle--below" isConnectable={false} />
+      <Handle type={handleType} position={handlePosition} id="__node" className="edge-handle edge-handle--node" isConnectable={false} />
+    </div>
+  );
+}
+
+export const SchemaNode = memo(SchemaNodeView);

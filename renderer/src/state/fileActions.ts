@@ -1,0 +1,109 @@
+import { getStudio } from './studio';
+import { useDocumentStore } from './documentStore';
+import { useViewStore } from './viewStore';
+import type { AppInfo, BundleDocument, OpenedBundle } from '../../../shared/common/studio/StudioApi';
+
+let appInfo: AppInfo | undefined;
+
+export async function loadAppInfo(): Promise<AppInfo> {
+  appInfo ??= await getStudio().getAppInfo();
+  return appInfo;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function confirmDiscard(): boolean {
+  const s = useDocumentStore.getState();
+  return s.version === s.savedVersion || window.confirm('The mapping has unsaved changes. Discard them?');
+}
+
+export function openDocument(opened: OpenedBundle, samples: { name: string; text: string }[] = []): void {
+  try {
+    useDocumentStore.getState().open(opened.bundle, opened.name, opened.path, samples);
+    useViewStore.getState().setFocus(undefined);
+  } catch (error) {
+    useViewStore.getState().toast('error', `${opened.name} cannot be opened: ${message(error)}`);
+  }
+}
+
+export async function openExample(id?: string): Promise<void> {
+  if (!confirmDiscard()) return;
+  try {
+    const example = await getStudio().getExample(id ? { id } : {});
+    openDocument({ name: example.title, bundle: example.bundle }, example.samples);
+  } catch (error) {
+    useDocumentStore.getState().setLoadError(message(error));
+  }
+}
+
+/** Open from a file the user picked in the browser (web host) or by path (Electron's dialog). */
+export async function openFromFile(file: File): Promise<void> {
+  if (!confirmDiscard()) return;
+  try {
+    openDocument(await getStudio().openBundleText({ name: file.name, text: await file.text() }));
+  } catch (error) {
+    useViewStore.getState().toast('error', message(error));
+  }
+}
+
+export async function openWithDialog(pickFile: () => void): Promise<void> {
+  const info = await loadAppInfo().catch(() => undefined);
+  if (!info?.nativeDialogs) { pickFile(); return; }
+  if (!confirmDiscard()) return;
+  const { path } = await getStudio().chooseOpenPath({ title: 'Open a mapping bundle' });
+  if (!path) return;
+  try {
+    openDocument(await getStudio().openBundle({ path }));
+  } catch (error) {
+    useViewStore.getState().toast('error', message(error));
+  }
+}
+
+function fileNameFor(name: string): string {
+  const stem = name.replace(/\.crosswalk\.json$|\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'mapping';
+  return `${stem}.crosswalk.json`;
+}
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Save: to the file it came from when there is one; else Save As (a native dialog in Electron, a
+ * download of the canonical bundle text in the browser).
+ */
+export async function saveDocument(saveAs = false): Promise<void> {
+  const doc = useDocumentStore.getState();
+  const bundle: BundleDocument | undefined = doc.currentBundle();
+  if (!bundle) return;
+  const toast = useViewStore.getState().toast;
+  try {
+    const info = await loadAppInfo().catch(() => undefined);
+    let path = saveAs ? undefined : doc.path;
+    if (!path && info?.nativeDialogs) {
+      path = (await getStudio().chooseSavePath({ title: 'Save the mapping bundle', defaultName: fileNameFor(doc.name) })).path ?? undefined;
+      if (!path) return;
+    }
+    if (path) {
+      const saved = await getStudio().saveBundle({ path, bundle });
+      doc.markSaved(saved.path, saved.path.split(/[\\/]/).pop() ?? doc.name);
+      toast('info', `Saved ${saved.path}.`);
+    } else {
+      const serialized = await getStudio().serializeBundle({ bundle });
+      download(serialized.fileName || fileNameFor(doc.name), serialized.text);
+      doc.markSaved(undefined, doc.name);
+      toast('info', `Downloaded ${serialized.fileName || fileNameFor(doc.name)}.`);
+    }
+  } catch (error) {
+    toast('error', `Not saved: ${message(error)}`);
+  }
+}

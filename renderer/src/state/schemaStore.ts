@@ -1,0 +1,88 @@
+import { create } from 'zustand';
+import type { SchemaTreeNode } from '../../../shared/common/studio/studioSchemas';
+import { getStudio } from './studio';
+import { buildParentIndex, nodeKey } from '../schema/flattenTree';
+import { FHIR_R4_VERSION } from '../../../shared/common/schema/SchemaCatalog';
+
+/** A schema as the canvas needs it: the standard's reference and the tree loaded so far. */
+export interface SchemaRefKey {
+  standard: 'hl7v2' | 'fhir-r4';
+  version: string;
+  structure: string;
+}
+
+export interface LoadedSchema {
+  ref: SchemaRefKey;
+  roots: SchemaTreeNode[];
+  parents: Map<string, string | undefined>;
+  /** Bumped whenever lazily loaded children are merged in, so memoized rows recompute. */
+  revision: number;
+}
+
+interface SchemaState {
+  schemas: Record<string, LoadedSchema | { error: string } | 'loading'>;
+  ensure(ref: SchemaRefKey): void;
+  /** Loads the children of a lazily expandable node (FHIR complex types) and merges them in. */
+  expand(key: string, path: string): Promise<void>;
+}
+
+export const schemaKey = (ref: SchemaRefKey): string => `${ref.standard}|${ref.version}|${ref.structure}`;
+
+// Group paths need not prefix their members' paths (a v2 group holds segments), so these walk
+// the whole tree; trees are at most a few thousand loaded nodes.
+function replaceChildren(nodes: SchemaTreeNode[], path: string, children: SchemaTreeNode[]): SchemaTreeNode[] {
+  let changed = false;
+  const next = nodes.map((node) => {
+    if (nodeKey(node) === path) {
+      changed = true;
+      return { ...node, children, hasChildren: children.length > 0 };
+    }
+    if (!node.children) return node;
+    const inner = replaceChildren(node.children, path, children);
+    if (inner === node.children) return node;
+    changed = true;
+    return { ...node, children: inner };
+  });
+  return changed ? next : nodes;
+}
+
+function find(nodes: readonly SchemaTreeNode[], path: string, byKey = false): SchemaTreeNode | undefined {
+  for (const node of nodes) {
+    if ((byKey ? nodeKey(node) : node.path) === path) return node;
+    if (node.children) {
+      const hit = find(node.children, path, byKey);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+export const useSchemaStore = create<SchemaState>((set, get) => ({
+  schemas: {},
+  ensure(ref) {
+    const key = schemaKey(ref);
+    if (get().schemas[key] !== undefined) return;
+    set((s) => ({ schemas: { ...s.schemas, [key]: 'loading' } }));
+    // Depth 20: v2 message structures are finite and small enough to load whole (so search sees
+    // every field); FHIR trees stop at complex types and expand lazily.
+    getStudio().loadSchemaTree({ ...ref, depth: ref.standard === 'hl7v2' ? 20 : 2 }).then(
+      ({ nodes }) => set((s) => ({ schemas: { ...s.schemas, [key]: { ref, roots: nodes, parents: buildParentIndex(nodes), revision: 0 } } })),
+      (error: unknown) => set((s) => ({ schemas: { ...s.schemas, [key]: { error: error instanceof Error ? error.message : String(error) } } })),
+    );
+  },
+  async expand(key, path) {
+    const loaded = get().schemas[key];
+    if (loaded === undefined || loaded === 'loading' || 'error' in loaded) return;
+    const node = find(loaded.roots, path, true);
+    if (!node || (node.children !== undefined && node.children.length > 0) || node.hasChildren !== true) return;
+    const { nodes } = await getStudio().loadSchemaTree({ ...loaded.ref, path, depth: 1 });
+    const current = get().schemas[key];
+    if (current === undefined || current === 'loading' || 'error' in current) return;
+    const roots = replaceChildren(current.roots, path, nodes);
+    set((s) => ({ schemas: { ...s.schemas, [key]: { ...current, roots, parents: buildParentIndex(roots), revision: current.revision + 1 } } }));
+  },
+}));
+
+export function findSchemaNode(schema: LoadedSchema, path: string): SchemaTreeNode | undefined {
+  return find(schema.roots, path);
+}

@@ -1,0 +1,102 @@
+import { create } from 'zustand';
+
+/** What is rendered of one schema node's virtualized list, published for edge routing. */
+export interface RowWindow {
+  /** Row index of every visible (expanded) path. */
+  index: Map<string, number>;
+  first: number;
+  last: number;
+  parents: ReadonlyMap<string, string | undefined>;
+}
+
+export interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/** Something the analyst pointed at, whose trace the canvas highlights. */
+export type Focus =
+  | { kind: 'target'; node: string; path: string }
+  | { kind: 'source'; node: string; path: string }
+  | { kind: 'link'; id: string }
+  | { kind: 'node'; id: string }
+  | undefined;
+
+interface ViewState {
+  /** Expanded rows per schema node id; kept apart from the mapping (it is layout). */
+  expanded: Record<string, ReadonlySet<string>>;
+  query: Record<string, string>;
+  windows: Record<string, RowWindow>;
+  focus: Focus;
+  toasts: Toast[];
+  bottomTab: 'preview' | 'tests' | 'valuemap' | 'link';
+  editingValueMap: string | undefined;
+  toggle(nodeId: string, path: string, open?: boolean): void;
+  expandAll(nodeId: string, paths: readonly string[]): void;
+  setQuery(nodeId: string, query: string): void;
+  setWindow(nodeId: string, window: RowWindow): void;
+  setFocus(focus: Focus): void;
+  toast(kind: Toast['kind'], text: string): void;
+  dismiss(id: number): void;
+  setBottomTab(tab: ViewState['bottomTab']): void;
+  editValueMap(id: string | undefined): void;
+}
+
+let toastIds = 0;
+
+export const useViewStore = create<ViewState>((set) => ({
+  expanded: {},
+  query: {},
+  windows: {},
+  focus: undefined,
+  toasts: [],
+  bottomTab: 'preview',
+  editingValueMap: undefined,
+  toggle(nodeId, path, open) {
+    set((s) => {
+      const current = new Set(s.expanded[nodeId] ?? []);
+      const next = open ?? !current.has(path);
+      if (next) current.add(path);
+      else current.delete(path);
+      return { expanded: { ...s.expanded, [nodeId]: current } };
+    });
+  },
+  expandAll(nodeId, paths) {
+    set((s) => ({ expanded: { ...s.expanded, [nodeId]: new Set([...(s.expanded[nodeId] ?? []), ...paths]) } }));
+  },
+  setQuery(nodeId, query) {
+    set((s) => ({ query: { ...s.query, [nodeId]: query } }));
+  },
+  setWindow(nodeId, window) {
+    set((s) => ({ windows: { ...s.windows, [nodeId]: window } }));
+  },
+  setFocus(focus) {
+    set({ focus });
+  },
+  toast(kind, text) {
+    const id = ++toastIds;
+    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
+    setTimeout(() => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), kind === 'error' ? 6000 : 3500);
+  },
+  dismiss(id) {
+    set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  },
+  setBottomTab(bottomTab) {
+    set({ bottomTab });
+  },
+  editValueMap(editingValueMap) {
+    set({ editingValueMap, bottomTab: editingValueMap ? 'valuemap' : 'preview' });
+  },
+}));
+
+/** Which handle a link end attaches to: the row, its nearest visible ancestor, or the list's edge. */
+export function resolveRowHandle(window: RowWindow | undefined, path: string, nearest: (path: string, w: RowWindow) => string | undefined): string {
+  if (!window) return '__node';
+  const row = nearest(path, window);
+  if (row === undefined) return '__node';
+  const i = window.index.get(row)!;
+  if (i < window.first) return '__above';
+  if (i > window.last) return '__below';
+  return row;
+}
