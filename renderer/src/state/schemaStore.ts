@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { SchemaTreeNode } from '../../../shared/common/studio/studioSchemas';
 import { getStudio } from './studio';
 import { buildParentIndex, nodeKey } from '../schema/flattenTree';
-import { FHIR_R4_VERSION } from '../../../shared/common/schema/SchemaCatalog';
 
 /** A schema as the canvas needs it: the standard's reference and the tree loaded so far. */
 export interface SchemaRefKey {
