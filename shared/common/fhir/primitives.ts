@@ -106,7 +106,8 @@ export function checkPrimitive(type: FhirPrimitiveType, value: unknown): string 
   if (!COMPILED[type].test(text)) return `it must be ${primitiveFormatHint(type)}`;
   if (type === 'date' || type === 'dateTime' || type === 'instant') {
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-    if (m && Number(m[3]) > daysIn(Number(m[1]), Number(m[2]))) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`;
+    // The reason names no part of the value: it may be a birth date, and issues reach logs and error queues.
+    if (m && Number(m[3]) > daysIn(Number(m[1]), Number(m[2]))) return 'the day does not exist in its month';
   }
   if (type === 'string' || type === 'markdown') {
     if (text.trim() === '') return 'it must not be only white space';
