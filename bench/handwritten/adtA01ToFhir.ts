@@ -69,19 +69,25 @@ export interface HandwrittenOptions {
 
 interface Entry { fullUrl: string; resource: JsonObject; type: string }
 
+/** One item per repetition of a field, leaving out repetitions that give nothing. */
+function each(seg: Hl7Segment, field: number, item: (rep: number) => JsonObject | undefined): JsonObject[] {
+  const out: JsonObject[] = [];
+  for (let r = 1, n = repetitions(seg, field); r <= n; r++) {
+    const value = item(r);
+    if (value !== undefined) out.push(value);
+  }
+  return out;
+}
+
 function patient(pid: Hl7Segment | undefined, tz: string): JsonObject {
   const resource: JsonObject = { resourceType: 'Patient' };
   if (pid === undefined) return resource;
-  const ids: JsonObject[] = [];
-  for (let r = 1, n = repetitions(pid, 3); r <= n; r++) ids.push(identifier(pid, 3, r));
-  put(resource, 'identifier', ids.filter((i) => Object.keys(i).length > 0));
-  const names: JsonObject[] = [];
-  for (let r = 1, n = repetitions(pid, 5); r <= n; r++) names.push(humanName(pid, 5, r, nameUse, tz));
-  put(resource, 'name', names.filter((x) => Object.keys(x).length > 0));
-  const telecom: JsonObject[] = [];
-  for (let r = 1, n = repetitions(pid, 13); r <= n; r++) telecom.push(contactPoint(pid, 13, r, 'home', telecomUse, telecomSystem, tz));
-  for (let r = 1, n = repetitions(pid, 14); r <= n; r++) telecom.push(contactPoint(pid, 14, r, 'work', telecomUse, telecomSystem, tz));
-  put(resource, 'telecom', telecom.filter((x) => x.value !== undefined));
+  put(resource, 'identifier', each(pid, 3, (r) => identifier(pid, 3, r, tz)));
+  put(resource, 'name', each(pid, 5, (r) => humanName(pid, 5, r, nameUse, tz)));
+  put(resource, 'telecom', [
+    ...each(pid, 13, (r) => contactPoint(pid, 13, r, 'home', telecomUse, telecomSystem, tz)),
+    ...each(pid, 14, (r) => contactPoint(pid, 14, r, 'work', telecomUse, telecomSystem, tz)),
+  ]);
   put(resource, 'gender', gender(text(pid, 8))?.code);
   const birth = text(pid, 7);
   put(resource, 'birthDate', date(birth));
@@ -96,9 +102,7 @@ function patient(pid: Hl7Segment | undefined, tz: string): JsonObject {
     if (indicator === 'Y') resource.deceasedBoolean = true;
     else if (indicator === 'N') resource.deceasedBoolean = false;
   }
-  const addresses: JsonObject[] = [];
-  for (let r = 1, n = repetitions(pid, 11); r <= n; r++) addresses.push(address(pid, 11, r, addressUse, addressType, tz));
-  put(resource, 'address', addresses.filter((x) => Object.keys(x).length > 0));
+  put(resource, 'address', each(pid, 11, (r) => address(pid, 11, r, addressUse, addressType, tz)));
   return resource;
 }
 
@@ -171,8 +175,11 @@ function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
       };
       if (comparator !== '<>' && (separator === ':' || separator === '/')) {
         const ratio: JsonObject = {};
-        put(ratio, 'numerator', withUnits(first));
-        put(ratio, 'denominator', withUnits(second));
+        const numerator = withUnits(first);
+        if (numerator !== undefined && comparator !== undefined && QUANTITY_COMPARATORS.has(comparator)) numerator.comparator = comparator;
+        put(ratio, 'numerator', numerator);
+        const denominator = decimal(second);
+        if (denominator !== undefined) ratio.denominator = { value: denominator };
         put(obs, 'valueRatio', ratio);
       } else if (comparator !== '<>' && separator === '-') {
         const range: JsonObject = {};
@@ -249,8 +256,8 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     put(encounter, 'status', text(pv1, 45) !== undefined ? 'finished' : encounterStatus(patientClass)?.code);
     const cls = encounterClass(patientClass);
     if (cls !== undefined) encounter.class = { ...cls };
-    const visit = identifier(pv1, 19, 1);
-    if (visit.value !== undefined) {
+    const visit = identifier(pv1, 19, 1, tz);
+    if (visit !== undefined) {
       visit.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }], text: 'visit number' };
       encounter.identifier = [visit];
     }

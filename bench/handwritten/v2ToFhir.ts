@@ -1,5 +1,8 @@
 import { codingSystemUri } from '../../shared/common/functions/code/codingSystems';
 import type { Hl7Segment } from '../../shared/common/hl7v2/Hl7Segment';
+import { v2UnitToUcum } from '../../shared/common/functions/unit/v2Units';
+
+const UCUM = 'http://unitsofmeasure.org';
 
 /**
  * Plain-TypeScript conversions of HL7 v2 data types to FHIR R4, following the v2-to-FHIR IG data
@@ -96,114 +99,123 @@ export function decimal(value: string | undefined): number | undefined {
 /** A v2 table lookup: code → FHIR coding, or undefined (the map's policy for unmapped codes). */
 export type Lookup = (code: string | undefined) => { code: string; system?: string; display?: string } | undefined;
 
-/** CX → Identifier (IG dt_CX[Identifier]). */
-export function identifier(seg: Hl7Segment, field: number, rep: number): JsonObject {
+const OID = /^[0-2](\.(0|[1-9][0-9]*))+$/;
+const UUID = /^[0-9a-f-]{36}$/i;
+const NO_SPACE = /^\S+$/;
+
+/** Keeps the texts that are not blank. */
+function present(...values: (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const v of values) if (v !== undefined && v.trim() !== '') out.push(v);
+  return out;
+}
+
+function periodOf(start: string | undefined, end: string | undefined, tz: string): JsonObject | undefined {
+  const period: JsonObject = {};
+  put(period, 'start', dateTime(start, tz));
+  put(period, 'end', dateTime(end, tz));
+  return Object.keys(period).length === 0 ? undefined : period;
+}
+
+/** CX → Identifier (IG dt_CX[Identifier]); undefined without CX-1. */
+export function identifier(seg: Hl7Segment, field: number, rep: number, tz: string): JsonObject | undefined {
+  const value = text(seg, field, rep, 1)?.trim();
+  if (!value) return undefined;
   const id: JsonObject = {};
-  put(id, 'value', text(seg, field, rep, 1));
-  const namespace = text(seg, field, rep, 4, 1);
+  const extension: JsonObject[] = [];
+  const checkDigit = text(seg, field, rep, 2);
+  if (checkDigit !== undefined) extension.push({ url: 'http://hl7.org/fhir/StructureDefinition/identifier-checkDigit', valueString: checkDigit });
+  const scheme = text(seg, field, rep, 3);
+  if (scheme !== undefined) extension.push({ url: 'http://hl7.org/fhir/StructureDefinition/namingsystem-checkDigit', valueString: scheme });
+  put(id, 'extension', extension);
+  // CX-4 names a system only through a universal id (HD-2) of a known type; a bare namespace is an assigner.
   const universal = text(seg, field, rep, 4, 2);
-  const universalType = text(seg, field, rep, 4, 3);
+  const universalType = text(seg, field, rep, 4, 3)?.toUpperCase();
   let system: string | undefined;
   if (universal !== undefined) {
-    if (universalType === 'ISO') system = `urn:oid:${universal}`;
-    else if (universalType === 'UUID') system = `urn:uuid:${universal}`;
-    else if (universalType === 'URI') system = universal;
+    if (universalType === 'ISO' && OID.test(universal)) system = `urn:oid:${universal}`;
+    else if (universalType === 'URI' && NO_SPACE.test(universal)) system = universal;
+    else if (universalType === 'UUID' && UUID.test(universal)) system = `urn:uuid:${universal.toLowerCase()}`;
   }
   put(id, 'system', system);
-  if (namespace !== undefined) id.assigner = { display: namespace };
-  const type = text(seg, field, rep, 5);
-  if (type !== undefined) id.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: type }] };
-  const period: JsonObject = {};
-  put(period, 'start', date(text(seg, field, rep, 7)));
-  put(period, 'end', date(text(seg, field, rep, 8)));
-  put(id, 'period', period);
+  id.value = value;
+  const type = text(seg, field, rep, 5)?.trim();
+  if (type) id.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: type }] };
+  put(id, 'period', periodOf(text(seg, field, rep, 7), text(seg, field, rep, 8), tz));
+  if (system === undefined) {
+    const namespace = text(seg, field, rep, 4, 1);
+    if (namespace !== undefined) id.assigner = { display: namespace };
+  }
   return id;
 }
 
 /** XPN → HumanName (IG dt_XPN[HumanName]); use through table 0200. */
-export function humanName(seg: Hl7Segment, field: number, rep: number, nameUse: Lookup, tz: string): JsonObject {
+export function humanName(seg: Hl7Segment, field: number, rep: number, nameUse: Lookup, tz: string): JsonObject | undefined {
   const name: JsonObject = {};
-  put(name, 'family', text(seg, field, rep, 1, 1));
-  const given: string[] = [];
-  const first = text(seg, field, rep, 2);
-  const middle = text(seg, field, rep, 3);
-  if (first !== undefined) given.push(first);
-  if (middle !== undefined) given.push(middle);
-  put(name, 'given', given);
-  const prefix = text(seg, field, rep, 5);
-  if (prefix !== undefined) name.prefix = [prefix];
-  const suffix: string[] = [];
-  for (const c of [4, 6, 14]) {
-    const s = text(seg, field, rep, c);
-    if (s !== undefined) suffix.push(s);
-  }
-  put(name, 'suffix', suffix);
   put(name, 'use', nameUse(text(seg, field, rep, 7))?.code);
-  const period: JsonObject = {};
-  put(period, 'start', dateTime(text(seg, field, rep, 12) ?? text(seg, field, rep, 10, 1), tz));
-  put(period, 'end', dateTime(text(seg, field, rep, 13) ?? text(seg, field, rep, 10, 2), tz));
-  put(name, 'period', period);
-  return name;
+  put(name, 'family', text(seg, field, rep, 1, 1)?.trim() || undefined);
+  put(name, 'given', present(text(seg, field, rep, 2), text(seg, field, rep, 3)));
+  put(name, 'prefix', present(text(seg, field, rep, 5)));
+  put(name, 'suffix', present(text(seg, field, rep, 4), text(seg, field, rep, 6), text(seg, field, rep, 14)));
+  put(name, 'period', periodOf(text(seg, field, rep, 12), text(seg, field, rep, 13), tz));
+  return Object.keys(name).length === 0 ? undefined : name;
 }
 
 /** XAD → Address (IG dt_XAD[Address]); XAD-7 through table 0190 into use or type. */
-export function address(seg: Hl7Segment, field: number, rep: number, addressUse: Lookup, addressType: Lookup, tz: string): JsonObject {
+export function address(seg: Hl7Segment, field: number, rep: number, addressUse: Lookup, addressType: Lookup, tz: string): JsonObject | undefined {
   const addr: JsonObject = {};
-  const line: string[] = [];
-  for (const [c, s] of [[1, 1], [1, 2], [1, 3], [2, 1], [19, 1]] as const) {
-    const l = text(seg, field, rep, c, s);
-    if (l !== undefined) line.push(l);
-  }
-  put(addr, 'line', line);
-  put(addr, 'city', text(seg, field, rep, 3));
-  put(addr, 'state', text(seg, field, rep, 4));
-  put(addr, 'postalCode', text(seg, field, rep, 5));
-  put(addr, 'country', text(seg, field, rep, 6));
   const kind = text(seg, field, rep, 7);
   put(addr, 'use', addressUse(kind)?.code);
   put(addr, 'type', addressType(kind)?.code);
+  put(addr, 'line', present(text(seg, field, rep, 1, 1), text(seg, field, rep, 2), text(seg, field, rep, 19)));
+  put(addr, 'city', text(seg, field, rep, 3));
   put(addr, 'district', text(seg, field, rep, 9));
-  const period: JsonObject = {};
-  put(period, 'start', dateTime(text(seg, field, rep, 13) ?? text(seg, field, rep, 12, 1), tz));
-  put(period, 'end', dateTime(text(seg, field, rep, 14) ?? text(seg, field, rep, 12, 2), tz));
-  put(addr, 'period', period);
-  return addr;
+  put(addr, 'state', text(seg, field, rep, 4));
+  put(addr, 'postalCode', text(seg, field, rep, 5));
+  put(addr, 'country', text(seg, field, rep, 6));
+  put(addr, 'period', periodOf(text(seg, field, rep, 13), text(seg, field, rep, 14), tz));
+  return Object.keys(addr).length === 0 ? undefined : addr;
 }
 
 /**
- * XTN → ContactPoint (IG dt_XTN[ContactPoint]). `defaultUse` is PID-13's `home` / PID-14's `work`
- * when XTN-2 is empty. A cellular phone (CP) is a `phone` used as `mobile`.
+ * XTN → ContactPoint (IG dt_XTN[ContactPoint]); undefined without a number or address.
+ * `defaultUse` is PID-13's `home` / PID-14's `work` when XTN-2 is empty (PID map); a cellular
+ * phone (CP) is a `phone` used as `mobile`; with no equipment type the number is a `phone`,
+ * since PID-13/14 are phone fields (the IG would mark the system unknown).
  */
-export function contactPoint(seg: Hl7Segment, field: number, rep: number, defaultUse: string, telecomUse: Lookup, telecomSystem: Lookup, tz: string): JsonObject {
-  const cp: JsonObject = {};
+export function contactPoint(seg: Hl7Segment, field: number, rep: number, defaultUse: string, telecomUse: Lookup, telecomSystem: Lookup, tz: string): JsonObject | undefined {
   const equipment = text(seg, field, rep, 3);
-  const email = text(seg, field, rep, 4);
-  const isEmail = equipment === 'Internet' || equipment === 'X.400' || (equipment === undefined && email !== undefined);
-  const system = telecomSystem(equipment)?.code ?? (equipment === undefined ? (email !== undefined ? 'email' : 'phone') : undefined);
-  put(cp, 'system', system);
+  const address = text(seg, field, rep, 4);
+  const number = text(seg, field, rep, 1);
+  const isEmail = equipment === 'Internet' || equipment === 'X.400';
   let value: string | undefined;
-  if (isEmail) value = email;
+  if (isEmail) value = address;
   else {
-    value = text(seg, field, rep, 12);
+    value = text(seg, field, rep, 12) ?? number;
     if (value === undefined) {
-      const area = text(seg, field, rep, 6);
       const local = text(seg, field, rep, 7);
-      if (area !== undefined && local !== undefined) {
+      if (local !== undefined) {
         const country = text(seg, field, rep, 5);
-        const extension = text(seg, field, rep, 8);
-        value = `${country !== undefined ? `+${country} ` : ''}${area} ${local}${extension !== undefined ? ` X${extension}` : ''}`;
-      } else value = text(seg, field, rep, 1);
+        const area = text(seg, field, rep, 6);
+        const ext = text(seg, field, rep, 8);
+        value = `${country !== undefined ? `+${country} ` : ''}${area !== undefined ? `(${area}) ` : ''}${local}${ext !== undefined ? ` X${ext}` : ''}`;
+      }
     }
   }
-  put(cp, 'value', value);
+  if (value === undefined || value.trim() === '') return undefined;
+  const cp: JsonObject = {};
+  let system: string | undefined;
+  if (equipment !== undefined) system = telecomSystem(equipment)?.code;
+  else system = address !== undefined && number === undefined ? 'email' : 'phone';
+  put(cp, 'system', system);
+  cp.value = value.trim();
   const useCode = text(seg, field, rep, 2);
-  put(cp, 'use', useCode === undefined ? (equipment === 'CP' ? 'mobile' : defaultUse) : telecomUse(useCode)?.code);
-  const period: JsonObject = {};
-  put(period, 'start', dateTime(text(seg, field, rep, 13), tz));
-  put(period, 'end', dateTime(text(seg, field, rep, 14), tz));
-  put(cp, 'period', period);
+  let use = (useCode === undefined ? undefined : telecomUse(useCode)?.code) ?? (equipment === 'CP' ? 'mobile' : undefined);
+  if (use === undefined && useCode === undefined) use = defaultUse;
+  put(cp, 'use', use);
   const rank = decimal(text(seg, field, rep, 18));
-  if (rank !== undefined && Number.isInteger(rank) && rank > 0) cp.rank = rank;
+  if (rank !== undefined && Number.isInteger(rank) && rank >= 1) cp.rank = rank;
+  put(cp, 'period', periodOf(text(seg, field, rep, 13), text(seg, field, rep, 14), tz));
   return cp;
 }
 
@@ -231,14 +243,28 @@ export function codeableConcept(seg: Hl7Segment, field: number, rep: number): Js
   return concept;
 }
 
-/** CWE units (OBX-6) into a Quantity (IG dt_CWE[Quantity]): code and system only with a known system. */
+/**
+ * CWE units (OBX-6) of a Quantity (IG dt_CWE[Quantity]): unit = CWE-2 or CWE-1; code and system
+ * only with a known system; units sent without a system that are UCUM get the UCUM code.
+ */
 export function addUnits(quantity: JsonObject, seg: Hl7Segment, field: number): void {
-  const code = text(seg, field, 1, 1);
-  const name = text(seg, field, 1, 2);
+  const code = text(seg, field, 1, 1)?.trim() || undefined;
+  const name = text(seg, field, 1, 2)?.trim() || undefined;
+  const systemName = text(seg, field, 1, 3);
   put(quantity, 'unit', name ?? code);
-  const system = codingSystemUri(text(seg, field, 1, 3));
-  if (code !== undefined && system !== undefined) {
-    quantity.system = system;
-    quantity.code = code;
+  if (code !== undefined && systemName !== undefined) {
+    const system = codingSystemUri(systemName);
+    if (system !== undefined) {
+      quantity.system = system;
+      quantity.code = system === UCUM ? (v2UnitToUcum(code) ?? code) : code;
+    }
+    return;
+  }
+  if (code !== undefined) {
+    const ucum = v2UnitToUcum(code);
+    if (ucum !== undefined) {
+      quantity.system = UCUM;
+      quantity.code = ucum;
+    }
   }
 }

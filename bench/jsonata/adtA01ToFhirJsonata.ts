@@ -3,6 +3,7 @@ import type { Hl7Message } from '../../shared/common/hl7v2/Hl7Message';
 import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
 import * as maps from '../../examples/src/valueMaps/index';
 import { codingSystemUri } from '../../shared/common/functions/code/codingSystems';
+import { v2UnitToUcum } from '../../shared/common/functions/unit/v2Units';
 import type { ResourceIds } from '../handwritten/adtA01ToFhir';
 import { messageToJson } from './messageToJson';
 
@@ -75,59 +76,68 @@ const EXPRESSION = `(
   $allergyCat := ${lookupFn(maps.allergenCategory, true)};
   $severity := ${lookupFn(maps.allergySeverity, true)};
 
+  $present := function($values) { [$filter($values, function($x) { $x and $trim($x) != '' })] };
+  $period := function($start, $end) { $obj({ "start": $dtm($start), "end": $dtm($end) }) };
   $identifier := function($r) {(
-    $u := $sub($r, 4, 2); $ut := $sub($r, 4, 3); $ns := $sub($r, 4, 1);
-    $obj({
-      "value": $c($r, 1),
-      "system": $u ? ($ut = 'ISO' ? 'urn:oid:' & $u : $ut = 'UUID' ? 'urn:uuid:' & $u : $ut = 'URI' ? $u : undefined) : undefined,
-      "assigner": $ns ? { "display": $ns } : undefined,
-      "type": $c($r, 5) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": $c($r, 5) }] } : undefined,
-      "period": $obj({ "start": $date($c($r, 7)), "end": $date($c($r, 8)) })
-    })
+    $value := $trim($c($r, 1));
+    $u := $sub($r, 4, 2); $ut := $uppercase($sub($r, 4, 3)); $ns := $sub($r, 4, 1);
+    $system := $u ? (
+      $ut = 'ISO' and $contains($u, /^[0-2](\.(0|[1-9][0-9]*))+$/) ? 'urn:oid:' & $u
+      : $ut = 'URI' and $contains($u, /^\S+$/) ? $u
+      : $ut = 'UUID' and $contains($u, /^[0-9a-fA-F-]{36}$/) ? 'urn:uuid:' & $lowercase($u)
+      : undefined
+    ) : undefined;
+    $value ? $obj({
+      "extension": $ne([
+        $c($r, 2) ? { "url": "http://hl7.org/fhir/StructureDefinition/identifier-checkDigit", "valueString": $c($r, 2) },
+        $c($r, 3) ? { "url": "http://hl7.org/fhir/StructureDefinition/namingsystem-checkDigit", "valueString": $c($r, 3) }
+      ]),
+      "system": $system,
+      "value": $value,
+      "type": $trim($c($r, 5)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": $trim($c($r, 5)) }] } : undefined,
+      "period": $period($c($r, 7), $c($r, 8)),
+      "assigner": $system ? undefined : ($ns ? { "display": $ns } : undefined)
+    }) : undefined
   )};
   $name := function($r) {
     $obj({
-      "family": $c($r, 1),
-      "given": $ne([$c($r, 2), $c($r, 3)]),
-      "prefix": $c($r, 5) ? [$c($r, 5)] : undefined,
-      "suffix": $ne([$c($r, 4), $c($r, 6), $c($r, 14)]),
       "use": $nameUse($c($r, 7)),
-      "period": $obj({
-        "start": $dtm($exists($c($r, 12)) ? $c($r, 12) : $sub($r, 10, 1)),
-        "end": $dtm($exists($c($r, 13)) ? $c($r, 13) : $sub($r, 10, 2))
-      })
+      "family": $trim($sub($r, 1, 1)) ? $trim($sub($r, 1, 1)) : undefined,
+      "given": $ne($present([$c($r, 2), $c($r, 3)])),
+      "prefix": $ne($present([$c($r, 5)])),
+      "suffix": $ne($present([$c($r, 4), $c($r, 6), $c($r, 14)])),
+      "period": $period($c($r, 12), $c($r, 13))
     })
   };
   $address := function($r) {
     $obj({
-      "line": $ne([$sub($r, 1, 1), $sub($r, 1, 2), $sub($r, 1, 3), $c($r, 2), $c($r, 19)]),
-      "city": $c($r, 3), "state": $c($r, 4), "postalCode": $c($r, 5), "country": $c($r, 6),
-      "use": $addressUse($c($r, 7)), "type": $addressType($c($r, 7)), "district": $c($r, 9),
-      "period": $obj({
-        "start": $dtm($exists($c($r, 13)) ? $c($r, 13) : $sub($r, 12, 1)),
-        "end": $dtm($exists($c($r, 14)) ? $c($r, 14) : $sub($r, 12, 2))
-      })
+      "use": $addressUse($c($r, 7)), "type": $addressType($c($r, 7)),
+      "line": $ne($present([$sub($r, 1, 1), $c($r, 2), $c($r, 19)])),
+      "city": $c($r, 3), "district": $c($r, 9), "state": $c($r, 4), "postalCode": $c($r, 5), "country": $c($r, 6),
+      "period": $period($c($r, 13), $c($r, 14))
     })
   };
   $contact := function($r, $defaultUse) {(
-    $eq := $c($r, 3); $mail := $c($r, 4);
-    $isMail := $eq = 'Internet' or $eq = 'X.400' or ($not($exists($eq)) and $exists($mail));
-    $system := $exists($telecomSystem($eq)) ? $telecomSystem($eq) : ($exists($eq) ? undefined : ($exists($mail) ? 'email' : 'phone'));
+    $eq := $c($r, 3); $mail := $c($r, 4); $number := $c($r, 1);
+    $isMail := $eq = 'Internet' or $eq = 'X.400';
     $value := $isMail ? $mail : (
-      $exists($c($r, 12)) ? $c($r, 12) : (
-        $exists($c($r, 6)) and $exists($c($r, 7))
-          ? ($c($r, 5) ? '+' & $c($r, 5) & ' ' : '') & $c($r, 6) & ' ' & $c($r, 7) & ($c($r, 8) ? ' X' & $c($r, 8) : '')
-          : $c($r, 1)
+      $exists($c($r, 12)) ? $c($r, 12) : $exists($number) ? $number : (
+        $exists($c($r, 7))
+          ? ($c($r, 5) ? '+' & $c($r, 5) & ' ' : '') & ($c($r, 6) ? '(' & $c($r, 6) & ') ' : '') & $c($r, 7) & ($c($r, 8) ? ' X' & $c($r, 8) : '')
+          : undefined
       )
     );
+    $system := $exists($eq) ? $telecomSystem($eq) : ($exists($mail) and $not($exists($number)) ? 'email' : 'phone');
+    $mapped := $exists($c($r, 2)) ? $telecomUse($c($r, 2)) : undefined;
+    $use := $exists($mapped) ? $mapped : $eq = 'CP' ? 'mobile' : $exists($c($r, 2)) ? undefined : $defaultUse;
     $rank := $num($c($r, 18));
-    {
+    $value and $trim($value) != '' ? {
       "system": $system,
-      "value": $value,
-      "use": $exists($c($r, 2)) ? $telecomUse($c($r, 2)) : ($eq = 'CP' ? 'mobile' : $defaultUse),
-      "period": $obj({ "start": $dtm($c($r, 13)), "end": $dtm($c($r, 14)) }),
-      "rank": $rank and $rank > 0 and $rank = $floor($rank) ? $rank : undefined
-    }
+      "value": $trim($value),
+      "use": $use,
+      "rank": $rank and $rank >= 1 and $rank = $floor($rank) ? $rank : undefined,
+      "period": $period($c($r, 13), $c($r, 14))
+    } : undefined
   )};
   $cc := function($r) {(
     $codings := [$filter([
@@ -141,11 +151,15 @@ const EXPRESSION = `(
   )};
   $units := function($seg, $q) {(
     $u := $reps($seg, 6)[0];
-    $system := $sys($c($u, 3));
+    $code := $trim($c($u, 1)) ? $trim($c($u, 1)) : undefined;
+    $text := $trim($c($u, 2)) ? $trim($c($u, 2)) : undefined;
+    $systemName := $c($u, 3);
+    $system := $code and $systemName ? $sys($systemName) : undefined;
+    $inferred := $code and $not($exists($systemName)) ? $ucum($code) : undefined;
     $merge([$q, $obj({
-      "unit": $exists($c($u, 2)) ? $c($u, 2) : $c($u, 1),
-      "system": $c($u, 1) and $system ? $system : undefined,
-      "code": $c($u, 1) and $system ? $c($u, 1) : undefined
+      "unit": $exists($text) ? $text : $code,
+      "system": $system ? $system : ($inferred ? 'http://unitsofmeasure.org' : undefined),
+      "code": $system ? ($system = 'http://unitsofmeasure.org' and $ucum($code) ? $ucum($code) : $code) : $inferred
     })])
   )};
   $quantity := function($seg, $v) { $exists($num($v)) ? $units($seg, { "value": $num($v) }) : undefined };
@@ -159,9 +173,12 @@ const EXPRESSION = `(
       : $type in ['CWE', 'CE'] ? { "valueCodeableConcept": $cc($five) }
       : $type in ['DT', 'DTM', 'TS'] ? { "valueDateTime": $dtm($v($obx, 5)) }
       : $type = 'SN' ? (
-          $sn1 != '<>' and $sn3 in [':', '/'] ? { "valueRatio": $obj({ "numerator": $quantity($obx, $sn2), "denominator": $quantity($obx, $sn4) }) }
-          : $sn1 != '<>' and $sn3 = '-' ? { "valueRange": $obj({ "low": $quantity($obx, $sn2), "high": $quantity($obx, $sn4) }) }
-          : $sn1 != '<>' and $not($exists($sn3)) ? { "valueQuantity": $exists($snQ) ? $merge([$snQ, $sn1 in ['<', '<=', '>=', '>'] ? { "comparator": $sn1 } : {}]) : undefined }
+          $not($sn1 = '<>') and $sn3 in [':', '/'] ? { "valueRatio": $obj({
+            "numerator": $exists($snQ) ? $merge([$snQ, $sn1 in ['<', '<=', '>=', '>'] ? { "comparator": $sn1 } : {}]) : undefined,
+            "denominator": $exists($num($sn4)) ? { "value": $num($sn4) } : undefined
+          }) }
+          : $not($sn1 = '<>') and $sn3 = '-' ? { "valueRange": $obj({ "low": $quantity($obx, $sn2), "high": $quantity($obx, $sn4) }) }
+          : $not($sn1 = '<>') and $not($exists($sn3)) ? { "valueQuantity": $exists($snQ) ? $merge([$snQ, $sn1 in ['<', '<=', '>=', '>'] ? { "comparator": $sn1 } : {}]) : undefined }
           : { "valueString": $join([$sn1, $sn2, $sn3, $sn4, $c($reps($obx, 6)[0], 1)], ' ') }
         )
       : {};
@@ -199,7 +216,7 @@ const EXPRESSION = `(
     $death := $dtm($v($pid, 29));
     {
       "resourceType": "Patient",
-      "identifier": $ne([$map($reps($pid, 3), $identifier)]),
+      "identifier": $ne([$filter($map($reps($pid, 3), $identifier), function($x) { $exists($x) })]),
       "name": $ne([$map($reps($pid, 5), $name)]),
       "telecom": $ne([$filter([$map($reps($pid, 13), function($r) { $contact($r, 'home') }), $map($reps($pid, 14), function($r) { $contact($r, 'work') })], function($x) { $exists($x.value) })]),
       "gender": $gender($v($pid, 8)),
@@ -246,7 +263,7 @@ const EXPRESSION = `(
     "resourceType": "Encounter",
     "status": $v($pv1, 45) ? 'finished' : $encStatus($class),
     "class": $encClass($class),
-    "identifier": $visit.value ? [$merge([$visit, { "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "VN" }], "text": "visit number" } }])],
+    "identifier": $visit ? [$merge([$visit, { "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "VN" }], "text": "visit number" } }])],
     "subject": { "reference": $patientUrl },
     "period": $obj({ "start": $dtm($v($pv1, 44)), "end": $dtm($v($pv1, 45)) }),
     "participant": $ne([$map($practitioners, function($p) {
@@ -292,7 +309,7 @@ export function compileJsonataMapper(ids: ResourceIds, defaultTimezone: string):
     expression: EXPRESSION,
     async map(message) {
       const json = messageToJson(message);
-      return compiled.evaluate(json, { tz: defaultTimezone, systems, id: (target: string, index: number) => ids(message, target, index) });
+      return compiled.evaluate(json, { tz: defaultTimezone, systems, ucum: v2UnitToUcum, id: (target: string, index: number) => ids(message, target, index) });
     },
   };
 }
