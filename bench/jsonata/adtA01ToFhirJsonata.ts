@@ -82,8 +82,8 @@ const EXPRESSION = `(
     $value := $trim($c($r, 1));
     $u := $sub($r, 4, 2); $ut := $uppercase($sub($r, 4, 3)); $ns := $sub($r, 4, 1);
     $system := $u ? (
-      $ut = 'ISO' and $contains($u, /^[0-2](\.(0|[1-9][0-9]*))+$/) ? 'urn:oid:' & $u
-      : $ut = 'URI' and $contains($u, /^\S+$/) ? $u
+      $ut = 'ISO' and $contains($u, /^[0-2](\\.(0|[1-9][0-9]*))+$/) ? 'urn:oid:' & $u
+      : $ut = 'URI' and $contains($u, /^\\S+$/) ? $u
       : $ut = 'UUID' and $contains($u, /^[0-9a-fA-F-]{36}$/) ? 'urn:uuid:' & $lowercase($u)
       : undefined
     ) : undefined;
