@@ -101,9 +101,13 @@ export function nearestVisible(path: string, rowIndex: ReadonlyMap<string, numbe
 
 /** A parent path read from the standards' path grammar, for paths not loaded in the tree yet. */
 export function parentByGrammar(path: string): string | undefined {
-  // v2: PID-3[2].4.2 → PID-3.4 → PID-3 → PID ; FHIR: Patient.name.family → Patient.name → Patient
-  const v2 = /^(.*?)(\.\d+|-\d+(\[\d+\])?)$/.exec(path);
-  if (v2 && /^[A-Z][A-Z0-9]{2}/.test(path)) return v2[1].replace(/\[\d+\]$/, '') || undefined;
+  // v2 (schema rows carry no repetition index): PID-3[2].4.2 → PID-3.4 → PID-3 → PID.
+  if (/^[A-Z][A-Z0-9]{2}(\[\d+\])?(-|$)/.test(path)) {
+    const plain = path.replace(/\[\d+\]/g, '');
+    const cut = Math.max(plain.lastIndexOf('.'), plain.lastIndexOf('-'));
+    return cut > 0 ? plain.slice(0, cut) : undefined;
+  }
+  // FHIR: Patient.name.family → Patient.name → Patient.
   const dot = path.lastIndexOf('.');
   return dot > 0 ? path.slice(0, dot) : undefined;
 }
