@@ -30,7 +30,9 @@ export interface SchemaBinding {
  * `children` undefined with `hasChildren` true means "not loaded yet": ask the catalog to expand
  * `id`. An empty array means a leaf. See README.md beside this file.
  */
-export interface SchemaNode {
+// A type alias, not an interface, so a node is assignable to loose record types such as the Studio
+// API's SchemaTreeNode (interfaces get no implicit index signature).
+export type SchemaNode = {
   /**
    * Unique within its tree, used to expand it. Equal to `path` except in HL7 v2 message trees,
    * where a segment may occur in several groups: there it is qualified by the groups
@@ -66,7 +68,7 @@ export interface SchemaNode {
   modifier?: boolean;
   hasChildren: boolean;
   children?: SchemaNode[];
-}
+};
 
 /** Which tree: an HL7 v2 message structure, segment or data type, a FHIR resource or type, per version. */
 export interface SchemaRef {

@@ -1,6 +1,6 @@
 import type { SchemaNode } from './SchemaNode';
 
-export interface SchemaSearchHit {
+export type SchemaSearchHit = {
   id: string;
   path: string;
   name: string;
@@ -8,7 +8,7 @@ export interface SchemaSearchHit {
   dataType?: string;
   /** Ids from the root down to the hit's parent: expand these to reveal it. */
   ancestors: string[];
-}
+};
 
 /**
  * Nodes of a loaded tree whose path, name, label, description or data type contain every word of
