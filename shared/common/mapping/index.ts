@@ -1,4 +1,4 @@
-// The mapping engine's public API: the spec format, and (as they land) compiler, executor and trace.
+// The mapping engine's public API: the spec format, the compiler, the executor and the trace.
 export * from './spec/MappingSpec';
 export { MAPPING_FORMAT, MAPPING_FORMAT_NAME, MAPPING_FORMAT_VERSION } from './spec/formatVersion';
 export { parseSpec } from './spec/parseSpec';
@@ -6,3 +6,11 @@ export { migrateSpec, specMigrations, type SpecMigration } from './spec/migratio
 export { checkSpecReferences } from './spec/checkSpecReferences';
 export { normalizeSpec } from './spec/normalizeSpec';
 export { isForbiddenKey, assertNoForbiddenKeys } from './safety/forbiddenKeys';
+export { compileMapping, type CompileOptions, type MappingPlan } from './compile/compileMapping';
+export type { FhirElementLookup } from './compile/FhirElementLookup';
+export type { FunctionLookup } from './compile/FunctionLookup';
+export { NODE_PORTS, nodePorts } from './compile/nodePorts';
+export { executeMapping, type ExecuteOptions, type MappingResult, type TransactionBundle, type BundleEntry, type FhirResource } from './execute/executeMapping';
+export type { TraceEntry, TraceSource, TraceValueMapHit } from './trace/TraceEntry';
+export { parseExpression } from './expression/parseExpression';
+export type { ExpressionNode } from './expression/ExpressionAst';

@@ -1,0 +1,24 @@
+import type { Hl7Message, Hl7Segment } from '../../hl7v2';
+import type { Provenance } from '../trace/TraceEntry';
+
+/** The item a context level iterates over: a segment occurrence, or one repetition of a field in a segment. */
+export interface ContextItem {
+  segment: Hl7Segment;
+  /** 1-based field repetition, 0 for a segment item. */
+  rep: number;
+}
+
+/**
+ * The state of one message's execution. `items[d]` is the current item of the context level at
+ * depth d; it is overwritten as iteration proceeds (evaluation is depth-first), so iterating
+ * costs no frame allocation.
+ */
+export interface Frame {
+  message: Hl7Message;
+  items: ContextItem[];
+  /** References of the resources built so far, by target id. */
+  references: Map<string, string[]>;
+}
+
+/** A compiled reader of one value: from a source path, a node output or an expression. */
+export type Evaluate = (frame: Frame, prov: Provenance | undefined) => unknown;

@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CrosswalkError } from '../../errors/CrosswalkError';
+import { parseHl7 } from '../../hl7v2';
+import type { SchemaCatalog } from '../../schema/SchemaCatalog';
+import { docsExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
+import { parseSpec } from '../spec/parseSpec';
+import type { MappingSpec } from '../spec/MappingSpec';
+import { executeMapping } from '../execute/executeMapping';
+import { compileMapping } from './compileMapping';
+
+let catalog: SchemaCatalog;
+beforeAll(async () => {
+  catalog = await fhirCatalog();
+});
+
+const docsSpec = (): MappingSpec => parseSpec(docsExampleSpec());
+
+function run(spec: MappingSpec, sample: string, trace = false) {
+  const text = readSample(sample);
+  const plan = compileMapping(spec, { elements: catalog });
+  return executeMapping(plan, parseHl7(text), text, { trace });
+}
+
+function errorOf(fn: () => unknown): CrosswalkError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CrosswalkError) return error;
+    throw error;
+  }
+  throw new Error('expected a CrosswalkError');
+}
+
+const UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('the documented example on a real ADT^A01', () => {
+  it('maps PID-3 repetitions, PID-5, PID-8 through the value map, and one Observation per OBX', () => {
+    const { bundle } = run(docsSpec(), 'fhirconverter_ADT-A01-01.hl7');
+    expect(bundle.resourceType).toBe('Bundle');
+    expect(bundle.type).toBe('transaction');
+    expect(bundle.entry.map((e) => e.request)).toEqual([
+      { method: 'POST', url: 'Patient' },
+      { method: 'POST', url: 'Observation' },
+    ]);
+    const [patient, observation] = bundle.entry;
+    expect(patient.fullUrl).toMatch(UUID);
+    expect(observation.fullUrl).toMatch(UUID);
+    expect(patient.fullUrl).not.toBe(observation.fullUrl);
+    expect(patient.resource).toEqual({
+      resourceType: 'Patient',
+      identifier: [{ value: 'PATID1234' }, { value: '123456789' }],
+      name: [{ family: 'EVERYMAN' }],
+      gender: 'male',
+    });
+    // OBX-2 is NM, so the text filter keeps OBX-5 out; OBX-11 "S" is not in the status map → its default.
+    expect(observation.resource).toEqual({
+      resourceType: 'Observation',
+      status: 'unknown',
+      code: { coding: [{ code: '8867-4', display: 'heartrate' }] },
+      subject: { reference: patient.fullUrl },
+    });
+  });
+
+  it('gives byte-identical output when run again, and different ids for a different message', () => {
+    const first = JSON.stringify(run(docsSpec(), 'fhirconverter_ADT-A01-01.hl7').bundle);
+    expect(JSON.stringify(run(docsSpec(), 'fhirconverter_ADT-A01-01.hl7').bundle)).toBe(first);
+    const other = run(docsSpec(), 'fhirconverter_ADT01-23.hl7').bundle;
+    expect(other.entry[0].fullUrl).not.toBe(JSON.parse(first).entry[0].fullUrl);
+  });
+
+  it('makes one Observation per OBX and passes text results through the filter (ORU with ST and TX)', () => {
+    const text = readSample('lfh_ORU-multiline-short-mixed.hl7');
+    const message = parseHl7(text);
+    const obx = message.segmentsById('OBX');
+    const { bundle } = run(docsSpec(), 'lfh_ORU-multiline-short-mixed.hl7');
+    const observations = bundle.entry.filter((e) => e.resource.resourceType === 'Observation').map((e) => e.resource);
+    expect(observations).toHaveLength(obx.length);
+    observations.forEach((observation, i) => {
+      const type = obx[i].value(2);
+      const expected = type === 'ST' || type === 'TX' ? obx[i].value(5) : undefined;
+      expect(observation.valueString).toBe(expected ?? undefined);
+      const code = obx[i].value(3, 1, 1);
+      const display = obx[i].value(3, 1, 2);
+      expect(observation.code).toEqual(code || display ? { coding: [{ ...(code ? { code } : {}), ...(display ? { display } : {}) }] } : undefined);
+    });
+    expect(observations.some((o) => typeof o.valueString === 'string')).toBe(true);
+  });
+
+  it('traces every output value back to its source path, nodes and value-map entry', () => {
+    const { bundle, trace } = run(docsSpec(), 'fhirconverter_ADT-A01-01.hl7', true);
+    expect(trace).toBeDefined();
+    const gender = trace!.find((t) => t.output === 'entry[0].resource.gender');
+    expect(gender).toEqual({
+      output: 'entry[0].resource.gender',
+      target: 'patient',
+      targetPath: 'Patient.gender',
+      link: 'l-gender-out',
+      links: ['l-gender-out', 'l-gender-in'],
+      nodes: ['gender'],
+      sources: [{ path: 'PID-8[1]', value: 'M' }],
+      valueMaps: [{ valueMap: 'administrative-gender', node: 'gender', code: 'M', outcome: 'mapped', entryIndex: 1 }],
+    });
+    const second = trace!.find((t) => t.output === 'entry[0].resource.identifier[1].value');
+    expect(second?.sources).toEqual([{ path: 'PID-3[2].1', value: '123456789' }]);
+    expect(second?.links).toEqual(['l-mrn', 'l-mrn-value']);
+    const code = trace!.find((t) => t.output === 'entry[1].resource.code.coding[0].code');
+    expect(code?.links).toEqual(['l-obx', 'l-obs-code']);
+    expect(code?.sources).toEqual([{ path: 'OBX-3[1].1', value: '8867-4' }]);
+    // Every traced output location exists in the bundle with the traced value.
+    const status = trace!.find((t) => t.output === 'entry[1].resource.status');
+    expect(status?.valueMaps[0]).toEqual({ valueMap: 'observation-status', node: 'obs-status', code: 'S', outcome: 'default' });
+    expect(bundle.entry[1].resource.status).toBe('unknown');
+  });
+});
+
+describe('compile errors name the node or link', () => {
+  const withChange = (change: (spec: MappingSpec) => void): MappingSpec => {
+    const spec = docsSpec();
+    change(spec);
+    return spec;
+  };
+  const compileError = (spec: MappingSpec) => errorOf(() => compileMapping(spec, { elements: catalog }));
+
+  it('an unknown target element', () => {
+    const error = compileError(withChange((s) => { s.links[2].to = { target: 'patient', path: 'Patient.nmae.family' }; }));
+    expect(error.code).toBe('MAP_UNKNOWN_TARGET_ELEMENT');
+    expect(error.message).toBe('Patient has no element Patient.nmae in FHIR R4.');
+    expect(error.where.link).toBe('l-family');
+  });
+
+  it('a choice without its type', () => {
+    const error = compileError(withChange((s) => { s.links[12].to = { target: 'obs', path: 'Observation.value[x]' }; }));
+    expect(error.code).toBe('MAP_CHOICE_WITHOUT_TYPE');
+    expect(error.message).toBe('The target path "Observation.value[x]" must name one type of the choice Observation.value[x], e.g. Observation.value[x]:valueQuantity.');
+  });
+
+  it('a forbidden key in a target path', () => {
+    const error = compileError(withChange((s) => { s.links[2].to = { target: 'patient', path: 'Patient.constructor' }; }));
+    expect(error.code).toBe('MAP_FORBIDDEN_TARGET');
+  });
+
+  it('a cycle between nodes', () => {
+    const error = compileError(withChange((s) => {
+      s.nodes.push({ id: 'a', kind: 'condition', expression: '$in = 1' }, { id: 'b', kind: 'condition', expression: '$in = 1' });
+      s.links.push({ id: 'ab', from: { node: 'a', port: 'out' }, to: { node: 'b', port: 'in' } }, { id: 'ba', from: { node: 'b', port: 'out' }, to: { node: 'a', port: 'in' } });
+    }));
+    expect(error.code).toBe('MAP_CYCLE');
+    expect(error.message).toBe('The nodes "a" → "b" → "a" form a cycle, so none of them can be computed.');
+  });
+
+  it('an unknown port and an input linked twice', () => {
+    expect(compileError(withChange((s) => { s.links[4].from = { node: 'gender', port: 'colour' }; })).message)
+      .toBe('Link "l-gender-out" starts at the port "colour" of node "gender", which has only the outputs code, coding, display, system.');
+    const twice = compileError(withChange((s) => { s.links.push({ id: 'l-x', from: { source: 'msg', path: 'PID-9' }, to: { node: 'gender', port: 'in' } }); }));
+    expect(twice.code).toBe('MAP_INPUT_LINKED_TWICE');
+  });
+
+  it('an expression error points at the column', () => {
+    const error = compileError(withChange((s) => { (s.nodes[3] as { expression: string }).expression = "OBX-2 = 'ST' or or"; }));
+    expect(error.code).toBe('EXPR_SYNTAX');
+    expect(error.message).toBe('The expression "OBX-2 = \'ST\' or or" has an error at column 17: expected a value but found "or".');
+    expect(error.where.node).toBe('is-text');
+  });
+
+  it('a context that does not end at a repeating element', () => {
+    const error = compileError(withChange((s) => { s.links[0].to = { target: 'patient', path: 'Patient.gender' }; }));
+    expect(error.code).toBe('MAP_BAD_CONTEXT');
+    expect(error.message).toContain('ends at Patient.gender, which does not repeat');
+  });
+});

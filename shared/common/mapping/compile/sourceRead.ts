@@ -1,0 +1,178 @@
+import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
+import { parsePath, type Hl7Path, type Hl7Segment, type Hl7Message } from '../../hl7v2';
+import type { ContextScope } from './ContextScope';
+import type { Evaluate, Frame } from './Frame';
+
+/**
+ * How a read is consumed: `leaf` the first leaf below the path (text ports, target elements),
+ * `composite` the whole repetition or component as arrays (data-type function inputs), `many`
+ * a list with one composite per repetition/occurrence (list inputs).
+ */
+export type ReadMode = 'leaf' | 'composite' | 'many';
+
+export interface SourceSegmentPath {
+  segment: string;
+  occurrence?: number;
+}
+
+/** `OBX`, `OBX[2]`: a whole segment, which only a context link may name. */
+export function parseSegmentOnly(text: string): SourceSegmentPath | undefined {
+  const m = /^([A-Z][A-Z0-9]{2})(?:\[([1-9]\d{0,5})\])?$/.exec(text);
+  if (!m) return undefined;
+  return m[2] === undefined ? { segment: m[1] } : { segment: m[1], occurrence: Number(m[2]) };
+}
+
+export function parseSourcePath(text: string, where: ErrorLocation): Hl7Path {
+  try {
+    return parsePath(text);
+  } catch (error) {
+    if (error instanceof CrosswalkError) throw new CrosswalkError('MAP_BAD_SOURCE_PATH', error.message, { ...where, path: text });
+    throw error;
+  }
+}
+
+/** The innermost scope binding this segment (any context on it), unless the path names an occurrence. */
+export function segmentScope(scopes: readonly ContextScope[], segment: string, occurrence: number | undefined): ContextScope | undefined {
+  if (occurrence !== undefined) return undefined;
+  for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i].segment === segment) return scopes[i];
+  return undefined;
+}
+
+/** The innermost field-repetition scope on this segment and field, unless the path names a repetition. */
+export function repetitionScope(scopes: readonly ContextScope[], p: Hl7Path): ContextScope | undefined {
+  if (p.repetition !== undefined || p.occurrence !== undefined) return undefined;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const s = scopes[i];
+    if (s.segment === p.segment && s.field === p.field) return s;
+  }
+  return undefined;
+}
+
+/** A whole repetition (or one component) as the function library's V2Composite: arrays of decoded values. */
+export function readComposite(segment: Hl7Segment, field: number, rep: number, component: number | undefined, sub: number | undefined): unknown {
+  if (sub !== undefined) return segment.value(field, rep, component ?? 1, sub);
+  const f = segment.field(field);
+  if (f === undefined) return undefined;
+  const r = f.repetition(rep);
+  if (r === undefined || r.raw.length === 0) return undefined;
+  if (component !== undefined) {
+    const c = r.component(component);
+    if (c === undefined || c.raw.length === 0) return undefined;
+    return c.subcomponentCount > 1 ? c.values() : c.value;
+  }
+  const count = r.componentCount;
+  if (count <= 1) {
+    const c = r.component(1);
+    if (c !== undefined && c.subcomponentCount > 1) return [c.values()];
+    return r.value;
+  }
+  const out: unknown[] = new Array(count);
+  for (let i = 1; i <= count; i++) {
+    const c = r.component(i) as NonNullable<ReturnType<typeof r.component>>;
+    out[i - 1] = c.raw.length === 0 ? undefined : c.subcomponentCount > 1 ? c.values() : c.value;
+  }
+  return out;
+}
+
+/** The canonical path of a concrete read, for the trace (`OBX[2]-5[1].1`). */
+export function concretePath(message: Hl7Message, segment: Hl7Segment, p: Hl7Path, rep: number): string {
+  const all = message.segmentsById(segment.id);
+  const seg = all.length > 1 ? `${segment.id}[${all.indexOf(segment) + 1}]` : segment.id;
+  let out = `${seg}-${p.field}[${rep}]`;
+  if (p.component !== undefined) out += `.${p.component}`;
+  if (p.subcomponent !== undefined) out += `.${p.subcomponent}`;
+  return out;
+}
+
+/**
+ * Compiles a field path into a reader, once: the path is parsed here and never per message, and
+ * the scopes decide which segment and repetition it reads (the current item of a context, or the
+ * message's first / explicitly numbered one).
+ */
+export function compileSourceRead(text: string, scopes: readonly ContextScope[], mode: ReadMode, where: ErrorLocation): Evaluate {
+  if (parseSegmentOnly(text)) {
+    throw new CrosswalkError('MAP_SEGMENT_AS_VALUE', `The path "${text}" names a whole segment, which only a context link can iterate; read a field such as ${text}-1.`, { ...where, path: text });
+  }
+  const p = parseSourcePath(text, where);
+  const segScope = segmentScope(scopes, p.segment, p.occurrence);
+  const repScope = repetitionScope(scopes, p);
+  const segDepth = segScope ? segScope.depth : -1;
+  const repDepth = repScope ? repScope.depth : -1;
+  const { segment: segId, field } = p;
+  const occurrence = p.occurrence ?? 1;
+  const component = p.component ?? 1;
+  const sub = p.subcomponent ?? 1;
+  const fixedRep = p.repetition ?? 1;
+
+  const resolveSegment = segDepth >= 0
+    ? (frame: Frame): Hl7Segment | undefined => frame.items[segDepth].segment
+    : (frame: Frame): Hl7Segment | undefined => frame.message.segment(segId, occurrence);
+  const repOf = repDepth >= 0 ? (frame: Frame): number => frame.items[repDepth].rep : (): number => fixedRep;
+
+  if (mode === 'many') {
+    // Every repetition (unless bound or named) of every occurrence (unless bound or named).
+    const allSegments = segDepth < 0 && p.occurrence === undefined;
+    const fixed = repDepth >= 0 || p.repetition !== undefined;
+    return (frame, prov) => {
+      const segments = allSegments ? frame.message.segmentsById(segId) : [resolveSegment(frame)];
+      const out: unknown[] = [];
+      for (const segment of segments) {
+        if (segment === undefined) continue;
+        const reps = fixed ? [repOf(frame)] : repetitionNumbers(segment, field);
+        for (const r of reps) {
+          const value = readComposite(segment, field, r, p.component, p.subcomponent);
+          if (value === undefined) continue;
+          if (prov) prov.sources.push({ path: concretePath(frame.message, segment, p, r), value });
+          out.push(value);
+        }
+      }
+      return out;
+    };
+  }
+
+  if (mode === 'composite') {
+    return (frame, prov) => {
+      const segment = resolveSegment(frame);
+      if (segment === undefined) return undefined;
+      const r = repOf(frame);
+      const value = readComposite(segment, field, r, p.component, p.subcomponent);
+      if (prov && value !== undefined) prov.sources.push({ path: concretePath(frame.message, segment, p, r), value });
+      return value;
+    };
+  }
+
+  // The hot path: one text scan in the codec, no objects.
+  if (segDepth < 0 && repDepth < 0) {
+    return (frame, prov) => {
+      const segment = frame.message.segment(segId, occurrence);
+      if (segment === undefined) return undefined;
+      const value = segment.value(field, fixedRep, component, sub);
+      if (prov && value !== undefined) prov.sources.push({ path: concretePath(frame.message, segment, p, fixedRep), value });
+      return value;
+    };
+  }
+  return (frame, prov) => {
+    const segment = resolveSegment(frame);
+    if (segment === undefined) return undefined;
+    const r = repOf(frame);
+    const value = segment.value(field, r, component, sub);
+    if (prov && value !== undefined) prov.sources.push({ path: concretePath(frame.message, segment, p, r), value });
+    return value;
+  };
+}
+
+/** 1..n for the non-empty repetitions of a field. */
+export function repetitionNumbers(segment: Hl7Segment, field: number): number[] {
+  const raw = segment.fieldRaw(field);
+  if (raw === undefined || raw.length === 0) return [];
+  const f = segment.field(field);
+  if (f === undefined) return [];
+  const count = f.repetitionCount;
+  if (count === 1) return [1];
+  const out: number[] = [];
+  for (let r = 1; r <= count; r++) {
+    const rep = f.repetition(r);
+    if (rep !== undefined && rep.raw.length > 0) out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,175 @@
+import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
+import { isForbiddenKey } from '../safety/forbiddenKeys';
+import type { TargetStep } from '../compile/targetPath';
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a value counts as absent: FHIR has no empty strings, nulls or empty arrays. */
+export function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * A deep copy of JSON-like data that drops absent members and forbidden keys: what a function or
+ * constant produced is never shared between outputs, and never carries `__proto__` along.
+ */
+export function cleanCopy(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const copy = cleanCopy(item);
+      if (!isAbsent(copy)) out.push(copy);
+    }
+    return out;
+  }
+  if (isObject(value)) {
+    const out: JsonObject = {};
+    for (const key of Object.keys(value)) {
+      if (isForbiddenKey(key)) continue;
+      const copy = cleanCopy(value[key]);
+      if (!isAbsent(copy) && !(isObject(copy) && Object.keys(copy).length === 0)) out[key] = copy;
+    }
+    return out;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
+  return value;
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isObject(value)) return 'an object';
+  return typeof value === 'string' ? `the text "${value.length > 40 ? `${value.slice(0, 37)}...` : value}"` : `the ${typeof value} ${String(value)}`;
+}
+
+/** A value shaped for the element the last step names, or an error that names the element. */
+function coerce(value: unknown, step: TargetStep, where: ErrorLocation): unknown {
+  if (step.primitive === undefined) {
+    if (!isObject(value)) {
+      throw new CrosswalkError('MAP_TYPE', `${step.specPath} is a ${step.type}, so it needs an object, but its link gave ${describe(value)}.`, { ...where, path: step.specPath });
+    }
+    return cleanCopy(value);
+  }
+  switch (step.primitive) {
+    case 'string':
+      if (typeof value === 'string') return value;
+      if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+      break;
+    case 'number':
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value.trim());
+      break;
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (value === 'true' || value === 'false') return value === 'true';
+      break;
+  }
+  throw new CrosswalkError('MAP_TYPE', `${step.specPath} is a ${step.type}, but its link gave ${describe(value)}.`, { ...where, path: step.specPath });
+}
+
+/** Merges b into a: members of b win, arrays append, objects merge. Both are clean copies. */
+function merge(a: JsonObject, b: JsonObject): void {
+  for (const key of Object.keys(b)) {
+    const current = a[key];
+    const incoming = b[key];
+    if (Array.isArray(current) && Array.isArray(incoming)) current.push(...incoming);
+    else if (isObject(current) && isObject(incoming)) merge(current, incoming);
+    else a[key] = incoming;
+  }
+}
+
+/** Walks to the object that holds the last step, creating intermediates (the first item of a repeating one). */
+function descend(base: JsonObject, steps: readonly TargetStep[], end: number, path: string[] | undefined, where: ErrorLocation): JsonObject {
+  let obj = base;
+  for (let i = 0; i < end; i++) {
+    const step = steps[i];
+    const key = step.key;
+    let next = obj[key];
+    if (step.repeating) {
+      if (next === undefined) obj[key] = next = [];
+      const list = next as unknown[];
+      if (list.length === 0) list.push({});
+      next = list[0];
+      if (path) path.push(`${key}[0]`);
+    } else {
+      if (next === undefined) obj[key] = next = {};
+      if (path) path.push(key);
+    }
+    if (!isObject(next)) {
+      throw new CrosswalkError('MAP_TYPE', `${step.specPath} already holds a value, so nothing can be written inside it.`, { ...where, path: step.specPath });
+    }
+    obj = next;
+  }
+  return obj;
+}
+
+/**
+ * Writes a value at a resolved target path below base. An element that repeats gets the value
+ * appended (each item of a list); a single element is set (objects merged into an existing
+ * one); elements on the way are created, repeating ones as their first item. Returns the output
+ * location relative to base when `trace` is set (`name[0].family`), for the trace.
+ */
+export function writeValue(base: JsonObject, steps: readonly TargetStep[], value: unknown, where: ErrorLocation, trace: boolean): string | undefined {
+  const path = trace ? [] as string[] : undefined;
+  if (steps.length === 0) {
+    // The context item (or resource) itself: an object merges into it.
+    if (!isObject(value)) {
+      throw new CrosswalkError('MAP_TYPE', `A value written onto a whole item must be an object, but its link gave ${describe(value)}.`, where);
+    }
+    merge(base, cleanCopy(value) as JsonObject);
+    return '';
+  }
+  const last = steps[steps.length - 1];
+  const holder = descend(base, steps, steps.length - 1, path, where);
+  if (last.repeating) {
+    let list = holder[last.key] as unknown[] | undefined;
+    if (list === undefined) holder[last.key] = list = [];
+    const first = list.length;
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      if (isAbsent(item)) continue;
+      const coerced = coerce(item, last, where);
+      if (!isAbsent(coerced)) list.push(coerced);
+    }
+    if (list.length === 0) delete holder[last.key];
+    if (path) path.push(list.length - first > 1 ? `${last.key}[${first}..${list.length - 1}]` : `${last.key}[${first}]`);
+  } else {
+    let single = value;
+    if (Array.isArray(value)) {
+      const present = value.filter((v) => !isAbsent(v));
+      if (present.length > 1) {
+        throw new CrosswalkError('MAP_MANY_VALUES', `${last.specPath} holds one value, but its link gave ${present.length}.`, { ...where, path: last.specPath });
+      }
+      if (present.length === 0) return undefined;
+      single = present[0];
+    }
+    const coerced = coerce(single, last, where);
+    if (isAbsent(coerced)) return undefined;
+    const current = holder[last.key];
+    if (isObject(current) && isObject(coerced)) merge(current, coerced);
+    else holder[last.key] = coerced;
+    if (path) path.push(last.key);
+  }
+  return path ? path.join('.') : undefined;
+}
+
+/**
+ * Appends a finished context item to the repeating element the steps name (creating the way
+ * there), returning its location relative to base (`identifier[1]`) when tracing.
+ */
+export function appendItem(base: JsonObject, steps: readonly TargetStep[], item: JsonObject, where: ErrorLocation, trace: boolean): string | undefined {
+  const path = trace ? [] as string[] : undefined;
+  const last = steps[steps.length - 1];
+  const holder = descend(base, steps, steps.length - 1, path, where);
+  let list = holder[last.key] as unknown[] | undefined;
+  if (list === undefined) holder[last.key] = list = [];
+  if (!Array.isArray(list)) {
+    throw new CrosswalkError('MAP_TYPE', `${last.specPath} does not repeat, so a context cannot add items to it.`, { ...where, path: last.specPath });
+  }
+  list.push(item);
+  if (path) path.push(`${last.key}[${list.length - 1}]`);
+  return path ? path.join('.') : undefined;
+}

@@ -1,0 +1,127 @@
+import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
+import type { Evaluate } from '../compile/Frame';
+import type { FunctionContext, FunctionLookup } from '../compile/FunctionLookup';
+import { readModeFor } from '../compile/FunctionLookup';
+import type { ReadMode } from '../compile/sourceRead';
+import type { ExpressionNode } from './ExpressionAst';
+import { callFunction } from '../compile/callFunction';
+
+/** What an expression can reach: source paths (compiled in the current context), `$in`, and the function library. */
+export interface ExpressionEnv {
+  readPath(path: string, mode: ReadMode, column: number): Evaluate;
+  input?: Evaluate;
+  functions: FunctionLookup;
+  functionContext: FunctionContext;
+  where: ErrorLocation;
+}
+
+/** null, undefined, false, '' and an empty list are false; everything else is true. */
+export function truthy(value: unknown): boolean {
+  if (value === undefined || value === null || value === false || value === '') return false;
+  if (Array.isArray(value)) return value.some(truthy);
+  return true;
+}
+
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
+  return undefined;
+}
+
+function scalar(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? null : scalar(value[0]);
+  return value === undefined ? null : value;
+}
+
+function compare(op: string, a: unknown, b: unknown): boolean {
+  const left = scalar(a);
+  const right = scalar(b);
+  if (left === null || right === null) {
+    if (op === '=') return left === right;
+    if (op === '!=') return left !== right;
+    return false;
+  }
+  const ln = asNumber(left);
+  const rn = asNumber(right);
+  let order: number;
+  if (ln !== undefined && rn !== undefined) order = ln === rn ? 0 : ln < rn ? -1 : 1;
+  else {
+    const ls = typeof left === 'object' ? JSON.stringify(left) : String(left);
+    const rs = typeof right === 'object' ? JSON.stringify(right) : String(right);
+    order = ls === rs ? 0 : ls < rs ? -1 : 1;
+  }
+  switch (op) {
+    case '=': return order === 0;
+    case '!=': return order !== 0;
+    case '<': return order < 0;
+    case '<=': return order <= 0;
+    case '>': return order > 0;
+    default: return order >= 0;
+  }
+}
+
+/**
+ * Turns a syntax tree into a tree of closures, once. Evaluation walks closures over data; no
+ * text from the spec or the message is ever run as code.
+ */
+export function compileExpression(node: ExpressionNode, env: ExpressionEnv, mode: ReadMode = 'leaf'): Evaluate {
+  switch (node.kind) {
+    case 'literal': {
+      const value = node.value;
+      return () => value;
+    }
+    case 'path':
+      return env.readPath(node.path, mode, node.column);
+    case 'input': {
+      const input = env.input;
+      if (!input) {
+        throw new CrosswalkError('EXPR_NO_INPUT', `The expression uses $in at column ${node.column}, but nothing is linked into this condition's input.`, { ...env.where, offset: node.column - 1 });
+      }
+      return input;
+    }
+    case 'not': {
+      const operand = compileExpression(node.operand, env);
+      return (frame, prov) => !truthy(operand(frame, prov));
+    }
+    case 'and': {
+      const left = compileExpression(node.left, env);
+      const right = compileExpression(node.right, env);
+      return (frame, prov) => truthy(left(frame, prov)) && truthy(right(frame, prov));
+    }
+    case 'or': {
+      const left = compileExpression(node.left, env);
+      const right = compileExpression(node.right, env);
+      return (frame, prov) => truthy(left(frame, prov)) || truthy(right(frame, prov));
+    }
+    case 'compare': {
+      const left = compileExpression(node.left, env);
+      const right = compileExpression(node.right, env);
+      const op = node.op;
+      return (frame, prov) => compare(op, left(frame, prov), right(frame, prov));
+    }
+    case 'call': {
+      const definition = env.functions(node.name);
+      if (!definition) {
+        throw new CrosswalkError('EXPR_UNKNOWN_FUNCTION', `The expression calls "${node.name}" at column ${node.column}, which is not in the function library.`, { ...env.where, offset: node.column - 1 });
+      }
+      const inputs = definition.inputs;
+      const params = definition.params ?? [];
+      if (node.args.length > inputs.length + params.length) {
+        throw new CrosswalkError('EXPR_TOO_MANY_ARGUMENTS', `The function ${definition.id} at column ${node.column} takes at most ${inputs.length + params.length} arguments (${[...inputs, ...params].map((p) => p.name).join(', ')}), but is given ${node.args.length}.`, { ...env.where, offset: node.column - 1 });
+      }
+      const inputArgs = node.args.slice(0, inputs.length).map((arg, i) => ({ name: inputs[i].name, evaluate: compileExpression(arg, env, readModeFor(inputs[i])) }));
+      const paramArgs = node.args.slice(inputs.length).map((arg, i) => ({ name: params[i].name, evaluate: compileExpression(arg, env) }));
+      const where = env.where;
+      const context = env.functionContext;
+      return (frame, prov) => {
+        const inputValues: Record<string, unknown> = {};
+        for (const arg of inputArgs) inputValues[arg.name] = arg.evaluate(frame, prov);
+        const paramValues: Record<string, unknown> = {};
+        for (const arg of paramArgs) paramValues[arg.name] = scalar(arg.evaluate(frame, prov)) ?? undefined;
+        return callFunction(definition, inputValues, paramValues, context, where);
+      };
+    }
+  }
+}
