@@ -20,11 +20,20 @@ function composedNumber(xtn: unknown): string | undefined {
   return out;
 }
 
+/**
+ * Without XTN.3 the IG leaves system absent (with a data-absent-reason), but FHIR's cpt-2 says a
+ * value needs a system. Pre-2.3 senders put the number in XTN.1 of a phone field with no type, so
+ * a number read from XTN.1/.12/.5-.8 is a phone and an XTN.4 address alone is an email.
+ */
+function defaultSystem(xtn: unknown): string {
+  return component(xtn, 1) === undefined && component(xtn, 12) === undefined && component(xtn, 7) === undefined && component(xtn, 4) !== undefined ? 'email' : 'phone';
+}
+
 export const contactPointFromXtn: FunctionDefinition = {
   id: 'datatype.contactPointFromXtn',
   category: 'datatype',
   label: 'XTN → ContactPoint',
-  description: 'Builds a ContactPoint from an XTN field per the IG: XTN.3 system (PH phone, FX fax, CP phone with use mobile, BP pager, Internet/X.400 email), XTN.2 use (PRN home, WPN work, PRS mobile), value from XTN.4 for email, else XTN.12, XTN.1, or XTN.5-.8 composed; XTN.18 rank; XTN.13/.14 period.',
+  description: 'Builds a ContactPoint from an XTN field per the IG: XTN.3 system (PH phone, FX fax, CP phone with use mobile, BP pager, Internet/X.400 email), XTN.2 use (PRN home, WPN work, PRS mobile), value from XTN.4 for email, else XTN.12, XTN.1, or XTN.5-.8 composed (no XTN.3: phone, or email for an XTN.4 address alone, since FHIR needs a system with a value); XTN.18 rank; XTN.13/.14 period.',
   inputs: [{ name: 'xtn', type: 'v2composite', description: 'One XTN repetition (e.g. PID-13[n]).' }],
   output: { type: 'ContactPoint', description: 'The ContactPoint; no value without a number or address.' },
   examples: [
@@ -33,6 +42,7 @@ export const contactPointFromXtn: FunctionDefinition = {
     { inputs: { xtn: [undefined, 'PRN', 'CP', undefined, '1', '555', '5551234', '89', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, '1'] }, output: { system: 'phone', value: '+1 (555) 5551234 X89', use: 'home', rank: 1 } },
     { inputs: { xtn: [undefined, undefined, 'CP', undefined, undefined, '555', '5551234'] }, output: { system: 'phone', value: '(555) 5551234', use: 'mobile' } },
     { inputs: { xtn: [undefined, 'PRN', 'PH'] }, output: undefined },
+    { inputs: { xtn: '(206)3345232' }, output: { system: 'phone', value: '(206)3345232' } },
   ],
   apply(inputs, _params, context) {
     const xtn = inputs.xtn;
@@ -43,7 +53,7 @@ export const contactPointFromXtn: FunctionDefinition = {
     const useCode = component(xtn, 2);
     const rank = parseHl7Number(component(xtn, 18));
     return nonEmpty({
-      system: equipment === undefined ? (component(xtn, 4) !== undefined && component(xtn, 1) === undefined ? 'email' : undefined) : TELECOM_EQUIPMENT_TO_SYSTEM.get(equipment),
+      system: equipment === undefined ? defaultSystem(xtn) : TELECOM_EQUIPMENT_TO_SYSTEM.get(equipment),
       value: value.trim(),
       use: (useCode === undefined ? undefined : TELECOM_USE.get(useCode)) ?? (equipment === 'CP' ? 'mobile' : undefined),
       rank: rank !== undefined && Number.isInteger(rank) && rank >= 1 ? rank : undefined,

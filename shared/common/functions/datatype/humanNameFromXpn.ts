@@ -10,7 +10,7 @@ export const humanNameFromXpn: FunctionDefinition = {
   id: 'datatype.humanNameFromXpn',
   category: 'datatype',
   label: 'XPN → HumanName',
-  description: 'Builds a HumanName from an XPN field per the IG: XPN.1 family (FN.1 surname), XPN.2 and XPN.3 given, XPN.4/.6/.14 suffix, XPN.5 prefix, XPN.7 use (NameType map: L → official, D → usual, M → maiden ...), XPN.12/.13 period. XPN.3 is kept whole ("Mary Anne"): split it with string.split if your senders mean two names.',
+  description: 'Builds a HumanName from an XPN field per the IG: XPN.1 family (FN.1 surname), XPN.2 and XPN.3 given, XPN.4/.6/.14 suffix, XPN.5 prefix, XPN.7 use (NameType map: L → official, D → usual, M → maiden ...), XPN.12/.13 (else XPN.10) period. XPN.3 is kept whole ("Mary Anne"): split it with string.split if your senders mean two names.',
   inputs: [{ name: 'xpn', type: 'v2composite', description: 'One XPN repetition (e.g. PID-5[n]).' }],
   output: { type: 'HumanName', description: 'The HumanName.' },
   examples: [
@@ -20,6 +20,7 @@ export const humanNameFromXpn: FunctionDefinition = {
     },
     { inputs: { xpn: [['van Dijk', 'van'], 'Anna', undefined, undefined, undefined, undefined, 'M'] }, output: { use: 'maiden', family: 'van Dijk', given: ['Anna'] } },
     { inputs: { xpn: ['Smith', undefined, undefined, undefined, undefined, undefined, 'B'] }, output: { family: 'Smith' } },
+    { inputs: { xpn: ['Bing', undefined, 'stanley', undefined, undefined, undefined, 'L', undefined, undefined, ['19241010', '19241015']] }, output: { use: 'official', family: 'Bing', given: ['stanley'], period: { start: '1924-10-10', end: '1924-10-15' } } },
   ],
   apply(inputs, _params, context) {
     const xpn = inputs.xpn;
@@ -30,7 +31,8 @@ export const humanNameFromXpn: FunctionDefinition = {
       given: present(component(xpn, 2), component(xpn, 3)),
       prefix: present(component(xpn, 5)),
       suffix: present(component(xpn, 4), component(xpn, 6), component(xpn, 14)),
-      period: period(component(xpn, 12), component(xpn, 13), context),
+      // XPN.10 (a DR range) is the older place for the validity period; the IG uses it when .12/.13 are empty.
+      period: period(component(xpn, 12), component(xpn, 13), context) ?? period(subcomponent(xpn, 10, 1), subcomponent(xpn, 10, 2), context),
     });
   },
 };
