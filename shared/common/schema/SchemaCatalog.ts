@@ -79,6 +79,7 @@ export interface SchemaCatalog {
   fhirPrimitive(code: string): FhirPrimitiveInfo | undefined;
 }
 
+const HL7V2_TREES_KEPT = 32;
 const FHIR_VERSION_ALIASES = new Set(['4.0.1', '4.0', 'r4']);
 const JSON_NUMBER = new Set(['integer', 'decimal', 'positiveInt', 'unsignedInt']);
 
@@ -156,6 +157,8 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
           { path: structure });
       }
       tree = { root, byId: indexTree(root) };
+      // Trees are rebuilt in milliseconds, so only the recently used are kept.
+      if (this.hl7v2Trees.size >= HL7V2_TREES_KEPT) this.hl7v2Trees.delete(this.hl7v2Trees.keys().next().value as string);
       this.hl7v2Trees.set(key, tree);
     }
     return tree;

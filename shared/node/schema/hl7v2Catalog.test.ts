@@ -149,6 +149,21 @@ describe('segments, data types and tables', () => {
   });
 });
 
+test('every 2.5.1 message structure builds, with every segment defined', async () => {
+  const messages = (await catalog.listStructures('hl7v2', '2.5.1')).filter((s) => s.kind === 'message');
+  const undefinedSegments: string[] = [];
+  for (const { name } of messages) {
+    const root = await catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure: name });
+    const walk = (node: SchemaNode): void => {
+      if (node.kind === 'segment' && node.description !== undefined) undefinedSegments.push(`${name}/${node.id}`);
+      node.children?.forEach(walk);
+    };
+    walk(root);
+  }
+  expect(messages).toHaveLength(248);
+  expect(undefinedSegments).toEqual([]);
+});
+
 describe('unknown names give one clear sentence', () => {
   test('version', async () => {
     const error = await rejection(catalog.tree({ standard: 'hl7v2', version: '2.9', structure: 'ADT_A01' }));
