@@ -6,6 +6,9 @@ import { parsePath, type Hl7Path } from './Hl7Path';
 import { Hl7Segment } from './Hl7Segment';
 import { HL7_NULL, leafValue, nthPiece, type Hl7Value } from './Hl7Value';
 
+/** Receives one valued leaf: decoded value (null for ""), 0-based segment index, 1-based field, repetition, component, subcomponent. */
+export type LeafVisitor = (value: string | null, segmentIndex: number, field: number, repetition: number, component: number, subcomponent: number) => void;
+
 const pathCache = new Map<string, Hl7Path>();
 const PATH_CACHE_LIMIT = 2000;
 
@@ -158,48 +161,74 @@ export class Hl7Message {
     segment.setFieldRaw(p.field, fieldRaw);
   }
 
-  /** Every valued leaf (including explicit nulls) with its canonical path; see Hl7Leaf for the form. */
-  leaves(): Hl7Leaf[] {
+  /**
+   * Visit every valued leaf (including explicit nulls) in message order, without building paths:
+   * the fast way to touch everything. Indexes are 1-based except segmentIndex (0-based position).
+   */
+  forEachLeaf(visit: LeafVisitor): void {
+    this.walk(visit);
+  }
+
+  /** The walk behind forEachLeaf and leaves(); also says whether the repetition / component was split. */
+  private walk(visit: (value: string | null, segmentIndex: number, field: number, repetition: number, component: number, subcomponent: number, split: boolean, subSplit: boolean) => void): void {
     const d = this.delimiters;
-    const counts = new Map<string, number>();
-    for (const segment of this.list) counts.set(segment.id, (counts.get(segment.id) ?? 0) + 1);
-    const seen = new Map<string, number>();
-    const out: Hl7Leaf[] = [];
-    for (let index = 0; index < this.list.length; index++) {
-      const segment = this.list[index];
-      const id = segment.id;
-      const occurrence = (seen.get(id) ?? 0) + 1;
-      seen.set(id, occurrence);
-      const segPath = (counts.get(id) ?? 1) > 1 ? `${id}[${occurrence}]` : id;
+    const list = this.list;
+    for (let index = 0; index < list.length; index++) {
+      const segment = list[index];
       const fieldCount = segment.fieldCount;
+      const header = segment.id === 'MSH';
       for (let f = 1; f <= fieldCount; f++) {
         const raw = segment.fieldRaw(f) as string;
         if (raw.length === 0) continue;
-        if (id === 'MSH' && f <= 2) {
-          out.push({ path: `${segPath}-${f}[1]`, value: raw, segmentIndex: index, segment: id, occurrence, field: f, repetition: 1, component: 1, subcomponent: 1 });
+        if (header && f <= 2) {
+          visit(raw, index, f, 1, 1, 1, false, false);
           continue;
         }
-        const reps = raw.split(d.repetition);
+        const reps = raw.indexOf(d.repetition) === -1 ? [raw] : raw.split(d.repetition);
         for (let r = 0; r < reps.length; r++) {
           const rep = reps[r];
           if (rep.length === 0) continue;
-          const repPath = `${segPath}-${f}[${r + 1}]`;
           const comps = rep.indexOf(d.component) === -1 ? [rep] : rep.split(d.component);
+          const split = comps.length > 1;
           for (let c = 0; c < comps.length; c++) {
             const comp = comps[c];
             if (comp.length === 0) continue;
-            const compPath = comps.length > 1 ? `${repPath}.${c + 1}` : repPath;
-            const subs = comp.indexOf(d.subcomponent) === -1 ? [comp] : comp.split(d.subcomponent);
+            if (comp.indexOf(d.subcomponent) === -1) {
+              visit(leafValue(comp, d) as string | null, index, f, r + 1, c + 1, 1, split, false);
+              continue;
+            }
+            const subs = comp.split(d.subcomponent);
             for (let s = 0; s < subs.length; s++) {
               const value = leafValue(subs[s], d);
-              if (value === undefined) continue;
-              const path = subs.length > 1 ? `${repPath}.${c + 1}.${s + 1}` : compPath;
-              out.push({ path, value, segmentIndex: index, segment: id, occurrence, field: f, repetition: r + 1, component: c + 1, subcomponent: s + 1 });
+              if (value !== undefined) visit(value, index, f, r + 1, c + 1, s + 1, split, true);
             }
           }
         }
       }
     }
+  }
+
+  /** Every valued leaf (including explicit nulls) with its canonical path; see Hl7Leaf for the form. */
+  leaves(): Hl7Leaf[] {
+    const counts = new Map<string, number>();
+    for (const segment of this.list) counts.set(segment.id, (counts.get(segment.id) ?? 0) + 1);
+    const occurrences: number[] = new Array(this.list.length);
+    const prefixes: string[] = new Array(this.list.length);
+    const seen = new Map<string, number>();
+    for (let i = 0; i < this.list.length; i++) {
+      const id = this.list[i].id;
+      const occurrence = (seen.get(id) ?? 0) + 1;
+      seen.set(id, occurrence);
+      occurrences[i] = occurrence;
+      prefixes[i] = (counts.get(id) ?? 1) > 1 ? `${id}[${occurrence}]-` : `${id}-`;
+    }
+    const out: Hl7Leaf[] = [];
+    this.walk((value, segmentIndex, field, repetition, component, subcomponent, split, subSplit) => {
+      let path = `${prefixes[segmentIndex]}${field}[${repetition}]`;
+      if (subSplit) path += `.${component}.${subcomponent}`;
+      else if (split) path += `.${component}`;
+      out.push({ path, value, segmentIndex, segment: this.list[segmentIndex].id, occurrence: occurrences[segmentIndex], field, repetition, component, subcomponent });
+    });
     return out;
   }
 

@@ -1,0 +1,2 @@
+export { Random } from './Random';
+export { generateAdtA01, generateMessages, generateOruR01 } from './generateMessages';
