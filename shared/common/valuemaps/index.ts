@@ -4,3 +4,4 @@ export * from './parseValueMap';
 export * from './conceptMap';
 export * from './csv';
 export * from './coverage';
+export * from './igVocabulary';

