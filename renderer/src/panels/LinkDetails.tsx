@@ -17,7 +17,29 @@ export function LinkDetails() {
   const setFocus = useViewStore((s) => s.setFocus);
   const trace = usePreviewStore((s) => s.result?.trace);
   const link = focus?.kind === 'link' ? spec?.links.find((l) => l.id === focus.id) : undefined;
-  if (!link) return <div className="muted link-details">Select a link on the canvas to see what it carries.</div>;
+  const deleteLink = (id: string) => edit('Delete link', (s) => ({ ...s, links: s.links.filter((l) => l.id !== id) }));
+  if (!link && spec && (focus?.kind === 'source' || focus?.kind === 'target' || focus?.kind === 'node')) {
+    // A field or node: every link that touches it, each with its own delete.
+    const touching = spec.links.filter((l) => focus.kind === 'node'
+      ? ('node' in l.from && l.from.node === focus.id) || ('node' in l.to && l.to.node === focus.id)
+      : focus.kind === 'source'
+        ? 'source' in l.from && l.from.source === focus.node && l.from.path === focus.path
+        : 'target' in l.to && l.to.target === focus.node && l.to.path === focus.path);
+    const name = focus.kind === 'node' ? focus.id : focus.path;
+    return (
+      <div className="link-details" data-testid="link-details">
+        <div><b>{name}</b>: {touching.length === 0 ? 'no links.' : `${touching.length} link${touching.length > 1 ? 's' : ''}`}</div>
+        {touching.map((l) => (
+          <div key={l.id} className="link-details__row" data-link-id={l.id}>
+            <code>{end(l.from)}</code> → <code>{end(l.to)}</code> <span className="badge">{l.kind ?? 'value'}</span>
+            <button className="link-button" onClick={() => setFocus({ kind: 'link', id: l.id })}>details</button>
+            <button className="link-button" data-testid={`delete-link-${l.id}`} onClick={() => deleteLink(l.id)}>delete</button>
+          </div>
+        ))}
+      </div>
+    );
+  }
+  if (!link) return <div className="muted link-details">Select a link, a field or a node on the canvas to see its links.</div>;
   const carried = (trace ?? []).filter((t) => t.links.includes(link.id));
   return (
     <div className="link-details" data-testid="link-details">
@@ -30,7 +52,7 @@ export function LinkDetails() {
           <div key={i}><code>{t.sources.map((s) => `${s.path}=${JSON.stringify(s.value)}`).join(', ') || '—'}</code> → <code>{t.targetPath} = {JSON.stringify(t.value)}</code></div>
         ))}
       </div>
-      <button onClick={() => { edit('Delete link', (s) => ({ ...s, links: s.links.filter((l) => l.id !== link.id) })); setFocus(undefined); }} data-testid="delete-link">Delete link</button>
+      <button onClick={() => { deleteLink(link.id); setFocus(undefined); }} data-testid="delete-link">Delete link</button>
     </div>
   );
 }

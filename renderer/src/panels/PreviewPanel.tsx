@@ -29,7 +29,7 @@ const OutputText = memo(function OutputText({ result }: { result: PreviewResult 
   }, [result.trace, highlight]);
   // The text content of this element is exactly the formatted output (the testability contract).
   return (
-    <pre className="preview-output" data-testid="preview-output">
+    <pre className="preview-output" data-testid="preview-output" data-run-id={result.runId}>
       {lines.map((line, i) => {
         const traced = tracedPaths.has(line.path);
         const lit = highlightedOutputs.has(line.path);

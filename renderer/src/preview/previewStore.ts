@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
 import type { PreviewRequest, PreviewResult } from './previewTypes';
 import PreviewWorker from '../worker/preview.worker?worker';
+import type { MainToWorker, WorkerToMain } from './workerProtocol';
+import { getStudio } from '../state/studio';
 
 interface PreviewState {
   result: PreviewResult | undefined;
@@ -26,8 +28,16 @@ let runIds = 0;
 
 function spawn(): Worker {
   const w = new PreviewWorker();
-  w.onmessage = (event: MessageEvent<PreviewResult>) => {
-    const result = event.data;
+  w.onmessage = (event: MessageEvent<WorkerToMain>) => {
+    const message = event.data;
+    if (message.type === 'expandValueSet') {
+      getStudio().expandValueSet({ url: message.url }).then(
+        (value) => w.postMessage({ type: 'hostReply', id: message.id, ok: true, value } satisfies MainToWorker),
+        (error: unknown) => w.postMessage({ type: 'hostReply', id: message.id, ok: false, value: error instanceof Error ? error.message : String(error) } satisfies MainToWorker),
+      );
+      return;
+    }
+    const result = message.result;
     if (inFlight?.runId === result.runId) inFlight = undefined;
     const state = usePreviewStore.getState();
     if (result.runId !== state.latest) return; // a newer edit is on its way
@@ -45,7 +55,7 @@ function dispatch(request: PreviewRequest): void {
   }
   worker ??= spawn();
   inFlight = { runId: request.runId, startedAt: performance.now() };
-  worker.postMessage(request);
+  worker.postMessage({ type: 'run', request } satisfies MainToWorker);
 }
 
 /**
