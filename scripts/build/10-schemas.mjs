@@ -48,7 +48,13 @@ export async function build(root) {
   }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(dirname(outDir), { recursive: true });
-  renameSync(tmpDir, outDir);
+  try {
+    renameSync(tmpDir, outDir);
+  } catch (error) {
+    // Another build (a second `npm install` in the same checkout) put its identical index in place first.
+    rmSync(tmpDir, { recursive: true, force: true });
+    if (!(existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp)) throw error;
+  }
 }
 
 // ---------------------------------------------------------------- HL7 v2
@@ -107,7 +113,7 @@ function buildFhir(r4, put) {
     .filter((resource) => resource.resourceType === 'StructureDefinition' && resource.kind !== 'logical')
     // Constraints (SimpleQuantity, MoneyQuantity) are profiles of Quantity, not types of their own.
     .filter((sd) => sd.derivation !== 'constraint');
-  const index = { format: SCHEMA_INDEX_FORMAT, resources: [], complexTypes: [], primitiveTypes: [] };
+  const index = { format: SCHEMA_INDEX_FORMAT, resources: [], complexTypes: [], primitiveTypes: [], descriptions: {} };
   // Every data type (and the abstract Resource bases that `contained` and `Bundle.entry.resource`
   // point at) in one file: any resource tree needs most of them, and one read beats forty.
   const datatypes = [];
@@ -115,6 +121,7 @@ function buildFhir(r4, put) {
     const group = sd.kind === 'resource' ? index.resources : sd.kind === 'primitive-type' ? index.primitiveTypes : index.complexTypes;
     if (!sd.abstract || sd.kind !== 'resource') group.push(sd.id);
     const compact = compactStructure(sd);
+    index.descriptions[sd.id] = compact.d;
     put(`fhir-r4/types/${sd.id}.json`, compact);
     if (sd.kind !== 'resource' || sd.abstract) datatypes.push(compact);
   }
@@ -143,6 +150,9 @@ function compactStructure(sd) {
     if (element.sliceName) continue;
     const out = { p: element.path, min: element.min ?? 0, max: element.max ?? '*' };
     if (element.type) out.t = element.type.map(compactType);
+    // The snapshots declare a resource's logical id as System.String tagged `string`; the R4
+    // specification (resource.html) gives it type `id`, whose regex a validator must apply.
+    if (sd.kind === 'resource' && element.path === `${sd.id}.id`) out.t = [{ c: 'id' }];
     if (element.short) out.s = element.short;
     if (element.contentReference) out.cr = element.contentReference.replace(/^#/, '');
     if (element.binding?.valueSet) out.b = [element.binding.strength, element.binding.valueSet.split('|')[0]];

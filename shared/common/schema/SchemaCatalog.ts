@@ -224,11 +224,11 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
     }
     this.checkFhirVersion(version);
     const index = await this.read<FhirIndex>(schemaFiles.fhirIndex);
-    await this.loadFhirModel('Element');
-    return [
-      ...index.resources.map((name) => ({ name, kind: 'resource' as const })),
-      ...index.complexTypes.map((name) => ({ name, kind: 'complex-type' as const, description: this.fhirModels.get(name)?.description })),
-    ];
+    const described = (name: string, kind: 'resource' | 'complex-type'): SchemaStructureInfo => {
+      const description = own(index.descriptions, name);
+      return description ? { name, kind, description } : { name, kind };
+    };
+    return [...index.resources.map((name) => described(name, 'resource')), ...index.complexTypes.map((name) => described(name, 'complex-type'))];
   }
 
   async tree(ref: SchemaRef, options: SchemaTreeOptions = {}): Promise<SchemaNode> {

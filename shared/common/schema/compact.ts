@@ -76,6 +76,8 @@ export interface FhirIndex {
   resources: string[];
   complexTypes: string[];
   primitiveTypes: string[];
+  /** Short description of every type. */
+  descriptions: Record<string, string>;
 }
 
 export interface TerminologySummaryEntry {

