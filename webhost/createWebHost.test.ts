@@ -4,7 +4,9 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBundle } from '../shared/common/bundle';
 import { contentSecurityPolicy } from '../shared/common/studio';
+import { genderMapping } from '../shared/node/studio/testing/genderMapping';
 import { openDefaultNodeStudio } from '../shared/node/studio/openDefaultNodeStudio';
 import { createWebHost, type WebHost } from './createWebHost';
 
@@ -119,13 +121,17 @@ describe('web host API', () => {
 
   it('opens and saves bundle files by path, atomically, and lists them as recent', async () => {
     const file = join(dir, 'saved.crosswalk.json');
-    const bundle = { format: 'crosswalk.mapping/1', metadata: { name: 'ADT to FHIR' } };
+    const bundle = { metadata: { name: 'ADT gender', version: '1.0.0' }, mapping: genderMapping(), tests: [] };
     const saved = JSON.parse((await api('saveBundle', { path: file, bundle })).body);
     expect(saved.ok).toBe(true);
     expect(saved.value.path).toBe(file);
     expect(saved.value.bytes).toBe(Buffer.byteLength(readFileSync(file, 'utf8')));
+    expect(saved.value.hash).toBe(loadBundle(readFileSync(file, 'utf8')).bundle.hash);
     const opened = JSON.parse((await api('openBundle', { path: file })).body);
-    expect(opened).toEqual({ ok: true, value: { path: file, name: 'saved.crosswalk.json', bundle } });
+    expect(opened.value.path).toBe(file);
+    expect(opened.value.name).toBe('saved.crosswalk.json');
+    expect(opened.value.bundle.metadata).toEqual(bundle.metadata);
+    expect(opened.value.bundle.hash).toBe(saved.value.hash);
     const recent = JSON.parse((await api('listRecentFiles', {})).body);
     expect(recent.value.map((r: { path: string }) => r.path)).toEqual([file]);
   });

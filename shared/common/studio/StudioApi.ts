@@ -7,6 +7,7 @@ import type {
   schemaStandardInfoSchema, schemaStructureSchema, serializedBundleSchema, terminologyKindSchema, terminologySummarySchema,
   SchemaTreeNode,
 } from './studioSchemas';
+import type { SchemaSearchHit } from '../schema';
 
 export type AppInfo = z.infer<typeof appInfoSchema>;
 export type BundleDocument = z.infer<typeof bundleDocumentSchema>;
@@ -25,7 +26,7 @@ export type TerminologySummary = z.infer<typeof terminologySummarySchema>;
 export type Concept = z.infer<typeof conceptSchema>;
 export type FhirResourceJson = z.infer<typeof fhirResourceSchema>;
 export type HostCommand = z.infer<typeof hostCommandSchema>;
-export type { SchemaTreeNode };
+export type { SchemaTreeNode, SchemaSearchHit };
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /**
@@ -59,13 +60,14 @@ export interface StudioApi {
   listSchemaStandards(): Promise<SchemaStandardInfo[]>;
   listSchemaStructures(args: { standard: 'hl7v2' | 'fhir-r4'; version: string }): Promise<SchemaStructure[]>;
   loadSchemaTree(args: {
-    standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string; path?: string; depth?: number;
+    standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string; path?: string; depth?: number; hideBoilerplate?: boolean;
   }): Promise<{ nodes: SchemaTreeNode[] }>;
+  searchSchema(args: { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string; query: string; limit?: number }): Promise<SchemaSearchHit[]>;
 
   listFunctions(): Promise<FunctionInfo[]>;
 
   listTerminology(args: { kind: TerminologyKind; query?: string; limit?: number }): Promise<TerminologySummary[]>;
-  expandValueSet(args: { url: string }): Promise<{ url: string; concepts: Concept[] }>;
+  expandValueSet(args: { url: string }): Promise<{ url: string; concepts: Concept[]; complete: boolean }>;
   getConceptMap(args: { idOrUrl: string }): Promise<FhirResourceJson>;
   getCodeSystem(args: { url: string }): Promise<FhirResourceJson>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
   functionInfoSchema, openedBundleSchema, pathSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
-  schemaRefSchema, schemaStandardInfoSchema, schemaStandardSchema, schemaStructureSchema, schemaTreeNodeSchema,
+  schemaRefSchema, schemaSearchHitSchema, schemaStandardInfoSchema, schemaStandardSchema, schemaStructureSchema, schemaTreeNodeSchema,
   serializedBundleSchema, terminologyKindSchema, terminologySummarySchema, uiStateKeySchema,
 } from './studioSchemas';
 
@@ -58,9 +58,19 @@ export const studioMethods = {
   listSchemaStandards: method('Lists the standards and versions the schema catalog knows.', none, z.array(schemaStandardInfoSchema)),
   listSchemaStructures: method('Lists the message structures, segments and data types (v2) or resources and types (FHIR) of a version.',
     z.object({ standard: schemaStandardSchema, version: z.string().min(1).max(20) }).strict(), z.array(schemaStructureSchema)),
-  loadSchemaTree: method('Loads a schema tree: the root (no path) or the children of the node at a path, expanded to a depth.',
-    schemaRefSchema.extend({ path: z.string().max(1000).optional(), depth: z.number().int().min(1).max(20).optional() }).strict(),
+  loadSchemaTree: method('Loads a schema tree: the root (no path) or the children of the node with that id, loaded `depth` levels deep.',
+    schemaRefSchema.extend({
+      /** A node's id (equal to its path except inside HL7 v2 segment groups). */
+      path: z.string().max(1000).optional(),
+      /** Levels of children to load (default 1); HL7 v2 trees are small enough to load whole with 20. */
+      depth: z.number().int().min(0).max(20).optional(),
+      /** FHIR: leave out extension, modifierExtension and element ids. */
+      hideBoilerplate: z.boolean().optional(),
+    }).strict(),
     z.object({ nodes: z.array(schemaTreeNodeSchema) })),
+  searchSchema: method('Finds the nodes of a schema tree matching every word of a query, with the ids to expand to reveal each.',
+    schemaRefSchema.extend({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    z.array(schemaSearchHitSchema)),
 
   listFunctions: method('Lists the function library (metadata only; the renderer runs functions from shared/ itself).', none,
     z.array(functionInfoSchema)),
@@ -68,8 +78,9 @@ export const studioMethods = {
   listTerminology: method('Lists value sets, concept maps or code systems for value-map import, filtered by a text query.',
     z.object({ kind: terminologyKindSchema, query: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
     z.array(terminologySummarySchema)),
-  expandValueSet: method('Expands a value set to its codes.', z.object({ url: z.string().min(1).max(1000) }).strict(),
-    z.object({ url: z.string(), concepts: z.array(conceptSchema) })),
+  expandValueSet: method('Expands a value set to its codes; complete is false when a code system it draws on is not shipped (e.g. SNOMED CT).',
+    z.object({ url: z.string().min(1).max(1000) }).strict(),
+    z.object({ url: z.string(), concepts: z.array(conceptSchema), complete: z.boolean() })),
   getConceptMap: method('Loads a FHIR ConceptMap by id or canonical URL.', z.object({ idOrUrl: z.string().min(1).max(1000) }).strict(),
     fhirResourceSchema),
   getCodeSystem: method('Loads a FHIR CodeSystem by canonical URL.', z.object({ url: z.string().min(1).max(1000) }).strict(),

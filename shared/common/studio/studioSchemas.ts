@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { functionCategories } from '../functions/FunctionDefinition';
+import type { SchemaNode, SchemaSearchHit } from '../schema';
 
 /**
  * Runtime validators for everything that crosses the studio's process boundary (IPC or HTTP).
@@ -97,43 +99,34 @@ export const schemaStructureSchema = z.object({
   description: z.string().optional(),
 });
 
-/**
- * One row of a schema tree (shape owned by the schema catalog, shared/common/schema/README.md).
- * Loose: fields the catalog adds later pass through to the renderer untouched.
- */
-export interface SchemaTreeNode {
-  path: string;
-  name: string;
-  kind: string;
-  label?: string;
-  description?: string;
-  dataType?: string;
-  min: number;
-  max: number | '*';
-  repeating: boolean;
-  length?: number;
-  table?: string;
-  binding?: { strength: string; valueSet?: string };
-  /** True when the node has children that are not loaded yet (expand with loadSchemaTree). */
-  hasChildren?: boolean;
-  children?: SchemaTreeNode[];
-  [extra: string]: unknown;
-}
+/** One row of a schema tree: the schema catalog's own node type (shared/common/schema/SchemaNode.ts). */
+export type SchemaTreeNode = SchemaNode;
 
+const schemaNodeKindSchema = z.enum([
+  'message', 'group', 'segment', 'field', 'component', 'subcomponent', 'datatype', 'resource', 'type', 'element', 'backbone',
+  'choice', 'choiceVariant', 'object', 'value',
+]);
+
+/** Loose: fields the catalog adds later pass through to the renderer untouched. */
 export const schemaTreeNodeSchema: z.ZodType<SchemaTreeNode> = z.looseObject({
+  id: z.string(),
   path: z.string(),
   name: z.string(),
-  kind: z.string(),
-  label: z.string().optional(),
+  label: z.string(),
   description: z.string().optional(),
+  kind: schemaNodeKindSchema,
   dataType: z.string().optional(),
+  types: z.array(z.string()).optional(),
+  targetTypes: z.array(z.string()).optional(),
   min: z.number(),
   max: z.union([z.number(), z.literal('*')]),
   repeating: z.boolean(),
+  usage: z.enum(['R', 'O', 'C', 'W']).optional(),
   length: z.number().optional(),
   table: z.string().optional(),
-  binding: z.object({ strength: z.string(), valueSet: z.string().optional() }).optional(),
-  hasChildren: z.boolean().optional(),
+  binding: z.object({ strength: z.enum(['required', 'extensible', 'preferred', 'example']), valueSet: z.string().optional() }).optional(),
+  modifier: z.boolean().optional(),
+  hasChildren: z.boolean(),
   get children() {
     return z.array(schemaTreeNodeSchema).optional();
   },
@@ -146,11 +139,21 @@ export const schemaRefSchema = z.object({
   structure: z.string().min(1).max(100),
 });
 
+export const schemaSearchHitSchema: z.ZodType<SchemaSearchHit> = z.looseObject({
+  id: z.string(),
+  path: z.string(),
+  name: z.string(),
+  label: z.string(),
+  dataType: z.string().optional(),
+  /** Ids from the root down to the hit's parent: expand these to reveal it. */
+  ancestors: z.array(z.string()),
+});
+
 const valueTypeSchema = z.string();
 
 export const functionInfoSchema = z.object({
   id: z.string(),
-  category: z.string(),
+  category: z.enum(functionCategories),
   label: z.string(),
   description: z.string(),
   inputs: z.array(z.object({
@@ -163,7 +166,8 @@ export const functionInfoSchema = z.object({
   output: z.object({ type: valueTypeSchema, many: z.boolean().optional(), description: z.string() }),
   params: z.array(z.object({
     name: z.string(),
-    type: z.enum(['string', 'number', 'boolean', 'enum']),
+    /** `table`: a constant lookup table edited as key → value rows. */
+    type: z.enum(['string', 'number', 'boolean', 'enum', 'table']),
     options: z.array(z.string()).optional(),
     default: z.union([z.string(), z.number(), z.boolean()]).optional(),
     description: z.string(),
@@ -171,7 +175,8 @@ export const functionInfoSchema = z.object({
   examples: z.array(z.object({
     inputs: z.record(z.string(), z.unknown()),
     params: z.record(z.string(), z.unknown()).optional(),
-    output: z.unknown(),
+    /** Absent when the function yields no value for these inputs (undefined does not survive JSON). */
+    output: z.unknown().optional(),
   })),
 });
 

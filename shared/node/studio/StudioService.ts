@@ -1,8 +1,10 @@
 import { CrosswalkError } from '../../common/errors/CrosswalkError';
 import type {
   AppInfo, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, SchemaStandardInfo, SchemaStructure,
-  SchemaTreeNode, StudioApi, TerminologyKind, TerminologySummary,
+  SchemaSearchHit, SchemaTreeNode, StudioApi, TerminologyKind, TerminologySummary,
 } from '../../common/studio';
+
+type SchemaRef = { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string };
 import type { BundleFiles } from './files/BundleFiles';
 import type { WorkspaceStore } from './workspace/WorkspaceStore';
 
@@ -10,10 +12,11 @@ import type { WorkspaceStore } from './workspace/WorkspaceStore';
 export interface StudioCatalog {
   listStandards(): Promise<SchemaStandardInfo[]>;
   listStructures(standard: 'hl7v2' | 'fhir-r4', version: string): Promise<SchemaStructure[]>;
-  /** The root node (no path) or the children of the node at `path`, each expanded to `depth`. */
-  loadTree(ref: { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string }, path: string | undefined, depth: number): Promise<SchemaTreeNode[]>;
+  /** The root node (no path) or the children of the node with id `path`, loaded `depth` levels deep. */
+  loadTree(ref: SchemaRef, path: string | undefined, depth: number, hideBoilerplate: boolean): Promise<SchemaTreeNode[]>;
+  search(ref: SchemaRef, query: string, limit: number): Promise<SchemaSearchHit[]>;
   listTerminology(kind: TerminologyKind, query: string, limit: number): Promise<TerminologySummary[]>;
-  expandValueSet(url: string): Promise<Concept[]>;
+  expandValueSet(url: string): Promise<{ concepts: Concept[]; complete: boolean }>;
   getConceptMap(idOrUrl: string): Promise<FhirResourceJson>;
   getCodeSystem(url: string): Promise<FhirResourceJson>;
 }
@@ -88,14 +91,15 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
 
     listSchemaStandards: () => catalog.listStandards(),
     listSchemaStructures: ({ standard, version }) => catalog.listStructures(standard, version),
-    loadSchemaTree: async ({ standard, version, structure, path, depth }) => ({
-      nodes: await catalog.loadTree({ standard, version, structure }, path, depth ?? 1),
+    loadSchemaTree: async ({ standard, version, structure, path, depth, hideBoilerplate }) => ({
+      nodes: await catalog.loadTree({ standard, version, structure }, path, depth ?? 1, hideBoilerplate ?? false),
     }),
+    searchSchema: ({ standard, version, structure, query, limit }) => catalog.search({ standard, version, structure }, query, limit ?? 100),
 
     listFunctions: async () => deps.functions(),
 
     listTerminology: ({ kind, query, limit }) => catalog.listTerminology(kind, query ?? '', limit ?? 200),
-    expandValueSet: async ({ url }) => ({ url, concepts: await catalog.expandValueSet(url) }),
+    expandValueSet: async ({ url }) => ({ url, ...(await catalog.expandValueSet(url)) }),
     getConceptMap: ({ idOrUrl }) => catalog.getConceptMap(idOrUrl),
     getCodeSystem: ({ url }) => catalog.getCodeSystem(url),
 

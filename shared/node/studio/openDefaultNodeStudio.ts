@@ -1,4 +1,9 @@
-import { CrosswalkError } from '../../common/errors/CrosswalkError';
+import { join } from 'node:path';
+import { nodeSchemaCatalog } from '../schema';
+import { engineBundleCodec } from './files/engineBundleCodec';
+import { folderExampleLibrary } from './engine/folderExampleLibrary';
+import { functionInfos } from './engine/functionInfos';
+import { schemaCatalogAdapter } from './engine/schemaCatalogAdapter';
 import type { HostHooks } from './StudioService';
 import { openNodeStudio, type NodeStudio } from './openNodeStudio';
 
@@ -12,21 +17,13 @@ export interface DefaultNodeStudioOptions {
   workspaceFile?: string;
 }
 
-/** The Studio API wired to the real engine: schema catalog, function library, shipped examples. */
+/** The Studio API wired to the real engine: bundle files, schema catalog, function library, shipped examples. */
 export function openDefaultNodeStudio(options: DefaultNodeStudioOptions): NodeStudio {
-  const pending = (what: string) => () => Promise.reject(new CrosswalkError('CW_STUDIO_UNAVAILABLE', `${what} is not available in this build yet.`));
   return openNodeStudio({
     ...options,
-    catalog: {
-      listStandards: pending('The schema catalog'),
-      listStructures: pending('The schema catalog'),
-      loadTree: pending('The schema catalog'),
-      listTerminology: pending('The terminology catalog'),
-      expandValueSet: pending('The terminology catalog'),
-      getConceptMap: pending('The terminology catalog'),
-      getCodeSystem: pending('The terminology catalog'),
-    },
-    examples: { list: async () => [], get: pending('The example library') },
-    functions: () => [],
+    codec: engineBundleCodec,
+    catalog: schemaCatalogAdapter(nodeSchemaCatalog(join(options.appRoot, 'generated', 'schemas'))),
+    examples: folderExampleLibrary(join(options.appRoot, 'examples'), engineBundleCodec),
+    functions: functionInfos,
   });
 }

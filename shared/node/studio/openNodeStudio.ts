@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { StudioApi } from '../../common/studio';
-import { jsonBundleCodec } from './files/jsonBundleCodec';
+import type { BundleCodec } from './files/bundleCodec';
 import { BundleFiles } from './files/BundleFiles';
 import { createStudioService, type ExampleLibrary, type HostHooks, type StudioCatalog } from './StudioService';
 import type { FunctionInfo } from '../../common/studio';
@@ -11,6 +11,7 @@ export interface NodeStudioOptions {
   version: string;
   /** The folder for workspace.sqlite (userDataDir() or Electron's userData). */
   dataDir: string;
+  codec: BundleCodec;
   catalog: StudioCatalog;
   examples: ExampleLibrary;
   functions: () => FunctionInfo[];
@@ -31,7 +32,7 @@ export function openNodeStudio(options: NodeStudioOptions): NodeStudio {
   const api = createStudioService({
     info: { version: options.version, host: options.host, dataDir: options.dataDir },
     workspace,
-    files: new BundleFiles(jsonBundleCodec),
+    files: new BundleFiles(options.codec),
     catalog: options.catalog,
     examples: options.examples,
     functions: options.functions,

@@ -1,0 +1,89 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBundle, loadBundle, serializeBundle } from '../../../common/bundle';
+import type { MappingSpec } from '../../../common/mapping/spec/MappingSpec';
+import { genderMapping } from '../testing/genderMapping';
+import { BundleFiles } from './BundleFiles';
+import { engineBundleCodec } from './engineBundleCodec';
+
+const files = new BundleFiles(engineBundleCodec);
+const metadata = { name: 'ADT gender', version: '1.0.0', author: 'Studio test' };
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'crosswalk-files-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('BundleFiles with the engine codec', () => {
+  it('saves a sealed canonical bundle that the runtime loader accepts, and opens it back', () => {
+    const path = join(dir, 'gender.crosswalk.json');
+    const saved = files.save(path, { metadata, mapping: genderMapping(), tests: [] });
+    const text = readFileSync(path, 'utf8');
+    const expected = createBundle({ metadata, mapping: genderMapping() as unknown as MappingSpec, tests: [] });
+    expect(text).toBe(serializeBundle(expected));
+    expect(saved).toEqual({ path, bytes: Buffer.byteLength(text), hash: expected.hash });
+    expect(loadBundle(text).bundle.hash).toBe(expected.hash);
+
+    const opened = files.open(path);
+    expect(opened.name).toBe('gender.crosswalk.json');
+    expect(opened.bundle.metadata).toEqual(metadata);
+    expect(opened.bundle.hash).toBe(expected.hash);
+    // Saving what was opened gives the same bytes: no drift between open and save.
+    files.save(path, opened.bundle);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    expect(readdirSync(dir)).toEqual(['gender.crosswalk.json']);
+  });
+
+  it('opens a bare mapping spec and saves it as a bundle', () => {
+    const opened = files.openText('spec.json', JSON.stringify(genderMapping()));
+    expect(opened.bundle.format).toBe('crosswalk.mapping/1');
+    const path = join(dir, 'spec.crosswalk.json');
+    files.save(path, opened.bundle);
+    expect(loadBundle(readFileSync(path, 'utf8')).bundle.metadata).toEqual({ name: 'Untitled mapping', version: '0.1.0' });
+  });
+
+  it('refuses a bundle edited after export', () => {
+    const path = join(dir, 'tampered.crosswalk.json');
+    files.save(path, { metadata, mapping: genderMapping(), tests: [] });
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"female"', '"male"'));
+    expect(() => files.open(path)).toThrow(expect.objectContaining({
+      code: 'BUNDLE_HASH_MISMATCH', where: { file: 'tampered.crosswalk.json', path: 'hash' },
+    }));
+  });
+
+  it.each([
+    ['not JSON', '{\n  "format": "crosswalk.bundle/1",\n  oops\n}', 'CW_BUNDLE_JSON', { file: 'x.json', offset: 38, line: 3 }],
+    ['an array', '[1, 2]', 'CW_BUNDLE_NOT_OBJECT', { file: 'x.json' }],
+    ['a forbidden key', '{"format":"crosswalk.mapping/1","__proto__":{"polluted":true}}', 'CW_BUNDLE_FORBIDDEN_KEY', { file: 'x.json', path: '__proto__' }],
+    ['another format', '{"format":"other/9"}', 'BUNDLE_UNKNOWN_FORMAT', { file: 'x.json', path: 'format' }],
+  ])('refuses %s with a CrosswalkError naming where', (_what, text, code, where) => {
+    expect(() => files.openText('x.json', text)).toThrow(expect.objectContaining({ code, where }));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('never writes an invalid bundle and leaves the previous file intact', () => {
+    const path = join(dir, 'keep.crosswalk.json');
+    files.save(path, { metadata, mapping: genderMapping(), tests: [] });
+    const before = readFileSync(path, 'utf8');
+    const broken = { ...genderMapping(), links: [{ id: 'l1', from: { source: 'nowhere', path: 'PID-8' }, to: { target: 'patient', path: 'Patient.gender' } }] };
+    expect(() => files.save(path, { metadata, mapping: broken, tests: [] })).toThrow(expect.objectContaining({ code: expect.stringMatching(/^SPEC_/) }));
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(readdirSync(dir)).toEqual(['keep.crosswalk.json']);
+  });
+
+  it('reports file system failures with the file and leaves no temporary file', () => {
+    expect(() => files.save(join(dir, 'missing', 'x.crosswalk.json'), { metadata, mapping: genderMapping() })).toThrow(expect.objectContaining({
+      code: 'CW_FILE_NOT_FOUND', message: 'The folder to save into does not exist.',
+    }));
+    expect(() => files.save(dir, { metadata, mapping: genderMapping() })).toThrow(expect.objectContaining({ code: 'CW_FILE_IS_DIRECTORY' }));
+    expect(() => files.open(dir)).toThrow(expect.objectContaining({ code: 'CW_FILE_IS_DIRECTORY', where: { file: dir } }));
+    expect(() => files.open('relative.json')).toThrow(expect.objectContaining({ code: 'CW_FILE_PATH_RELATIVE' }));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('serializes for a download with a file name from the metadata', () => {
+    const result = files.serialize({ metadata: { name: 'ADT^A01 → FHIR (v2.5.1)', version: '1' }, mapping: genderMapping() });
+    expect(result.fileName).toBe('adt-a01-fhir-v2.5.1.crosswalk.json');
+    expect(loadBundle(result.text).bundle.hash).toBe(result.hash);
+  });
+});
