@@ -160,3 +160,12 @@ describe('set()', () => {
     expect((caught as CrosswalkError).message).toBe('MSH-1 and MSH-2 are the delimiters and cannot be set; create the message with the delimiters it should use.');
   });
 });
+
+test('forEachLeaf visits exactly the leaves of leaves(), in order', () => {
+  for (const name of sampleFiles) {
+    const message = sample(name);
+    const visited: [string | null, number, number, number, number, number][] = [];
+    message.forEachLeaf((value, segmentIndex, field, repetition, component, subcomponent) => visited.push([value, segmentIndex, field, repetition, component, subcomponent]));
+    expect(visited).toEqual(message.leaves().map((l) => [l.value, l.segmentIndex, l.field, l.repetition, l.component, l.subcomponent]));
+  }
+});

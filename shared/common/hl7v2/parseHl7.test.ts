@@ -165,3 +165,36 @@ describe('batch input', () => {
     expect(items[1].message?.toString()).toBe(b);
   });
 });
+
+describe('delimiters and tolerated input', () => {
+  test('v2.7 truncation character is the 5th encoding character and data, not a separator', () => {
+    const text = 'MSH|^~\\&#|A|B|C|D|20240101||ORU^R01|1|P|2.7\rOBX|1|ST|x||Long text cut he#|\\P\\ shown\r';
+    const message = parseHl7(text);
+    expect(message.delimiters).toEqual({ field: '|', component: '^', repetition: '~', escape: '\\', subcomponent: '&', truncation: '#' });
+    expect(message.get('MSH-2')).toBe('^~\\&#');
+    expect(message.get('OBX-5')).toBe('Long text cut he#');
+    expect(message.get('OBX-6')).toBe('\\P\\ shown');
+    expect(message.toString()).toBe(text);
+  });
+
+  test('blank and whitespace-only lines between segments are skipped; trailing spaces in segments kept', () => {
+    const message = parseHl7('\uFEFFMSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5\r\n\r\n   \nPID|1||x  \n\t\n');
+    expect(message.toString()).toBe('MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5\rPID|1||x  \r');
+    expect(message.segments.map((s) => [s.id, s.line, s.offset])).toEqual([
+      ['MSH', 1, 1],
+      ['PID', 4, 51],
+    ]);
+  });
+
+  test('a message without a final terminator is complete when MSH is whole', () => {
+    expect(parseHl7('MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5\rPID|1').toString()).toBe('MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5\rPID|1\r');
+  });
+
+  test('other delimiter sets are read from MSH-1 and MSH-2', () => {
+    const message = parseHl7('MSH#!@$%#SND#FAC#R#F#20240101##ADT!A01#1#P#2.5\rPID#1##id1!x%y@id2##Name $T$ Co\r');
+    expect(message.get('MSH-9.2')).toBe('A01');
+    expect(message.get('PID-3.2.2')).toBe('y');
+    expect(message.get('PID-3[2]')).toBe('id2');
+    expect(message.get('PID-5')).toBe('Name % Co');
+  });
+});
