@@ -43,6 +43,11 @@ function parseDepth(text: string | undefined): number | undefined {
 }
 
 function print(value: unknown, compact: boolean | undefined): void {
+  // `crosswalk schema ... | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   process.stdout.write(`${JSON.stringify(value, null, compact ? undefined : 2)}\n`);
 }
 
