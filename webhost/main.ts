@@ -19,7 +19,9 @@ const program = new Command('crosswalk-web')
   .option('--open', 'open the studio in the default browser when ready', false)
   .option('--data-dir <dir>', 'folder for the workspace database (default: your user data folder, or CROSSWALK_DATA_DIR)')
   .addHelpText('after', '\nThe address printed on start includes a per-launch token; only that address opens the studio.\nCROSSWALK_TOKEN fixes the token (for automated tests).')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors exit 2 like the runtime CLI; help exits 0.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 program.parse();
 const options = program.opts<{ port: number; open: boolean; dataDir?: string }>();
 
