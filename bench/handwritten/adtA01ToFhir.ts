@@ -14,8 +14,8 @@ import {
  * IG mapping (the tests assert both give equal output on real and generated messages).
  */
 
-/** Full URL of the n-th (0-based) resource a target yields for this message: the engine's deterministic ids. */
-export type ResourceIds = (message: Hl7Message, targetId: string, position: number) => string;
+/** Full URL of the n-th (0-based) resource a target yields for the message being mapped. */
+export type ResourceIds = (targetId: string, position: number) => string;
 
 function lookup(map: ValueMap): Lookup {
   const table = new Map<string, { code: string; system?: string; display?: string }>();
@@ -56,7 +56,6 @@ const observationStatus = lookup(maps.observationStatus);
 const allergenCategory = lookup(maps.allergenCategory);
 const allergySeverity = lookup(maps.allergySeverity);
 
-const BIRTH_TIME = 'http://hl7.org/fhir/StructureDefinition/patient-birthTime';
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 const PHYSICAL_TYPE = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
 const QUANTITY_COMPARATORS = new Set(['<', '<=', '>=', '>']);
@@ -89,12 +88,9 @@ function patient(pid: Hl7Segment | undefined, tz: string): JsonObject {
     ...each(pid, 14, (r) => contactPoint(pid, 14, r, 'work', telecomUse, telecomSystem, tz)),
   ]);
   put(resource, 'gender', gender(text(pid, 8))?.code);
-  const birth = text(pid, 7);
-  put(resource, 'birthDate', date(birth));
-  if (birth !== undefined && birth.length > 8) {
-    const birthTime = dateTime(birth, tz);
-    if (birthTime !== undefined) resource._birthDate = { extension: [{ url: BIRTH_TIME, valueDateTime: birthTime }] };
-  }
+  // The IG's patient-birthTime extension (_birthDate) is left out, as in the example: the engine
+  // cannot write extensions of primitive elements yet.
+  put(resource, 'birthDate', date(text(pid, 7)));
   const death = dateTime(text(pid, 29), tz);
   if (death !== undefined) resource.deceasedDateTime = death;
   else {
@@ -124,16 +120,10 @@ function practitioner(pv1: Hl7Segment, rep: number): JsonObject {
   if (id !== undefined) resource.identifier = [{ value: id }];
   const name: JsonObject = {};
   put(name, 'family', text(pv1, 7, rep, 2, 1));
-  const given: string[] = [];
-  for (const c of [3, 4]) {
-    const g = text(pv1, 7, rep, c);
-    if (g !== undefined) given.push(g);
-  }
-  put(name, 'given', given);
-  const prefix = text(pv1, 7, rep, 6);
-  if (prefix !== undefined) name.prefix = [prefix];
-  const suffix = text(pv1, 7, rep, 5);
-  if (suffix !== undefined) name.suffix = [suffix];
+  const list = (...components: number[]): string[] => components.map((c) => text(pv1, 7, rep, c)).filter((v): v is string => v !== undefined);
+  put(name, 'given', list(3, 4));
+  put(name, 'prefix', list(6));
+  put(name, 'suffix', list(5, 7));
   if (Object.keys(name).length > 0) resource.name = [name];
   return resource;
 }
@@ -244,11 +234,11 @@ function allergy(al1: Hl7Segment, patientUrl: string): JsonObject {
 export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): JsonObject {
   const tz = options.defaultTimezone;
   const entries: Entry[] = [];
-  const patientUrl = options.ids(message, 'patient', 0);
+  const patientUrl = options.ids('patient', 0);
   entries.push({ fullUrl: patientUrl, resource: patient(message.segment('PID'), tz), type: 'Patient' });
 
   const pv1 = message.segment('PV1');
-  const encounterUrl = options.ids(message, 'encounter', 0);
+  const encounterUrl = options.ids('encounter', 0);
   const encounter: JsonObject = { resourceType: 'Encounter' };
   const more: Entry[] = [];
   if (pv1 !== undefined) {
@@ -256,8 +246,15 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     put(encounter, 'status', text(pv1, 45) !== undefined ? 'finished' : encounterStatus(patientClass)?.code);
     const cls = encounterClass(patientClass);
     if (cls !== undefined) encounter.class = { ...cls };
-    const visit = identifier(pv1, 19, 1, tz);
-    if (visit !== undefined) {
+    const visitNumber = text(pv1, 19, 1, 1);
+    if (visitNumber !== undefined) {
+      const visit: JsonObject = { value: visitNumber };
+      const oid = text(pv1, 19, 1, 4, 3) === 'ISO' ? text(pv1, 19, 1, 4, 2) : undefined;
+      if (oid !== undefined) visit.system = `urn:oid:${oid}`;
+      else {
+        const authority = text(pv1, 19, 1, 4, 1);
+        if (authority !== undefined) visit.assigner = { display: authority };
+      }
       visit.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }], text: 'visit number' };
       encounter.identifier = [visit];
     }
@@ -268,7 +265,7 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     put(encounter, 'period', period);
     const participants: JsonObject[] = [];
     for (let r = 1, n = repetitions(pv1, 7); r <= n; r++) {
-      const url = options.ids(message, 'practitioner', r - 1);
+      const url = options.ids('practitioner', r - 1);
       more.push({ fullUrl: url, resource: practitioner(pv1, r), type: 'Practitioner' });
       participants.push({
         type: [{ coding: [{ system: PARTICIPATION, code: 'ATND', display: 'attender' }] }],
@@ -278,7 +275,7 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     put(encounter, 'participant', participants);
     const place = location(pv1);
     if (place !== undefined) {
-      const url = options.ids(message, 'location', 0);
+      const url = options.ids('location', 0);
       entries.push({ fullUrl: url, resource: place, type: 'Location' });
       encounter.location = [{ location: { reference: url }, status: text(pv1, 2) === 'P' ? 'planned' : 'active' }];
     }
@@ -289,10 +286,10 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
   entries.push(...more);
 
   message.segmentsById('OBX').forEach((obx, index) => {
-    entries.push({ fullUrl: options.ids(message, 'observation', index), resource: observation(obx, patientUrl, encounterUrl, tz), type: 'Observation' });
+    entries.push({ fullUrl: options.ids('observation', index), resource: observation(obx, patientUrl, encounterUrl, tz), type: 'Observation' });
   });
   message.segmentsById('AL1').forEach((al1, index) => {
-    entries.push({ fullUrl: options.ids(message, 'allergy', index), resource: allergy(al1, patientUrl), type: 'AllergyIntolerance' });
+    entries.push({ fullUrl: options.ids('allergy', index), resource: allergy(al1, patientUrl), type: 'AllergyIntolerance' });
   });
 
   return {

@@ -157,7 +157,8 @@ export function humanName(seg: Hl7Segment, field: number, rep: number, nameUse: 
   put(name, 'given', present(text(seg, field, rep, 2), text(seg, field, rep, 3)));
   put(name, 'prefix', present(text(seg, field, rep, 5)));
   put(name, 'suffix', present(text(seg, field, rep, 4), text(seg, field, rep, 6), text(seg, field, rep, 14)));
-  put(name, 'period', periodOf(text(seg, field, rep, 12), text(seg, field, rep, 13), tz));
+  // XPN-10 (a DR range) is the older place for the validity period; the IG uses it when -12/-13 are empty.
+  put(name, 'period', periodOf(text(seg, field, rep, 12), text(seg, field, rep, 13), tz) ?? periodOf(text(seg, field, rep, 10, 1), text(seg, field, rep, 10, 2), tz));
   return Object.keys(name).length === 0 ? undefined : name;
 }
 
@@ -206,7 +207,7 @@ export function contactPoint(seg: Hl7Segment, field: number, rep: number, defaul
   const cp: JsonObject = {};
   let system: string | undefined;
   if (equipment !== undefined) system = telecomSystem(equipment)?.code;
-  else system = address !== undefined && number === undefined ? 'email' : 'phone';
+  else system = number === undefined && text(seg, field, rep, 12) === undefined && text(seg, field, rep, 7) === undefined && address !== undefined ? 'email' : 'phone';
   put(cp, 'system', system);
   cp.value = value.trim();
   const useCode = text(seg, field, rep, 2);

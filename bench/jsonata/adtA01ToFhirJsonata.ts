@@ -106,7 +106,7 @@ const EXPRESSION = `(
       "given": $ne($present([$c($r, 2), $c($r, 3)])),
       "prefix": $ne($present([$c($r, 5)])),
       "suffix": $ne($present([$c($r, 4), $c($r, 6), $c($r, 14)])),
-      "period": $period($c($r, 12), $c($r, 13))
+      "period": $exists($period($c($r, 12), $c($r, 13))) ? $period($c($r, 12), $c($r, 13)) : $period($sub($r, 10, 1), $sub($r, 10, 2))
     })
   };
   $address := function($r) {
@@ -127,7 +127,7 @@ const EXPRESSION = `(
           : undefined
       )
     );
-    $system := $exists($eq) ? $telecomSystem($eq) : ($exists($mail) and $not($exists($number)) ? 'email' : 'phone');
+    $system := $exists($eq) ? $telecomSystem($eq) : ($exists($mail) and $not($exists($number)) and $not($exists($c($r, 12))) and $not($exists($c($r, 7))) ? 'email' : 'phone');
     $mapped := $exists($c($r, 2)) ? $telecomUse($c($r, 2)) : undefined;
     $use := $exists($mapped) ? $mapped : $eq = 'CP' ? 'mobile' : $exists($c($r, 2)) ? undefined : $defaultUse;
     $rank := $num($c($r, 18));
@@ -221,7 +221,6 @@ const EXPRESSION = `(
       "telecom": $ne([$filter([$map($reps($pid, 13), function($r) { $contact($r, 'home') }), $map($reps($pid, 14), function($r) { $contact($r, 'work') })], function($x) { $exists($x.value) })]),
       "gender": $gender($v($pid, 8)),
       "birthDate": $date($birth),
-      "_birthDate": $birth and $length($birth) > 8 and $dtm($birth) ? { "extension": [{ "url": "http://hl7.org/fhir/StructureDefinition/patient-birthTime", "valueDateTime": $dtm($birth) }] },
       "deceasedDateTime": $death,
       "deceasedBoolean": $death ? undefined : ($v($pid, 30) = 'Y' ? true : $v($pid, 30) = 'N' ? false : undefined),
       "address": $ne([$map($reps($pid, 11), $address)])
@@ -238,12 +237,12 @@ const EXPRESSION = `(
           "family": $c($r, 2),
           "given": $ne([$c($r, 3), $c($r, 4)]),
           "prefix": $c($r, 6) ? [$c($r, 6)] : undefined,
-          "suffix": $c($r, 5) ? [$c($r, 5)] : undefined
+          "suffix": $ne([$filter([$c($r, 5), $c($r, 7)], function($x) { $x })])
         }) ? [$obj({
           "family": $c($r, 2),
           "given": $ne([$c($r, 3), $c($r, 4)]),
           "prefix": $c($r, 6) ? [$c($r, 6)] : undefined,
-          "suffix": $c($r, 5) ? [$c($r, 5)] : undefined
+          "suffix": $ne([$filter([$c($r, 5), $c($r, 7)], function($x) { $x })])
         })]
       }
     }
@@ -258,12 +257,19 @@ const EXPRESSION = `(
         : $exists($c($loc, 2)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": "ro" }] }
     }
   };
-  $visit := $identifier($reps($pv1, 19)[0]);
+  $vn := $reps($pv1, 19)[0];
+  $oid := $sub($vn, 4, 3) = 'ISO' ? $sub($vn, 4, 2) : undefined;
+  $visit := $c($vn, 1) ? {
+    "value": $c($vn, 1),
+    "system": $oid ? 'urn:oid:' & $oid : undefined,
+    "assigner": $oid ? undefined : ($sub($vn, 4, 1) ? { "display": $sub($vn, 4, 1) } : undefined),
+    "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "VN" }], "text": "visit number" }
+  };
   $encounter := $exists($pv1) ? {
     "resourceType": "Encounter",
     "status": $v($pv1, 45) ? 'finished' : $encStatus($class),
     "class": $encClass($class),
-    "identifier": $visit ? [$merge([$visit, { "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "VN" }], "text": "visit number" } }])],
+    "identifier": $visit ? [$visit],
     "subject": { "reference": $patientUrl },
     "period": $obj({ "start": $dtm($v($pv1, 44)), "end": $dtm($v($pv1, 45)) }),
     "participant": $ne([$map($practitioners, function($p) {
@@ -288,13 +294,13 @@ const EXPRESSION = `(
 
 export interface JsonataMapper {
   /** One message → the same transaction Bundle as the example mapping. */
-  map(message: Hl7Message): Promise<unknown>;
+  map(message: Hl7Message, ids: ResourceIds): Promise<unknown>;
   /** The expression text, for inspection. */
   readonly expression: string;
 }
 
 /** Compiles the expression once (as a JSONata engine does at deploy time). */
-export function compileJsonataMapper(ids: ResourceIds, defaultTimezone: string): JsonataMapper {
+export function compileJsonataMapper(defaultTimezone: string): JsonataMapper {
   const systems: Record<string, string> = {};
   for (const name of SYSTEM_NAMES) {
     const uri = codingSystemUri(name);
@@ -307,9 +313,9 @@ export function compileJsonataMapper(ids: ResourceIds, defaultTimezone: string):
   const compiled = jsonata(EXPRESSION);
   return {
     expression: EXPRESSION,
-    async map(message) {
+    async map(message, ids) {
       const json = messageToJson(message);
-      return compiled.evaluate(json, { tz: defaultTimezone, systems, ucum: v2UnitToUcum, id: (target: string, index: number) => ids(message, target, index) });
+      return compiled.evaluate(json, { tz: defaultTimezone, systems, ucum: v2UnitToUcum, id: ids });
     },
   };
 }

@@ -74,6 +74,14 @@ export class SpecBuilder {
     return { node: id, port: 'out' };
   }
 
+  /** A function node whose list input `port` takes several links, in order (coalesce, concat). */
+  fnMany(functionId: string, port: string, values: From[], stem: string, params?: Record<string, Json>): From {
+    const id = this.id(stem);
+    this.node({ id, kind: 'function', functionId, ...(params ? { params } : {}) });
+    values.forEach((from, i) => this.link(from, { node: id, port }, `${id}-${port}-${i + 1}`, i === 0 ? {} : { order: i }));
+    return { node: id, port: 'out' };
+  }
+
   /** A value-map node fed by `input`; returns the chosen output port (`code` by default). */
   map(valueMapId: string, input: From, port: 'code' | 'coding' | 'display' | 'system' = 'code', stem?: string): From {
     const id = this.id(stem ?? valueMapId);
