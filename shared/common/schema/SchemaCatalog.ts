@@ -96,19 +96,37 @@ function clone(node: SchemaNode, depth: number): SchemaNode {
   return copy;
 }
 
-function indexTree(root: SchemaNode): Map<string, SchemaNode> {
+interface IndexedTree {
+  root: SchemaNode;
+  byId: Map<string, SchemaNode>;
+  /** Standard paths (`PR1-3`) to the nodes that carry them: several where a segment occurs in several groups. */
+  byPath: Map<string, SchemaNode[]>;
+}
+
+function indexTree(root: SchemaNode): IndexedTree {
   const byId = new Map<string, SchemaNode>();
+  const byPath = new Map<string, SchemaNode[]>();
   const visit = (node: SchemaNode) => {
     byId.set(node.id, node);
+    const same = byPath.get(node.path);
+    if (same) same.push(node);
+    else byPath.set(node.path, [node]);
     for (const child of node.children ?? []) visit(child);
   };
   visit(root);
-  return byId;
+  return { root, byId, byPath };
+}
+
+/** `ADT_A01`, `ADT^A01` or MSH-9 as written (`ADT^A01^ADT_A01`, whose third part names the structure). */
+function structureName(structure: string): string {
+  const parts = structure.split('^');
+  if (parts.length === 1) return structure;
+  return parts[2] ? parts[2] : `${parts[0]}_${parts[1] ?? ''}`;
 }
 
 class DataSourceSchemaCatalog implements SchemaCatalog {
   private readonly files = new Map<string, Promise<unknown>>();
-  private readonly hl7v2Trees = new Map<string, { root: SchemaNode; byId: Map<string, SchemaNode> }>();
+  private readonly hl7v2Trees = new Map<string, IndexedTree>();
   private readonly fhirModels = new Map<string, FhirTypeModel>();
   private readonly resolve: FhirTypeResolver = (name) => this.fhirModels.get(name);
 
@@ -146,7 +164,7 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
     let tree = this.hl7v2Trees.get(key);
     if (!tree) {
       const index = await this.hl7v2Version(version);
-      const name = structure.replace('^', '_');
+      const name = structureName(structure);
       let root: SchemaNode;
       if (own(index.messages, name)) root = hl7v2MessageTree(index, name);
       else if (own(index.segments, name)) root = hl7v2SegmentTree(index, name);
@@ -156,7 +174,7 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
           `HL7 v${version} has no message structure, segment or data type named ${structure}; message structures include ${oneOf(Object.keys(index.messages), 8)}.`,
           { path: structure });
       }
-      tree = { root, byId: indexTree(root) };
+      tree = indexTree(root);
       // Trees are rebuilt in milliseconds, so only the recently used are kept.
       if (this.hl7v2Trees.size >= HL7V2_TREES_KEPT) this.hl7v2Trees.delete(this.hl7v2Trees.keys().next().value as string);
       this.hl7v2Trees.set(key, tree);
@@ -233,8 +251,18 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
 
   async tree(ref: SchemaRef, options: SchemaTreeOptions = {}): Promise<SchemaNode> {
     if (ref.standard === 'hl7v2') {
-      const { root, byId } = await this.hl7v2Tree(ref.version, ref.structure);
-      const node = options.path === undefined ? root : byId.get(options.path);
+      const { root, byId, byPath } = await this.hl7v2Tree(ref.version, ref.structure);
+      let node = options.path === undefined ? root : byId.get(options.path);
+      if (!node && options.path !== undefined) {
+        // A plain standard path (`PR1-3`) is enough where it names one node.
+        const candidates = byPath.get(options.path) ?? [];
+        if (candidates.length > 1) {
+          throw new CrosswalkError('SCHEMA_AMBIGUOUS_PATH',
+            `${options.path} occurs ${candidates.length} times in ${ref.structure}; use one of the ids ${candidates.map((c) => c.id).join(', ')}.`,
+            { path: options.path });
+        }
+        node = candidates[0];
+      }
       if (!node) {
         throw new CrosswalkError('SCHEMA_UNKNOWN_PATH', `${ref.structure} has no node ${options.path}.`, { path: options.path });
       }

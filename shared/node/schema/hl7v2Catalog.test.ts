@@ -95,7 +95,8 @@ describe('HL7 v2 ADT_A01 v2.5.1', () => {
     const fields = await catalog.children(adt(), 'PID');
     expect(fields.map((n) => n.path).slice(0, 3)).toEqual(['PID-1', 'PID-2', 'PID-3']);
     expect(fields[2].children).toBeUndefined();
-    const components = await catalog.children(adt(), 'PROCEDURE/PR1-3');
+    const components = await catalog.children(adt(), 'PR1-3');
+    expect(await catalog.children(adt(), 'PROCEDURE/PR1-3')).toEqual(components);
     expect(components.map((n) => `${n.path} ${n.label}`).slice(0, 3)).toEqual(['PR1-3.1 Identifier', 'PR1-3.2 Text', 'PR1-3.3 Name of Coding System']);
   });
 
@@ -122,6 +123,14 @@ describe.each(['2.3', '2.3.1', '2.4', '2.5', '2.5.1', '2.6', '2.7', '2.7.1'])('H
 });
 
 describe('segments, data types and tables', () => {
+  test('a structure may be named as MSH-9 writes it', async () => {
+    for (const structure of ['ADT^A01', 'ADT^A01^ADT_A01']) {
+      expect((await catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure }, { depth: 0 })).id).toBe('ADT_A01');
+    }
+    // A04 is sent with the ADT_A01 structure.
+    expect((await catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure: 'ADT^A04^ADT_A01' }, { depth: 0 })).id).toBe('ADT_A01');
+  });
+
   test('a segment and a data type on their own', async () => {
     const pid = await catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure: 'PID' }, { depth: 1 });
     expect(pid).toMatchObject({ id: 'PID', kind: 'segment' });
@@ -182,6 +191,9 @@ describe('unknown names give one clear sentence', () => {
 
   test('node id and table', async () => {
     expect((await rejection(catalog.children(adt(), 'PID-99'))).message).toBe('ADT_A01 has no node PID-99.');
+    const ambiguous = await rejection(catalog.children({ standard: 'hl7v2', version: '2.5.1', structure: 'ORU_R01' }, 'OBX-5'));
+    expect(ambiguous.code).toBe('SCHEMA_AMBIGUOUS_PATH');
+    expect(ambiguous.message).toBe('OBX-5 occurs 2 times in ORU_R01; use one of the ids PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION/OBX-5, PATIENT_RESULT/ORDER_OBSERVATION/SPECIMEN/OBX-5.');
     expect((await rejection(catalog.hl7v2Table('9999'))).code).toBe('SCHEMA_UNKNOWN_TABLE');
     expect((await rejection(catalog.hl7v2Table('__proto__'))).code).toBe('SCHEMA_UNKNOWN_TABLE');
   });
