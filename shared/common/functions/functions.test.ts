@@ -133,6 +133,12 @@ describe('units through UCUM', () => {
   ])('%s %s → %s %s', (value, from, to, expected) => {
     expect(call(convert, { value, unit: from }, { to })).toBe(expected);
   });
+  it('gives the same result on the cached-factor path as the exact definition, and keeps special units exact', () => {
+    for (const value of [0.1, 1, 7.3, 150, 1234567.891]) {
+      expect(call(convert, { value, unit: '[lb_av]' }, { to: 'kg' })).toBe(Number((value * 0.45359237).toPrecision(12)));
+      expect(call(convert, { value, unit: 'Cel' }, { to: '[degF]' })).toBe(Number((value * 9 / 5 + 32).toPrecision(12)));
+    }
+  });
   it('names the unit that is not UCUM and the pair that does not convert', () => {
     expect(() => call(convert, { value: 1, unit: 'kg' }, { to: 'KG' })).toThrow('"KG" is not a valid UCUM unit.');
     expect(() => call(convert, { value: 1, unit: 'kg' }, { to: 'Cel' })).toThrow('A value in "kg" cannot be converted to "Cel".');

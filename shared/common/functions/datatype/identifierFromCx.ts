@@ -10,6 +10,7 @@ import { V2_TABLE_0203 } from './v2Vocabulary';
  * it becomes assigner.display, as the IG maps CX.4 to assigner when it is an organization.
  */
 function assigningAuthority(hd: unknown): { system?: string; assigner?: { display: string } } {
+  if (hd === undefined || hd === null) return {};
   const namespace = component(hd, 1) ?? subcomponent(hd, 1, 1);
   const universal = component(hd, 2);
   const type = component(hd, 3)?.toUpperCase();
@@ -52,10 +53,9 @@ export const identifierFromCx: FunctionDefinition = {
     if (!value) return undefined;
     const checkDigit = component(cx, 2);
     const scheme = component(cx, 3);
-    const extension = [
-      checkDigit === undefined ? undefined : { url: 'http://hl7.org/fhir/StructureDefinition/identifier-checkDigit', valueString: checkDigit },
-      scheme === undefined ? undefined : { url: 'http://hl7.org/fhir/StructureDefinition/namingsystem-checkDigit', valueString: scheme },
-    ].filter((e) => e !== undefined);
+    const extension: { url: string; valueString: string }[] = [];
+    if (checkDigit !== undefined) extension.push({ url: 'http://hl7.org/fhir/StructureDefinition/identifier-checkDigit', valueString: checkDigit });
+    if (scheme !== undefined) extension.push({ url: 'http://hl7.org/fhir/StructureDefinition/namingsystem-checkDigit', valueString: scheme });
     const { system, assigner } = assigningAuthority(composite(cx, 4));
     const typeCode = component(cx, 5)?.trim();
     return compact({

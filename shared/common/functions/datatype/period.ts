@@ -20,5 +20,6 @@ export function lenientDateTime(value: unknown, context: FunctionContext): strin
 }
 
 export function period(start: unknown, end: unknown, context: FunctionContext): { start?: string; end?: string } | undefined {
+  if (start === undefined && end === undefined) return undefined;
   return nonEmpty({ start: lenientDateTime(start, context), end: lenientDateTime(end, context) });
 }

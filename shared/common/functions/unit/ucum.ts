@@ -39,15 +39,35 @@ function clean(value: number): number {
   return Number(value.toPrecision(12));
 }
 
+/**
+ * Factor of a pair of ordinary (multiplicative) units, so a conversion in the per-message loop
+ * is one multiplication instead of parsing both unit strings. Special units (Cel, [degF], pH,
+ * decibels) are not multiplicative and always go through ucum-lhc; `null` marks such a pair.
+ */
+const factors = new Map<string, number | null>();
+
+function convertOnce(value: number, from: string, to: string): { value: number; factor: number | null } {
+  const result = ucum().convertUnitTo(from, value, to);
+  if (result.status !== 'succeeded' || result.toVal === null) {
+    throw new CrosswalkError('UNIT_INCOMPATIBLE', `A value in "${from}" cannot be converted to "${to}".`);
+  }
+  const special = result.fromUnit?.isSpecial_ !== false || result.toUnit?.isSpecial_ !== false;
+  return { value: result.toVal, factor: special ? null : result.toVal / value };
+}
+
 /** Converts between two UCUM units; UNIT_INVALID names the unit that is not UCUM, UNIT_INCOMPATIBLE a pair that does not convert. */
 export function convertUcum(value: number, from: string, to: string): number {
   for (const unit of [from, to]) {
     if (!isUcumCode(unit)) throw new CrosswalkError('UNIT_INVALID', `"${unit}" is not a valid UCUM unit.`);
   }
   if (from === to) return value;
-  const result = ucum().convertUnitTo(from, value, to);
-  if (result.status !== 'succeeded' || result.toVal === null) {
-    throw new CrosswalkError('UNIT_INCOMPATIBLE', `A value in "${from}" cannot be converted to "${to}".`);
+  const key = `${from}\u0000${to}`;
+  const factor = factors.get(key);
+  if (typeof factor === 'number') return clean(value * factor);
+  if (factor === undefined && factors.size < 10000) {
+    const probe = convertOnce(1, from, to); // also throws UNIT_INCOMPATIBLE for the pair
+    factors.set(key, probe.factor);
+    if (probe.factor !== null) return clean(value * probe.factor);
   }
-  return clean(result.toVal);
+  return clean(convertOnce(value, from, to).value);
 }

@@ -10,8 +10,8 @@
 export type V2Composite = string | null | undefined | readonly unknown[] | Readonly<Record<string, unknown>>;
 
 function pick(value: unknown, n: number): unknown {
-  if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) return value[n - 1];
+  if (value === undefined || value === null) return undefined;
   if (typeof value === 'object') {
     const key = String(n);
     return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
@@ -20,9 +20,10 @@ function pick(value: unknown, n: number): unknown {
 }
 
 function leaf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value;
   // A composite component read as a leaf gives its first subcomponent, as the standard reads it.
   let v = value;
-  while (Array.isArray(v) || (typeof v === 'object' && v !== null)) v = pick(v, 1);
+  while (typeof v === 'object' && v !== null) v = pick(v, 1);
   if (typeof v === 'number') return String(v);
   return typeof v === 'string' && v !== '' ? v : undefined;
 }

@@ -59,7 +59,9 @@ export function enumParam<T extends string>(params: Record<string, unknown>, nam
  */
 export function compact<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  // for-in over a literal: the hot data type functions call this per repetition.
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
     out[key] = v;
@@ -70,5 +72,6 @@ export function compact<T extends object>(value: T): T {
 /** undefined for an object with no members left. */
 export function nonEmpty<T extends object>(value: T): T | undefined {
   const out = compact(value);
-  return Object.keys(out).length === 0 ? undefined : out;
+  for (const _key in out) return out;
+  return undefined;
 }
