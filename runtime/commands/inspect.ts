@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
-import { parseHl7Batch } from '../../shared/common/hl7v2/index';
+import { iterateHl7Batch } from '../../shared/common/hl7v2/index';
 import { expandInputs, LineWriter, readInputText, STDIN } from '../io/index';
 import { UsageError, type CommandModule } from './CommandModule';
 
@@ -45,7 +45,7 @@ export async function runInspect(inputs: readonly string[], io: InspectIo): Prom
       continue;
     }
     const prefix = named ? `{"file":${JSON.stringify(name)},"message":` : '{"message":';
-    for (const item of parseHl7Batch(text, { file: name })) {
+    for (const item of iterateHl7Batch(text, { file: name })) {
       if (item.error !== undefined) {
         report(item.error);
         failed = true;

@@ -8,4 +8,4 @@ export { Hl7Field } from './Hl7Field';
 export { Hl7Segment } from './Hl7Segment';
 export { Hl7Message, type LeafVisitor } from './Hl7Message';
 export type { Hl7Leaf } from './Hl7Leaf';
-export { parseHl7, parseHl7Batch, type Hl7BatchError, type Hl7BatchItem, type Hl7BatchMessage, type Hl7ParseOptions } from './parseHl7';
+export { iterateHl7Batch, parseHl7, parseHl7Batch, type Hl7BatchError, type Hl7BatchItem, type Hl7BatchMessage, type Hl7ParseOptions } from './parseHl7';

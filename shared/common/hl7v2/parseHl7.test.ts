@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CrosswalkError } from '../errors/CrosswalkError';
-import { parseHl7, parseHl7Batch } from './parseHl7';
+import { iterateHl7Batch, parseHl7, parseHl7Batch } from './parseHl7';
 
 const samplesDir = resolve(process.cwd(), '../shared/reference/hl7v2-samples');
 const sampleFiles = readdirSync(samplesDir).filter((name) => name.endsWith('.hl7')).sort();
@@ -89,7 +89,7 @@ describe('malformed input', () => {
   test.each([
     ['', 'HL7_EMPTY', 'The input holds no HL7 v2 message.', { offset: 0, line: 1 }],
     ['\r\n  \r', 'HL7_EMPTY', 'The input holds no HL7 v2 message.', { offset: 0, line: 1 }],
-    ['PID|1||123\r', 'HL7_NO_MSH', 'A message must start with an MSH segment, but this one starts with "PID".', { message: 1, segment: 1, offset: 0, line: 1 }],
+    ['PID|1||123\r', 'HL7_NO_MSH', 'A message must start with an MSH segment, but this one starts with the segment PID.', { message: 1, segment: 1, offset: 0, line: 1 }],
     ['MSH|^~\\\\&|A|B|C|D|20200101||ADT^A01|1|P|2.5\r', 'HL7_BAD_ENCODING_CHARS', 'MSH-1 and MSH-2 do not form a usable delimiter set: the delimiters must all be different.', { message: 1, segment: 1, segmentId: 'MSH', field: 2, offset: 0, line: 1 }],
     ['MSH|^~\\&#$|A|B|C|D|20200101||ADT^A01|1|P|2.5\r', 'HL7_BAD_ENCODING_CHARS', 'MSH-2 must hold 4 encoding characters (component, repetition, escape, subcomponent), or 5 with the v2.7 truncation character, but it holds 6.', { message: 1, segment: 1, segmentId: 'MSH', field: 2, offset: 0, line: 1 }],
     ['MSH|^~&|A|B|C|D|20200101||ADT^A01|1|P|2.5\r', 'HL7_BAD_ENCODING_CHARS', 'MSH-2 must hold 4 encoding characters (component, repetition, escape, subcomponent), or 5 with the v2.7 truncation character, but it holds 3.', { message: 1, segment: 1, segmentId: 'MSH', field: 2, offset: 0, line: 1 }],
@@ -106,6 +106,11 @@ describe('malformed input', () => {
     expect(error.code).toBe(code);
     expect(error.message).toBe(sentence);
     expect(error.where).toEqual(where);
+  });
+
+  test('text that is not a segment is not quoted (it may be patient data)', () => {
+    const error = errorOf(() => parseHl7('Smith, John 1970-01-01\r'));
+    expect(error.toString()).toBe('HL7_NO_MSH: A message must start with an MSH segment, but this one starts with text that is not a segment. (message 1, segment 1, line 1, offset 0)');
   });
 
   test('two messages where one is expected', () => {
@@ -137,6 +142,14 @@ describe('batch input', () => {
     const items = parseHl7Batch(text);
     expect(items.map((item) => item.message?.toString())).toEqual([a, b]);
     expect(items.map((item) => item.line)).toEqual([3, 3 + a.split('\r').length - 1]);
+  });
+
+  test('iterateHl7Batch yields the same items one at a time', () => {
+    const text = `\x0b${a}\x1c\r` + 'PID|orphan\r' + b + 'BTS|1\r' + c;
+    const all = parseHl7Batch(text);
+    const iterated = [...iterateHl7Batch(text)];
+    expect(iterated.map((i) => [i.position, i.offset, i.line, i.error?.code, i.message?.toString()])).toEqual(all.map((i) => [i.position, i.offset, i.line, i.error?.code, i.message?.toString()]));
+    expect(all.map((i) => i.error?.code ?? 'ok')).toEqual(['ok', 'HL7_NO_MSH', 'ok', 'ok']);
   });
 
   test('MLLP-framed messages', () => {

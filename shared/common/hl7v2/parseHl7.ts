@@ -49,10 +49,8 @@ interface Chunk {
   place: Hl7BatchPlace;
   lines: Line[];
   error?: CrosswalkError;
-  /** Inside an MLLP frame that has not been closed yet. */
-  framed: boolean;
   /** Lines that came before any MSH: reported as one error, never dropped. */
-  orphan?: boolean;
+  orphan: boolean;
 }
 
 function isSegmentId(text: string, fieldSep: string | undefined): boolean {
@@ -74,54 +72,90 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-/** Split on CR, LF or CRLF, remembering where each line starts. */
-function scanLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let lineNo = 1;
-  let nextCr = text.indexOf('\r', pos);
-  let nextLf = text.indexOf('\n', pos);
-  while (pos < text.length) {
-    if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos);
-    if (nextLf !== -1 && nextLf < pos) nextLf = text.indexOf('\n', pos);
-    let end = nextCr === -1 ? nextLf : nextLf === -1 ? nextCr : Math.min(nextCr, nextLf);
+/** Splits on CR, LF or CRLF one line at a time, remembering where each line starts. */
+class LineScanner {
+  private pos: number;
+  private lineNo = 1;
+  private nextCr: number;
+  private nextLf: number;
+
+  constructor(private readonly text: string) {
+    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.nextCr = text.indexOf('\r', this.pos);
+    this.nextLf = text.indexOf('\n', this.pos);
+  }
+
+  next(): Line | undefined {
+    const text = this.text;
+    const pos = this.pos;
+    if (pos >= text.length) return undefined;
+    if (this.nextCr !== -1 && this.nextCr < pos) this.nextCr = text.indexOf('\r', pos);
+    if (this.nextLf !== -1 && this.nextLf < pos) this.nextLf = text.indexOf('\n', pos);
+    const cr = this.nextCr;
+    const lf = this.nextLf;
+    let end = cr === -1 ? lf : lf === -1 ? cr : cr < lf ? cr : lf;
     const terminated = end !== -1;
     if (end === -1) end = text.length;
-    lines.push({ text: text.slice(pos, end), offset: pos, line: lineNo, terminated });
-    pos = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-    lineNo++;
+    const line: Line = { text: text.slice(pos, end), offset: pos, line: this.lineNo, terminated };
+    this.pos = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    this.lineNo++;
+    return line;
   }
-  return lines;
 }
 
 /**
- * Split an input text into its messages and parse each one. Accepts messages back to back, in
- * FHS/BHS/BTS/FTS envelopes (envelope segments are not messages), MLLP-framed, with CR, LF or
- * CRLF terminators, a UTF-8 byte-order mark and blank lines. A message that cannot be parsed
- * becomes an error item in its place and the rest are still read.
+ * Groups lines into messages: an MSH starts one; envelope segments (FHS/BHS/BTS/FTS), the end of an
+ * MLLP frame and the end of input close one. Lines before any MSH form one error item, never dropped.
  */
-export function parseHl7Batch(text: string, options: Hl7ParseOptions = {}): Hl7BatchItem[] {
-  const chunks: Chunk[] = [];
-  let current: Chunk | undefined;
-  let inFrame = false;
-  const fileWhere: ErrorLocation = options.file === undefined ? {} : { file: options.file };
-  const open = (line: Line, framed: boolean): Chunk => {
-    const chunk: Chunk = { place: { position: chunks.length + 1, offset: line.offset, line: line.line }, lines: [], framed };
-    chunks.push(chunk);
-    return chunk;
-  };
-  const fail = (chunk: Chunk, code: string, sentence: string, where: ErrorLocation): void => {
-    chunk.error ??= new CrosswalkError(code, sentence, { ...fileWhere, message: chunk.place.position, ...where });
-  };
+class BatchSplitter {
+  private current: Chunk | undefined;
+  private inFrame = false;
+  private count = 0;
+  private readonly fileWhere: ErrorLocation;
 
-  for (const raw of scanLines(text)) {
+  constructor(
+    private readonly text: string,
+    options: Hl7ParseOptions,
+  ) {
+    this.fileWhere = options.file === undefined ? {} : { file: options.file };
+  }
+
+  private fail(chunk: Chunk, code: string, sentence: string, where: ErrorLocation): void {
+    chunk.error ??= new CrosswalkError(code, sentence, { ...this.fileWhere, message: chunk.place.position, ...where });
+  }
+
+  private open(line: Line, orphan: boolean): Chunk {
+    this.count++;
+    return { place: { position: this.count, offset: line.offset, line: line.line }, lines: [], orphan };
+  }
+
+  /** Close the open message, if any, and parse it. */
+  private close(out: Hl7BatchItem[]): void {
+    const chunk = this.current;
+    this.current = undefined;
+    if (chunk === undefined) return;
+    if (chunk.orphan) explainOrphan(chunk, (c, code, sentence, where) => this.fail(c, code, sentence, where));
+    if (chunk.error !== undefined) {
+      out.push({ ...chunk.place, error: chunk.error });
+      return;
+    }
+    try {
+      out.push({ ...chunk.place, message: buildMessage(chunk.lines) });
+    } catch (error) {
+      if (!(error instanceof CrosswalkError)) throw error;
+      out.push({ ...chunk.place, error: error.at({ ...this.fileWhere, message: chunk.place.position }) });
+    }
+  }
+
+  /** Take one line; completed messages are appended to out. */
+  push(raw: Line, out: Hl7BatchItem[]): void {
     let line = raw;
     if (line.text.charCodeAt(0) === 11) {
-      if (inFrame && current !== undefined) {
-        fail(current, 'HL7_TRUNCATED', 'The MLLP frame of this message has no end byte (0x1C) before the next frame starts.', { offset: line.offset, line: line.line });
+      if (this.inFrame && this.current !== undefined) {
+        this.fail(this.current, 'HL7_TRUNCATED', 'The MLLP frame of this message has no end byte (0x1C) before the next frame starts.', { offset: line.offset, line: line.line });
       }
-      inFrame = true;
-      current = undefined;
+      this.close(out);
+      this.inFrame = true;
       line = { ...line, text: line.text.slice(1), offset: line.offset + 1 };
     }
     let closes = false;
@@ -131,39 +165,67 @@ export function parseHl7Batch(text: string, options: Hl7ParseOptions = {}): Hl7B
     }
     if (!isBlank(line.text)) {
       const id = line.text.slice(0, 3);
-      if (id === 'MSH' || ENVELOPE.has(id) && isSegmentId(line.text, undefined)) {
-        current = ENVELOPE.has(id) ? undefined : open(line, inFrame);
-      } else if (current === undefined) {
-        current = open(line, inFrame);
-        current.orphan = true;
+      if (id === 'MSH') {
+        this.close(out);
+        this.current = this.open(line, false);
+      } else if (ENVELOPE.has(id) && isSegmentId(line.text, undefined)) {
+        this.close(out);
+      } else if (this.current === undefined) {
+        this.current = this.open(line, true);
       }
-      if (current !== undefined) current.lines.push(line);
+      this.current?.lines.push(line);
     }
     if (closes) {
-      if (current !== undefined) current.framed = false;
-      inFrame = false;
-      current = undefined;
+      this.close(out);
+      this.inFrame = false;
     }
   }
-  if (inFrame && current !== undefined && current.framed) {
-    fail(current, 'HL7_TRUNCATED', 'The input ends inside an MLLP frame: the end byte (0x1C) is missing, so the message may be cut short.', { offset: text.length });
-  }
 
-  for (const chunk of chunks) if (chunk.orphan) explainOrphan(chunk, fail);
-
-  if (chunks.length === 0) {
-    const error = new CrosswalkError('HL7_EMPTY', 'The input holds no HL7 v2 message.', { ...fileWhere, offset: 0, line: 1 });
-    return [{ position: 1, offset: 0, line: 1, error }];
-  }
-  return chunks.map((chunk): Hl7BatchItem => {
-    if (chunk.error !== undefined) return { ...chunk.place, error: chunk.error };
-    try {
-      return { ...chunk.place, message: buildMessage(chunk.lines) };
-    } catch (error) {
-      if (error instanceof CrosswalkError) return { ...chunk.place, error: error.at({ ...fileWhere, message: chunk.place.position }) };
-      throw error;
+  /** The input has ended: close what is open; an empty input is an error, not an empty result. */
+  end(out: Hl7BatchItem[]): void {
+    if (this.inFrame && this.current !== undefined) {
+      this.fail(this.current, 'HL7_TRUNCATED', 'The input ends inside an MLLP frame: the end byte (0x1C) is missing, so the message may be cut short.', { offset: this.text.length });
     }
-  });
+    this.close(out);
+    if (this.count === 0) {
+      const error = new CrosswalkError('HL7_EMPTY', 'The input holds no HL7 v2 message.', { ...this.fileWhere, offset: 0, line: 1 });
+      out.push({ position: 1, offset: 0, line: 1, error });
+    }
+  }
+}
+
+/**
+ * Split an input text into its messages and parse each one. Accepts messages back to back, in
+ * FHS/BHS/BTS/FTS envelopes (envelope segments are not messages), MLLP-framed, with CR, LF or
+ * CRLF terminators, a UTF-8 byte-order mark and blank lines. A message that cannot be parsed
+ * becomes an error item in its place and the rest are still read.
+ */
+export function parseHl7Batch(text: string, options: Hl7ParseOptions = {}): Hl7BatchItem[] {
+  const out: Hl7BatchItem[] = [];
+  const scanner = new LineScanner(text);
+  const splitter = new BatchSplitter(text, options);
+  for (let line = scanner.next(); line !== undefined; line = scanner.next()) splitter.push(line, out);
+  splitter.end(out);
+  return out;
+}
+
+/**
+ * The same as parseHl7Batch, one message at a time: each item is produced when its message is
+ * complete, so a large file never holds every parsed message in memory at once.
+ */
+export function* iterateHl7Batch(text: string, options: Hl7ParseOptions = {}): Generator<Hl7BatchItem> {
+  const out: Hl7BatchItem[] = [];
+  const scanner = new LineScanner(text);
+  const splitter = new BatchSplitter(text, options);
+  for (let line = scanner.next(); line !== undefined; line = scanner.next()) {
+    splitter.push(line, out);
+    if (out.length > 0) {
+      yield* out;
+      out.length = 0;
+    }
+  }
+  splitter.end(out);
+  yield* out;
 }
 
 /** Text outside any message: binary garbage, or segments with no MSH before them. */
@@ -176,7 +238,11 @@ function explainOrphan(chunk: Chunk, fail: (chunk: Chunk, code: string, sentence
     }
   }
   const first = chunk.lines[0];
-  fail(chunk, 'HL7_NO_MSH', `A message must start with an MSH segment, but this one starts with "${first.text.slice(0, 3)}".`, { segment: 1, offset: first.offset, line: first.line });
+  // Quote the start only when it is a segment id: anything else may be patient data.
+  const next = first.text.charCodeAt(3);
+  const looksLikeSegment = isSegmentId(first.text, undefined) && (first.text.length === 3 || !(next <= 32 || (next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)));
+  const start = looksLikeSegment ? `the segment ${first.text.slice(0, 3)}` : 'text that is not a segment';
+  fail(chunk, 'HL7_NO_MSH', `A message must start with an MSH segment, but this one starts with ${start}.`, { segment: 1, offset: first.offset, line: first.line });
 }
 
 /** Read MSH-1 and MSH-2 into delimiters, or throw the reason they are unusable. */
