@@ -3,7 +3,7 @@ import type { CrosswalkErrorData } from '../errors/CrosswalkError';
 import type { StudioArgs, StudioMethodName, StudioResult } from './studioMethods';
 import type {
   appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
-  functionInfoSchema, hostCommandSchema, openedBundleSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
+  functionInfoSchema, hostCommandSchema, openedBundleSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
   schemaStandardInfoSchema, schemaStructureSchema, serializedBundleSchema, terminologyKindSchema, terminologySummarySchema,
   SchemaTreeNode,
 } from './studioSchemas';
@@ -26,6 +26,7 @@ export type TerminologySummary = z.infer<typeof terminologySummarySchema>;
 export type Concept = z.infer<typeof conceptSchema>;
 export type FhirResourceJson = z.infer<typeof fhirResourceSchema>;
 export type HostCommand = z.infer<typeof hostCommandSchema>;
+export type PreviewOutcome = z.infer<typeof previewOutcomeSchema>;
 export type { SchemaTreeNode, SchemaSearchHit };
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -35,8 +36,9 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * (code, one sentence, where). The table in studioMethods.ts is the source of truth for argument
  * and result validation; the check at the end of this file keeps the two identical.
  *
- * The live preview is not here on purpose: the engine is pure, so the renderer runs it itself (in
- * a worker) and what the analyst sees is the same code the runtime runs, with no round trip.
+ * The studio's live preview runs in the renderer (a worker): the engine is pure, so what the analyst
+ * sees is the same code the runtime runs, with no round trip per keystroke. `runPreview` runs the
+ * same engine on the host, for automation over the web host and for checks against the worker.
  * Test cases are part of the bundle document and are saved with it.
  */
 export interface StudioApi {
@@ -70,6 +72,8 @@ export interface StudioApi {
   expandValueSet(args: { url: string }): Promise<{ url: string; concepts: Concept[]; complete: boolean }>;
   getConceptMap(args: { idOrUrl: string }): Promise<FhirResourceJson>;
   getCodeSystem(args: { url: string }): Promise<FhirResourceJson>;
+
+  runPreview(args: { document: BundleDocument; input: string; trace?: boolean; validate?: boolean }): Promise<PreviewOutcome>;
 
   listSamples(args: { mappingKey: string }): Promise<SampleMessage[]>;
   saveSamples(args: { mappingKey: string; samples: SampleMessage[] }): Promise<Record<string, never>>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
-  functionInfoSchema, openedBundleSchema, pathSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
+  functionInfoSchema, openedBundleSchema, pathSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
   schemaRefSchema, schemaSearchHitSchema, schemaStandardInfoSchema, schemaStandardSchema, schemaStructureSchema, schemaTreeNodeSchema,
   serializedBundleSchema, terminologyKindSchema, terminologySummarySchema, uiStateKeySchema,
 } from './studioSchemas';
@@ -85,6 +85,16 @@ export const studioMethods = {
     fhirResourceSchema),
   getCodeSystem: method('Loads a FHIR CodeSystem by canonical URL.', z.object({ url: z.string().min(1).max(1000) }).strict(),
     fhirResourceSchema),
+
+  runPreview: method('Runs a mapping on one message with the same engine as the runtime (for automation and the web; the studio previews in its own worker).',
+    z.object({
+      /** The bundle document as opened (or a bare mapping spec). */
+      document: bundleDocumentSchema,
+      input: z.string().max(10_000_000),
+      trace: z.boolean().optional(),
+      validate: z.boolean().optional(),
+    }).strict(),
+    previewOutcomeSchema),
 
   listSamples: method('Lists the sample messages kept in the workspace for a mapping.', z.object({ mappingKey }).strict(),
     z.array(sampleMessageSchema)),

@@ -208,6 +208,17 @@ export const appInfoSchema = z.object({
   dataDir: z.string(),
 });
 
+/** What one preview run produced: the output Bundle (with its trace), or the error, with the output and issues when validation failed. */
+export const previewOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), output: z.record(z.string(), z.unknown()), trace: z.array(z.looseObject({ output: z.string(), target: z.string(), targetPath: z.string(), link: z.string() })).optional() }),
+  z.object({
+    ok: z.literal(false),
+    error: crosswalkErrorDataSchema,
+    output: z.record(z.string(), z.unknown()).optional(),
+    issues: z.array(z.looseObject({ severity: z.enum(['error', 'warning']), message: z.string(), path: z.string() })).optional(),
+  }),
+]);
+
 export const uiStateKeySchema = z.string().min(1).max(200);
 
 /** Commands the host's menus send to the renderer (Electron's menu bar; the web host sends none). */

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseHl7 } from '../../common/hl7v2';
+import { genderMapping } from './testing/genderMapping';
 import { createStudioClient, dispatchStudioCall } from '../../common/studio';
 import { listFunctions } from '../../common/functions';
 import { openDefaultNodeStudio } from './openDefaultNodeStudio';
@@ -67,6 +71,33 @@ describe('Studio API services over the engine', () => {
     const functions = await api.listFunctions();
     expect(functions.map((f) => f.id)).toEqual(listFunctions().map((f) => f.id));
     expect(functions.every((f) => !('apply' in f))).toBe(true);
+  });
+
+  it('runs a preview on a real ADT^A01 with the runtime engine, traced and validated', async () => {
+    const input = readFileSync(resolve(process.cwd(), '../shared/reference/hl7v2-samples/fhirconverter_ADT-A01-01.hl7'), 'utf8');
+    expect(parseHl7(input).get('PID-8')).toBe('M');
+    const outcome = await api.runPreview({ document: { mapping: genderMapping() }, input, trace: true, validate: true });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const entries = outcome.output.entry as { resource: Record<string, unknown>; request: unknown }[];
+    expect(entries.map((e) => e.resource)).toEqual([{ resourceType: 'Patient', gender: 'male' }]);
+    expect(outcome.trace?.[0]).toMatchObject({ output: 'entry[0].resource.gender', link: 'l-gender-out', sources: [{ path: 'PID-8[1]', value: 'M' }] });
+
+    // The analyst edits PID-8 in the sample: the output follows.
+    const female = parseHl7(input);
+    female.set('PID-8', 'F');
+    const edited = await api.runPreview({ document: { mapping: genderMapping() }, input: female.toString() });
+    expect(edited.ok && (edited.output.entry as { resource: { gender: string } }[])[0].resource.gender).toBe('female');
+  });
+
+  it('reports a message or mapping problem as the preview\'s error', async () => {
+    const notHl7 = await api.runPreview({ document: { mapping: genderMapping() }, input: 'PID|1||12345' });
+    expect(notHl7.ok).toBe(false);
+    expect(!notHl7.ok && notHl7.error.code).toMatch(/^HL7_/);
+    const dangling = { ...genderMapping(), links: [{ id: 'l1', from: { node: 'missing', port: 'out' }, to: { target: 'patient', path: 'Patient.gender' } }] };
+    const broken = await api.runPreview({ document: dangling, input: 'MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5.1' });
+    expect(broken.ok).toBe(false);
+    expect(!broken.ok && broken.error.code).toMatch(/^SPEC_/);
   });
 
   it('keeps samples per mapping in the workspace', async () => {

@@ -1,7 +1,7 @@
 import { CrosswalkError } from '../../common/errors/CrosswalkError';
 import type {
-  AppInfo, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, SchemaStandardInfo, SchemaStructure,
-  SchemaSearchHit, SchemaTreeNode, StudioApi, TerminologyKind, TerminologySummary,
+  AppInfo, BundleDocument, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, SchemaStandardInfo, SchemaStructure,
+  PreviewOutcome, SchemaSearchHit, SchemaTreeNode, StudioApi, TerminologyKind, TerminologySummary,
 } from '../../common/studio';
 
 type SchemaRef = { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string };
@@ -41,6 +41,7 @@ export interface StudioServiceDeps {
   catalog: StudioCatalog;
   examples: ExampleLibrary;
   functions: () => FunctionInfo[];
+  preview: (request: { document: BundleDocument; input: string; trace?: boolean; validate?: boolean }) => Promise<PreviewOutcome>;
   hooks?: HostHooks;
 }
 
@@ -102,6 +103,8 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
     expandValueSet: async ({ url }) => ({ url, ...(await catalog.expandValueSet(url)) }),
     getConceptMap: ({ idOrUrl }) => catalog.getConceptMap(idOrUrl),
     getCodeSystem: ({ url }) => catalog.getCodeSystem(url),
+
+    runPreview: (args) => deps.preview(args),
 
     listSamples: async ({ mappingKey }) => workspace.listSamples(mappingKey),
     saveSamples: async ({ mappingKey, samples }) => {

@@ -3,6 +3,7 @@ import { nodeSchemaCatalog } from '../schema';
 import { engineBundleCodec } from './files/engineBundleCodec';
 import { folderExampleLibrary } from './engine/folderExampleLibrary';
 import { functionInfos } from './engine/functionInfos';
+import { previewRunner } from './engine/previewRunner';
 import { schemaCatalogAdapter } from './engine/schemaCatalogAdapter';
 import type { HostHooks } from './StudioService';
 import { openNodeStudio, type NodeStudio } from './openNodeStudio';
@@ -19,10 +20,12 @@ export interface DefaultNodeStudioOptions {
 
 /** The Studio API wired to the real engine: bundle files, schema catalog, function library, shipped examples. */
 export function openDefaultNodeStudio(options: DefaultNodeStudioOptions): NodeStudio {
+  const schemas = nodeSchemaCatalog(join(options.appRoot, 'generated', 'schemas'));
   return openNodeStudio({
     ...options,
     codec: engineBundleCodec,
-    catalog: schemaCatalogAdapter(nodeSchemaCatalog(join(options.appRoot, 'generated', 'schemas'))),
+    catalog: schemaCatalogAdapter(schemas),
+    preview: previewRunner(schemas),
     examples: folderExampleLibrary(join(options.appRoot, 'examples'), engineBundleCodec),
     functions: functionInfos,
   });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { StudioApi } from '../../common/studio';
 import type { BundleCodec } from './files/bundleCodec';
 import { BundleFiles } from './files/BundleFiles';
-import { createStudioService, type ExampleLibrary, type HostHooks, type StudioCatalog } from './StudioService';
+import { createStudioService, type ExampleLibrary, type HostHooks, type StudioCatalog, type StudioServiceDeps } from './StudioService';
 import type { FunctionInfo } from '../../common/studio';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
 
@@ -15,6 +15,7 @@ export interface NodeStudioOptions {
   catalog: StudioCatalog;
   examples: ExampleLibrary;
   functions: () => FunctionInfo[];
+  preview: StudioServiceDeps['preview'];
   hooks?: HostHooks;
   /** `:memory:` in tests; defaults to <dataDir>/workspace.sqlite. */
   workspaceFile?: string;
@@ -36,6 +37,7 @@ export function openNodeStudio(options: NodeStudioOptions): NodeStudio {
     catalog: options.catalog,
     examples: options.examples,
     functions: options.functions,
+    preview: options.preview,
     hooks: options.hooks,
   });
   return { api, workspace, close: () => workspace.close() };
