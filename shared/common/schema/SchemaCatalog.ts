@@ -80,6 +80,7 @@ export interface SchemaCatalog {
 }
 
 const HL7V2_TREES_KEPT = 32;
+const LOOKUP_CACHE_SIZE = 20000;
 const FHIR_VERSION_ALIASES = new Set(['4.0.1', '4.0', 'r4']);
 const JSON_NUMBER = new Set(['integer', 'decimal', 'positiveInt', 'unsignedInt']);
 
@@ -129,6 +130,8 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
   private readonly hl7v2Trees = new Map<string, IndexedTree>();
   private readonly fhirModels = new Map<string, FhirTypeModel>();
   private readonly resolve: FhirTypeResolver = (name) => this.fhirModels.get(name);
+  private readonly elementCache = new Map<string, FhirElementInfo | undefined>();
+  private readonly childrenCache = new Map<string, FhirElementInfo[]>();
 
   constructor(private readonly source: SchemaDataSource) {}
 
@@ -369,18 +372,38 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
   }
 
   fhirElement(type: string, path: string): FhirElementInfo | undefined {
+    const key = `${type}|${path}`;
+    if (this.elementCache.has(key)) return this.elementCache.get(key);
     const model = this.loaded(type);
+    let info: FhirElementInfo | undefined;
     try {
-      return fhirElementInfo(resolveFhirPath(this.resolve, model, path));
+      info = Object.freeze(fhirElementInfo(resolveFhirPath(this.resolve, model, path)));
     } catch (error) {
-      if (error instanceof CrosswalkError && error.code === 'SCHEMA_UNKNOWN_PATH') return undefined;
-      throw error;
+      if (!(error instanceof CrosswalkError && error.code === 'SCHEMA_UNKNOWN_PATH')) throw error;
     }
+    this.remember(this.elementCache, key, info);
+    return info;
   }
 
   fhirChildren(type: string, path?: string): FhirElementInfo[] {
+    const key = `${type}|${path ?? ''}`;
+    const cached = this.childrenCache.get(key);
+    if (cached) return cached;
     const model = this.loaded(type);
-    return fhirChildInfos(this.resolve, path === undefined ? fhirRootPosition(model) : resolveFhirPath(this.resolve, model, path));
+    const infos = fhirChildInfos(this.resolve, path === undefined ? fhirRootPosition(model) : resolveFhirPath(this.resolve, model, path));
+    const frozen = Object.freeze(infos.map((info) => Object.freeze(info))) as FhirElementInfo[];
+    this.remember(this.childrenCache, key, frozen);
+    return frozen;
+  }
+
+  /**
+   * The validator asks the same questions for every message: answers are kept (frozen, so a
+   * caller cannot change them for the next). Loaded models never change, so nothing goes stale;
+   * the bound only stops recursive paths (Questionnaire.item.item...) from growing the cache forever.
+   */
+  private remember<T>(cache: Map<string, T>, key: string, value: T): void {
+    if (cache.size >= LOOKUP_CACHE_SIZE) cache.clear();
+    cache.set(key, value);
   }
 
   fhirPrimitive(code: string): FhirPrimitiveInfo | undefined {

@@ -147,6 +147,15 @@ describe('synchronous element lookups for the validator', () => {
     expect(fresh.fhirChildren('Observation').find((e) => e.name === 'subject')?.types).toEqual([{ code: 'Reference', targetTypes: ['Patient', 'Group', 'Device', 'Location'] }]);
   });
 
+  test('answers are kept and frozen, so one caller cannot change them for the next', async () => {
+    await catalog.preloadFhir(['Patient']);
+    const first = catalog.fhirChildren('Patient', 'Patient.contact');
+    expect(catalog.fhirChildren('Patient', 'Patient.contact')).toBe(first);
+    expect(() => { (first[0] as { min: number }).min = 5; }).toThrow(TypeError);
+    expect(catalog.fhirElement('Patient', 'Patient.gender')).toBe(catalog.fhirElement('Patient', 'Patient.gender'));
+    expect(catalog.fhirElement('Patient', 'Patient.nope')).toBeUndefined();
+  });
+
   test('primitive types with their regexes and JSON kinds', async () => {
     await catalog.preloadFhir([]);
     const date = catalog.fhirPrimitive('date');
