@@ -1,3 +1,4 @@
+import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import type { Hl7Message } from '../../shared/common/hl7v2/Hl7Message';
 import type { Hl7Segment } from '../../shared/common/hl7v2/Hl7Segment';
 import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
@@ -191,12 +192,12 @@ function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
   }
 }
 
-function observation(obx: Hl7Segment, subject: string, encounter: string, tz: string): JsonObject {
+function observation(obx: Hl7Segment, subject: string, encounter: string | undefined, tz: string): JsonObject {
   const obs: JsonObject = { resourceType: 'Observation' };
   put(obs, 'status', observationStatus(text(obx, 11))?.code ?? 'unknown');
   put(obs, 'code', codeableConcept(obx, 3, 1));
   obs.subject = { reference: subject };
-  obs.encounter = { reference: encounter };
+  if (encounter !== undefined) obs.encounter = { reference: encounter };
   put(obs, 'effectiveDateTime', dateTime(text(obx, 14), tz));
   observationValue(obs, obx, tz);
   const interpretations: JsonObject[] = [];
@@ -232,6 +233,10 @@ function allergy(al1: Hl7Segment, patientUrl: string): JsonObject {
 
 /** One ADT^A01 message → one FHIR R4 transaction Bundle (Patient, Encounter, Location, Practitioners, Observations, AllergyIntolerances). */
 export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): JsonObject {
+  const messageCode = message.segments[0]?.value(9);
+  if (messageCode !== 'ADT') {
+    throw new CrosswalkError('VALUEMAP_UNMAPPED', `The code "${messageCode ?? ''}" is not in value map "Accepted message types (MSH-9.1)" and its policy for unmapped codes is error.`);
+  }
   const tz = options.defaultTimezone;
   const entries: Entry[] = [];
   const patientUrl = options.ids('patient', 0);
@@ -279,14 +284,12 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
       entries.push({ fullUrl: url, resource: place, type: 'Location' });
       encounter.location = [{ location: { reference: url }, status: text(pv1, 2) === 'P' ? 'planned' : 'active' }];
     }
-  } else {
-    encounter.subject = { reference: patientUrl };
+    entries.splice(1, 0, { fullUrl: encounterUrl, resource: encounter, type: 'Encounter' });
   }
-  entries.splice(1, 0, { fullUrl: encounterUrl, resource: encounter, type: 'Encounter' });
   entries.push(...more);
 
   message.segmentsById('OBX').forEach((obx, index) => {
-    entries.push({ fullUrl: options.ids('observation', index), resource: observation(obx, patientUrl, encounterUrl, tz), type: 'Observation' });
+    entries.push({ fullUrl: options.ids('observation', index), resource: observation(obx, patientUrl, pv1 === undefined ? undefined : encounterUrl, tz), type: 'Observation' });
   });
   message.segmentsById('AL1').forEach((al1, index) => {
     entries.push({ fullUrl: options.ids('allergy', index), resource: allergy(al1, patientUrl), type: 'AllergyIntolerance' });

@@ -187,7 +187,7 @@ const EXPRESSION = `(
       "status": $exists($obsStatus($v($obx, 11))) ? $obsStatus($v($obx, 11)) : 'unknown',
       "code": $cc($reps($obx, 3)[0]),
       "subject": { "reference": $patientUrl },
-      "encounter": { "reference": $encounterUrl },
+      "encounter": $exists($pv1) ? { "reference": $encounterUrl },
       "effectiveDateTime": $dtm($v($obx, 14)),
       "interpretation": $ne([$map($reps($obx, 8), function($r) {( $i := $interp($c($r, 1)); $i ? { "coding": [$i] } : undefined )})]),
       "referenceRange": $v($obx, 7) ? [{ "text": $v($obx, 7) }] : undefined
@@ -207,6 +207,7 @@ const EXPRESSION = `(
     }
   };
 
+  $v(MSH[0], 9) = 'ADT' ? undefined : $error('The message code "' & $v(MSH[0], 9) & '" is not ADT.');
   $pid := PID[0];
   $pv1 := PV1[0];
   $patientUrl := $id('patient', 0);
@@ -276,10 +277,10 @@ const EXPRESSION = `(
       { "type": [{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "ATND", "display": "attender" }] }], "individual": { "reference": $p.fullUrl } }
     })]),
     "location": $location ? [{ "location": { "reference": $location.fullUrl }, "status": $v($pv1, 2) = 'P' ? 'planned' : 'active' }]
-  } : { "resourceType": "Encounter", "subject": { "reference": $patientUrl } };
+  };
   $entries := [
     { "fullUrl": $patientUrl, "resource": $patient },
-    { "fullUrl": $encounterUrl, "resource": $encounter },
+    $encounter ? { "fullUrl": $encounterUrl, "resource": $encounter },
     $location,
     $practitioners,
     $map(OBX, function($obx, $i) { { "fullUrl": $id('observation', $i), "resource": $observation($obx) } }),

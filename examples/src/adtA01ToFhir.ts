@@ -79,7 +79,8 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(patient, 'Patient.address.use', b.map(maps.addressUse.id, src('PID-11.7'), 'code', 'address-use'), 1);
   b.set(patient, 'Patient.address.type', b.map(maps.addressType.id, src('PID-11.7'), 'code', 'address-type'), 1);
 
-  // --- PV1 → Encounter (IG PV1[Encounter])
+  // --- PV1 → Encounter (IG PV1[Encounter]); no PV1, no Encounter
+  b.each(encounter, 'Encounter', src('PV1'));
   const patientClass = coalesce([src('PV1-2'), b.constant('U', 'class-unknown')], 'patient-class');
   b.set(encounter, 'Encounter.status', b.map(maps.encounterStatus.id, patientClass, 'code', 'encounter-status'));
   b.set(encounter, 'Encounter.status', b.cond('PV1-45 != null', b.constant('finished', 'finished'), 'discharged'), 1);

@@ -1,0 +1,45 @@
+import { createBundle, serializeBundle, type BundleFile, type BundleTestCase } from '../../shared/common/bundle/index';
+import { compileMapping, executeMapping, type MappingPlan } from '../../shared/common/mapping/index';
+import { parseHl7 } from '../../shared/common/hl7v2/index';
+import type { FhirElementLookup } from '../../shared/common/mapping/compile/FhirElementLookup';
+import type { Example } from './examples';
+
+/** Reads a sample file by name (the caller decides where ../shared/reference is). */
+export type ReadSample = (name: string) => string;
+
+/** The input text of each test case, as embedded in the bundle. */
+export function testInputs(example: Example, readSample: ReadSample): string[] {
+  return example.tests.map((t) => (t.adapt ? t.adapt(readSample(t.sample)) : readSample(t.sample)));
+}
+
+export function compileExample(example: Example, elements: FhirElementLookup): MappingPlan {
+  return compileMapping(example.build(), { elements });
+}
+
+/** What the engine makes of one input: the Bundle, or the code of the error it fails with. */
+export function runExample(plan: MappingPlan, input: string): { output?: unknown; error?: string } {
+  try {
+    return { output: JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(input), input).bundle)) as unknown };
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') return { error: error.code };
+    throw error;
+  }
+}
+
+/**
+ * The example's bundle file. Expected outputs are the reviewed ones in `previous` (the committed
+ * file) for tests of the same name and input; `fresh` takes the engine's current output instead
+ * (run with --update-expected, then review the diff field by field before committing).
+ */
+export function buildExampleBundle(example: Example, inputs: string[], plan: MappingPlan, previous: BundleFile | undefined, fresh: boolean): string {
+  const tests: BundleTestCase[] = example.tests.map((test, i) => {
+    const input = inputs[i];
+    if (test.expectedError !== undefined) return { name: test.name, input, expectedError: test.expectedError };
+    const kept = fresh ? undefined : previous?.tests.find((t) => t.name === test.name && t.input === input && t.expected !== undefined);
+    if (kept) return { name: test.name, input, expected: kept.expected };
+    const result = runExample(plan, input);
+    if (result.error !== undefined) throw new Error(`Example test "${test.name}" fails with ${result.error}; fix the mapping or mark the test with expectedError.`);
+    return { name: test.name, input, expected: result.output as BundleTestCase['expected'] };
+  });
+  return serializeBundle(createBundle({ metadata: example.metadata, mapping: example.build(), tests }));
+}

@@ -1,0 +1,57 @@
+import type { BundleMetadata } from '../../shared/common/bundle/BundleFile';
+import type { MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
+import { buildAdtA01ToFhir } from './adtA01ToFhir';
+
+/** A test case of an example bundle: a real sample (or a documented variant of one) and what it must give. */
+export interface ExampleTest {
+  name: string;
+  /** File name in ../shared/reference/hl7v2-samples/. */
+  sample: string;
+  /** A documented change to the sample's text (e.g. another message type in MSH-9), or none. */
+  adapt?: (text: string) => string;
+  /** The error code the message must fail with; without it the test expects the engine's reviewed output. */
+  expectedError?: string;
+}
+
+export interface Example {
+  /** Path of the bundle file, relative to the repository root. */
+  file: string;
+  metadata: BundleMetadata;
+  build(): MappingSpec;
+  /** FHIR resource types the bundle produces (the validator loads their definitions). */
+  resourceTypes: readonly string[];
+  tests: readonly ExampleTest[];
+}
+
+/** Keeps the sample's segments whose ids are listed, in order, and replaces MSH-9. */
+function asAdtA01(text: string): string {
+  const segments = text.replace(/\r\n?|\n/g, '\r').split('\r').filter((s) => s.length > 0);
+  const msh = segments[0].split('|');
+  msh[8] = 'ADT^A01^ADT_A01';
+  return [msh.join('|'), ...segments.slice(1).filter((s) => s.startsWith('PID|'))].join('\r') + '\r';
+}
+
+export const examples: readonly Example[] = [
+  {
+    file: 'examples/adt-a01-to-fhir.crosswalk.json',
+    metadata: {
+      name: 'ADT^A01 to FHIR R4 (HL7 v2-to-FHIR IG)',
+      version: '1.0.0',
+      author: 'Crosswalk examples',
+      description: 'HL7 v2 ADT^A01 (v2.5.1, read the same way for other 2.x) to a FHIR R4 transaction Bundle: Patient (PID), Encounter, Location and Practitioner (PV1), one Observation per OBX and one AllergyIntolerance per AL1, following the HL7 v2-to-FHIR IG segment, data type and vocabulary maps. Messages that are not ADT fail with VALUEMAP_UNMAPPED. See examples/README.md.',
+      created: '2026-11-24',
+    },
+    build: buildAdtA01ToFhir,
+    resourceTypes: ['Patient', 'Encounter', 'Location', 'Practitioner', 'Observation', 'AllergyIntolerance'],
+    tests: [
+      { name: 'ADT^A01 v2.8 with repeating PID-3/PID-5, OBX and AL1 (fhirconverter_ADT-A01-01.hl7)', sample: 'fhirconverter_ADT-A01-01.hl7' },
+      { name: 'ADT^A01 v2.3 with a two-part MSH-9 and a BOM (fhirconverter_ADT01-23.hl7)', sample: 'fhirconverter_ADT01-23.hl7' },
+      {
+        name: 'PID-29 partial death date 200611 kept as 2006-11 (the MSH and PID of lfh_VXU_PID29_partial_YYYYMM.hl7, MSH-9 set to ADT^A01)',
+        sample: 'lfh_VXU_PID29_partial_YYYYMM.hl7',
+        adapt: asAdtA01,
+      },
+      { name: 'An ORU^R01 is refused with a clear error (fhirconverter_ORU-R01-RMGEAD.hl7)', sample: 'fhirconverter_ORU-R01-RMGEAD.hl7', expectedError: 'VALUEMAP_UNMAPPED' },
+    ],
+  },
+];

@@ -1,0 +1,31 @@
+// Writes the example bundle files from their sources: `node --import tsx examples/src/writeExamples.ts`
+// (add --update-expected to take the engine's current outputs as the expected test results, then
+// review the diff). test/unit/examples/exampleBundles.test.ts fails when a committed file is stale.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadBundle } from '../../shared/common/bundle/index';
+import { nodeSchemaCatalog } from '../../shared/node/schema/index';
+import { buildExampleBundle, compileExample, testInputs } from './buildExampleBundle';
+import { examples } from './examples';
+
+const root = resolve(import.meta.dirname, '../..');
+const samples = resolve(root, '../shared/reference/hl7v2-samples');
+const fresh = process.argv.includes('--update-expected');
+const catalog = nodeSchemaCatalog();
+
+for (const example of examples) {
+  await catalog.preloadFhir([...example.resourceTypes]);
+  const path = resolve(root, example.file);
+  let previous;
+  try {
+    previous = loadBundle(readFileSync(path, 'utf8'), example.file).bundle;
+  } catch {
+    previous = undefined;
+  }
+  const inputs = testInputs(example, (name) => readFileSync(resolve(samples, name), 'utf8'));
+  const text = buildExampleBundle(example, inputs, compileExample(example, catalog), previous, fresh);
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
+  process.stdout.write(`wrote ${example.file}\n`);
+}
