@@ -1,4 +1,4 @@
-import { describe, expect, it, test } from 'vitest';
+import { describe, expect, it, test, vi } from 'vitest';
 import { CrosswalkError } from '../errors/CrosswalkError';
 import { checkPrimitive } from '../fhir/primitives';
 import {
@@ -137,6 +137,20 @@ describe('units through UCUM', () => {
     for (const value of [0.1, 1, 7.3, 150, 1234567.891]) {
       expect(call(convert, { value, unit: '[lb_av]' }, { to: 'kg' })).toBe(Number((value * 0.45359237).toPrecision(12)));
       expect(call(convert, { value, unit: 'Cel' }, { to: '[degF]' })).toBe(Number((value * 9 / 5 + 32).toPrecision(12)));
+    }
+  });
+  it('treats text that ucum-lhc trips over (prototype names) as not UCUM', () => {
+    expect(call(requireFunction('unit.isValidUcum'), { unit: 'toString' })).toBe(false);
+    expect(call(requireFunction('unit.toUcum'), { unit: '__proto__' })).toBeUndefined();
+    expect(() => call(convert, { value: 1, unit: 'constructor' }, { to: 'kg' })).toThrow('"constructor" is not a valid UCUM unit.');
+    // ucum-lhc console.logs such units; on the runtime's stdout that would corrupt NDJSON output.
+    const log = vi.spyOn(console, 'log');
+    try {
+      expect(() => call(convert, { value: 1, unit: 'kg/toString' }, { to: 'kg' })).toThrow('"kg/toString" is not a valid UCUM unit.');
+      expect(call(requireFunction('unit.isValidUcum'), { unit: 'mg{toString}/dL' })).toBe(true);
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
     }
   });
   it('names the unit that is not UCUM and the pair that does not convert', () => {

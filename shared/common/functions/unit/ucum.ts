@@ -20,18 +20,37 @@ const validCache = new Map<string, boolean>();
 export function isUcumCode(code: string): boolean {
   let valid = validCache.get(code);
   if (valid === undefined) {
-    // validateUnitString also accepts some case variants and suggestions; only an exact echo counts.
-    const result = ucum().validateUnitString(code, false, 'validate');
-    valid = result.status === 'valid' && result.ucumCode === code;
+    valid = validate(code)?.ucumCode === code;
     if (validCache.size < 10000) validCache.set(code, valid);
   }
   return valid;
 }
 
+/**
+ * ucum-lhc's validation, or undefined when the text is not valid UCUM. ucum-lhc looks units up
+ * in plain objects, so prototype names trip it: "toString" comes back "valid" with an empty
+ * unit, and in conversions it throws a TypeError. Both mean "not UCUM" here.
+ */
+const PROTOTYPE_NAMES = [...Object.getOwnPropertyNames(Object.prototype), '__proto__'];
+
+function validate(code: string) {
+  // Such text also makes ucum-lhc console.log the unit, which would corrupt NDJSON on stdout:
+  // refuse it before ucum-lhc sees it (annotations in braces may say anything).
+  const atoms = code.replace(/\{[^}]*\}/g, '');
+  if (PROTOTYPE_NAMES.some((name) => atoms.includes(name))) return undefined;
+  try {
+    // validateUnitString also accepts some case variants and suggestions; callers compare ucumCode.
+    const result = ucum().validateUnitString(code, false, 'validate');
+    return result.status === 'valid' && typeof result.unit?.code === 'string' ? result : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The UCUM name of a code (`kilogram`), or undefined when it is not valid. */
 export function ucumName(code: string): string | undefined {
-  const result = ucum().validateUnitString(code, false, 'validate');
-  return result.status === 'valid' && result.ucumCode === code ? result.unit?.name : undefined;
+  const result = validate(code);
+  return result?.ucumCode === code ? result.unit?.name : undefined;
 }
 
 /** Removes binary floating-point noise (68.03885550000001 → 68.0388555) while keeping 12 significant digits. */
@@ -47,8 +66,13 @@ function clean(value: number): number {
 const factors = new Map<string, number | null>();
 
 function convertOnce(value: number, from: string, to: string): { value: number; factor: number | null } {
-  const result = ucum().convertUnitTo(from, value, to);
-  if (result.status !== 'succeeded' || result.toVal === null) {
+  let result: ReturnType<ReturnType<typeof ucum>['convertUnitTo']> | undefined;
+  try {
+    result = ucum().convertUnitTo(from, value, to);
+  } catch {
+    result = undefined; // see validate(): ucum-lhc can throw on odd text
+  }
+  if (result === undefined || result.status !== 'succeeded' || result.toVal === null) {
     throw new CrosswalkError('UNIT_INCOMPATIBLE', `A value in "${from}" cannot be converted to "${to}".`);
   }
   const special = result.fromUnit?.isSpecial_ !== false || result.toUnit?.isSpecial_ !== false;
