@@ -1,13 +1,19 @@
-// Schema catalog cold load: each figure is the median over fresh Node processes, so nothing is
-// cached; it covers reading the compact index from generated/schemas/ and building the tree.
-// Also times the whole `crosswalk schema` command (process start to exit) from dist/.
+/**
+ * Schema catalog: cold load (each figure the median over fresh Node processes, so nothing is
+ * cached: reading the compact index from generated/schemas/ and building the tree), the whole
+ * `crosswalk schema` command from dist/, and the validator's synchronous lookups once loaded.
+ */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { BenchSection, BenchTable } from '../BenchSection';
+import { measure } from '../measure';
+import { nodeSchemaCatalog } from '../../shared/node/schema/index';
 
 const RUNS = 7;
+const LOOKUPS = 100_000;
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 function median(values: number[]): number {
@@ -24,40 +30,57 @@ function coldLoad(what: string): { ms: number; nodes: number } {
   return { ms: median(runs.map((r) => r.ms)), nodes: runs[0].nodes };
 }
 
-function wholeCommand(args: string[]): number {
+function processTime(args: string[]): number {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    execFileSync('node', ['bin/crosswalk.js', 'schema', ...args, '--compact'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    execFileSync('node', args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     times.push(performance.now() - started);
   }
   return median(times);
 }
 
-export default async function schemaBench(): Promise<void> {
-  if (!existsSync(resolve(root, 'generated/schemas/stamp.json'))) {
-    console.log('schema: generated/schemas/ is missing; run npm run build first.');
-    return;
-  }
-  const rows: [string, string, string][] = [];
-  const adt = coldLoad('adt');
-  rows.push(['ADT_A01 v2.5.1, whole tree (first load)', `${adt.ms.toFixed(1)} ms`, `${adt.nodes} nodes`]);
-  const patient = coldLoad('patient');
-  rows.push(['FHIR R4 Patient, depth 2 (first load)', `${patient.ms.toFixed(1)} ms`, `${patient.nodes} nodes`]);
-  const preload = coldLoad('preload');
-  rows.push(['preloadFhir Patient+Encounter+Observation', `${preload.ms.toFixed(1)} ms`, '']);
-  if (existsSync(resolve(root, 'dist/runtime/cli.js'))) {
-    rows.push(['crosswalk schema hl7v2 2.5.1 ADT_A01 (process)', `${wholeCommand(['hl7v2', '2.5.1', 'ADT_A01']).toFixed(0)} ms`, '']);
-    rows.push(['crosswalk schema fhir-r4 Patient (process)', `${wholeCommand(['fhir-r4', 'Patient']).toFixed(0)} ms`, '']);
-    rows.push(['node -e "" (bare process, for scale)', `${(() => {
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) { const s = performance.now(); execFileSync('node', ['-e', '']); times.push(performance.now() - s); }
-      return median(times);
-    })().toFixed(0)} ms`, '']);
-  }
-  console.log(`\nSchema catalog, cold load (median of ${RUNS} fresh processes)`);
-  const width = Math.max(...rows.map((r) => r[0].length));
-  for (const [label, time, extra] of rows) console.log(`  ${label.padEnd(width)}  ${time.padStart(9)}  ${extra}`);
+async function lookups(): Promise<BenchTable> {
+  const catalog = nodeSchemaCatalog(resolve(root, 'generated/schemas'));
+  await catalog.preloadFhir(['Patient', 'Observation']);
+  const cases: [string, () => unknown][] = [
+    ["fhirChildren('Patient')", () => catalog.fhirChildren('Patient')],
+    ["fhirChildren('Patient', 'Patient.contact')", () => catalog.fhirChildren('Patient', 'Patient.contact')],
+    ["fhirElement('Observation', '...valueQuantity.unit')", () => catalog.fhirElement('Observation', 'Observation.value[x]:valueQuantity.unit')],
+  ];
+  return {
+    title: `FHIR element lookups after preloadFhir (${LOOKUPS.toLocaleString('en')} calls, median of 9)`,
+    columns: ['lookup', 'ns / call'],
+    rows: cases.map(([label, call]) => {
+      const { medianMs } = measure(() => { let last: unknown; for (let i = 0; i < LOOKUPS; i++) last = call(); return last; });
+      return [label, ((medianMs * 1e6) / LOOKUPS).toFixed(0)];
+    }),
+  };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await schemaBench();
+const section: BenchSection = {
+  name: 'Schema catalog',
+  async run(): Promise<BenchTable[]> {
+    if (!existsSync(resolve(root, 'generated/schemas/stamp.json'))) {
+      return [{ title: 'Schema catalog', columns: ['note'], rows: [['generated/schemas/ is missing; run npm run build first']] }];
+    }
+    const adt = coldLoad('adt');
+    const patient = coldLoad('patient');
+    const preload = coldLoad('preload');
+    const rows: (string | number)[][] = [
+      ['ADT_A01 v2.5.1, whole tree', adt.ms.toFixed(1), adt.nodes],
+      ['FHIR R4 Patient, depth 2', patient.ms.toFixed(1), patient.nodes],
+      ["preloadFhir(['Patient','Encounter','Observation'])", preload.ms.toFixed(1), ''],
+    ];
+    const notes = [`First call in a fresh process, median of ${RUNS} processes (bench/sections/schema/coldLoad.ts).`];
+    if (existsSync(resolve(root, 'dist/runtime/cli.js'))) {
+      rows.push(['process: crosswalk schema hl7v2 2.5.1 ADT_A01', processTime(['bin/crosswalk.js', 'schema', 'hl7v2', '2.5.1', 'ADT_A01', '--compact']).toFixed(0), '']);
+      rows.push(['process: crosswalk schema fhir-r4 Patient', processTime(['bin/crosswalk.js', 'schema', 'fhir-r4', 'Patient', '--compact']).toFixed(0), '']);
+      rows.push(['process: node -e "" (for scale)', processTime(['-e', '']).toFixed(0), '']);
+      notes.push('process rows: whole command from start to exit, including Node start-up.');
+    }
+    return [{ title: 'Cold load', columns: ['what', 'ms', 'nodes'], rows, notes }, await lookups()];
+  },
+};
+
+export default section;
