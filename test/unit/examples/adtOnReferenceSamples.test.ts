@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { prepareFhirValidator, type FhirValidator } from '../../../shared/common/fhir/index';
+import { parseHl7 } from '../../../shared/common/hl7v2/index';
+import { executeMapping, type MappingPlan, type TransactionBundle } from '../../../shared/common/mapping/index';
+import { messageKey, resourceUuid } from '../../../shared/common/mapping/execute/deterministicId';
+import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
+import { adtA01ToFhir } from '../../../bench/handwritten/adtA01ToFhir';
+import { compileExample } from '../../../examples/src/buildExampleBundle';
+import { examples } from '../../../examples/src/examples';
+
+// The ADT example over every real sample in ../shared/reference/hl7v2-samples: ADT messages map to
+// Bundles with no FHIR validation error; every other message type fails with a clear error (the
+// mapping accepts ADT only, by design: see examples/README.md).
+const samples = path.resolve(process.cwd(), '../shared/reference/hl7v2-samples');
+const files = readdirSync(samples).filter((f) => f.endsWith('.hl7')).sort();
+const example = examples.find((e) => e.file === 'examples/adt-a01-to-fhir.crosswalk.json');
+if (example === undefined) throw new Error('the ADT example is missing from examples/src/examples.ts');
+const catalog = nodeSchemaCatalog();
+let plan: MappingPlan;
+let validator: FhirValidator;
+
+beforeAll(async () => {
+  await catalog.preloadFhir([...example.resourceTypes]);
+  plan = compileExample(example, catalog);
+  validator = await prepareFhirValidator(catalog, example.resourceTypes);
+});
+
+/** A member of parsed JSON by keys and indexes, or undefined. */
+function get(value: unknown, ...path: (string | number)[]): unknown {
+  let v = value;
+  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[key] : undefined;
+  return v;
+}
+const list = (value: unknown, key: string): unknown[] => (Array.isArray(get(value, key)) ? (get(value, key) as unknown[]) : []);
+const instant = (value: unknown, ...path: string[]): number => Date.parse(String(get(value, ...path)));
+
+const read = (file: string): string => readFileSync(path.join(samples, file), 'utf8');
+const messageCode = (text: string): string | undefined => parseHl7(text).get('MSH-9.1') ?? undefined;
+const adtFiles = files.filter((f) => messageCode(read(f)) === 'ADT');
+const otherFiles = files.filter((f) => messageCode(read(f)) !== 'ADT');
+
+test('the reference folder has ADT and other samples', () => {
+  expect(adtFiles).toEqual(['fhirconverter_ADT-A01-01.hl7', 'fhirconverter_ADT01-23.hl7']);
+  expect(otherFiles.length).toBe(files.length - 2);
+});
+
+describe.each(adtFiles)('ADT sample %s', (file) => {
+  const text = read(file);
+  const run = (): TransactionBundle => executeMapping(plan, parseHl7(text), text).bundle;
+
+  test('maps to a transaction Bundle with no FHIR R4 validation error', () => {
+    const bundle = run();
+    expect(bundle.entry.map((e) => e.resource.resourceType).slice(0, 2)).toEqual(['Patient', 'Encounter']);
+    expect(validator.validate(JSON.parse(JSON.stringify(bundle)))).toEqual([]);
+  });
+
+  test('gives the hand-written mapper\'s output', () => {
+    const key = messageKey(text);
+    expect(JSON.parse(JSON.stringify(run()))).toEqual(adtA01ToFhir(parseHl7(text), { ids: (t, i) => `urn:uuid:${resourceUuid(key, t, i)}`, defaultTimezone: 'Z' }));
+  });
+
+  test('is deterministic: the same message gives byte-identical output', () => {
+    expect(JSON.stringify(run())).toBe(JSON.stringify(run()));
+  });
+
+  test('agrees with the FHIR Converter\'s expected output where the IG agrees', () => {
+    const converter = JSON.parse(readFileSync(path.join(samples, 'expected-fhir-converter', file.replace('.hl7', '-expected.json')), 'utf8')) as { entry: { resource: Record<string, unknown> }[] };
+    const theirs = (type: string): unknown[] => converter.entry.map((e) => e.resource).filter((r) => r.resourceType === type);
+    const ours = (type: string): unknown[] => run().entry.map((e) => e.resource).filter((r) => r.resourceType === type);
+    const [patient] = ours('Patient');
+    const [their] = theirs('Patient');
+    expect(get(patient, 'gender')).toBe(get(their, 'gender'));
+    expect(get(patient, 'birthDate')).toBe(get(their, 'birthDate'));
+    // Every PID-3 identifier value is among theirs (they add PID-2, PID-4, PID-19 ... to the same list).
+    const theirIds = list(their, 'identifier').map((i) => get(i, 'value'));
+    for (const id of list(patient, 'identifier')) expect(theirIds).toContain(get(id, 'value'));
+    // PID-5 names: the same family names in the same order (they also append other segments' names).
+    const families = list(patient, 'name').map((n) => get(n, 'family'));
+    expect(families.length).toBeGreaterThan(0);
+    expect(list(their, 'name').map((n) => get(n, 'family')).slice(0, families.length)).toEqual(families);
+    // The same instant of death, whatever offset each writes (they convert to their server's zone; the IG keeps the sender's).
+    if (get(their, 'deceasedDateTime') !== undefined) expect(instant(patient, 'deceasedDateTime')).toBe(instant(their, 'deceasedDateTime'));
+    const [encounter] = ours('Encounter');
+    const [theirEncounter] = theirs('Encounter');
+    expect(get(encounter, 'class', 'code')).toBe(get(theirEncounter, 'class', 'code'));
+    expect(get(encounter, 'class', 'system')).toBe(get(theirEncounter, 'class', 'system'));
+    expect(instant(encounter, 'period', 'start')).toBe(instant(theirEncounter, 'period', 'start'));
+    expect(get(encounter, 'identifier', 0, 'value')).toBe(get(theirEncounter, 'identifier', 0, 'value'));
+    const loinc = (o: unknown) => get(o, 'code', 'coding', 0, 'system') === 'http://loinc.org';
+    expect(ours('Observation').map((o) => get(o, 'code', 'coding', 0, 'code'))).toEqual(theirs('Observation').filter(loinc).map((o) => get(o, 'code', 'coding', 0, 'code')));
+    const allergy = (a: unknown) => [get(a, 'category'), get(a, 'criticality'), get(a, 'code', 'coding', 0, 'code')];
+    expect(ours('AllergyIntolerance').map(allergy)).toEqual(theirs('AllergyIntolerance').map(allergy));
+  });
+});
+
+describe.each(otherFiles)('non-ADT sample %s', (file) => {
+  test('fails with VALUEMAP_UNMAPPED naming its message code and MSH-9.1', () => {
+    const text = read(file);
+    let error: unknown;
+    try {
+      executeMapping(plan, parseHl7(text), text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'VALUEMAP_UNMAPPED' });
+    expect((error as Error).message).toBe(`The code "${messageCode(text)}" is not in value map "Accepted message types (MSH-9.1)" and its policy for unmapped codes is error.`);
+  });
+});
