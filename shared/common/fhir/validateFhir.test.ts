@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it, test } from 'vitest';
 import { nodeSchemaCatalog } from '../../node/schema';
 import { exportConceptMap, importConceptMap } from '../valuemaps';
@@ -43,7 +44,7 @@ const observation = {
 
 const bundle = (...resources: unknown[]) => ({
   resourceType: 'Bundle', type: 'transaction',
-  entry: resources.map((resource, i) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000000${i}`, resource, request: { method: 'POST', url: (resource as { resourceType: string }).resourceType } })),
+  entry: resources.map((resource, i) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000000${i}`, resource, request: { method: 'POST', url: String((resource as { resourceType?: unknown } | null)?.resourceType) } })),
 });
 
 function only(issues: FhirIssue[]): FhirIssue {
@@ -137,6 +138,14 @@ describe('each kind of violation, with its exact message', () => {
       expect(() => validator.validate(garbage)).not.toThrow();
       expect(validator.validate(garbage).length).toBeGreaterThan(0);
     }
+  });
+  it('never throws, whatever JSON it is given (property)', () => {
+    const keys = fc.constantFrom('name', 'gender', 'birthDate', 'identifier', 'contact', 'deceasedBoolean', '_birthDate', 'resourceType', 'extension', 'bogus');
+    const value = fc.anything({ maxDepth: 3, key: fc.oneof(keys, fc.string({ maxLength: 4 })) });
+    fc.assert(fc.property(fc.dictionary(keys, value), value, (changes, anything) => {
+      expect(Array.isArray(validator.validate({ ...patient, ...changes }))).toBe(true);
+      expect(Array.isArray(validator.validate(bundle({ resourceType: 'Observation', ...changes }, anything)))).toBe(true);
+    }), { numRuns: 300 });
   });
   it('stops at maxIssues', async () => {
     const few = await prepareFhirValidator(catalog, ['Patient'], { maxIssues: 3 });
