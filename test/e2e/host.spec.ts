@@ -4,11 +4,19 @@ import { foreignRequests, recordRequests, studioHost } from './studioHost';
 test('the studio page loads with the launch token and makes no request beyond 127.0.0.1', async ({ page }) => {
   const { url, origin } = studioHost();
   const requests = recordRequests(page);
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const response = await page.goto(url);
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page).toHaveTitle(/Crosswalk/);
+  await expect(page.locator('#root > *').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
+  // The real UI (React Flow, Monaco and its workers) runs under the strict policy without tripping it.
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 
   // The token came once in the URL; from here the page's own requests carry the cookie.
   const info = await page.evaluate(async () => {

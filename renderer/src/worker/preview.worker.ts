@@ -1,5 +1,6 @@
 // The preview's engine thread. Requests queue up while a run is going; only the newest is run,
 // so a burst of keystrokes costs one run, not one per keystroke.
+import '../../api/noEval';
 import type { PreviewRequest } from '../preview/previewTypes';
 import type { MainToWorker, WorkerToMain } from '../preview/workerProtocol';
 import { runPreview } from './runPreview';
