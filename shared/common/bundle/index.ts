@@ -5,3 +5,5 @@ export { loadBundle, type LoadedBundle } from './loadBundle';
 export { bundleHash } from './bundleHash';
 export { canonicalJson, canonicalJsonPretty } from './canonicalJson';
 export { sha256Hex, utf8Bytes } from './sha256';
+export { runBundleTests, type BundleTestResult } from './runBundleTests';
+export { jsonDiff, showJson, type JsonDifference } from './jsonDiff';

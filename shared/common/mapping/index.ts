@@ -14,3 +14,5 @@ export { executeMapping, type ExecuteOptions, type MappingResult, type Transacti
 export type { TraceEntry, TraceSource, TraceValueMapHit } from './trace/TraceEntry';
 export { parseExpression } from './expression/parseExpression';
 export type { ExpressionNode } from './expression/ExpressionAst';
+export { compileWithCatalog, targetResourceTypes, type CompiledMapping } from './compile/compileWithCatalog';
+export { mapMessage, type MessageOutcome, type MapMessageOptions } from './execute/mapMessage';

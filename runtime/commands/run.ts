@@ -1,0 +1,124 @@
+import { dirname, basename, join, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
+import { compileBundleFile } from '../../shared/node/runtime/compileBundle';
+import { STDIN } from '../io/index';
+import { runInputs, type RunStats } from '../run/runInputs';
+import { createRunSink } from '../run/sinks';
+import { UsageError, type CommandModule } from './CommandModule';
+
+export interface RunIo {
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
+  stdin: Readable;
+}
+
+export interface RunCommandOptions {
+  out?: string;
+  errors?: string;
+  validate?: boolean;
+  workers?: string | number;
+}
+
+function parseWorkers(value: string | number | undefined): number {
+  if (value === undefined) return 0;
+  const n = typeof value === 'number' ? value : /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers must be a whole number from 1 to 256, not "${String(value)}".`);
+  return n;
+}
+
+/** A one-line progress display, redrawn at most ten times a second; only on a terminal. */
+function progress(stream: RunIo['stderr']): ((stats: RunStats, file: string) => void) | undefined {
+  if (!stream.isTTY) return undefined;
+  let last = 0;
+  return (stats, file) => {
+    const now = Date.now();
+    if (file !== '' && now - last < 100) return;
+    last = now;
+    const width = 24;
+    const share = stats.messages === 0 ? 0 : stats.mapped / stats.messages;
+    const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
+    const text = `[${bar}] ${stats.messages} messages, ${stats.mapped} mapped, ${stats.failed} failed${file ? ` · ${basename(file)}` : ''}`;
+    stream.write(`\r${text.slice(0, 100).padEnd(100)}${file === '' ? '\n' : ''}`);
+  };
+}
+
+/**
+ * `crosswalk run`: maps every message of the inputs with the bundle. Returns the exit code: 0 all
+ * mapped, 1 some failed, 2 the bundle was refused (usage errors throw UsageError).
+ */
+export async function runRun(bundlePath: string, inputs: readonly string[], options: RunCommandOptions, io: RunIo): Promise<number> {
+  if (inputs.length === 0) throw new UsageError('run needs at least one input: a file, a folder or - for stdin.');
+  if (inputs.filter((input) => input === STDIN).length > 1) throw new UsageError('stdin (-) can be given only once.');
+  const workers = parseWorkers(options.workers);
+  const out = options.out === undefined ? undefined : resolve(options.out);
+  // Failures go beside the outputs unless told otherwise, so a folder of results is never silently partial.
+  const errors = options.errors !== undefined ? resolve(options.errors) : out !== undefined ? join(dirname(out), `${basename(out)}-errors`) : undefined;
+  if (out !== undefined && errors === out) throw new UsageError('--errors must be a different folder from --out.');
+
+  let compiled;
+  try {
+    compiled = await compileBundleFile(bundlePath, { validate: options.validate === true });
+  } catch (error) {
+    if (!(error instanceof CrosswalkError)) throw error;
+    io.stderr.write(`crosswalk run: ${error.toString()}\n`);
+    return 2;
+  }
+  let sink;
+  try {
+    sink = createRunSink({ stdout: io.stdout, stderr: io.stderr, ...(out !== undefined ? { outDir: out } : {}), ...(errors !== undefined ? { errorsDir: errors } : {}) });
+  } catch (error) {
+    if (!(error instanceof CrosswalkError)) throw error;
+    throw new UsageError(error.toString());
+  }
+  const onProgress = progress(io.stderr);
+  const stats = await runInputs(compiled, inputs, sink, {
+    validate: options.validate === true,
+    workers,
+    stdin: io.stdin,
+    ...(onProgress ? { onProgress } : {}),
+  });
+  if (stats.failed > 0) {
+    const where = errors !== undefined ? `; see ${errors}` : '';
+    io.stderr.write(`crosswalk run: ${stats.mapped} of ${stats.messages} messages mapped, ${stats.failed} failed${where}.\n`);
+    return 1;
+  }
+  if (out !== undefined) io.stderr.write(`crosswalk run: ${stats.mapped} messages mapped to ${out}.\n`);
+  return 0;
+}
+
+export const runCommand: CommandModule = {
+  name: 'run',
+  register(program: Command): void {
+    program
+      .command('run')
+      .summary('map HL7 v2 messages to FHIR R4 with a bundle')
+      .description([
+        'Map every HL7 v2 message in the inputs with a mapping bundle. Inputs are',
+        'files, folders (read recursively: .hl7 .er7 .txt .msg) or - for stdin; a',
+        'file may hold many messages (back to back, in FHS/BHS batch envelopes, or',
+        'MLLP-framed).',
+        '',
+        'Output: one FHIR transaction Bundle per message, as one JSON line each on',
+        'stdout (NDJSON), in input order; with --out, one file per message instead',
+        '(<input>.<n>.json, written atomically). A message that fails is never',
+        'dropped: with --errors (default: <out>-errors beside --out) its report',
+        '(code, sentence, file, message number, path) and its text are written there;',
+        'otherwise one line per failure goes to stderr. The bundle is verified (hash,',
+        'format, spec) before anything runs.',
+        '',
+        'Exit status: 0 all messages mapped, 1 some failed, 2 usage error or a bundle',
+        'that was refused.',
+      ].join('\n'))
+      .argument('<bundle>', 'the mapping bundle (.crosswalk.json) exported by the studio')
+      .argument('[inputs...]', 'files, folders, or - for stdin')
+      .option('--out <dir>', 'write one JSON file per message into this folder')
+      .option('--errors <dir>', 'write failed messages and their error reports into this folder')
+      .option('--validate', 'validate each output against FHIR R4; an invalid output counts as failed')
+      .option('--workers <n>', 'map on n worker threads (output order stays the input order)')
+      .action(async (bundle: string, inputs: string[], options: RunCommandOptions) => {
+        process.exitCode = await runRun(bundle, inputs, options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+      });
+  },
+};

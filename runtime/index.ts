@@ -1,0 +1,89 @@
+/**
+ * The Crosswalk runtime as a library: the same engine as `crosswalk run`, for Node programs that
+ * embed it (a Kafka consumer, an HTTP handler, a test harness).
+ *
+ * ```ts
+ * import { loadBundle, compile, run } from 'crosswalk';
+ *
+ * const bundle = await loadBundle('adt-a01-to-fhir.crosswalk.json'); // verifies format, hash and spec
+ * const mapping = await compile(bundle, { validate: true });          // once per bundle
+ * for (const result of run(mapping, hl7Text)) {                      // one result per message in the text
+ *   if (result.ok) send(result.output);                              // a FHIR R4 transaction Bundle
+ *   else queue(result.error);                                        // { code, message, where }
+ * }
+ * ```
+ *
+ * Everything throws or returns CrosswalkError data (code, one sentence, where); `run` never
+ * throws for bad messages, only reports them.
+ */
+import { CrosswalkError, type CrosswalkErrorData } from '../shared/common/errors/CrosswalkError';
+import type { FhirIssue } from '../shared/common/fhir/FhirIssue';
+import { parseHl7Batch } from '../shared/common/hl7v2/index';
+import { loadBundle as loadBundleFromText, type LoadedBundle } from '../shared/common/bundle/loadBundle';
+import { mapMessage } from '../shared/common/mapping/execute/mapMessage';
+import type { TransactionBundle } from '../shared/common/mapping/execute/executeMapping';
+import type { TraceEntry } from '../shared/common/mapping/trace/TraceEntry';
+import type { SchemaCatalog } from '../shared/common/schema/SchemaCatalog';
+import { compileBundleText, readBundleFile, type CompiledBundle } from '../shared/node/runtime/compileBundle';
+
+export { CrosswalkError, type CrosswalkErrorData };
+export type { CompiledBundle, LoadedBundle, TransactionBundle, TraceEntry, FhirIssue };
+export { createBundle, serializeBundle, runBundleTests, type BundleFile, type BundleTestCase, type BundleTestResult } from '../shared/common/bundle/index';
+export { parseSpec, type MappingSpec } from '../shared/common/mapping/index';
+
+/** A verified bundle and the exact text it was read from (workers and hashes need the same bytes). */
+export type VerifiedBundle = LoadedBundle & { text: string; file?: string };
+
+/** Reads a bundle file and verifies it: format, SHA-256 hash, mapping spec. Throws CrosswalkError (BUNDLE_*, SPEC_*). */
+export async function loadBundle(path: string): Promise<VerifiedBundle> {
+  return { ...(await readBundleFile(path)), file: path };
+}
+
+/** The same from text already in memory. */
+export function loadBundleText(text: string, file?: string): VerifiedBundle {
+  return { ...loadBundleFromText(text, file), text, ...(file !== undefined ? { file } : {}) };
+}
+
+export interface CompileBundleOptions {
+  /** Also prepare FHIR R4 validation of every output (`run(..., { validate: true })`). */
+  validate?: boolean;
+  /** The schema catalog; by default the one over generated/schemas. */
+  catalog?: SchemaCatalog;
+}
+
+/** Compiles a verified bundle once: paths, functions, value maps and contexts are resolved here, not per message. Throws MAP_* errors naming the node or link. */
+export async function compile(bundle: VerifiedBundle, options: CompileBundleOptions = {}): Promise<CompiledBundle> {
+  return compileBundleText(bundle.text, { ...options, ...(bundle.file !== undefined ? { file: bundle.file } : {}) });
+}
+
+export interface RunOptions {
+  /** Collect the trace of every output value (slower; the studio's preview uses it). */
+  trace?: boolean;
+  /** Validate each output against FHIR R4 (compile with `validate: true`); an invalid output is a failure. */
+  validate?: boolean;
+  /** Name of the input, added to error locations. */
+  file?: string;
+}
+
+/** One message's result, with its place in the input text. */
+export type RunResult = { position: number; line: number; offset: number } & (
+  | { ok: true; output: TransactionBundle; trace?: TraceEntry[] }
+  | { ok: false; error: CrosswalkErrorData; output?: TransactionBundle; issues?: FhirIssue[] }
+);
+
+/**
+ * Maps every message in an HL7 v2 text (one message, back-to-back messages, batch envelopes or
+ * MLLP frames): one result per message, in order. Never throws for bad input.
+ */
+export function run(compiled: CompiledBundle, text: string, options: RunOptions = {}): RunResult[] {
+  if (options.validate && !compiled.validator) {
+    throw new CrosswalkError('RUN_NOT_PREPARED', 'Validation was asked for, but the bundle was compiled without it; compile with { validate: true }.');
+  }
+  return parseHl7Batch(text, options.file !== undefined ? { file: options.file } : {}).map((item): RunResult => {
+    const place = { position: item.position, line: item.line, offset: item.offset };
+    if (item.error) return { ...place, ok: false, error: item.error.toJSON() };
+    const outcome = mapMessage(compiled, item.message, { trace: options.trace === true, validate: options.validate === true });
+    if (!outcome.ok && options.file !== undefined) outcome.error.where = { ...outcome.error.where, file: options.file, message: item.position };
+    return { ...place, ...outcome };
+  });
+}

@@ -1,0 +1,29 @@
+import type { CrosswalkErrorData } from '../../shared/common/errors/CrosswalkError';
+import type { FhirIssue } from '../../shared/common/fhir/FhirIssue';
+
+/** Where a message came from: what error reports and output file names are built from. */
+export interface MessagePlace {
+  /** The input as named (a path, or `stdin`). */
+  file: string;
+  /** 1-based position of the message in its input. */
+  position: number;
+  line?: number;
+  offset?: number;
+}
+
+export interface Failure {
+  place: MessagePlace;
+  error: CrosswalkErrorData;
+  /** The message text, when it could be split out of its input (not for an unreadable file). */
+  input?: string;
+  /** The output that failed validation, and its issues. */
+  output?: string;
+  issues?: FhirIssue[];
+}
+
+/** Receives outcomes in input order. */
+export interface RunSink {
+  output(place: MessagePlace, json: string): Promise<void>;
+  failure(failure: Failure): Promise<void>;
+  close(): Promise<void>;
+}

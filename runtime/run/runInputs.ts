@@ -1,0 +1,137 @@
+import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
+import { parseHl7Batch } from '../../shared/common/hl7v2/index';
+import type { CompiledBundle } from '../../shared/node/runtime/compileBundle';
+import { renderOutcome, type MapItem, type RenderedOutcome } from '../../shared/node/runtime/renderOutcome';
+import { WorkerPool, findWorkerScript } from '../../shared/node/runtime/WorkerPool';
+import { expandInputs, readInputText, STDIN } from '../io/index';
+import type { Readable } from 'node:stream';
+import type { MessagePlace, RunSink } from './RunSink';
+
+export interface RunStats {
+  messages: number;
+  mapped: number;
+  failed: number;
+  /** Inputs that could not be read or held no message. */
+  inputErrors: number;
+}
+
+export interface RunInputsOptions {
+  validate?: boolean;
+  /** Worker threads; 0 or 1 maps in this thread. */
+  workers?: number;
+  /** Messages per chunk sent to a worker. */
+  chunkSize?: number;
+  stdin?: Readable;
+  /** Where worker.js / worker.ts is looked for (the runtime folder). */
+  workerBase?: URL;
+  onProgress?: (stats: RunStats, file: string) => void;
+}
+
+interface Chunk {
+  places: MessagePlace[];
+  items: MapItem[];
+  result: Promise<RenderedOutcome[]>;
+}
+
+/**
+ * Maps every message of every input (files, folders, `-`) and hands each outcome to the sink in
+ * input order: outputs, and failures with their error and place. Unreadable inputs and messages
+ * that do not parse are failures too; nothing is skipped silently. With workers, chunks of
+ * messages are mapped in parallel and awaited in the order they were sent.
+ */
+export async function runInputs(compiled: CompiledBundle, inputs: readonly string[], sink: RunSink, options: RunInputsOptions = {}): Promise<RunStats> {
+  const stats: RunStats = { messages: 0, mapped: 0, failed: 0, inputErrors: 0 };
+  const validate = options.validate === true;
+  const workers = Math.max(0, Math.floor(options.workers ?? 0));
+  const chunkSize = options.chunkSize ?? 64;
+  const pool = workers > 1
+    ? await WorkerPool.start(findWorkerScript(options.workerBase ?? new URL(import.meta.url)), workers, { bundleText: compiled.text, validate, ...(compiled.file !== undefined ? { bundleFile: compiled.file } : {}) })
+    : undefined;
+  const inflight: Chunk[] = [];
+  let current: { places: MessagePlace[]; items: MapItem[] } = { places: [], items: [] };
+
+  const settle = async (chunk: Chunk): Promise<void> => {
+    const outcomes = await chunk.result;
+    for (let i = 0; i < outcomes.length; i++) {
+      const outcome = outcomes[i];
+      const place = chunk.places[i];
+      stats.messages++;
+      if (outcome.ok) {
+        stats.mapped++;
+        await sink.output(place, outcome.json);
+      } else {
+        stats.failed++;
+        await sink.failure({
+          place,
+          error: { ...outcome.error, where: { ...outcome.error.where, file: place.file, message: place.position } },
+          input: chunk.items[i].text,
+          ...(outcome.json !== undefined ? { output: outcome.json } : {}),
+          ...(outcome.issues ? { issues: outcome.issues } : {}),
+        });
+      }
+    }
+  };
+
+  const dispatch = async (): Promise<void> => {
+    if (current.items.length === 0) return;
+    const { places, items } = current;
+    current = { places: [], items: [] };
+    // In this thread the parsed message is reused; a worker gets the text and parses it there.
+    const result = pool ? pool.map(items.map((item) => item.text)) : Promise.resolve(items.map((item) => renderOutcome(compiled, item, validate)));
+    inflight.push({ places, items, result });
+    // Keep every worker busy with two chunks at most, then write the oldest.
+    while (inflight.length > Math.max(1, workers * 2)) await settle(inflight.shift() as Chunk);
+  };
+
+  try {
+    for (const input of await expandInputs(inputs)) {
+      const file = input.path === STDIN ? 'stdin' : input.path;
+      if (input.error) {
+        await dispatch();
+        while (inflight.length) await settle(inflight.shift() as Chunk);
+        stats.inputErrors++;
+        stats.failed++;
+        await sink.failure({ place: { file, position: 0 }, error: input.error.toJSON() });
+        continue;
+      }
+      let text: string;
+      try {
+        text = (await readInputText(input.path, options.stdin)).text;
+      } catch (error) {
+        if (!(error instanceof CrosswalkError)) throw error;
+        await dispatch();
+        while (inflight.length) await settle(inflight.shift() as Chunk);
+        stats.inputErrors++;
+        stats.failed++;
+        await sink.failure({ place: { file, position: 0 }, error: error.toJSON() });
+        continue;
+      }
+      const batch = parseHl7Batch(text, { file });
+      for (let b = 0; b < batch.length; b++) {
+        const item = batch[b];
+        const place: MessagePlace = { file, position: item.position, line: item.line, offset: item.offset };
+        if (item.error) {
+          // Keep order: what was sent before this message is written before its failure.
+          await dispatch();
+          while (inflight.length) await settle(inflight.shift() as Chunk);
+          stats.messages++;
+          stats.failed++;
+          const end = b + 1 < batch.length ? batch[b + 1].offset : text.length;
+          await sink.failure({ place, error: item.error.at({ file, message: item.position }).toJSON(), input: text.slice(item.offset, end) });
+          continue;
+        }
+        current.places.push(place);
+        current.items.push({ text: item.message.toString(), message: item.message });
+        if (current.items.length >= chunkSize) await dispatch();
+      }
+      options.onProgress?.(stats, file);
+    }
+    await dispatch();
+    while (inflight.length) await settle(inflight.shift() as Chunk);
+  } finally {
+    await pool?.close();
+    await sink.close();
+  }
+  options.onProgress?.(stats, '');
+  return stats;
+}

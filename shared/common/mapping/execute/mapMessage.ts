@@ -1,0 +1,51 @@
+import { CrosswalkError, type CrosswalkErrorData } from '../../errors/CrosswalkError';
+import type { FhirIssue } from '../../fhir/FhirIssue';
+import type { Hl7Message } from '../../hl7v2';
+import type { CompiledMapping } from '../compile/compileWithCatalog';
+import type { TraceEntry } from '../trace/TraceEntry';
+import { executeMapping, type TransactionBundle } from './executeMapping';
+
+/** What became of one message: its output, or the error (and, for an invalid output, the output and its issues). */
+export type MessageOutcome =
+  | { ok: true; output: TransactionBundle; trace?: TraceEntry[] }
+  | { ok: false; error: CrosswalkErrorData; output?: TransactionBundle; issues?: FhirIssue[] };
+
+export interface MapMessageOptions {
+  trace?: boolean;
+  /** Check the output with the compiled validator; an output with errors is a failure. */
+  validate?: boolean;
+}
+
+/**
+ * Maps one parsed message and never throws: data problems come back as the error of the outcome,
+ * and so does an unexpected failure inside the engine, so one bad message cannot stop a batch.
+ * The ids are keyed on the message's normalized text, so the same message gives the same ids
+ * however it was framed (CR or LF, MLLP, batch envelope).
+ */
+export function mapMessage(compiled: CompiledMapping, message: Hl7Message, options: MapMessageOptions = {}): MessageOutcome {
+  let output: TransactionBundle;
+  let trace: TraceEntry[] | undefined;
+  try {
+    const result = executeMapping(compiled.plan, message, message.toString(), { trace: options.trace === true });
+    output = result.bundle;
+    trace = result.trace;
+  } catch (error) {
+    if (error instanceof CrosswalkError) return { ok: false, error: error.toJSON() };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'MAP_INTERNAL', message: `The engine failed unexpectedly: ${reason.slice(0, 200)}.`, where: {} } };
+  }
+  if (options.validate && compiled.validator) {
+    const issues = compiled.validator.validate(output).filter((issue) => issue.severity === 'error');
+    if (issues.length > 0) {
+      const first = issues[0];
+      const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+      return {
+        ok: false,
+        error: { code: 'OUTPUT_INVALID', message: `The output fails FHIR R4 validation: ${first.message.replace(/\.$/, '')}${more}.`, where: { path: first.path } },
+        output,
+        issues,
+      };
+    }
+  }
+  return trace ? { ok: true, output, trace } : { ok: true, output };
+}

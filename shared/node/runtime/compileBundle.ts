@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { CrosswalkError } from '../../common/errors/CrosswalkError';
+import { loadBundle, type LoadedBundle } from '../../common/bundle/loadBundle';
+import type { BundleFile } from '../../common/bundle/BundleFile';
+import { compileWithCatalog, type CompiledMapping } from '../../common/mapping/compile/compileWithCatalog';
+import type { SchemaCatalog } from '../../common/schema/SchemaCatalog';
+import { nodeSchemaCatalog } from '../schema';
+
+export interface CompiledBundle extends CompiledMapping {
+  bundle: BundleFile;
+  /** The bundle file's text, so workers can load the same bytes. */
+  text: string;
+  file?: string;
+}
+
+/** Reads and verifies a bundle file; a missing or unreadable file is a BUNDLE_READ error naming it. */
+export async function readBundleFile(path: string): Promise<LoadedBundle & { text: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : `it could not be read (${code ?? 'unknown error'})`;
+    throw new CrosswalkError('BUNDLE_READ', `The bundle cannot be opened: ${why}.`, { file: path });
+  }
+  return { ...loadBundle(text, path), text };
+}
+
+/** Verifies, loads the schemas the mapping needs, and compiles once. */
+export async function compileBundleText(text: string, options: { file?: string; validate?: boolean; catalog?: SchemaCatalog } = {}): Promise<CompiledBundle> {
+  const loaded = loadBundle(text, options.file);
+  const catalog = options.catalog ?? nodeSchemaCatalog();
+  let compiled: CompiledMapping;
+  try {
+    compiled = await compileWithCatalog(loaded.spec, catalog, { validate: options.validate === true });
+  } catch (error) {
+    throw error instanceof CrosswalkError && options.file !== undefined ? error.at({ file: options.file }) : error;
+  }
+  return { ...compiled, bundle: loaded.bundle, text, ...(options.file !== undefined ? { file: options.file } : {}) };
+}
+
+export async function compileBundleFile(path: string, options: { validate?: boolean; catalog?: SchemaCatalog } = {}): Promise<CompiledBundle> {
+  const { text } = await readBundleFile(path);
+  return compileBundleText(text, { ...options, file: path });
+}

@@ -1,0 +1,43 @@
+import type { CrosswalkErrorData } from '../../common/errors/CrosswalkError';
+import type { FhirIssue } from '../../common/fhir/FhirIssue';
+import { parseHl7 } from '../../common/hl7v2';
+import type { Hl7Message } from '../../common/hl7v2';
+import type { CompiledMapping } from '../../common/mapping/compile/compileWithCatalog';
+import { mapMessage } from '../../common/mapping/execute/mapMessage';
+import { CrosswalkError } from '../../common/errors/CrosswalkError';
+
+/**
+ * One message's outcome with the output already serialized (one JSON line): what a worker sends
+ * back, cheaper to pass between threads than the object.
+ */
+export type RenderedOutcome =
+  | { ok: true; json: string }
+  | { ok: false; error: CrosswalkErrorData; json?: string; issues?: FhirIssue[] };
+
+export interface MapItem {
+  /** The message's normalized ER7 text. */
+  text: string;
+  /** Already parsed (in-process), or parsed from text (in a worker). */
+  message?: Hl7Message;
+}
+
+/** Maps one message and serializes the outcome; never throws. */
+export function renderOutcome(compiled: CompiledMapping, item: MapItem, validate: boolean): RenderedOutcome {
+  let message = item.message;
+  if (message === undefined) {
+    try {
+      message = parseHl7(item.text);
+    } catch (error) {
+      if (error instanceof CrosswalkError) return { ok: false, error: error.toJSON() };
+      throw error;
+    }
+  }
+  const outcome = mapMessage(compiled, message, { validate });
+  if (outcome.ok) return { ok: true, json: JSON.stringify(outcome.output) };
+  return {
+    ok: false,
+    error: outcome.error,
+    ...(outcome.output ? { json: JSON.stringify(outcome.output) } : {}),
+    ...(outcome.issues ? { issues: outcome.issues } : {}),
+  };
+}
