@@ -29,3 +29,26 @@ export function measure(fn: () => unknown, { warmup = 3, repeats = 9 } = {}): Me
 
 /** True when node runs with --expose-gc (npm run bench does). */
 export const canCollectGarbage = collect !== undefined;
+
+/**
+ * Measure several workloads round-robin (A B C, A B C, ...) so that a change in machine load
+ * during the run falls on all of them alike; ratios between them stay meaningful on a busy machine.
+ */
+export function measureInterleaved(fns: (() => unknown)[], { warmup = 3, repeats = 9 } = {}): Measurement[] {
+  const results: unknown[] = new Array(fns.length);
+  for (let i = 0; i < warmup; i++) fns.forEach((fn, k) => (results[k] = fn()));
+  const runs: number[][] = fns.map(() => []);
+  for (let i = 0; i < repeats; i++) {
+    fns.forEach((fn, k) => {
+      collect?.();
+      const start = performance.now();
+      results[k] = fn();
+      runs[k].push(performance.now() - start);
+    });
+  }
+  return runs.map((runsMs, k) => {
+    const sorted = [...runsMs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return { medianMs: sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, runsMs, result: results[k] };
+  });
+}
