@@ -18,4 +18,5 @@ export type FhirIssueCode =
   | 'unknown-element' // a property the definition does not have
   | 'choice' // more than one variant of a value[x]
   | 'unknown-type' // a resourceType that is not known or not loaded
-  | 'empty'; // null, or an object with no content
+  | 'empty' // null, or an object with no content
+  | 'reference'; // in a Bundle: a urn reference to no entry, or a repeated fullUrl

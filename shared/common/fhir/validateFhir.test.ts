@@ -56,7 +56,7 @@ describe('valid resources', () => {
   it('finds nothing wrong in a full Patient, an Observation and their transaction Bundle', () => {
     expect(validator.validate(patient)).toEqual([]);
     expect(validator.validate(observation)).toEqual([]);
-    expect(validator.validate(bundle(patient, observation))).toEqual([]);
+    expect(validator.validate(bundle(patient, { ...observation, subject: { reference: 'urn:uuid:00000000-0000-4000-8000-000000000000' } }))).toEqual([]);
   });
   test.each(['IZ_1_1.1_Admin_Child_Max_Message', 'LRI_2.0-NG_CBC_Typ_Message', 'ORU-R01-RMGEAD', 'SIU-S12-01'])('finds nothing wrong in the FHIR converter output for %s', (name) => {
     expect(validator.validate(converterOutput(name))).toEqual([]);
@@ -130,6 +130,18 @@ describe('each kind of violation, with its exact message', () => {
       { severity: 'error', code: 'type', path: 'Bundle.entry[1].resource.name[0].given', message: 'Bundle.entry[1].resource.name[0].given is a string, but it repeats (0..*) and must be an array.', expected: 'an array' },
       { severity: 'error', code: 'unknown-type', path: 'Bundle.entry[2].resource', message: 'Bundle.entry[2].resource has resourceType Nonsense, which is not a FHIR R4 resource loaded for validation.' },
     ]);
+  });
+  it('checks that urn references in a Bundle reach an entry, and that fullUrls are unique', () => {
+    const subject = { reference: 'urn:uuid:00000000-0000-4000-8000-000000000000' };
+    expect(validator.validate(bundle(patient, { ...observation, subject }))).toEqual([]);
+    const dangling = bundle(patient, { ...observation, subject: { reference: 'urn:uuid:00000000-0000-4000-8000-000000000009' }, performer: [{ reference: 'Practitioner/123' }] });
+    expect(validator.validate(dangling)).toEqual([{
+      severity: 'error', code: 'reference', path: 'Bundle.entry[1].resource.subject.reference', expected: 'the fullUrl of an entry',
+      message: 'Bundle.entry[1].resource.subject.reference points to a urn that no entry of the Bundle has as its fullUrl.',
+    }]);
+    const twice = bundle(patient, patient);
+    twice.entry[1].fullUrl = twice.entry[0].fullUrl;
+    expect(validator.validate(twice).map((i) => [i.code, i.path])).toEqual([['reference', 'Bundle.entry[1].fullUrl']]);
   });
   it('flags prototype keys and never throws on garbage', () => {
     const hostile = JSON.parse('{"resourceType":"Patient","__proto__":{"x":1},"gender":"male"}') as unknown;

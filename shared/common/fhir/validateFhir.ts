@@ -70,10 +70,47 @@ export class FhirValidator {
     const issues: FhirIssue[] = [];
     try {
       this.resource(resource, rootPath, issues);
+      this.bundleReferences(resource, rootPath ?? 'Bundle', issues);
     } catch (error) {
       if (!(error instanceof StopValidation)) throw error;
     }
     return issues;
+  }
+
+  /**
+   * In a Bundle, a `urn:uuid:`/`urn:oid:` reference can only mean another entry: it must match
+   * an entry's fullUrl (this is how Encounter.subject reaches the Patient in a transaction), and
+   * fullUrls must be unique. Messages name paths, not the ids.
+   */
+  private bundleReferences(value: unknown, path: string, issues: FhirIssue[]): void {
+    if (typeof value !== 'object' || value === null || (value as { resourceType?: unknown }).resourceType !== 'Bundle') return;
+    const entries = (value as { entry?: unknown }).entry;
+    if (!Array.isArray(entries)) return;
+    const fullUrls = new Set<string>();
+    entries.forEach((entry, i) => {
+      const fullUrl = (entry as { fullUrl?: unknown } | null)?.fullUrl;
+      if (typeof fullUrl !== 'string') return;
+      if (fullUrls.has(fullUrl)) {
+        this.report(issues, { severity: 'error', code: 'reference', message: `${path}.entry[${i}].fullUrl repeats the fullUrl of an earlier entry.`, path: `${path}.entry[${i}].fullUrl`, expected: 'a fullUrl unique in the Bundle' });
+      }
+      fullUrls.add(fullUrl);
+    });
+    const visit = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) {
+        node.forEach((item, i) => visit(item, `${at}[${i}]`));
+        return;
+      }
+      if (typeof node !== 'object' || node === null) return;
+      for (const key of Object.keys(node)) {
+        const child = (node as Record<string, unknown>)[key];
+        if (key === 'reference' && typeof child === 'string' && (child.startsWith('urn:uuid:') || child.startsWith('urn:oid:')) && !fullUrls.has(child)) {
+          this.report(issues, { severity: 'error', code: 'reference', message: `${at}.reference points to a urn that no entry of the Bundle has as its fullUrl.`, path: `${at}.reference`, expected: 'the fullUrl of an entry' });
+        } else if (typeof child === 'object' && child !== null && !(key === 'resource' && (child as { resourceType?: unknown }).resourceType === 'Bundle')) {
+          visit(child, `${at}.${key}`);
+        }
+      }
+    };
+    entries.forEach((entry, i) => visit((entry as { resource?: unknown } | null)?.resource, `${path}.entry[${i}].resource`));
   }
 
   private report(issues: FhirIssue[], issue: FhirIssue): void {
