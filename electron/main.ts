@@ -19,7 +19,7 @@ const appRoot = join(here, '..', '..');
 const rendererDir = join(appRoot, 'dist', 'renderer');
 const bundleFilters = [{ name: 'Crosswalk mapping bundle', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }];
 
-protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } }]);
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
