@@ -57,7 +57,7 @@ export class CrosswalkError extends Error {
   }
 
   /** `CW_CODE: sentence (message 2, segment 3 PID, field 5)` for terminals and logs. */
-  toString(): string {
+  override toString(): string {
     const place = describeLocation(this.where);
     return `${this.code}: ${this.message}${place ? ` (${place})` : ''}`;
   }
