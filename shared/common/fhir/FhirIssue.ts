@@ -19,4 +19,5 @@ export type FhirIssueCode =
   | 'choice' // more than one variant of a value[x]
   | 'unknown-type' // a resourceType that is not known or not loaded
   | 'empty' // null, or an object with no content
-  | 'reference'; // in a Bundle: a urn reference to no entry, or a repeated fullUrl
+  | 'reference' // in a Bundle: a urn reference to no entry, or a repeated fullUrl
+  | 'invariant'; // a data type rule: cpt-2, qty-3, per-1

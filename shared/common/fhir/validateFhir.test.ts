@@ -58,7 +58,7 @@ describe('valid resources', () => {
     expect(validator.validate(observation)).toEqual([]);
     expect(validator.validate(bundle(patient, { ...observation, subject: { reference: 'urn:uuid:00000000-0000-4000-8000-000000000000' } }))).toEqual([]);
   });
-  test.each(['IZ_1_1.1_Admin_Child_Max_Message', 'LRI_2.0-NG_CBC_Typ_Message', 'ORU-R01-RMGEAD', 'SIU-S12-01'])('finds nothing wrong in the FHIR converter output for %s', (name) => {
+  test.each(['IZ_1_1.1_Admin_Child_Max_Message', 'LRI_2.0-NG_CBC_Typ_Message', 'SIU-S12-01'])('finds nothing wrong in the FHIR converter output for %s', (name) => {
     expect(validator.validate(converterOutput(name))).toEqual([]);
   });
   it('accepts an exported value map as a FHIR R4 ConceptMap', () => {
@@ -73,9 +73,21 @@ describe('valid resources', () => {
 describe('real problems in the FHIR converter outputs', () => {
   it('finds white-space-only strings and missing required elements', () => {
     expect(validator.validate(converterOutput('ADT01-23')).map((i) => [i.code, i.path])).toEqual([
+      ['invariant', 'Bundle.entry[3].resource.telecom[0]'],
+      ['invariant', 'Bundle.entry[3].resource.telecom[1]'],
+      ['invariant', 'Bundle.entry[3].resource.contact[0].telecom[0]'],
       ['format', 'Bundle.entry[5].resource.name'],
       ['format', 'Bundle.entry[11].resource.identifier[1].value'],
       ['cardinality', 'Bundle.entry[12].resource.agent'],
+      ['invariant', 'Bundle.entry[13].resource.telecom[0]'],
+      ['invariant', 'Bundle.entry[17].resource.telecom[0]'],
+      ['invariant', 'Bundle.entry[19].resource.telecom[0]'],
+      ['invariant', 'Bundle.entry[21].resource.telecom[0]'],
+    ]);
+    // v2.3 phone numbers without an equipment type (XTN.3) became ContactPoints without a system.
+    expect(validator.validate(converterOutput('ORU-R01-RMGEAD')).map((i) => i.message)).toEqual([
+      'Bundle.entry[4].resource.telecom[0] breaks cpt-2: a contact point with a value needs a system.',
+      'Bundle.entry[4].resource.telecom[1] breaks cpt-2: a contact point with a value needs a system.',
     ]);
     expect(validator.validate(converterOutput('VXU-V04-01')).filter((i) => i.severity === 'error')).toEqual([
       { severity: 'error', code: 'cardinality', message: 'Bundle.entry[88].resource.status is required (1..1) but missing.', path: 'Bundle.entry[88].resource.status', expected: '1..1' },
@@ -130,6 +142,16 @@ describe('each kind of violation, with its exact message', () => {
       { severity: 'error', code: 'type', path: 'Bundle.entry[1].resource.name[0].given', message: 'Bundle.entry[1].resource.name[0].given is a string, but it repeats (0..*) and must be an array.', expected: 'an array' },
       { severity: 'error', code: 'unknown-type', path: 'Bundle.entry[2].resource', message: 'Bundle.entry[2].resource has resourceType Nonsense, which is not a FHIR R4 resource loaded for validation.' },
     ]);
+  });
+  it('checks the data type invariants cpt-2, qty-3 and per-1', () => {
+    expect(only(validator.validate({ ...patient, telecom: [{ value: '555-1234' }] }))).toEqual({
+      severity: 'error', code: 'invariant', path: 'Patient.telecom[0]', expected: 'cpt-2',
+      message: 'Patient.telecom[0] breaks cpt-2: a contact point with a value needs a system.',
+    });
+    expect(only(validator.validate({ ...observation, valueQuantity: { value: 1, code: 'kg' } })).message).toBe('Observation.valueQuantity breaks qty-3: a quantity with a unit code needs the unit system.');
+    expect(only(validator.validate({ ...patient, name: [{ family: 'X', period: { start: '2020-01-02', end: '2020-01-01' } }] })).message).toBe('Patient.name[0].period breaks per-1: the period starts after it ends.');
+    expect(only(validator.validate({ ...observation, effectiveDateTime: undefined, effectivePeriod: { start: '2020-01-01T10:00:00+02:00', end: '2020-01-01T08:30:00+01:00' } })).code).toBe('invariant');
+    expect(validator.validate({ ...observation, effectiveDateTime: undefined, effectivePeriod: { start: '2020-01-01T10:00:00+02:00', end: '2020-01-01T08:30:00Z' } })).toEqual([]);
   });
   it('checks that urn references in a Bundle reach an entry, and that fullUrls are unique', () => {
     const subject = { reference: 'urn:uuid:00000000-0000-4000-8000-000000000000' };

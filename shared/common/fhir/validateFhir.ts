@@ -52,6 +52,28 @@ function cardinality(element: FhirElementDefinition): string {
 
 class StopValidation extends Error {}
 
+/** `2006-11-20T08:30:00+01:00` → epoch ms, for comparing two full-precision instants; undefined otherwise. */
+function instantMs(value: unknown): number | undefined {
+  return typeof value === 'string' && /T.*(Z|[+-]\d\d:\d\d)$/.test(value) ? Date.parse(value) : undefined;
+}
+
+/**
+ * The R4 invariants on data types that mappings break most often, written out (FHIRPath over
+ * every element would cost more than the rest of validation). Each returns the broken rule.
+ */
+const INVARIANTS: Record<string, (value: Record<string, unknown>) => string | undefined> = {
+  ContactPoint: (v) => (v.value !== undefined && v.system === undefined ? 'cpt-2: a contact point with a value needs a system' : undefined),
+  Quantity: (v) => (v.code !== undefined && v.system === undefined ? 'qty-3: a quantity with a unit code needs the unit system' : undefined),
+  Period: (v) => {
+    const start = instantMs(v.start);
+    const end = instantMs(v.end);
+    if (start !== undefined && end !== undefined) return start > end ? 'per-1: the period starts after it ends' : undefined;
+    // Dates of the same precision compare as text.
+    return typeof v.start === 'string' && typeof v.end === 'string' && v.start.length === v.end.length && !v.start.includes('T') && v.start > v.end
+      ? 'per-1: the period starts after it ends' : undefined;
+  },
+};
+
 /**
  * Validates FHIR R4 JSON (a resource, or a Bundle whose entries hold resources) against the
  * element definitions: cardinality, JSON shape per type, primitive formats, required bindings,
@@ -169,6 +191,8 @@ export class FhirValidator {
     let seenChoices: Map<string, string> | undefined;
     let members = 0;
     for (const key of Object.keys(value)) {
+      // JSON.stringify drops undefined members, so they are absent, not invalid.
+      if (value[key] === undefined) continue;
       members++;
       if (isResource && key === 'resourceType') continue;
       const memberPath = `${path}.${key}`;
@@ -304,6 +328,11 @@ export class FhirValidator {
       return;
     }
     this.object(value as Record<string, unknown>, children, type, path, issues, false);
+    const invariant = INVARIANTS[type];
+    if (invariant !== undefined) {
+      const broken = invariant(value as Record<string, unknown>);
+      if (broken !== undefined) this.report(issues, { severity: 'error', code: 'invariant', message: `${path} breaks ${broken}.`, path, expected: broken.split(':')[0] });
+    }
     if (element.binding?.strength === 'required' && (type === 'Coding' || type === 'CodeableConcept')) {
       const record = value as Record<string, unknown>;
       const codings = type === 'Coding' ? [record] : Array.isArray(record.coding) ? (record.coding as unknown[]) : [];

@@ -43,6 +43,7 @@ export const contactPointFromXtn: FunctionDefinition = {
     { inputs: { xtn: [undefined, undefined, 'CP', undefined, undefined, '555', '5551234'] }, output: { system: 'phone', value: '(555) 5551234', use: 'mobile' } },
     { inputs: { xtn: [undefined, 'PRN', 'PH'] }, output: undefined },
     { inputs: { xtn: '(206)3345232' }, output: { system: 'phone', value: '(206)3345232' } },
+    { inputs: { xtn: ['(103)144-1441', 'P', 'H'] }, output: { system: 'other', value: '(103)144-1441' } },
   ],
   apply(inputs, _params, context) {
     const xtn = inputs.xtn;
@@ -53,7 +54,8 @@ export const contactPointFromXtn: FunctionDefinition = {
     const useCode = component(xtn, 2);
     const rank = parseHl7Number(component(xtn, 18));
     return nonEmpty({
-      system: equipment === undefined ? defaultSystem(xtn) : TELECOM_EQUIPMENT_TO_SYSTEM.get(equipment),
+      // A code outside table 0202 still names some device: `other` keeps cpt-2 (a value needs a system).
+      system: equipment === undefined ? defaultSystem(xtn) : (TELECOM_EQUIPMENT_TO_SYSTEM.get(equipment) ?? 'other'),
       value: value.trim(),
       use: (useCode === undefined ? undefined : TELECOM_USE.get(useCode)) ?? (equipment === 'CP' ? 'mobile' : undefined),
       rank: rank !== undefined && Number.isInteger(rank) && rank >= 1 ? rank : undefined,
