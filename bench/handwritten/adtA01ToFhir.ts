@@ -195,7 +195,7 @@ function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
 function observation(obx: Hl7Segment, subject: string, encounter: string | undefined, tz: string): JsonObject {
   const obs: JsonObject = { resourceType: 'Observation' };
   put(obs, 'status', observationStatus(text(obx, 11))?.code ?? 'unknown');
-  put(obs, 'code', codeableConcept(obx, 3, 1));
+  put(obs, 'code', codeableConcept(obx, 3, 1) ?? (text(obx, 3) === undefined ? { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] } : undefined));
   obs.subject = { reference: subject };
   if (encounter !== undefined) obs.encounter = { reference: encounter };
   put(obs, 'effectiveDateTime', dateTime(text(obx, 14), tz));

@@ -185,7 +185,7 @@ const EXPRESSION = `(
     $merge([{
       "resourceType": "Observation",
       "status": $exists($obsStatus($v($obx, 11))) ? $obsStatus($v($obx, 11)) : 'unknown',
-      "code": $cc($reps($obx, 3)[0]),
+      "code": $exists($cc($reps($obx, 3)[0])) ? $cc($reps($obx, 3)[0]) : ($v($obx, 3) ? undefined : { "extension": [{ "url": "http://hl7.org/fhir/StructureDefinition/data-absent-reason", "valueCode": "unknown" }] }),
       "subject": { "reference": $patientUrl },
       "encounter": $exists($pv1) ? { "reference": $encounterUrl },
       "effectiveDateTime": $dtm($v($obx, 14)),

@@ -1,6 +1,7 @@
 import type { MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
 import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
 import { SpecBuilder, type From } from './SpecBuilder';
+import { observationsFromObx } from './observationsFromObx';
 import * as maps from './valueMaps/index';
 
 /**
@@ -123,25 +124,7 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(practitioner, 'Practitioner.name.prefix', src('PV1-7.6'));
 
   // --- OBX → Observation (IG OBX[Observation]), one per OBX
-  b.each(observation, 'Observation', src('OBX'));
-  b.set(observation, 'Observation.status', coalesce([b.map(maps.observationStatus.id, src('OBX-11'), 'code', 'observation-status'), b.constant('unknown', 'status-unknown')], 'status'));
-  b.set(observation, 'Observation.code', fn('code.codeableConceptFromCwe', { cwe: src('OBX-3') }, undefined, 'observation-code'));
-  b.set(observation, 'Observation.subject', patientRef());
-  b.set(observation, 'Observation.encounter', encounterRef());
-  b.set(observation, 'Observation.effective[x]:effectiveDateTime', dateTime('OBX-14'));
-  // value[x] by OBX-2, as the IG's OBX-5 rows say.
-  b.set(observation, 'Observation.value[x]:valueQuantity', fn('datatype.quantityFromNm', { value: b.cond("OBX-2 = 'NM'", src('OBX-5'), 'is-NM'), units: src('OBX-6') }, undefined, 'NM-quantity'));
-  b.set(observation, 'Observation.value[x]:valueString', b.cond("OBX-2 = 'ST' or OBX-2 = 'TX' or OBX-2 = 'FT'", src('OBX-5'), 'is-text'));
-  b.set(observation, 'Observation.value[x]:valueCodeableConcept', b.cond("OBX-2 = 'CWE' or OBX-2 = 'CE'", fn('code.codeableConceptFromCwe', { cwe: src('OBX-5') }, undefined, 'value-concept'), 'is-coded'));
-  b.set(observation, 'Observation.value[x]:valueDateTime', fn('date.hl7ToFhirDateTime', { value: b.cond("OBX-2 = 'DT' or OBX-2 = 'DTM' or OBX-2 = 'TS'", src('OBX-5'), 'is-date') }, undefined, 'value-dateTime'));
-  const snIs = (kind: string): string => `OBX-2 = 'SN' and datatype.snKind(OBX-5) = '${kind}'`;
-  b.set(observation, 'Observation.value[x]:valueQuantity', b.cond(snIs('Quantity'), fn('datatype.quantityFromSn', { sn: src('OBX-5'), units: src('OBX-6') }, undefined, 'SN-quantity'), 'is-SN-quantity'), 1);
-  b.set(observation, 'Observation.value[x]:valueRange', b.cond(snIs('Range'), fn('datatype.rangeFromSn', { sn: src('OBX-5'), units: src('OBX-6') }, undefined, 'SN-range'), 'is-SN-range'));
-  b.set(observation, 'Observation.value[x]:valueRatio', b.cond(snIs('Ratio'), fn('datatype.ratioFromSn', { sn: src('OBX-5'), units: src('OBX-6') }, undefined, 'SN-ratio'), 'is-SN-ratio'));
-  b.set(observation, 'Observation.value[x]:valueString', b.cond(snIs('string'), b.fnMany('string.concat', 'values', [src('OBX-5.1'), src('OBX-5.2'), src('OBX-5.3'), src('OBX-5.4'), src('OBX-6.1')], 'SN-text', { separator: ' ' }), 'is-SN-text'), 1);
-  b.each(observation, 'Observation.interpretation', b.cond('OBX-8.1 != null', src('OBX-8'), 'has-interpretation'));
-  b.set(observation, 'Observation.interpretation.coding', b.map(maps.interpretation.id, src('OBX-8.1'), 'coding', 'interpretation'));
-  b.set(observation, 'Observation.referenceRange.text', src('OBX-7'));
+  observationsFromObx(b, observation, patientRef(), encounterRef());
 
   // --- AL1 → AllergyIntolerance (IG AL1[AllergyIntolerance]), one per AL1
   b.each(allergy, 'AllergyIntolerance', src('AL1'));

@@ -1,6 +1,7 @@
 import type { BundleMetadata } from '../../shared/common/bundle/BundleFile';
 import type { MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
 import { buildAdtA01ToFhir } from './adtA01ToFhir';
+import { buildOruR01ToObservations } from './oruR01ToObservations';
 
 /** A test case of an example bundle: a real sample (or a documented variant of one) and what it must give. */
 export interface ExampleTest {
@@ -52,6 +53,24 @@ export const examples: readonly Example[] = [
         adapt: asAdtA01,
       },
       { name: 'An ORU^R01 is refused with a clear error (fhirconverter_ORU-R01-RMGEAD.hl7)', sample: 'fhirconverter_ORU-R01-RMGEAD.hl7', expectedError: 'VALUEMAP_UNMAPPED' },
+    ],
+  },
+  {
+    file: 'examples/oru-r01-to-observations.crosswalk.json',
+    metadata: {
+      name: 'ORU^R01 lab results to FHIR R4 Observations',
+      version: '1.0.0',
+      author: 'Crosswalk examples',
+      description: 'HL7 v2 ORU^R01 to a FHIR R4 transaction Bundle: the Patient (PID identity), one laboratory Observation per OBX (HL7 v2-to-FHIR IG OBX map: value by OBX-2, units, reference range, interpretation, status) and, for a single-order message, a DiagnosticReport listing every result. Messages that are not ORU fail with VALUEMAP_UNMAPPED. See examples/README.md.',
+      created: '2026-11-24',
+    },
+    build: buildOruR01ToObservations,
+    resourceTypes: ['Patient', 'Observation', 'DiagnosticReport'],
+    tests: [
+      { name: 'ORU^R01 v2.4 with a structured numeric result ^182 (fhirconverter_ORU-R01-RMGEAD.hl7)', sample: 'fhirconverter_ORU-R01-RMGEAD.hl7' },
+      { name: 'ORU^R01 v2.6 with ST and multi-line TX results (lfh_ORU-multiline-short-mixed.hl7)', sample: 'lfh_ORU-multiline-short-mixed.hl7' },
+      { name: 'ORU^R01 v2.5 with two orders: ten NM results, no DiagnosticReport (fhirconverter_LAB-ORU-1.hl7)', sample: 'fhirconverter_LAB-ORU-1.hl7' },
+      { name: 'An ADT^A01 is refused with a clear error (fhirconverter_ADT01-23.hl7)', sample: 'fhirconverter_ADT01-23.hl7', expectedError: 'VALUEMAP_UNMAPPED' },
     ],
   },
 ];

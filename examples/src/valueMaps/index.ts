@@ -4,6 +4,7 @@ import { addressUse } from './addressUse';
 import { administrativeSex } from './administrativeSex';
 import { allergenCategory } from './allergenCategory';
 import { allergySeverity } from './allergySeverity';
+import { diagnosticReportStatus } from './diagnosticReportStatus';
 import { encounterClass } from './encounterClass';
 import { encounterStatus } from './encounterStatus';
 import { interpretation } from './interpretation';
@@ -13,7 +14,7 @@ import { telecomSystem } from './telecomSystem';
 import { telecomUse } from './telecomUse';
 
 export {
-  addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, encounterClass,
+  addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, diagnosticReportStatus, encounterClass,
   encounterStatus, interpretation, nameType, observationStatus, telecomSystem, telecomUse,
 };
 
