@@ -1,0 +1,210 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBundle, serializeBundle } from '../../shared/common/bundle';
+import { parseHl7 } from '../../shared/common/hl7v2';
+import { parseSpec } from '../../shared/common/mapping';
+import { adtTestSpec } from '../../shared/node/fixtures/adtTestSpec';
+import { readSample, samplesDir } from '../../shared/node/fixtures/referenceFixtures';
+import { runRun } from './run';
+import { runTest } from './test';
+import { runValidate } from './validate';
+
+const dir = mkdtempSync(join(tmpdir(), 'crosswalk-run-'));
+const bundlePath = join(dir, 'adt.crosswalk.json');
+const sampleFiles = readdirSync(samplesDir).filter((f) => f.endsWith('.hl7')).sort();
+
+function capture() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => { out += String(chunk); });
+  stderr.on('data', (chunk) => { err += String(chunk); });
+  return { io: { stdout, stderr, stdin: Readable.from([]) }, out: () => out, err: () => err };
+}
+
+beforeAll(() => {
+  const adt = readSample('fhirconverter_ADT-A01-01.hl7');
+  writeFileSync(bundlePath, serializeBundle(createBundle({
+    metadata: { name: 'ADT test mapping', version: '1.0.0', author: 'runtime tests' },
+    mapping: parseSpec(adtTestSpec()),
+    tests: [{ name: 'bad MSH fails to parse', input: 'PID|1||123', expectedError: 'HL7_NO_MSH' }],
+  })));
+  // A batch file: every ADT and ORU sample back to back, twice (32 messages), for order checks.
+  const batch = sampleFiles.map((f) => readSample(f).replace(/^\uFEFF/, '')).join('');
+  writeFileSync(join(dir, 'batch.hl7'), batch + batch);
+  // One good message, one that is not HL7, one good: failures must not stop or reorder the rest.
+  writeFileSync(join(dir, 'mixed.hl7'), `${adt}MSH|^~\\&|bad\rPID|1\r`.replace('MSH|^~\\&|bad', 'MSH|^~~&|bad') + adt.replace('MSG00001', 'MSG00002'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('crosswalk run', () => {
+  it('maps every reference sample to one NDJSON line, in input order, exit 0', async () => {
+    const c = capture();
+    expect(await runRun(bundlePath, [samplesDir], {}, c.io)).toBe(0);
+    const lines = c.out().trimEnd().split('\n');
+    expect(lines).toHaveLength(sampleFiles.length);
+    lines.forEach((line, i) => {
+      const bundle = JSON.parse(line) as { resourceType: string; entry: Array<{ resource: { resourceType: string; identifier?: Array<{ value: string }> } }> };
+      expect(bundle.resourceType).toBe('Bundle');
+      const message = parseHl7(readSample(sampleFiles[i]));
+      // The Patient's first identifier is PID-3.1 of that file: the line belongs to that message.
+      expect(bundle.entry[0].resource.identifier?.[0]?.value).toBe(message.get('PID-3.1') ?? undefined);
+    });
+    expect(c.err()).toBe('');
+  });
+
+  it('gives byte-identical output when run again', async () => {
+    const a = capture();
+    const b = capture();
+    await runRun(bundlePath, [join(dir, 'batch.hl7')], {}, a.io);
+    await runRun(bundlePath, [join(dir, 'batch.hl7')], {}, b.io);
+    expect(a.out().length).toBeGreaterThan(1000);
+    expect(b.out()).toBe(a.out());
+  });
+
+  it('--workers keeps the input order and the same bytes as one thread', async () => {
+    const one = capture();
+    const three = capture();
+    expect(await runRun(bundlePath, [join(dir, 'batch.hl7')], {}, one.io)).toBe(0);
+    expect(await runRun(bundlePath, [join(dir, 'batch.hl7')], { workers: '3' }, three.io)).toBe(0);
+    expect(three.out().split('\n')).toHaveLength(sampleFiles.length * 2 + 1);
+    expect(three.out()).toBe(one.out());
+  });
+
+  it('--out writes one complete file per message atomically; failures go to <out>-errors with their text', async () => {
+    const out = join(dir, 'out');
+    const c = capture();
+    expect(await runRun(bundlePath, [join(dir, 'mixed.hl7')], { out }, c.io)).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['mixed.hl7.1.json', 'mixed.hl7.3.json']);
+    for (const name of readdirSync(out)) expect(JSON.parse(readFileSync(join(out, name), 'utf8')).resourceType).toBe('Bundle');
+    const errors = join(dir, 'out-errors');
+    expect(readdirSync(errors).sort()).toEqual(['mixed.hl7.2.error.json', 'mixed.hl7.2.hl7']);
+    const report = JSON.parse(readFileSync(join(errors, 'mixed.hl7.2.error.json'), 'utf8'));
+    expect(report).toMatchObject({ file: join(dir, 'mixed.hl7'), message: 2, error: { code: 'HL7_BAD_ENCODING_CHARS' } });
+    expect(report.error.where.message).toBe(2);
+    expect(readFileSync(join(errors, 'mixed.hl7.2.hl7'), 'utf8')).toBe('MSH|^~~&|bad\rPID|1\r');
+    expect(c.err()).toBe(`crosswalk run: 2 of 3 messages mapped, 1 failed; see ${errors}.\n`);
+  });
+
+  it('--validate sends an invalid output to --errors with its issues and the output', async () => {
+    const errors = join(dir, 'validate-errors');
+    const c = capture();
+    expect(await runRun(bundlePath, [join(samplesDir, 'lfh_ORU-multiline-short-mixed.hl7')], { validate: true, errors }, c.io)).toBe(1);
+    expect(c.out()).toBe('');
+    const report = JSON.parse(readFileSync(join(errors, 'lfh_ORU-multiline-short-mixed.hl7.1.error.json'), 'utf8'));
+    expect(report.error.code).toBe('OUTPUT_INVALID');
+    expect(report.issues[0]).toEqual({ severity: 'error', code: 'cardinality', message: 'Bundle.entry[3].resource.code is required (1..1) but missing.', path: 'Bundle.entry[3].resource.code', expected: '1..1' });
+    expect(report.output.resourceType).toBe('Bundle');
+  });
+
+  it('without --out or --errors, each failure is one line on stderr with code and place, no patient data', async () => {
+    const c = capture();
+    expect(await runRun(bundlePath, [join(dir, 'mixed.hl7'), join(dir, 'missing.hl7')], {}, c.io)).toBe(1);
+    expect(c.out().trimEnd().split('\n')).toHaveLength(2);
+    const lines = c.err().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^crosswalk run: HL7_BAD_ENCODING_CHARS: .*\(.*mixed\.hl7, message 2/);
+    expect(lines[1]).toBe(`crosswalk run: IO_NOT_FOUND: No such file or folder. (${join(dir, 'missing.hl7')})`);
+    expect(lines[2]).toBe('crosswalk run: 2 of 3 messages mapped, 2 failed.');
+    expect(c.err()).not.toContain('EVERYMAN');
+  });
+
+  it('reads stdin for -', async () => {
+    const c = capture();
+    const io = { ...c.io, stdin: Readable.from([Buffer.from(readSample('fhirconverter_ADT01-23.hl7'))]) };
+    expect(await runRun(bundlePath, ['-'], {}, io)).toBe(0);
+    expect(JSON.parse(c.out()).entry[0].resource.resourceType).toBe('Patient');
+  });
+
+  it('refuses a tampered bundle with one sentence and exit 2, mapping nothing', async () => {
+    const tampered = join(dir, 'tampered.crosswalk.json');
+    writeFileSync(tampered, readFileSync(bundlePath, 'utf8').replace('"target": "female"', '"target": "male"'));
+    const c = capture();
+    expect(await runRun(tampered, [samplesDir], {}, c.io)).toBe(2);
+    expect(c.out()).toBe('');
+    expect(c.err()).toBe(`crosswalk run: BUNDLE_HASH_MISMATCH: The bundle content does not match its hash, so it was changed after export; export it again from the studio. (${tampered}, at hash)\n`);
+  });
+
+  it('rejects bad usage with UsageError', async () => {
+    const c = capture();
+    await expect(runRun(bundlePath, [], {}, c.io)).rejects.toThrow('run needs at least one input: a file, a folder or - for stdin.');
+    await expect(runRun(bundlePath, ['x'], { workers: 'many' }, c.io)).rejects.toThrow('--workers must be a whole number from 1 to 256, not "many".');
+  });
+});
+
+describe('crosswalk test and validate', () => {
+  it('test prints a readable diff per failure and the closing line', async () => {
+    const text = readSample('fhirconverter_ADT-A01-01.hl7');
+    const expected = JSON.parse((await (async () => {
+      const c = capture();
+      await runRun(bundlePath, [join(samplesDir, 'fhirconverter_ADT-A01-01.hl7')], {}, c.io);
+      return c.out();
+    })()));
+    const wrong = structuredClone(expected);
+    wrong.entry[0].resource.gender = 'female';
+    const file = join(dir, 'with-tests.crosswalk.json');
+    writeFileSync(file, serializeBundle(createBundle({
+      metadata: { name: 'ADT with tests', version: '1.0.0' },
+      mapping: parseSpec(adtTestSpec()),
+      tests: [
+        { name: 'ADT A01 maps', input: text, expected },
+        { name: 'gender expectation is wrong', input: text, expected: wrong },
+        { name: 'not HL7', input: 'hello', expectedError: 'HL7_NO_MSH' },
+      ],
+    })));
+    const c = capture();
+    expect(await runTest(file, c.io)).toBe(1);
+    expect(c.out()).toBe([
+      'ok   ADT A01 maps',
+      'FAIL gender expectation is wrong',
+      '  entry[0].resource.gender',
+      '    expected: "female"',
+      '    actual:   "male"',
+      'ok   not HL7',
+      '2 passed, 1 failed',
+      '',
+    ].join('\n'));
+  });
+
+  it('validate accepts a good bundle and refuses a broken one in one sentence', async () => {
+    const good = capture();
+    expect(await runValidate(bundlePath, good.io)).toBe(0);
+    expect(good.out()).toBe(`${bundlePath}: valid: ADT test mapping 1.0.0, 4 targets, 13 nodes, 31 links, 3 value maps, 1 test case.\n`);
+    const spec = adtTestSpec();
+    spec.links[6].to = { target: 'patient', path: 'Patient.sex' };
+    const broken = join(dir, 'broken.crosswalk.json');
+    writeFileSync(broken, serializeBundle(createBundle({ metadata: { name: 'broken', version: '1' }, mapping: spec })));
+    const bad = capture();
+    expect(await runValidate(broken, bad.io)).toBe(2);
+    expect(bad.err()).toBe(`crosswalk validate: MAP_UNKNOWN_TARGET_ELEMENT: Patient has no element Patient.sex in FHIR R4. (${broken}, at Patient.sex, link p-gender-in)\n`);
+  });
+});
+
+describe('the crosswalk binary', () => {
+  const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', resolve('runtime/cli.ts'), ...args], { encoding: 'utf8', input, cwd: process.cwd() });
+
+  it('exits 0, 1 and 2 as documented', () => {
+    const ok = cli(['run', bundlePath, join(samplesDir, 'fhirconverter_ADT-A01-01.hl7')]);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).type).toBe('transaction');
+    const some = cli(['run', bundlePath, join(dir, 'mixed.hl7')]);
+    expect(some.status).toBe(1);
+    const usage = cli(['run', bundlePath]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toBe('crosswalk: run needs at least one input: a file, a folder or - for stdin.\n');
+    const unknown = cli(['run', join(dir, 'nope.json'), '-'], '');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe(`crosswalk run: BUNDLE_READ: The bundle cannot be opened: there is no such file. (${join(dir, 'nope.json')})\n`);
+    const help = execFileSync(process.execPath, ['--import', 'tsx', resolve('runtime/cli.ts'), 'run', '--help'], { encoding: 'utf8' });
+    expect(help).toContain('Exit status: 0 all messages mapped, 1 some failed, 2 usage error or a bundle');
+  });
+});
+
+
