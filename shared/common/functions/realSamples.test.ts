@@ -154,6 +154,18 @@ describe('data type functions on every reference sample', () => {
     });
   });
 
+  it('MDM: a formatted-text report becomes plain lines for valueString', () => {
+    const obx = first('hl7ig_MDM_T02.hl7').segmentsById('OBX')[1];
+    const plain = fn('string.formattedText')({ value: obx.value(5) }) as string;
+    expect(plain.split('\n').slice(0, 3)).toEqual([
+      'Critical Values Entered On:  08/22/2023 2:11 EDT',
+      ' Performed On:  08/22/2023 2:11 EDT by BOYLE, KRISTEN C', // the sender's space after \.br\ is kept: indentation can matter in reports
+      '',
+    ]);
+    expect(plain).not.toContain('\\.br\\');
+    expect(obx.value(5)).toContain('\\.br\\');
+  });
+
   it('VXU: a telephone from its XTN parts, an address, and a v2 table code', () => {
     const patient = patientOf(first('izgateway_VXU_V04.hl7').segmentsById('PID')[0]);
     expect(patient.telecom).toEqual([{ system: 'phone', value: '(111) 2320112', use: 'home' }]);

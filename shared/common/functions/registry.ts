@@ -26,6 +26,8 @@ import { lookupTable } from './lookup/lookupTable';
 import { parseNumber } from './number/parseNumber';
 import { round } from './number/round';
 import { concat } from './string/concat';
+import { formattedText } from './string/formattedText';
+import { length } from './string/length';
 import { lowerCase } from './string/lowerCase';
 import { pad } from './string/pad';
 import { replace } from './string/replace';
@@ -39,7 +41,7 @@ import { toUcum } from './unit/toUcum';
 
 /** Every function of the library, as data. Adding a function is adding its file and one line here. */
 export const functionDefinitions: readonly FunctionDefinition[] = [
-  concat, split, substring, trim, upperCase, lowerCase, replace, pad,
+  concat, split, substring, trim, upperCase, lowerCase, replace, pad, length, formattedText,
   hl7ToFhirDate, hl7ToFhirDateTime, hl7ToFhirInstant, hl7ToFhirTime, fhirToHl7DateTime,
   parseNumber, round,
   convertUnit, toUcum, isValidUcum,
