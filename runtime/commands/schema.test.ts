@@ -53,8 +53,21 @@ describe('crosswalk schema', () => {
     expect(resource).toMatchObject({ code: 1, stderr: 'crosswalk: FHIR R4 has no resource or data type named patient; did you mean Patient? (SCHEMA_UNKNOWN_TYPE)\n' });
   });
 
+  test('json and csv infer a schema from a sample file', async () => {
+    const csv = await crosswalk('csv', '../shared/reference/v2-to-fhir-ig/cs_AdministrativeSex.csv', '--header-row', '2');
+    expect(csv.code).toBe(0);
+    expect(JSON.parse(csv.stdout).children.slice(0, 3).map((n: { path: string }) => n.path)).toEqual(['$.Code', '$.Text', '$["Code System"]']);
+    const json = await crosswalk('json', '../shared/reference/hl7v2-samples/expected-fhir-converter/fhirconverter_ORU-R01-01-expected.json', '--depth', '1');
+    const entry = JSON.parse(json.stdout).children.find((n: { name: string }) => n.name === 'entry');
+    expect(entry).toMatchObject({ path: '$.entry', repeating: true, hasChildren: true });
+    expect(entry.children).toBeUndefined();
+    expect(await crosswalk('json', 'no-such-sample.json')).toMatchObject({
+      code: 1, stderr: 'crosswalk: The sample file no-such-sample.json does not exist. (SCHEMA_SAMPLE_UNREADABLE, no-such-sample.json)\n',
+    });
+  });
+
   test('usage errors exit 2 with one line; --help exits 0', async () => {
-    expect(await crosswalk('hl7')).toMatchObject({ code: 2, stderr: 'crosswalk: unknown standard "hl7"; use hl7v2 or fhir-r4.\n' });
+    expect(await crosswalk('hl7')).toMatchObject({ code: 2, stderr: 'crosswalk: unknown standard "hl7"; use hl7v2, fhir-r4, json or csv.\n' });
     expect(await crosswalk('hl7v2', '2.5.1', 'PID', '--depth', 'all')).toMatchObject({ code: 2, stderr: 'crosswalk: --depth takes a whole number of levels, not "all".\n' });
     const help = await crosswalk('--help');
     expect(help.code).toBe(0);

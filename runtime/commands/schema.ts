@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
-import type { SchemaCatalog, SchemaNode, SchemaRef } from '../../shared/common/schema/index';
+import { CrosswalkError, describeLocation } from '../../shared/common/errors/CrosswalkError';
+import { inferCsvSchema, inferJsonSchema, limitDepth, type SchemaCatalog, type SchemaNode, type SchemaRef } from '../../shared/common/schema/index';
 import { nodeSchemaCatalog } from '../../shared/node/schema/index';
 import { UsageError, type CommandModule } from './CommandModule';
 
@@ -15,9 +16,11 @@ interface SchemaOptions {
   codeSystem?: string;
   hideBoilerplate?: boolean;
   compact?: boolean;
+  headerRow?: string;
+  delimiter?: string;
 }
 
-const STANDARDS = ['hl7v2', 'fhir-r4'] as const;
+const STANDARDS = ['hl7v2', 'fhir-r4', 'json', 'csv'] as const;
 
 const HELP = `
 Prints a schema tree as JSON: each node has id, path, name, label, kind, dataType, min, max,
@@ -34,7 +37,9 @@ Examples:
   crosswalk schema fhir-r4 Observation --path 'Observation.value[x]:valueQuantity'
   crosswalk schema fhir-r4 Patient --search birth
   crosswalk schema fhir-r4 --value-set administrative-gender
-  crosswalk schema fhir-r4 --concept-map cm-administrative-gender-v2`;
+  crosswalk schema fhir-r4 --concept-map cm-administrative-gender-v2
+  crosswalk schema json sample.json               a schema inferred from a JSON sample
+  crosswalk schema csv export.csv --header-row 2  a schema inferred from a CSV header and rows`;
 
 function parseDepth(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -51,10 +56,44 @@ function print(value: unknown, compact: boolean | undefined): void {
   process.stdout.write(`${JSON.stringify(value, null, compact ? undefined : 2)}\n`);
 }
 
+async function readSample(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw new CrosswalkError('SCHEMA_SAMPLE_UNREADABLE', `The sample file ${file} ${reason}.`, { file });
+  }
+}
+
+async function inferred(kind: 'json' | 'csv', args: string[], options: SchemaOptions): Promise<void> {
+  if (args.length !== 1) throw new UsageError(`name one ${kind.toUpperCase()} sample file, e.g. crosswalk schema ${kind} sample.${kind}.`);
+  const [file] = args;
+  parseDepth(options.depth);
+  const text = await readSample(file);
+  let headerRow: number | undefined;
+  if (options.headerRow !== undefined) {
+    if (!/^[1-9]\d{0,5}$/.test(options.headerRow)) throw new UsageError(`--header-row takes a line number from 1, not ${JSON.stringify(options.headerRow)}.`);
+    headerRow = Number(options.headerRow);
+  }
+  if (options.delimiter !== undefined && options.delimiter.replace('\\t', '\t').length !== 1) {
+    throw new UsageError(`--delimiter takes one character, not ${JSON.stringify(options.delimiter)}.`);
+  }
+  try {
+    const tree = kind === 'json'
+      ? inferJsonSchema(text)
+      : inferCsvSchema(text, { headerRow, delimiter: options.delimiter?.replace('\\t', '\t') });
+    const depth = parseDepth(options.depth);
+    print(depth === undefined ? tree : limitDepth(tree, depth), options.compact);
+  } catch (error) {
+    throw error instanceof CrosswalkError ? error.at({ file }) : error;
+  }
+}
+
 async function run(catalog: SchemaCatalog, standardArg: string, args: string[], options: SchemaOptions): Promise<void> {
   if (!(STANDARDS as readonly string[]).includes(standardArg)) {
-    throw new UsageError(`unknown standard ${JSON.stringify(standardArg)}; use hl7v2 or fhir-r4.`);
+    throw new UsageError(`unknown standard ${JSON.stringify(standardArg)}; use hl7v2, fhir-r4, json or csv.`);
   }
+  if (standardArg === 'json' || standardArg === 'csv') return inferred(standardArg, args, options);
   const standard = standardArg as SchemaRef['standard'];
   if (args.length > 2) throw new UsageError(`too many arguments: ${args.join(' ')}.`);
   const info = (await catalog.standards()).find((s) => s.standard === standard);
@@ -98,7 +137,7 @@ export const schemaCommand: CommandModule = {
     program
       .command('schema')
       .description('Print an HL7 v2 or FHIR R4 schema tree (or a table, value set, concept map) as JSON.')
-      .argument('<standard>', 'hl7v2 or fhir-r4')
+      .argument('<standard>', 'hl7v2, fhir-r4, or json / csv to infer a schema from a sample file')
       .argument('[version]', 'HL7 v2 version (2.3, 2.3.1, 2.4, 2.5, 2.5.1, 2.6, 2.7, 2.7.1); optional for fhir-r4 (4.0.1)')
       .argument('[structure]', 'message structure (ADT_A01), segment (PID) or data type (XPN); FHIR resource (Patient) or data type (HumanName)')
       .option('--depth <levels>', 'levels of children to print (default: all for hl7v2, 2 for fhir-r4)')
@@ -110,6 +149,8 @@ export const schemaCommand: CommandModule = {
       .option('--value-set <url|id>', 'print the expansion of a FHIR value set')
       .option('--concept-map <id|url>', 'print a FHIR ConceptMap (cm-administrative-gender-v2)')
       .option('--code-system <url|id>', 'print a FHIR CodeSystem (http://terminology.hl7.org/CodeSystem/v2-0001)')
+      .option('--header-row <line>', 'csv: the line holding the column names (default 1)')
+      .option('--delimiter <char>', 'csv: the delimiter (default: guessed from , ; tab |; write \\t for tab)')
       .option('--compact', 'print JSON on one line')
       .addHelpText('after', HELP)
       .action(async (standard: string, version: string | undefined, structure: string | undefined, options: SchemaOptions) => {
@@ -118,7 +159,8 @@ export const schemaCommand: CommandModule = {
           await run(nodeSchemaCatalog(), standard, args, options);
         } catch (error) {
           if (error instanceof CrosswalkError) {
-            process.stderr.write(`crosswalk: ${error.message} (${error.code})\n`);
+            const place = describeLocation(error.where);
+            process.stderr.write(`crosswalk: ${error.message} (${error.code}${error.where.file !== undefined && place ? `, ${place}` : ''})\n`);
             process.exitCode = 1;
             return;
           }

@@ -8,6 +8,7 @@ import { fhirChildInfos, fhirElementInfo, type FhirElementInfo } from './fhirEle
 import { fhirRootPosition, fhirSubtree, resolveFhirPath, type FhirTypeResolver } from './fhirTree';
 import { FhirTypeModel } from './FhirTypeModel';
 import { hl7v2DataTypeTree, hl7v2MessageTree, hl7v2SegmentTree } from './hl7v2Tree';
+import { limitDepth } from './limitDepth';
 import type { SchemaDataSource } from './SchemaDataSource';
 import type { SchemaNode, SchemaRef, SchemaStandardInfo, SchemaStructureInfo } from './SchemaNode';
 import { searchSchemaTree, type SchemaSearchHit } from './searchSchema';
@@ -87,14 +88,6 @@ const JSON_NUMBER = new Set(['integer', 'decimal', 'positiveInt', 'unsignedInt']
 function oneOf(names: string[], limit = 12): string {
   const sorted = [...names].sort();
   return sorted.length > limit ? `${sorted.slice(0, limit).join(', ')} and ${sorted.length - limit} more` : sorted.join(', ');
-}
-
-function clone(node: SchemaNode, depth: number): SchemaNode {
-  const copy: SchemaNode = { ...node };
-  if (node.children === undefined) return copy;
-  if (depth > 0 || node.children.length === 0) copy.children = node.children.map((child) => clone(child, depth - 1));
-  else delete copy.children;
-  return copy;
 }
 
 interface IndexedTree {
@@ -269,7 +262,7 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
       if (!node) {
         throw new CrosswalkError('SCHEMA_UNKNOWN_PATH', `${ref.structure} has no node ${options.path}.`, { path: options.path });
       }
-      return clone(node, options.depth ?? Number.POSITIVE_INFINITY);
+      return limitDepth(node, options.depth ?? Number.POSITIVE_INFINITY);
     }
     if (ref.standard !== 'fhir-r4') {
       throw new CrosswalkError('SCHEMA_UNKNOWN_STANDARD', `The standard ${String(ref.standard)} is not known; use hl7v2 or fhir-r4.`);

@@ -8,6 +8,7 @@ export type { SchemaCatalog, SchemaTreeOptions, Hl7v2Table, FhirPrimitiveInfo } 
 export type { FhirElementInfo } from './fhirElements';
 export type { SchemaSearchHit } from './searchSchema';
 export { searchSchemaTree } from './searchSchema';
+export { limitDepth } from './limitDepth';
 export { inferJsonSchema, inferCsvSchema, parseCsvRows } from './inferSchema';
 export type {
   CodeSystemResource, CodeSystemConcept, ValueSetResource, ValueSetInclude, ConceptMapResource, ValueSetExpansion,

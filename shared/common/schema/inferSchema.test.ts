@@ -108,7 +108,7 @@ describe('schema inferred from CSV', () => {
     const open = errorOf(() => inferCsvSchema('a,b\n1,"never closed\n'));
     expect(open.code).toBe('INFER_BAD_CSV');
     expect(open.message).toBe('A quoted CSV cell is not closed before the end of the text.');
-    expect(open.where).toEqual({ line: 3 });
+    expect(open.where).toEqual({ line: 2 });
     expect(errorOf(() => inferCsvSchema('')).message).toBe('The CSV sample has no header on line 1.');
   });
 });

@@ -122,6 +122,7 @@ export function parseCsvRows(text: string, delimiter: string, maxRows = Number.P
   let cell = '';
   let quoted = false;
   let line = 1;
+  let quoteLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (; i < text.length && rows.length < maxRows; i++) {
     const ch = text[i];
@@ -132,7 +133,7 @@ export function parseCsvRows(text: string, delimiter: string, maxRows = Number.P
         if (ch === '\n') line++;
         cell += ch;
       }
-    } else if (ch === '"' && cell === '') quoted = true;
+    } else if (ch === '"' && cell === '') { quoted = true; quoteLine = line; }
     else if (ch === delimiter) { row.push(cell); cell = ''; }
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
@@ -142,7 +143,7 @@ export function parseCsvRows(text: string, delimiter: string, maxRows = Number.P
       line++;
     } else cell += ch;
   }
-  if (quoted) throw new CrosswalkError('INFER_BAD_CSV', 'A quoted CSV cell is not closed before the end of the text.', { line });
+  if (quoted) throw new CrosswalkError('INFER_BAD_CSV', 'A quoted CSV cell is not closed before the end of the text.', { line: quoteLine });
   if (rows.length < maxRows && (cell !== '' || row.length > 0)) { row.push(cell); rows.push(row); }
   return rows;
 }
