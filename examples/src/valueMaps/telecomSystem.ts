@@ -24,5 +24,6 @@ export const telecomSystem: ValueMap = {
     { source: 'TDD', target: 'other', display: 'Other' },
     { source: 'TTY', target: 'other', display: 'Other' },
   ],
-  unmapped: { kind: 'empty' },
+  // A code outside table 0202 still names some device; ContactPoint needs a system with a value (cpt-2).
+  unmapped: { kind: 'default', code: 'other', display: 'Other' },
 };
