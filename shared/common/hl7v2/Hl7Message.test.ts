@@ -148,6 +148,18 @@ describe('set()', () => {
     expect(message.get('PID-5.1')).toBe('a@b!c');
   });
 
+  test('refuses a line break in a value, naming the path', () => {
+    const message = Hl7Message.create();
+    let caught: unknown;
+    try {
+      message.set('OBX[2]-5.1', 'one\ntwo');
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as CrosswalkError).toString()).toBe('HL7_BAD_VALUE: A value cannot contain a line break in HL7 v2; use the \\.br\\ formatting escape instead. (segment OBX, field 5, at OBX[2]-5.1)');
+    expect(message.toString()).toBe('MSH|^~\\&\r');
+  });
+
   test('refuses MSH-1 and MSH-2', () => {
     const message = Hl7Message.create();
     let caught: unknown;

@@ -2,7 +2,7 @@ import { CrosswalkError } from '../errors/CrosswalkError';
 import { DEFAULT_DELIMITERS, encodingCharacters, type Delimiters } from './Delimiters';
 import { encodeValue } from './escape';
 import type { Hl7Leaf } from './Hl7Leaf';
-import { parsePath, type Hl7Path } from './Hl7Path';
+import { formatPath, parsePath, type Hl7Path } from './Hl7Path';
 import { Hl7Segment } from './Hl7Segment';
 import { HL7_NULL, leafValue, nthPiece, type Hl7Value } from './Hl7Value';
 
@@ -89,7 +89,11 @@ export class Hl7Message {
     }
     const segment = new Hl7Segment(id, this.delimiters, id);
     this.list.push(segment);
-    this.byId = undefined;
+    if (this.byId !== undefined) {
+      const same = this.byId.get(id);
+      if (same === undefined) this.byId.set(id, [segment]);
+      else same.push(segment);
+    }
     return segment;
   }
 
@@ -134,15 +138,21 @@ export class Hl7Message {
   set(path: string | Hl7Path, value: Hl7Value): void {
     const p = resolvePath(path);
     const d = this.delimiters;
+    // Check everything before changing anything: a refused write leaves the message as it was.
+    if (p.segment === 'MSH' && p.field <= 2) {
+      throw new CrosswalkError('HL7_BAD_PATH', 'MSH-1 and MSH-2 are the delimiters and cannot be set; create the message with the delimiters it should use.', { path: formatPath(p), segmentId: 'MSH', field: p.field });
+    }
+    let encoded: string;
+    try {
+      encoded = value === undefined ? '' : value === null ? HL7_NULL : encodeValue(value, d);
+    } catch (error) {
+      throw error instanceof CrosswalkError ? error.at({ path: formatPath(p), segmentId: p.segment, field: p.field }) : error;
+    }
     let segment = this.segment(p.segment, p.occurrence ?? 1);
     while (segment === undefined) {
       this.addSegment(p.segment);
       segment = this.segment(p.segment, p.occurrence ?? 1);
     }
-    if (p.segment === 'MSH' && p.field <= 2) {
-      throw new CrosswalkError('HL7_BAD_PATH', 'MSH-1 and MSH-2 are the delimiters and cannot be set; create the message with the delimiters it should use.', { path: typeof path === 'string' ? path : undefined, segmentId: 'MSH', field: p.field });
-    }
-    const encoded = value === undefined ? '' : value === null ? HL7_NULL : encodeValue(value, d);
     let fieldRaw = encoded;
     if (p.repetition !== undefined || p.component !== undefined) {
       const current = segment.fieldRaw(p.field) ?? '';
