@@ -87,7 +87,11 @@ const section: BenchSection = {
         code: requireFunction('code.codeableConceptFromCwe').apply({ cwe: composites(obx, 3)[0] }, {}, context),
         subject: { reference: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}` },
       }));
-      return { resourceType: 'Bundle', type: 'transaction', entry: [patient, ...observations].map((resource) => ({ resource, request: { method: 'POST', url: resource.resourceType } })) };
+      const patientUrl = `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      return {
+        resourceType: 'Bundle', type: 'transaction',
+        entry: [patient, ...observations].map((resource, n) => ({ fullUrl: n === 0 ? patientUrl : `urn:uuid:00000000-0000-4000-9000-${String(i * 100 + n).padStart(12, '0')}`, resource, request: { method: 'POST', url: resource.resourceType } })),
+      };
     });
     let issues = 0;
     const v = measure(() => { issues = 0; for (const b of bundles) issues += validator.validate(b).length; return bundles.length; }, { warmup: 1, repeats: 5 });
