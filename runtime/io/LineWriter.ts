@@ -7,14 +7,16 @@ import type { Writable } from 'node:stream';
 export class LineWriter {
   private buffer = '';
   private closed = false;
+  private failure: Error | undefined;
 
   constructor(
     private readonly stream: Writable,
     private readonly chunkSize = 64 * 1024,
   ) {
+    // Throwing inside the listener would crash the process; the next write reports it instead.
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') this.closed = true;
-      else throw error;
+      this.closed = true;
+      if (error.code !== 'EPIPE') this.failure = error;
     });
   }
 
@@ -24,11 +26,13 @@ export class LineWriter {
   }
 
   async line(text: string): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
     this.buffer += text + '\n';
     if (this.buffer.length >= this.chunkSize) await this.flush();
   }
 
   async flush(): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
     if (this.buffer.length === 0 || this.closed) {
       this.buffer = '';
       return;

@@ -5,11 +5,14 @@ import { Readable } from 'node:stream';
 import { expect, test } from 'vitest';
 import { decodeText } from './decodeText';
 import { expandInputs } from './expandInputs';
+import { LineWriter } from './LineWriter';
 import { readInputText } from './readInputText';
 
-test('UTF-8 is decoded as UTF-8 (BOM kept for the codec), anything else as ISO-8859-1', () => {
+test('UTF-8 is decoded as UTF-8 (BOM kept for the codec), UTF-16 by its BOM, anything else as ISO-8859-1', () => {
   expect(decodeText(Buffer.from('\uFEFFMSH|Müller', 'utf8'))).toEqual({ text: '\uFEFFMSH|Müller', encoding: 'utf-8' });
   expect(decodeText(Buffer.from([0x4d, 0xfc, 0x6c]))).toEqual({ text: 'Mül', encoding: 'latin1' });
+  expect(decodeText(Buffer.from([0xff, 0xfe, 0x4d, 0x00, 0xfc, 0x00]))).toEqual({ text: 'Mü', encoding: 'utf-16le' });
+  expect(decodeText(Buffer.from([0xfe, 0xff, 0x00, 0x4d, 0x00, 0xfc]))).toEqual({ text: 'Mü', encoding: 'utf-16be' });
 });
 
 test('folders expand recursively in name order, hidden entries and other extensions skipped', async () => {
@@ -35,4 +38,25 @@ test('readInputText reads stdin for - and names the file on errors', async () =>
   expect((await readInputText('-', Readable.from([Buffer.from('MSH|a'), Buffer.from('b')]))).text).toBe('MSH|ab');
   const root = mkdtempSync(join(tmpdir(), 'crosswalk-io-dir-'));
   await expect(readInputText(root)).rejects.toMatchObject({ code: 'IO_READ_FAILED', where: { file: root } });
+});
+
+test('LineWriter batches lines, and stops quietly when the reader goes away', async () => {
+  const { PassThrough, Writable } = await import('node:stream');
+  const sink = new PassThrough();
+  let written = '';
+  sink.on('data', (chunk: Buffer) => (written += chunk.toString()));
+  const writer = new LineWriter(sink, 16);
+  await writer.line('{"a":1}');
+  expect(written).toBe('');
+  await writer.line('{"b":2}');
+  await writer.flush();
+  expect(written).toBe('{"a":1}\n{"b":2}\n');
+
+  const gone = new Writable({ write: (_chunk, _enc, done) => done(Object.assign(new Error('closed'), { code: 'EPIPE' })) });
+  const quiet = new LineWriter(gone, 1);
+  await quiet.line('x');
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(quiet.gone).toBe(true);
+  await quiet.line('y');
+  await quiet.flush();
 });
