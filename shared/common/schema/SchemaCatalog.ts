@@ -166,8 +166,12 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
       else if (own(index.segments, name)) root = hl7v2SegmentTree(index, name);
       else if (own(index.datatypes, name)) root = hl7v2DataTypeTree(index, name);
       else {
+        const wanted = name.toUpperCase();
+        const close = [index.messages, index.segments, index.datatypes].flatMap((names) => Object.keys(names)).find((known) => known.toUpperCase() === wanted);
         throw new CrosswalkError('SCHEMA_UNKNOWN_STRUCTURE',
-          `HL7 v${version} has no message structure, segment or data type named ${structure}; message structures include ${oneOf(Object.keys(index.messages), 8)}.`,
+          close !== undefined
+            ? `HL7 v${version} has no message structure, segment or data type named ${structure}; did you mean ${close}?`
+            : `HL7 v${version} has no message structure, segment or data type named ${structure}; message structures include ${oneOf(Object.keys(index.messages), 8)}.`,
           { path: structure });
       }
       tree = indexTree(root);

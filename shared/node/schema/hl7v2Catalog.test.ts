@@ -189,6 +189,13 @@ describe('unknown names give one clear sentence', () => {
     }
   });
 
+  test('a name in the wrong case gets a suggestion', async () => {
+    expect((await rejection(catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure: 'adt_a01' }))).message)
+      .toBe('HL7 v2.5.1 has no message structure, segment or data type named adt_a01; did you mean ADT_A01?');
+    expect((await rejection(catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure: 'pid' }))).message)
+      .toBe('HL7 v2.5.1 has no message structure, segment or data type named pid; did you mean PID?');
+  });
+
   test('node id and table', async () => {
     expect((await rejection(catalog.children(adt(), 'PID-99'))).message).toBe('ADT_A01 has no node PID-99.');
     const ambiguous = await rejection(catalog.children({ standard: 'hl7v2', version: '2.5.1', structure: 'ORU_R01' }, 'OBX-5'));
