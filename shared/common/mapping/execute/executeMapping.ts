@@ -44,12 +44,18 @@ type JsonObject = Record<string, unknown>;
 
 /**
  * Runs a compiled plan on one parsed message and assembles one FHIR transaction Bundle. The
- * `text` the message was parsed from keys the deterministic resource ids. Data problems throw a
- * CrosswalkError naming the link and target element (the caller adds the message number).
+ * resource ids are keyed on the message's normalized text (message.toString(): CR terminators, no
+ * BOM or framing), so a message gives the same ids however it arrived, in the studio preview and in
+ * the runtime alike. Data problems throw a CrosswalkError naming the link and target element (the
+ * caller adds the message number).
+ *
+ * The third argument may still be the message text, as in the first version of this API; it is
+ * ignored in favour of the normalized text.
  */
-export function executeMapping(plan: MappingPlan, message: Hl7Message, text: string, options: ExecuteOptions = {}): MappingResult {
+export function executeMapping(plan: MappingPlan, message: Hl7Message, textOrOptions?: string | ExecuteOptions, maybeOptions?: ExecuteOptions): MappingResult {
+  const options = (typeof textOrOptions === 'string' ? maybeOptions : textOrOptions) ?? {};
   const trace = options.trace === true;
-  const key = messageKey(text);
+  const key = messageKey(message.toString());
   const frame: Frame = { message, items: new Array(plan.maxDepth), references: new Map() };
   const built = new Map<string, Instance[]>();
 

@@ -26,7 +26,7 @@ export function mapMessage(compiled: CompiledMapping, message: Hl7Message, optio
   let output: TransactionBundle;
   let trace: TraceEntry[] | undefined;
   try {
-    const result = executeMapping(compiled.plan, message, message.toString(), { trace: options.trace === true });
+    const result = executeMapping(compiled.plan, message, { trace: options.trace === true });
     output = result.bundle;
     trace = result.trace;
   } catch (error) {
