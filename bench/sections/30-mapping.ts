@@ -15,7 +15,7 @@ import { Random, generateAdtA01 } from '../generate/index';
 import { adtA01ToFhir } from '../handwritten/adtA01ToFhir';
 import { compileJsonataMapper } from '../jsonata/adtA01ToFhirJsonata';
 import { loadBundle } from '../../shared/common/bundle/index';
-import { parseHl7 } from '../../shared/common/hl7v2/index';
+import { parseHl7, type Hl7Message } from '../../shared/common/hl7v2/index';
 import { compileMapping, executeMapping, type MappingPlan } from '../../shared/common/mapping/index';
 import { messageKey, resourceUuid } from '../../shared/common/mapping/execute/deterministicId';
 import { nodeSchemaCatalog } from '../../shared/node/schema/index';
@@ -64,8 +64,9 @@ const median = (values: number[]): number => {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-const ids = (text: string) => {
-  const key = messageKey(text);
+/** The engine's deterministic fullUrls: keyed on the message's normalized text, as executeMapping does. */
+const ids = (message: Hl7Message) => {
+  const key = messageKey(message.toString());
   return (target: string, index: number): string => `urn:uuid:${resourceUuid(key, target, index)}`;
 };
 
@@ -79,18 +80,30 @@ async function pipelines(): Promise<Pipeline[]> {
   return [
     {
       name: 'compiled example bundle (trace off)',
-      one: (text) => JSON.stringify(executeMapping(plan, parseHl7(text), text).bundle).length,
-      output: (text) => JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text), text).bundle)),
+      one: (text) => JSON.stringify(executeMapping(plan, parseHl7(text)).bundle).length,
+      output: (text) => JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text)).bundle)),
     },
     {
       name: 'hand-written TypeScript',
-      one: (text) => JSON.stringify(adtA01ToFhir(parseHl7(text), { ids: ids(text), defaultTimezone: timezone })).length,
-      output: (text) => JSON.parse(JSON.stringify(adtA01ToFhir(parseHl7(text), { ids: ids(text), defaultTimezone: timezone }))),
+      one: (text) => {
+        const message = parseHl7(text);
+        return JSON.stringify(adtA01ToFhir(message, { ids: ids(message), defaultTimezone: timezone })).length;
+      },
+      output: (text) => {
+        const message = parseHl7(text);
+        return JSON.parse(JSON.stringify(adtA01ToFhir(message, { ids: ids(message), defaultTimezone: timezone })));
+      },
     },
     {
       name: 'JSONata (precompiled, message → JSON per message)',
-      one: async (text) => JSON.stringify(await jsonata.map(parseHl7(text), ids(text))).length,
-      output: async (text) => JSON.parse(JSON.stringify(await jsonata.map(parseHl7(text), ids(text)))),
+      one: async (text) => {
+        const message = parseHl7(text);
+        return JSON.stringify(await jsonata.map(message, ids(message))).length;
+      },
+      output: async (text) => {
+        const message = parseHl7(text);
+        return JSON.parse(JSON.stringify(await jsonata.map(message, ids(message))));
+      },
     },
   ];
 }

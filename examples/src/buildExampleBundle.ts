@@ -19,7 +19,7 @@ export function compileExample(example: Example, elements: FhirElementLookup): M
 /** What the engine makes of one input: the Bundle, or the code of the error it fails with. */
 export function runExample(plan: MappingPlan, input: string): { output?: unknown; error?: string } {
   try {
-    return { output: JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(input), input).bundle)) as unknown };
+    return { output: JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(input)).bundle)) as unknown };
   } catch (error) {
     if (error instanceof Error && 'code' in error && typeof error.code === 'string') return { error: error.code };
     throw error;

@@ -68,7 +68,7 @@ describe.each(examples.map((e) => [e.file, e] as const))('%s', (file, example) =
       (_name, t) => {
         const input = t.adapt ? t.adapt(readSample(t.sample)) : readSample(t.sample);
         const expected = loadBundle(text, file).bundle.tests.find((c) => c.name === t.name)?.expected;
-        const key = messageKey(input);
+        const key = messageKey(parseHl7(input).toString());
         const handwritten = adtA01ToFhir(parseHl7(input), { ids: (target, index) => `urn:uuid:${resourceUuid(key, target, index)}`, defaultTimezone: 'Z' });
         expect(handwritten).toEqual(expected);
       },

@@ -38,7 +38,7 @@ test('the reference folder has five ORU samples', () => {
 describe.each(oruFiles)('ORU sample %s', (file) => {
   test('maps with no FHIR R4 validation error: Patient, one Observation per OBX, a report for a single order', () => {
     const text = read(file);
-    const bundle = JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text), text).bundle)) as { entry: { resource: { resourceType: string; result?: unknown[] } }[] };
+    const bundle = JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text)).bundle)) as { entry: { resource: { resourceType: string; result?: unknown[] } }[] };
     expect(validator.validate(bundle)).toEqual([]);
     const types = bundle.entry.map((e) => e.resource.resourceType);
     const obx = segments(text, 'OBX');
@@ -50,5 +50,5 @@ describe.each(oruFiles)('ORU sample %s', (file) => {
 
 test.each(files.filter((f) => !oruFiles.includes(f)))('non-ORU sample %s fails with VALUEMAP_UNMAPPED', (file) => {
   const text = read(file);
-  expect(() => executeMapping(plan, parseHl7(text), text)).toThrow(expect.objectContaining({ code: 'VALUEMAP_UNMAPPED' }));
+  expect(() => executeMapping(plan, parseHl7(text))).toThrow(expect.objectContaining({ code: 'VALUEMAP_UNMAPPED' }));
 });
