@@ -37,7 +37,8 @@ export function fhirElementInfo(position: FhirPosition): FhirElementInfo {
     max: position.isRoot || variant !== undefined ? 1 : element.max === '*' ? '*' : Number(element.max),
     types: (element.t ?? [])
       .filter((type) => variant === undefined || type.c === variant)
-      .map((type) => (type.tp ? { code: type.c, targetTypes: type.tp } : { code: type.c })),
+      // Copies: the loaded model is shared by every caller.
+      .map((type) => (type.tp ? { code: type.c, targetTypes: [...type.tp] } : { code: type.c })),
     isModifier: element.mod === 1,
     isBackbone: !position.isRoot && variant === undefined && (element.cr !== undefined || model.childrenOf(element.p).length > 0),
   };

@@ -114,7 +114,7 @@ export function fhirNode(resolve: FhirTypeResolver, position: FhirPosition): Sch
   else if (node.kind === 'backbone') node.dataType = element.cr !== undefined ? 'BackboneElement' : types[0]?.c ?? 'BackboneElement';
   else node.dataType = typeCode(position);
   const targets = types.find((t) => t.c === node.dataType)?.tp;
-  if (targets && node.kind !== 'choice') node.targetTypes = targets;
+  if (targets && node.kind !== 'choice') node.targetTypes = [...targets];
   if (element.b) {
     const binding: SchemaBinding = { strength: element.b[0] as SchemaBinding['strength'] };
     if (element.b[1]) binding.valueSet = element.b[1];
