@@ -144,6 +144,11 @@ describe('data type functions on every reference sample', () => {
     expect(observationOf(obx)?.valueQuantity).toEqual({ value: 182, unit: 'mg/dl', system: 'http://unitsofmeasure.org', code: 'mg/dL' });
   });
 
+  it('SIU: `beats/min^^ISO` (a legacy ISO+ unit) becomes the UCUM /min', () => {
+    const obx = first('fhirconverter_SIU-S12-01.hl7').segmentsById('OBX')[0];
+    expect(observationOf(obx)?.valueQuantity).toEqual({ value: 72, unit: 'beats/min', system: 'http://unitsofmeasure.org', code: '/min' });
+  });
+
   it('LRI CBC: UCUM units from OBX-6, and OBX-14 with its offset', () => {
     const obx = first('fhirconverter_LRI_2.0-NG_CBC_Typ_Message.hl7').segmentsById('OBX')[0];
     expect(observationOf(obx)).toEqual({

@@ -19,6 +19,7 @@ export const quantityFromNm: FunctionDefinition = {
     { inputs: { value: '150', units: ['lb'] }, output: { value: 150, unit: 'lb', system: 'http://unitsofmeasure.org', code: '[lb_av]' } },
     { inputs: { value: '150', units: ['lb'] }, params: { inferUcum: false }, output: { value: 150, unit: 'lb' } },
     { inputs: { value: '7.2', units: ['10*9/L', undefined, '99LAB'] }, output: { value: 7.2, unit: '10*9/L' } },
+    { inputs: { value: '72', units: ['beats/min', undefined, 'ISO'] }, output: { value: 72, unit: 'beats/min', system: 'http://unitsofmeasure.org', code: '/min' } },
     { inputs: { value: 'high' }, error: 'NUMBER_INVALID' },
   ],
   apply(inputs, params) {

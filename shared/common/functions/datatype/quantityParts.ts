@@ -6,24 +6,29 @@ import { v2UnitToUcum } from '../unit/v2Units';
 import { component } from '../util/components';
 import { compact } from '../util/values';
 
+const LEGACY_UNIT_SYSTEMS = new Set(['ISO+', 'ISO', 'ANS+', 'ANSI']);
+
 export interface Quantity { value?: number; comparator?: string; unit?: string; system?: string; code?: string }
 
 /**
  * The unit part of a Quantity from a CWE units field, per the IG's CWE[Quantity] map: unit =
  * CWE.2, else CWE.1; code and system = CWE.1 and CWE.3 when both are valued. With `inferUcum`, a
- * unit sent without a system (OBX-6 `kg`, `lb`) that is recognisably UCUM gets the UCUM code
- * too, since FHIR's vital-signs profiles want it. A code is written only with its system (qty-3).
+ * unit sent without a system, or with the legacy ISO+/ANSI unit tables (OBX-6 `kg`, `lb`,
+ * `beats/min^^ISO`), that is recognisably UCUM gets the UCUM code too, since FHIR's vital-signs
+ * profiles want it. A code is written only with its system (qty-3).
  */
 export function quantityUnit(units: unknown, inferUcum: boolean): Pick<Quantity, 'unit' | 'system' | 'code'> {
   const code = component(units, 1)?.trim() || undefined;
   const text = component(units, 2)?.trim() || undefined;
   const systemName = component(units, 3);
   const unit = text ?? code;
-  if (code !== undefined && systemName !== undefined) {
+  // ISO+ / ANSI units (the pre-UCUM unit tables v2 senders still name) are read like units without a system.
+  const legacy = systemName !== undefined && LEGACY_UNIT_SYSTEMS.has(systemName.trim().toUpperCase());
+  if (code !== undefined && systemName !== undefined && !legacy) {
     const system = codingSystemUri(systemName);
     if (system !== undefined) return compact({ unit, system, code: system === UCUM_SYSTEM ? (v2UnitToUcum(code) ?? code) : code });
   }
-  if (inferUcum && code !== undefined && systemName === undefined) {
+  if (inferUcum && code !== undefined && (systemName === undefined || legacy)) {
     const ucum = v2UnitToUcum(code);
     if (ucum !== undefined) return compact({ unit, system: UCUM_SYSTEM, code: ucum });
   }
