@@ -78,7 +78,13 @@ void app.whenReady().then(() => {
   for (const [channel, handler] of createIpcHandlers(studio.api)) {
     ipcMain.handle(channel, async (event, payload) => {
       const envelope = await handler(event, payload);
-      if (/:(openBundle|saveBundle|clearRecentFiles)$/.test(channel)) refreshMenu();
+      if (/:(openBundle|saveBundle|clearRecentFiles)$/.test(channel)) {
+        refreshMenu();
+        // The OS's own recent documents (dock, jump list) too, once the file really opened or saved.
+        const path = envelope.ok ? (envelope.value as { path?: unknown }).path : undefined;
+        if (typeof path === 'string') app.addRecentDocument(path);
+        else if (envelope.ok && channel.endsWith(':clearRecentFiles')) app.clearRecentDocuments();
+      }
       return envelope;
     });
   }

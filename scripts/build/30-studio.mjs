@@ -5,17 +5,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 
-export async function build(root) {
+/** The esbuild options of each studio bundle whose entry exists, by name (tests build the preload from these). */
+export function studioBundles(root) {
   const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'node20', absWorkingDir: root };
-  const jobs = [];
-  if (existsSync(join(root, 'webhost', 'main.ts'))) {
-    jobs.push(esbuild({ ...common, entryPoints: [join(root, 'webhost', 'main.ts')], outfile: join(root, 'dist', 'webhost', 'main.js'), platform: 'node', format: 'esm', packages: 'external' }));
-  }
-  if (existsSync(join(root, 'electron', 'main.ts'))) {
-    jobs.push(esbuild({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist', 'electron', 'main.js'), platform: 'node', format: 'esm', packages: 'external' }));
-  }
-  if (existsSync(join(root, 'electron', 'preload.ts'))) {
-    jobs.push(esbuild({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs'), platform: 'node', format: 'cjs', external: ['electron'], target: 'chrome134' }));
-  }
-  await Promise.all(jobs);
+  const bundles = {
+    webhost: { ...common, entryPoints: [join(root, 'webhost', 'main.ts')], outfile: join(root, 'dist', 'webhost', 'main.js'), platform: 'node', format: 'esm', packages: 'external' },
+    electronMain: { ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist', 'electron', 'main.js'), platform: 'node', format: 'esm', packages: 'external' },
+    preload: { ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs'), platform: 'node', format: 'cjs', external: ['electron'], target: 'chrome134' },
+  };
+  return Object.fromEntries(Object.entries(bundles).filter(([, options]) => existsSync(options.entryPoints[0])));
+}
+
+export async function build(root) {
+  await Promise.all(Object.values(studioBundles(root)).map((options) => esbuild(options)));
 }
