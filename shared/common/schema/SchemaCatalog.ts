@@ -90,6 +90,18 @@ function oneOf(names: string[], limit = 12): string {
   return sorted.length > limit ? `${sorted.slice(0, limit).join(', ')} and ${sorted.length - limit} more` : sorted.join(', ');
 }
 
+/**
+ * Terminology resources are read once and handed to every caller: frozen, so one caller's edit
+ * (a value map built from a ConceptMap) cannot change what the next caller reads.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 interface IndexedTree {
   root: SchemaNode;
   byId: Map<string, SchemaNode>;
@@ -313,12 +325,12 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
 
   async getCodeSystem(urlOrId: string): Promise<CodeSystemResource> {
     const entry = await this.terminologyEntry('CodeSystem', urlOrId);
-    return this.read<CodeSystemResource>(schemaFiles.codeSystem(entry.file));
+    return deepFreeze(await this.read<CodeSystemResource>(schemaFiles.codeSystem(entry.file)));
   }
 
   async getValueSet(urlOrId: string): Promise<ValueSetResource> {
     const entry = await this.terminologyEntry('ValueSet', urlOrId);
-    return this.read<ValueSetResource>(schemaFiles.valueSet(entry.file));
+    return deepFreeze(await this.read<ValueSetResource>(schemaFiles.valueSet(entry.file)));
   }
 
   async expandValueSet(urlOrId: string): Promise<ValueSetExpansion> {
@@ -339,7 +351,7 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
 
   async getConceptMap(idOrUrl: string): Promise<ConceptMapResource> {
     const entry = await this.terminologyEntry('ConceptMap', idOrUrl);
-    return this.read<ConceptMapResource>(schemaFiles.conceptMap(entry.file));
+    return deepFreeze(await this.read<ConceptMapResource>(schemaFiles.conceptMap(entry.file)));
   }
 
   async listTerminology(kind: TerminologyKind, query = '', limit = 100): Promise<TerminologySummary[]> {

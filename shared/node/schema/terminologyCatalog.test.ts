@@ -53,6 +53,8 @@ describe('terminology from the FHIR R4 definitions', () => {
       .toEqual(['male->M(equal)', 'female->F(equal)', 'other->A(wider)+O(wider)', 'unknown->U(equal)']);
     expect(await catalog.getConceptMap('http://hl7.org/fhir/ConceptMap/cm-administrative-gender-v2')).toEqual(map);
     expect('text' in map).toBe(false);
+    // Shared with every caller, so frozen: an edit throws instead of changing the next read.
+    expect(() => { (map.group?.[0].element[0] as { code?: string }).code = 'x'; }).toThrow(TypeError);
   });
 
   test('listing and unknown names', async () => {
