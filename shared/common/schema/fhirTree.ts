@@ -71,7 +71,8 @@ export function fhirChildPositions(resolve: FhirTypeResolver, position: FhirPosi
   const children: FhirPosition[] = [];
   for (const element of elements) {
     const name = elementName(element.p);
-    if (hideBoilerplate && (BOILERPLATE.has(name) || (name === 'id' && model.kind !== 'resource'))) continue;
+    // A resource's own id is content; every other element's id is boilerplate.
+    if (hideBoilerplate && (BOILERPLATE.has(name) || (name === 'id' && element.p !== `${model.name}.id`))) continue;
     children.push({ model, element, path: `${position.path}.${name}` });
   }
   return children;

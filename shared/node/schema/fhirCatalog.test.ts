@@ -84,6 +84,10 @@ describe('FHIR R4 trees', () => {
   test('hideBoilerplate leaves out extensions and element ids', async () => {
     const name = await catalog.tree(fhir('Patient'), { path: 'Patient.name', depth: 1, hideBoilerplate: true });
     expect(name.children?.map((n) => n.name)).toEqual(['use', 'text', 'family', 'given', 'prefix', 'suffix', 'period']);
+    const contact = await catalog.tree(fhir('Patient'), { path: 'Patient.contact', depth: 1, hideBoilerplate: true });
+    expect(contact.children?.map((n) => n.name)).toEqual(['relationship', 'name', 'telecom', 'address', 'gender', 'organization', 'period']);
+    const patient = await catalog.tree(fhir('Patient'), { depth: 1, hideBoilerplate: true });
+    expect(patient.children?.slice(0, 3).map((n) => n.name)).toEqual(['id', 'meta', 'implicitRules']);
   });
 
   test('resources and data types are listed with their descriptions', async () => {
