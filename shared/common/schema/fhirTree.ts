@@ -72,7 +72,7 @@ export function fhirChildPositions(resolve: FhirTypeResolver, position: FhirPosi
   for (const element of elements) {
     const name = elementName(element.p);
     // A resource's own id is content; every other element's id is boilerplate.
-    if (hideBoilerplate && (BOILERPLATE.has(name) || (name === 'id' && element.p !== `${model.name}.id`))) continue;
+    if (hideBoilerplate && (BOILERPLATE.has(name) || (name === 'id' && !(model.kind === 'resource' && element.p === `${model.name}.id`)))) continue;
     children.push({ model, element, path: `${position.path}.${name}` });
   }
   return children;
