@@ -93,24 +93,26 @@ describe('date functions produce valid FHIR primitives', () => {
     expect(checkPrimitive('date', call(date, { value: hl7 }))).toBeUndefined();
   });
   test.each([
-    ['20230230', '"20230230" is not a valid HL7 date/time (DTM): day 30 does not exist in 2023-02.'],
-    ['20230229', '"20230229" is not a valid HL7 date/time (DTM): day 29 does not exist in 2023-02.'],
-    ['19000229', '"19000229" is not a valid HL7 date/time (DTM): day 29 does not exist in 1900-02.'],
-    ['200613', '"200613" is not a valid HL7 date/time (DTM): month 13 does not exist.'],
-    ['2006112', '"2006112" is not a valid HL7 date/time (DTM): the date is YYYY, YYYYMM or YYYYMMDD.'],
-    ['20061120250000', '"20061120250000" is not a valid HL7 date/time (DTM): hour 25 is out of range.'],
-    ['200611200861', '"200611200861" is not a valid HL7 date/time (DTM): minute 61 is out of range.'],
-    ['2006112008301', '"2006112008301" is not a valid HL7 date/time (DTM): the time is HH, HHMM or HHMMSS.'],
-    ['20061120083015.12345', '"20061120083015.12345" is not a valid HL7 date/time (DTM): fractional seconds are one to four digits.'],
-    ['20061120+25', '"20061120+25" is not a valid HL7 date/time (DTM): a timezone offset is + or - followed by four digits (HHMM).'],
-    ['20061120+1500', '"20061120+1500" is not a valid HL7 date/time (DTM): the timezone offset is out of range.'],
-    ['2006-11-20', '"2006-11-20" is not a valid HL7 date/time (DTM): a timezone offset is + or - followed by four digits (HHMM).'],
-    ['abc', '"abc" is not a valid HL7 date/time (DTM): the date is YYYY, YYYYMM or YYYYMMDD.'],
-  ])('refuses %s', (hl7, message) => {
+    ['20230230', 'The value is not a valid HL7 date/time (DTM): the day does not exist in its month.'],
+    ['20230229', 'The value is not a valid HL7 date/time (DTM): the day does not exist in its month.'],
+    ['19000229', 'The value is not a valid HL7 date/time (DTM): the day does not exist in its month.'],
+    ['200613', 'The value is not a valid HL7 date/time (DTM): the month is not 01 to 12.'],
+    ['2006112', 'The value is not a valid HL7 date/time (DTM): the date is YYYY, YYYYMM or YYYYMMDD.'],
+    ['20061120250000', 'The value is not a valid HL7 date/time (DTM): the hour is not 00 to 23.'],
+    ['200611200861', 'The value is not a valid HL7 date/time (DTM): the minute is not 00 to 59.'],
+    ['2006112008301', 'The value is not a valid HL7 date/time (DTM): the time is HH, HHMM or HHMMSS.'],
+    ['20061120083015.12345', 'The value is not a valid HL7 date/time (DTM): fractional seconds are one to four digits.'],
+    ['20061120+25', 'The value is not a valid HL7 date/time (DTM): a timezone offset is + or - followed by four digits (HHMM).'],
+    ['20061120+1500', 'The value is not a valid HL7 date/time (DTM): the timezone offset is out of range.'],
+    ['2006-11-20', 'The value is not a valid HL7 date/time (DTM): a timezone offset is + or - followed by four digits (HHMM).'],
+    ['abc', 'The value is not a valid HL7 date/time (DTM): the date is YYYY, YYYYMM or YYYYMMDD.'],
+  ])('refuses %s without quoting it', (hl7, message) => {
     expect(() => call(dateTime, { value: hl7 }, {}, { defaultTimezone: 'Z' })).toThrow(new CrosswalkError('DATE_INVALID', message));
+    // An error sentence never repeats the value (it may be a birth date): errors reach logs.
+    try { call(dateTime, { value: hl7 }, {}, { defaultTimezone: 'Z' }); } catch (error) { expect((error as Error).message).not.toContain(hl7); }
   });
   it('says how to fix a time without timezone, and checks the default timezone', () => {
-    expect(() => call(dateTime, { value: '200611200830' })).toThrow('The time "200611200830" has no timezone and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).');
+    expect(() => call(dateTime, { value: '200611200830' })).toThrow('The time has no timezone and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).');
     expect(() => call(dateTime, { value: '200611200830' }, {}, { defaultTimezone: 'CET' })).toThrow('The default timezone "CET" is not of the form +01:00, -05:30 or Z.');
     expect(call(dateTime, { value: '200611200830-0500' }, {}, { defaultTimezone: 'Z' })).toBe('2006-11-20T08:30:00-05:00');
   });

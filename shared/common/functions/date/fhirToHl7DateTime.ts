@@ -19,7 +19,7 @@ export const fhirToHl7DateTime: FunctionDefinition = {
   apply(inputs) {
     const value = text(inputs.value);
     if (value === undefined) return undefined;
-    if (!FHIR_DATE_TIME.test(value)) throw new CrosswalkError('DATE_INVALID', `"${value}" is not a valid FHIR date, dateTime or instant.`);
+    if (!FHIR_DATE_TIME.test(value)) throw new CrosswalkError('DATE_INVALID', 'The value is not a valid FHIR date, dateTime or instant.');
     const [date, time] = value.split('T');
     let out = date.replace(/-/g, '');
     if (time !== undefined) {

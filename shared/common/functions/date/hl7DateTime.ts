@@ -18,8 +18,10 @@ export interface Hl7DateTimeParts {
 
 const DIGITS = /^[0-9]+$/;
 
-function bad(kind: string, value: string, why: string): CrosswalkError {
-  return new CrosswalkError('DATE_INVALID', `"${value}" is not a valid HL7 ${kind}: ${why}.`);
+// Messages describe the fault without quoting the value or its parts: it may be a birth date, and
+// errors reach stderr, logs and error queues.
+function bad(kind: string, _value: string, why: string): CrosswalkError {
+  return new CrosswalkError('DATE_INVALID', `The value is not a valid HL7 ${kind}: ${why}.`);
 }
 
 function daysIn(year: number, month: number): number {
@@ -45,14 +47,14 @@ function parseTimeBody(body: string, value: string, kind: string, parts: Hl7Date
   if (main.length === 0 && dot !== -1) throw bad(kind, value, 'fractional seconds need hours, minutes and seconds before them');
   if (!DIGITS.test(main) || main.length % 2 !== 0 || main.length > 6) throw bad(kind, value, 'the time is HH, HHMM or HHMMSS');
   parts.hour = main.slice(0, 2);
-  if (Number(parts.hour) > 23) throw bad(kind, value, `hour ${parts.hour} is out of range`);
+  if (Number(parts.hour) > 23) throw bad(kind, value, 'the hour is not 00 to 23');
   if (main.length >= 4) {
     parts.minute = main.slice(2, 4);
-    if (Number(parts.minute) > 59) throw bad(kind, value, `minute ${parts.minute} is out of range`);
+    if (Number(parts.minute) > 59) throw bad(kind, value, 'the minute is not 00 to 59');
   }
   if (main.length === 6) {
     parts.second = main.slice(4, 6);
-    if (Number(parts.second) > 60) throw bad(kind, value, `second ${parts.second} is out of range`);
+    if (Number(parts.second) > 60) throw bad(kind, value, 'the second is not 00 to 60');
   }
   if (dot !== -1) {
     const fraction = body.slice(dot + 1);
@@ -75,11 +77,11 @@ export function parseHl7DateTime(value: string, kind = 'date/time (DTM)'): Hl7Da
   if (datePart.length >= 6) {
     parts.month = datePart.slice(4, 6);
     const month = Number(parts.month);
-    if (month < 1 || month > 12) throw bad(kind, value, `month ${parts.month} does not exist`);
+    if (month < 1 || month > 12) throw bad(kind, value, 'the month is not 01 to 12');
     if (datePart.length === 8) {
       parts.day = datePart.slice(6, 8);
       const day = Number(parts.day);
-      if (day < 1 || day > daysIn(year, month)) throw bad(kind, value, `day ${parts.day} does not exist in ${parts.year}-${parts.month}`);
+      if (day < 1 || day > daysIn(year, month)) throw bad(kind, value, 'the day does not exist in its month');
     }
   }
   if (body.length > 8) {

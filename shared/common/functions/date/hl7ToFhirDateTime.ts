@@ -47,7 +47,7 @@ export const hl7ToFhirDateTime: FunctionDefinition = {
     const offset = resolveOffset(parts, context);
     if (offset === undefined) {
       if (enumParam(params, 'withoutTimezone', ['error', 'date'] as const, 'error') === 'date') return date;
-      throw new CrosswalkError('DATE_NO_TIMEZONE', `The time "${value}" has no timezone and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).`);
+      throw new CrosswalkError('DATE_NO_TIMEZONE', 'The time has no timezone and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).');
     }
     return `${date}T${formatFhirTime(parts)}${offset}`;
   },

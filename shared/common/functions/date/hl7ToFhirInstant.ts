@@ -19,9 +19,9 @@ export const hl7ToFhirInstant: FunctionDefinition = {
     const value = dateInput(inputs.value);
     if (value === undefined) return undefined;
     const parts = parseHl7DateTime(value);
-    if (parts.hour === undefined) throw new CrosswalkError('DATE_NOT_INSTANT', `"${value}" has no time, and a FHIR instant needs a date with a time.`);
+    if (parts.hour === undefined) throw new CrosswalkError('DATE_NOT_INSTANT', 'The value has no time, and a FHIR instant needs a date with a time.');
     const offset = resolveOffset(parts, context);
-    if (offset === undefined) throw new CrosswalkError('DATE_NO_TIMEZONE', `The time "${value}" has no timezone and the mapping sets no default timezone; a FHIR instant needs one.`);
+    if (offset === undefined) throw new CrosswalkError('DATE_NO_TIMEZONE', 'The time has no timezone and the mapping sets no default timezone; a FHIR instant needs one.');
     return `${formatFhirDate(parts)}T${formatFhirTime(parts)}${offset}`;
   },
 };

@@ -8,6 +8,6 @@ export function parseHl7Number(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
-  if (!NM.test(trimmed)) throw new CrosswalkError('NUMBER_INVALID', `"${value}" is not an HL7 number (NM): digits with an optional sign and decimal point.`);
+  if (!NM.test(trimmed)) throw new CrosswalkError('NUMBER_INVALID', 'The value is not an HL7 number (NM): digits with an optional sign and decimal point.');
   return Number(trimmed);
 }
