@@ -186,6 +186,14 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
             : `HL7 v${version} has no message structure, segment or data type named ${structure}; message structures include ${oneOf(Object.keys(index.messages), 8)}.`,
           { path: structure });
       }
+      // The table's name tells the analyst on hover what codes a field takes.
+      const { tables } = await this.read<Hl7v2TablesIndex>(schemaFiles.hl7v2Tables);
+      const describe = (node: SchemaNode): void => {
+        const table = node.table === undefined ? undefined : own(tables, node.table);
+        if (table && node.description === undefined) node.description = `Table ${node.table} ${table.d}`;
+        node.children?.forEach(describe);
+      };
+      describe(root);
       tree = indexTree(root);
       // Trees are rebuilt in milliseconds, so only the recently used are kept.
       if (this.hl7v2Trees.size >= HL7V2_TREES_KEPT) this.hl7v2Trees.delete(this.hl7v2Trees.keys().next().value as string);

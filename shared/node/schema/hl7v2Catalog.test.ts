@@ -56,7 +56,7 @@ describe('HL7 v2 ADT_A01 v2.5.1', () => {
       min: 1, max: '*', repeating: true, usage: 'R', length: 250, hasChildren: true,
     });
     expect(find(root, 'PID-8')).toEqual({
-      id: 'PID-8', path: 'PID-8', name: 'PID-8', label: 'Administrative Sex', kind: 'field', dataType: 'IS',
+      id: 'PID-8', path: 'PID-8', name: 'PID-8', label: 'Administrative Sex', description: 'Table 0001 Administrative Sex', kind: 'field', dataType: 'IS',
       min: 0, max: 1, repeating: false, usage: 'O', length: 1, table: '0001', hasChildren: false, children: [],
     });
   });
