@@ -3,6 +3,7 @@ import type { Hl7Segment } from '../../shared/common/hl7v2/Hl7Segment';
 import { v2UnitToUcum } from '../../shared/common/functions/unit/v2Units';
 
 const UCUM = 'http://unitsofmeasure.org';
+const LEGACY_UNIT_SYSTEMS = new Set(['ISO+', 'ISO', 'ANS+', 'ANSI']);
 
 /**
  * Plain-TypeScript conversions of HL7 v2 data types to FHIR R4, following the v2-to-FHIR IG data
@@ -253,7 +254,10 @@ export function addUnits(quantity: JsonObject, seg: Hl7Segment, field: number): 
   const name = text(seg, field, 1, 2)?.trim() || undefined;
   const systemName = text(seg, field, 1, 3);
   put(quantity, 'unit', name ?? code);
-  if (code !== undefined && systemName !== undefined) {
+  if (code === undefined) return;
+  // ISO+ / ANSI name the pre-UCUM unit tables: such units are read as if sent without a system.
+  const legacy = systemName !== undefined && LEGACY_UNIT_SYSTEMS.has(systemName.trim().toUpperCase());
+  if (systemName !== undefined && !legacy) {
     const system = codingSystemUri(systemName);
     if (system !== undefined) {
       quantity.system = system;
@@ -261,11 +265,9 @@ export function addUnits(quantity: JsonObject, seg: Hl7Segment, field: number): 
     }
     return;
   }
-  if (code !== undefined) {
-    const ucum = v2UnitToUcum(code);
-    if (ucum !== undefined) {
-      quantity.system = UCUM;
-      quantity.code = ucum;
-    }
+  const ucum = v2UnitToUcum(code);
+  if (ucum !== undefined) {
+    quantity.system = UCUM;
+    quantity.code = ucum;
   }
 }

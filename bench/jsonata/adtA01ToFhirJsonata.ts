@@ -154,8 +154,9 @@ const EXPRESSION = `(
     $code := $trim($c($u, 1)) ? $trim($c($u, 1)) : undefined;
     $text := $trim($c($u, 2)) ? $trim($c($u, 2)) : undefined;
     $systemName := $c($u, 3);
-    $system := $code and $systemName ? $sys($systemName) : undefined;
-    $inferred := $code and $not($exists($systemName)) ? $ucum($code) : undefined;
+    $legacy := $systemName and $uppercase($trim($systemName)) in ['ISO+', 'ISO', 'ANS+', 'ANSI'];
+    $system := $code and $systemName and $not($legacy) ? $sys($systemName) : undefined;
+    $inferred := $code and ($not($exists($systemName)) or $legacy) ? $ucum($code) : undefined;
     $merge([$q, $obj({
       "unit": $exists($text) ? $text : $code,
       "system": $system ? $system : ($inferred ? 'http://unitsofmeasure.org' : undefined),

@@ -19,7 +19,9 @@ export class SpecBuilder {
   private readonly links: Link[] = [];
   private readonly valueMaps: ValueMap[] = [];
   private readonly used = new Set<string>();
-  private readonly layout: { id: string; x: number; y: number }[] = [];
+  /** Canvas layout: each node sits in the band of the target it feeds (the section it was drawn in). */
+  private readonly sectionOf = new Map<string, string>();
+  private currentSection = '';
 
   constructor(private readonly sourceId = 'msg') {}
 
@@ -36,14 +38,12 @@ export class SpecBuilder {
   hl7Source(version: string, structure: string): this {
     this.used.add(this.sourceId);
     this.sources.push({ id: this.sourceId, schema: { standard: 'hl7v2', version, structure } });
-    this.layout.push({ id: this.sourceId, x: 0, y: 0 });
     return this;
   }
 
   target(id: string, resource: string): string {
     this.used.add(id);
     this.targets.push({ id, schema: { standard: 'fhir-r4', resource } });
-    this.layout.push({ id, x: 1400, y: 400 * (this.targets.length - 1) });
     return id;
   }
 
@@ -57,9 +57,28 @@ export class SpecBuilder {
     return { source: this.sourceId, path };
   }
 
+  /** Nodes drawn from here on are laid out beside this target. */
+  section(target: string): this {
+    this.currentSection = target;
+    return this;
+  }
+
   private node(node: MappingNode): void {
     this.nodes.push(node);
-    this.layout.push({ id: node.id, x: 700, y: 60 * (this.nodes.length - 1) });
+    this.sectionOf.set(node.id, this.currentSection);
+  }
+
+  /** Source on the left, each target on the right with its nodes in two columns between, bands top to bottom. */
+  private layoutNodes(): { id: string; x: number; y: number }[] {
+    const out: { id: string; x: number; y: number }[] = [{ id: this.sourceId, x: 0, y: 0 }];
+    let top = 0;
+    for (const section of ['', ...this.targets.map((t) => t.id)]) {
+      const members = this.nodes.filter((n) => this.sectionOf.get(n.id) === section);
+      if (section !== '') out.push({ id: section, x: 1500, y: top });
+      members.forEach((n, i) => out.push({ id: n.id, x: i % 2 === 0 ? 600 : 950, y: top + Math.floor(i / 2) * 90 }));
+      if (section !== '' || members.length > 0) top += Math.max(360, Math.ceil(members.length / 2) * 90 + 120);
+    }
+    return out;
   }
 
   private link(from: From, to: Link['to'], stem: string, extra: Partial<Pick<Link, 'kind' | 'order'>> = {}): void {
@@ -131,7 +150,7 @@ export class SpecBuilder {
       links: this.links,
       valueMaps: this.valueMaps,
       settings,
-      layout: { nodes: this.layout },
+      layout: { nodes: this.layoutNodes() },
     };
   }
 }
