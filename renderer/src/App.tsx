@@ -14,7 +14,7 @@ import { useViewStore } from './state/viewStore';
 import { usePreviewStore } from './preview/previewStore';
 import { useSchemaStore } from './state/schemaStore';
 import { schemaRefKey } from './canvas/specToFlow';
-import { openExample, saveDocument } from './state/fileActions';
+import { openExample, persistSamples, saveDocument } from './state/fileActions';
 import { useShortcuts } from './state/useShortcuts';
 import { getStudio } from './state/studio';
 
@@ -38,6 +38,9 @@ function useDocumentEffects(): void {
   useEffect(() => {
     if (spec && sampleText !== undefined) request(spec, sampleText);
   }, [spec, sampleText, request]);
+
+  const samples = useDocumentStore((s) => s.samples);
+  useEffect(() => { if (samples.length > 0) persistSamples(); }, [samples]);
 
   useEffect(() => {
     document.title = `${dirty ? '● ' : ''}${name} — Crosswalk`;

@@ -64,6 +64,19 @@ export function Canvas() {
     });
   }, [spec, selected]);
 
+  // On open, frame the source and the first target at a readable zoom (a whole large mapping
+  // fitted at once is too small to work on; the mini-map and Fit view show the rest).
+  const bundle = useDocumentStore((s) => s.bundle);
+  const framed = useRef<unknown>(undefined);
+  useEffect(() => {
+    if (!spec || framed.current === bundle || nodes.length === 0) return;
+    framed.current = bundle;
+    const focusIds = [spec.sources[0]?.id, spec.targets[0]?.id].filter((x): x is string => x !== undefined);
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      void flow.fitView({ nodes: focusIds.map((id) => ({ id })), padding: 0.04, maxZoom: 1, minZoom: 0.3 });
+    }));
+  }, [bundle, spec, nodes.length, flow]);
+
   const rowHandle = useCallback(
     (nodeId: string, path: string) => resolveRowHandle(windows[nodeId], path, (p, w) => nearestVisible(p, w.index, w.parents)),
     [windows],
@@ -170,15 +183,12 @@ export function Canvas() {
         deleteKeyCode={['Delete', 'Backspace']}
         minZoom={0.2}
         maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.08 }}
         proOptions={{ hideAttribution: true }}
         onlyRenderVisibleElements={false}
-        elevateEdgesOnSelect
         connectionRadius={24}
       >
         <Background gap={24} size={1} />
-        <MiniMap pannable zoomable nodeStrokeWidth={2} nodeColor={(n) => (n.type === 'schema' ? '#cbd5e1' : '#a5b4fc')} />
+        <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeStrokeWidth={2} nodeColor={(n) => (n.type === 'schema' ? '#cbd5e1' : '#a5b4fc')} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -10,7 +10,7 @@ export interface AutoLayoutOptions {
 }
 
 const COLUMN = 240;
-const ROW = 130;
+const ROW = 170;
 const GAP = 90;
 
 /**

@@ -104,7 +104,6 @@ export function specToEdges(
       className: classes.join(' '),
       selected: selected.has(link.id),
       data: { link },
-      zIndex: highlighted.has(link.id) ? 10 : 0,
     };
   });
 }

@@ -46,7 +46,7 @@ export function Palette() {
       <input className="palette__search" type="search" placeholder="Search functions, maps…" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="palette-search" />
       <div className="palette__scroll">
         <h4>Value maps</h4>
-        {hit('value map new table') ? <Item item={{ kind: 'valueMap', label: '＋ New value map' }} hint="A code table: drop it, then import a ConceptMap or add rows" /> : null}
+        {hit('value map new table') ? <Item item={{ kind: 'valueMap', label: '+ New value map' }} hint="A code table: drop it, then import a ConceptMap or add rows" /> : null}
         {(valueMaps ?? []).filter((m) => hit(m.name, m.id)).map((m) => (
           <Item key={m.id} item={{ kind: 'valueMap', valueMapId: m.id, label: m.name }} hint={`${m.entries.length} codes (${m.id})`} />
         ))}

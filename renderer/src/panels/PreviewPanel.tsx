@@ -103,7 +103,7 @@ export function PreviewPanel() {
                 else if (issue.target && issue.targetPath) setFocus({ kind: 'target', node: issue.target, path: issue.targetPath });
               }}
             >
-              <code>{issue.path}</code> {issue.message}
+              <span title={issue.path}>{issue.message}</span>
               {issue.targetPath ? <span className="muted"> — {issue.targetPath}{issue.link ? ` via ${issue.link}` : ''}</span> : null}
             </li>
           ))}

@@ -75,7 +75,7 @@ export function SampleEditor() {
             {s.name}
           </button>
         ))}
-        <button className="tab tab--add" title="New empty sample (paste a message into it)" onClick={() => addSample(`Sample ${samples.length + 1}`, '')}>＋</button>
+        <button className="tab tab--add" title="New empty sample (paste a message into it)" onClick={() => addSample(`Sample ${samples.length + 1}`, '')}>+ New</button>
         <button className="tab tab--add" title="Load a sample message from a file" onClick={() => fileInput.current?.click()}>Load…</button>
         <input ref={fileInput} type="file" accept=".hl7,.er7,.txt,text/plain" hidden onChange={onFile} data-testid="sample-file" />
       </div>
@@ -93,7 +93,7 @@ export function SampleEditor() {
               renderWhitespace: 'trailing', automaticLayout: true, lineNumbersMinChars: 3, glyphMargin: false, folding: false,
             }}
           />
-        ) : <div className="empty-hint">No sample yet: add one with ＋ and paste an HL7 v2 message.</div>}
+        ) : <div className="empty-hint">No sample yet: add one with + New and paste an HL7 v2 message.</div>}
       </div>
     </div>
   );

@@ -148,8 +148,9 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
                     {row.expanded ? '▾' : '▸'}
                   </button>
                 ) : <span className="schema-row__toggle schema-row__toggle--leaf" />}
-                <span className="schema-row__path">{path}</span>
-                <span className="schema-row__name">{row.node.label ?? row.node.name}</span>
+                {data.side === 'source' || row.depth === 0 ? (
+                  <><span className="schema-row__path">{row.depth === 0 ? row.node.name : path}</span><span className="schema-row__name">{row.depth === 0 ? '' : row.node.label ?? row.node.name}</span></>
+                ) : <span className="schema-row__name schema-row__name--fhir">{row.node.name}</span>}
                 {row.node.repeating ? <span className="schema-row__rep" title="repeating">⟳</span> : null}
                 {value !== undefined ? <span className="schema-row__value" title={value}>{value}</span> : null}
                 <span className="schema-row__type">{row.node.dataType ?? ''}</span>

@@ -2,6 +2,12 @@ import { create } from 'zustand';
 import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
 import type { BundleDocument, SampleMessage } from '../../../shared/common/studio/StudioApi';
 import { readBundle, writeBundle, type TestCase } from './bundleAccess';
+import { autoLayout, type AutoLayoutOptions } from '../canvas/autoLayout';
+import { SCHEMA_HEIGHT, SCHEMA_WIDTH } from '../canvas/specToFlow';
+
+const DEFAULT_LAYOUT: AutoLayoutOptions = {
+  schemaWidth: SCHEMA_WIDTH, sourceHeight: SCHEMA_HEIGHT + 180, targetHeight: SCHEMA_HEIGHT * 0.6, rowIndex: () => undefined,
+};
 
 /** One point of the undo history: the whole spec (immutable, structurally shared, so cheap). */
 interface Snapshot {
@@ -61,7 +67,12 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
   loadError: undefined,
 
   open(bundle, name, path, samples) {
-    const { spec, testCases } = readBundle(bundle);
+    const read = readBundle(bundle);
+    const { testCases } = read;
+    // A mapping written by hand or by a script has no layout yet: lay it out once, as part of opening.
+    const placed = new Set((read.spec.layout?.nodes ?? []).map((n) => n.id));
+    const unplaced = [...read.spec.sources, ...read.spec.targets, ...read.spec.nodes].some((n) => !placed.has(n.id));
+    const spec = unplaced ? autoLayout(read.spec, DEFAULT_LAYOUT) : read.spec;
     const version = ++versions;
     const allSamples = samples.length > 0 ? samples : testCases.map((t) => ({ name: t.name, text: t.input }));
     set({ bundle, spec, testCases, name, path, samples: allSamples, activeSample: 0, version, savedVersion: version, past: [], future: [], loadError: undefined });

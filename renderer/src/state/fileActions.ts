@@ -19,9 +19,16 @@ function confirmDiscard(): boolean {
   return s.version === s.savedVersion || window.confirm('The mapping has unsaved changes. Discard them?');
 }
 
-export function openDocument(opened: OpenedBundle, samples: { name: string; text: string }[] = []): void {
+/** Samples are kept per mapping in the workspace, keyed by its file path (or name when it has none). */
+export const mappingKeyOf = (path: string | undefined, name: string): string => path ?? name;
+
+export async function openDocument(opened: OpenedBundle, samples: { name: string; text: string }[] = []): Promise<void> {
   try {
-    useDocumentStore.getState().open(opened.bundle, opened.name, opened.path, samples);
+    let kept = samples;
+    if (kept.length === 0) kept = await getStudio().listSamples({ mappingKey: mappingKeyOf(opened.path, opened.name) }).catch(() => []);
+    // Neither shipped nor kept: carry the analyst's current samples over rather than leave the preview blank.
+    if (kept.length === 0 && !hasTests(opened.bundle)) kept = useDocumentStore.getState().samples;
+    useDocumentStore.getState().open(opened.bundle, opened.name, opened.path, kept);
     useViewStore.getState().setFocus(undefined);
   } catch (error) {
     useViewStore.getState().toast('error', `${opened.name} cannot be opened: ${message(error)}`);
@@ -32,7 +39,7 @@ export async function openExample(id?: string): Promise<void> {
   if (!confirmDiscard()) return;
   try {
     const example = await getStudio().getExample(id ? { id } : {});
-    openDocument({ name: example.title, bundle: example.bundle }, example.samples);
+    await openDocument({ name: example.title, bundle: example.bundle }, example.samples);
   } catch (error) {
     useDocumentStore.getState().setLoadError(message(error));
   }
@@ -42,7 +49,7 @@ export async function openExample(id?: string): Promise<void> {
 export async function openFromFile(file: File): Promise<void> {
   if (!confirmDiscard()) return;
   try {
-    openDocument(await getStudio().openBundleText({ name: file.name, text: await file.text() }));
+    await openDocument(await getStudio().openBundleText({ name: file.name, text: await file.text() }));
   } catch (error) {
     useViewStore.getState().toast('error', message(error));
   }
@@ -55,10 +62,25 @@ export async function openWithDialog(pickFile: () => void): Promise<void> {
   const { path } = await getStudio().chooseOpenPath({ title: 'Open a mapping bundle' });
   if (!path) return;
   try {
-    openDocument(await getStudio().openBundle({ path }));
+    await openDocument(await getStudio().openBundle({ path }));
   } catch (error) {
     useViewStore.getState().toast('error', message(error));
   }
+}
+
+function hasTests(bundle: BundleDocument): boolean {
+  return (Array.isArray(bundle.tests) && bundle.tests.length > 0) || (Array.isArray(bundle.testCases) && bundle.testCases.length > 0);
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Keeps the samples in the workspace (debounced: typing in the editor must not write per keystroke). */
+export function persistSamples(): void {
+  if (saveTimer !== undefined) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    const { path, name, samples } = useDocumentStore.getState();
+    getStudio().saveSamples({ mappingKey: mappingKeyOf(path, name), samples }).catch(() => undefined);
+  }, 1000);
 }
 
 function fileNameFor(name: string): string {

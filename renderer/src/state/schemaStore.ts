@@ -25,6 +25,16 @@ interface SchemaState {
   expand(key: string, path: string): Promise<void>;
 }
 
+/**
+ * FHIR elements nobody maps from HL7 v2 and every resource repeats: hidden from target trees so
+ * the fields that matter fit on screen (a link to one still draws, to its resource row).
+ */
+const FHIR_BOILERPLATE = new Set(['extension', 'modifierExtension', 'contained', 'implicitRules']);
+
+function withoutBoilerplate(nodes: SchemaTreeNode[]): SchemaTreeNode[] {
+  return nodes.filter((n) => !FHIR_BOILERPLATE.has(n.name)).map((n) => (n.children ? { ...n, children: withoutBoilerplate(n.children) } : n));
+}
+
 export const schemaKey = (ref: SchemaRefKey): string => `${ref.standard}|${ref.version}|${ref.structure}`;
 
 // Group paths need not prefix their members' paths (a v2 group holds segments), so these walk
@@ -65,7 +75,10 @@ export const useSchemaStore = create<SchemaState>((set, get) => ({
     // Depth 20: v2 message structures are finite and small enough to load whole (so search sees
     // every field); FHIR trees stop at complex types and expand lazily.
     getStudio().loadSchemaTree({ ...ref, depth: ref.standard === 'hl7v2' ? 20 : 2 }).then(
-      ({ nodes }) => set((s) => ({ schemas: { ...s.schemas, [key]: { ref, roots: nodes, parents: buildParentIndex(nodes), revision: 0 } } })),
+      ({ nodes: loaded }) => {
+        const nodes = ref.standard === 'fhir-r4' ? withoutBoilerplate(loaded) : loaded;
+        set((s) => ({ schemas: { ...s.schemas, [key]: { ref, roots: nodes, parents: buildParentIndex(nodes), revision: 0 } } }));
+      },
       (error: unknown) => set((s) => ({ schemas: { ...s.schemas, [key]: { error: error instanceof Error ? error.message : String(error) } } })),
     );
   },
@@ -74,7 +87,10 @@ export const useSchemaStore = create<SchemaState>((set, get) => ({
     if (loaded === undefined || loaded === 'loading' || 'error' in loaded) return;
     const node = find(loaded.roots, path, true);
     if (!node || (node.children !== undefined && node.children.length > 0) || node.hasChildren !== true) return;
-    const { nodes } = await getStudio().loadSchemaTree({ ...loaded.ref, path, depth: 1 });
+    const reply = await getStudio().loadSchemaTree({ ...loaded.ref, path, depth: 1 });
+    // The host answers with the node itself (children loaded one level) or with its children.
+    const fetched = reply.nodes.length === 1 && reply.nodes[0].children && nodeKey(reply.nodes[0]) === path ? reply.nodes[0].children : reply.nodes;
+    const nodes = loaded.ref.standard === 'fhir-r4' ? withoutBoilerplate(fetched) : fetched;
     const current = get().schemas[key];
     if (current === undefined || current === 'loading' || 'error' in current) return;
     const roots = replaceChildren(current.roots, path, nodes);
