@@ -44,7 +44,7 @@ describe('a mapping with every node kind, on real ADT messages', () => {
       subject: { reference: patient.fullUrl },
       identifier: [{ value: '40007716' }],
     });
-    expect(observation.resource.valueQuantity).toEqual({ value: 60, unit: 'beats/min' });
+    expect(observation.resource.valueQuantity).toEqual({ value: 60, unit: 'beats/min', system: 'http://unitsofmeasure.org', code: '/min' }); // OBX-6 beats/min^^ISO: a legacy ISO+ unit read as UCUM
     expect(observation.resource.code).toEqual({ coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'heartrate' }] });
     const a = allergy.resource as unknown as { patient: unknown; code: { coding: unknown[] } };
     expect(a.patient).toEqual({ reference: patient.fullUrl });
