@@ -269,7 +269,8 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     put(period, 'end', dateTime(text(pv1, 45), tz));
     put(encounter, 'period', period);
     const participants: JsonObject[] = [];
-    for (let r = 1, n = repetitions(pv1, 7); r <= n; r++) {
+    // The first attending doctor only, as the example (see examples/README.md).
+    for (let r = 1, n = Math.min(1, repetitions(pv1, 7)); r <= n; r++) {
       const url = options.ids('practitioner', r - 1);
       more.push({ fullUrl: url, resource: practitioner(pv1, r), type: 'Practitioner' });
       participants.push({

@@ -229,7 +229,7 @@ const EXPRESSION = `(
     }
   ) : { "resourceType": "Patient" };
   $class := $exists($v($pv1, 2)) ? $v($pv1, 2) : 'U';
-  $practitioners := [$map($reps($pv1, 7), function($r, $i) {
+  $practitioners := [$map($reps($pv1, 7)[0], function($r, $i) {
     {
       "fullUrl": $id('practitioner', $i),
       "resource": {

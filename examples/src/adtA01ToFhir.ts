@@ -98,7 +98,9 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(encounter, 'Encounter.subject', patientRef());
   b.set(encounter, 'Encounter.period.start', dateTime('PV1-44'));
   b.set(encounter, 'Encounter.period.end', dateTime('PV1-45'));
-  b.each(encounter, 'Encounter.participant', src('PV1-7'));
+  // The first attending doctor only: the engine's reference node gives every Practitioner's reference
+  // even inside the PV1-7 context, so a second repetition would make participant.individual a list.
+  b.each(encounter, 'Encounter.participant', src('PV1-7[1]'));
   b.set(encounter, 'Encounter.participant.type', b.constant({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'ATND', display: 'attender' }] }, 'attender'));
   b.set(encounter, 'Encounter.participant.individual', b.ref(practitioner));
   const hasLocation = 'PV1-3.1 != null or PV1-3.2 != null or PV1-3.3 != null';
@@ -117,8 +119,8 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(location, 'Location.physicalType.coding.code', b.cond('PV1-3.3 != null', b.constant('bd', 'bed'), 'is-bed'), 1);
 
   b.section(practitioner);
-  // PV1-7 attending doctors → Practitioner (IG XCN[Practitioner]: id, family, given names, suffix and degree, prefix).
-  b.each(practitioner, 'Practitioner', src('PV1-7'));
+  // PV1-7 attending doctor → Practitioner (IG XCN[Practitioner]: id, family, given names, suffix and degree, prefix).
+  b.each(practitioner, 'Practitioner', src('PV1-7[1]'));
   b.set(practitioner, 'Practitioner.identifier.value', src('PV1-7.1'));
   b.set(practitioner, 'Practitioner.name.family', src('PV1-7.2'));
   b.set(practitioner, 'Practitioner.name.given', src('PV1-7.3'));

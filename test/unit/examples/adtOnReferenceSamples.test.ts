@@ -108,3 +108,13 @@ describe.each(otherFiles)('non-ADT sample %s', (file) => {
     expect((error as Error).message).toBe(`The code "${messageCode(text)}" is not in value map "Accepted message types (MSH-9.1)" and its policy for unmapped codes is error.`);
   });
 });
+
+test('a second attending doctor in PV1-7 maps the first one (fhirconverter_ADT01-23.hl7 with a PV1-7 repetition added)', () => {
+  const text = read('fhirconverter_ADT01-23.hl7').replace('|37^DISNEY^WALT^^^^^^AccMgr^^^^CI|', '|37^DISNEY^WALT^^^^^^AccMgr^^^^CI~38^DUCK^DAISY|');
+  const bundle = JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text)).bundle)) as TransactionBundle;
+  expect(validator.validate(bundle)).toEqual([]);
+  const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner');
+  expect(practitioners.map((e) => get(e.resource, 'name', 0, 'family'))).toEqual(['DISNEY']);
+  const encounter = bundle.entry.find((e) => e.resource.resourceType === 'Encounter');
+  expect(get(encounter?.resource, 'participant', 0, 'individual', 'reference')).toBe(practitioners[0].fullUrl);
+});
