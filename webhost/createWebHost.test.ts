@@ -94,11 +94,13 @@ describe('web host security', () => {
     expect(page.body).toBe('<!doctype html><title>Crosswalk studio</title>');
     expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    expect(page.headers['set-cookie']).toEqual([`crosswalk_token=${token}; HttpOnly; SameSite=Strict; Path=/`]);
-    const asset = await call('GET', '/assets/app.js', { headers: { cookie: `crosswalk_token=${token}` } });
+    expect(page.headers['set-cookie']).toEqual([`crosswalk_token_${host.port}=${token}; HttpOnly; SameSite=Strict; Path=/`]);
+    const asset = await call('GET', '/assets/app.js', { headers: { cookie: `crosswalk_token_${host.port}=${token}` } });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(asset.body).toBe('console.log(1);');
+    // Another port's cookie (a second studio) is not ours.
+    expect((await call('GET', '/assets/app.js', { headers: { cookie: `crosswalk_token_1=${token}` } })).status).toBe(401);
   });
 
   it.each([['/../secret.txt'], ['/%2e%2e/secret.txt'], ['/assets/..%2f..%2fsecret.txt'], ['/%00']])('never serves outside the renderer: %s', async (path) => {
@@ -113,7 +115,7 @@ describe('web host API', () => {
     const set = await api('setUiState', { key: 'panels', value: { left: 320, open: ['PID'] } });
     expect(set.status).toBe(200);
     expect(JSON.parse(set.body)).toEqual({ ok: true, value: {} });
-    const get = await api('getUiState', { key: 'panels' }, { cookie: `crosswalk_token=${token}` });
+    const get = await api('getUiState', { key: 'panels' }, { cookie: `other=1; crosswalk_token_${host.port}=${token}` });
     expect(JSON.parse(get.body)).toEqual({ ok: true, value: { value: { left: 320, open: ['PID'] } } });
     const info = JSON.parse((await api('getAppInfo', {})).body);
     expect(info).toEqual({ ok: true, value: { version: '0.1.0', host: 'web', nativeDialogs: false, dataDir: dir } });

@@ -71,13 +71,13 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(request.url ?? '/', `http://${allowedHosts[0]}`);
     const fromQuery = url.searchParams.get(studioTokenParam);
-    const presented = headerValue(request.headers[studioTokenHeader]) ?? fromQuery ?? readCookie(request.headers.cookie, studioTokenCookie);
+    const presented = headerValue(request.headers[studioTokenHeader]) ?? fromQuery ?? readCookie(request.headers.cookie, studioTokenCookie(port));
     if (presented === undefined || !sameSecret(presented, token)) {
       return send(response, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the address the Crosswalk studio printed when it started (it includes the token).\n');
     }
     if (fromQuery !== null) {
       // Keep the token for the page's later requests (assets, workers, API) without it in every URL.
-      response.setHeader('set-cookie', `${studioTokenCookie}=${encodeURIComponent(fromQuery)}; HttpOnly; SameSite=Strict; Path=/`);
+      response.setHeader('set-cookie', `${studioTokenCookie(port)}=${encodeURIComponent(fromQuery)}; HttpOnly; SameSite=Strict; Path=/`);
     }
 
     if (url.pathname.startsWith(studioApiPrefix)) {
