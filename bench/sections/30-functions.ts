@@ -1,6 +1,9 @@
 // The function library, value maps and the FHIR validator on 10,000 generated ADT^A01/ORU^R01 messages:
 // per-call cost of each data type / date / unit function on the real component values the
 // engine hands them, a value-map lookup, and validating a transaction Bundle per message.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { nodeSchemaCatalog } from '../../shared/node/schema';
 import { prepareFhirValidator } from '../../shared/common/fhir';
 import { requireFunction, type FunctionContext } from '../../shared/common/functions';
@@ -96,6 +99,17 @@ const section: BenchSection = {
     let issues = 0;
     const v = measure(() => { issues = 0; for (const b of bundles) issues += validator.validate(b).length; return bundles.length; }, { warmup: 1, repeats: 5 });
     const entries = bundles.reduce((n, b) => n + b.entry.length, 0);
+    // Real, large outputs: the FHIR converter's expected Bundles in the reference folder (when it is there).
+    const converterDir = resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/reference/hl7v2-samples/expected-fhir-converter');
+    const realRows: (string | number)[][] = [];
+    if (existsSync(converterDir)) {
+      const docs = readdirSync(converterDir).filter((f) => f.startsWith('fhirconverter_') && f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(converterDir, f), 'utf8')) as { entry?: { resource: { resourceType: string } }[] });
+      const realValidator = await prepareFhirValidator(nodeSchemaCatalog(), [...new Set(docs.flatMap((d) => (d.entry ?? []).map((e) => e.resource.resourceType)))]);
+      let realIssues = 0;
+      const r = measure(() => { realIssues = 0; for (const d of docs) realIssues += realValidator.validate(d).length; return docs.length; }, { warmup: 2, repeats: 9 });
+      const resources = docs.reduce((n, d) => n + (d.entry?.length ?? 0), 0);
+      realRows.push([docs.length, resources, realIssues, r.medianMs.toFixed(1), Math.round(resources / (r.medianMs / 1000)).toLocaleString('en-US')]);
+    }
     return [
       {
         title: `Functions on ${messages.length.toLocaleString('en-US')} generated ADT^A01 and ORU^R01 messages`,
@@ -108,6 +122,12 @@ const section: BenchSection = {
         columns: ['bundles', 'resources', 'issues found', 'ms total', 'bundles/s'],
         rows: [[bundles.length, entries, issues, v.medianMs.toFixed(1), Math.round(bundles.length / (v.medianMs / 1000)).toLocaleString('en-US')]],
         notes: ['Cardinality, JSON types, primitive formats, required bindings (value sets expanded once in prepareFhirValidator).'],
+      },
+      {
+        title: 'FHIR R4 validation of the FHIR converter outputs in ../shared/reference (real, large Bundles)',
+        columns: ['bundles', 'resources', 'issues found', 'ms total', 'resources/s'],
+        rows: realRows,
+        notes: ['The issues are real faults of those outputs (see shared/common/fhir/validateFhir.test.ts).'],
       },
     ];
   },
