@@ -7,6 +7,7 @@ import type { ExpressionNode } from '../expression/ExpressionAst';
 import type { Link, MappingNode, MappingSpec, SourceEndpoint, Target } from '../spec/MappingSpec';
 import { checkParams, getFunction } from '../../functions';
 import { callFunction } from './callFunction';
+import { nameHash } from '../execute/deterministicId';
 import type { ContextScope } from './ContextScope';
 import type { FhirElementLookup } from './FhirElementLookup';
 import type { Evaluate, Frame, ContextItem } from './Frame';
@@ -49,6 +50,8 @@ export interface ContextLevel {
 
 export interface TargetPlan {
   target: Target;
+  /** Hash of the target id, mixed into its resources' deterministic ids. */
+  idHash: number;
   resourceType: string;
   method: 'POST' | 'PUT';
   /** Set when the target yields one resource per item of the context linked to its root. */
@@ -358,9 +361,9 @@ class Compiler {
       if (top.length > 0 || topContexts.some((c) => c !== root)) {
         throw new CrosswalkError('MAP_BAD_CONTEXT', `Target "${target.id}" is iterated by "${root.info.link.id}", so every link into it lies inside that context.`, { node: target.id });
       }
-      return { target, resourceType, method, root: { link: root.info.link, level }, body };
+      return { target, idHash: nameHash(target.id), resourceType, method, root: { link: root.info.link, level }, body };
     }
-    return { target, resourceType, method, body: this.compileBlock(top, topContexts, [], []) };
+    return { target, idHash: nameHash(target.id), resourceType, method, body: this.compileBlock(top, topContexts, [], []) };
   }
 
   private scopeOf(ctx: ContextInfo, depth: number): ContextScope {

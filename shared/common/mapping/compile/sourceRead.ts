@@ -1,5 +1,6 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
-import { parsePath, type Hl7Path, type Hl7Segment, type Hl7Message } from '../../hl7v2';
+import { parsePath, type Delimiters, type Hl7Path, type Hl7Segment, type Hl7Message } from '../../hl7v2';
+import { firstPiece, leafValue, nthPiece } from '../../hl7v2/Hl7Value';
 import type { ContextScope } from './ContextScope';
 import type { Evaluate, Frame } from './Frame';
 
@@ -48,29 +49,37 @@ export function repetitionScope(scopes: readonly ContextScope[], p: Hl7Path): Co
   return undefined;
 }
 
-/** A whole repetition (or one component) as the function library's V2Composite: arrays of decoded values. */
+/** A component's value: its text, or its subcomponents' values when it has several. */
+function componentValue(raw: string, d: Delimiters): unknown {
+  if (raw.length === 0) return undefined;
+  if (raw.indexOf(d.subcomponent) === -1) return leafValue(raw, d);
+  return raw.split(d.subcomponent).map((sub) => leafValue(sub, d));
+}
+
+/**
+ * A whole repetition (or one component) as the function library's V2Composite: arrays of decoded
+ * values, read straight from the segment's text (no view objects: this runs for every data-type
+ * function input of every message).
+ */
 export function readComposite(segment: Hl7Segment, field: number, rep: number, component: number | undefined, sub: number | undefined): unknown {
   if (sub !== undefined) return segment.value(field, rep, component ?? 1, sub);
-  const f = segment.field(field);
-  if (f === undefined) return undefined;
-  const r = f.repetition(rep);
-  if (r === undefined || r.raw.length === 0) return undefined;
+  const d = segment.delimiters;
+  const fieldRaw = segment.fieldRaw(field);
+  if (fieldRaw === undefined || fieldRaw.length === 0) return undefined;
+  if (segment.id === 'MSH' && field <= 2) return rep === 1 && (component ?? 1) === 1 ? fieldRaw : undefined;
+  const repRaw = rep === 1 ? firstPiece(fieldRaw, d.repetition) : nthPiece(fieldRaw, d.repetition, rep);
+  if (repRaw === undefined || repRaw.length === 0) return undefined;
   if (component !== undefined) {
-    const c = r.component(component);
-    if (c === undefined || c.raw.length === 0) return undefined;
-    return c.subcomponentCount > 1 ? c.values() : c.value;
+    const compRaw = component === 1 ? firstPiece(repRaw, d.component) : nthPiece(repRaw, d.component, component);
+    return compRaw === undefined ? undefined : componentValue(compRaw, d);
   }
-  const count = r.componentCount;
-  if (count <= 1) {
-    const c = r.component(1);
-    if (c !== undefined && c.subcomponentCount > 1) return [c.values()];
-    return r.value;
+  if (repRaw.indexOf(d.component) === -1) {
+    const only = componentValue(repRaw, d);
+    return Array.isArray(only) ? [only] : only;
   }
-  const out: unknown[] = new Array(count);
-  for (let i = 1; i <= count; i++) {
-    const c = r.component(i) as NonNullable<ReturnType<typeof r.component>>;
-    out[i - 1] = c.raw.length === 0 ? undefined : c.subcomponentCount > 1 ? c.values() : c.value;
-  }
+  const parts = repRaw.split(d.component);
+  const out: unknown[] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) out[i] = componentValue(parts[i], d);
   return out;
 }
 

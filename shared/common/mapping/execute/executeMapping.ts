@@ -2,7 +2,7 @@ import type { Hl7Message } from '../../hl7v2';
 import type { Block, MappingPlan, TargetPlan } from '../compile/compileMapping';
 import type { Frame } from '../compile/Frame';
 import { newProvenance, type TraceEntry } from '../trace/TraceEntry';
-import { messageKey, resourceUuid } from './deterministicId';
+import { messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
 import { appendItem, isAbsent, writeValue } from './writeValue';
 
 export interface FhirResource {
@@ -55,7 +55,7 @@ type JsonObject = Record<string, unknown>;
 export function executeMapping(plan: MappingPlan, message: Hl7Message, textOrOptions?: string | ExecuteOptions, maybeOptions?: ExecuteOptions): MappingResult {
   const options = (typeof textOrOptions === 'string' ? maybeOptions : textOrOptions) ?? {};
   const trace = options.trace === true;
-  const key = messageKey(message.toString());
+  const key = messageKeyOf(message);
   const frame: Frame = { message, items: new Array(plan.maxDepth), references: new Map() };
   const built = new Map<string, Instance[]>();
 
@@ -98,8 +98,8 @@ export function executeMapping(plan: MappingPlan, message: Hl7Message, textOrOpt
   return allTrace ? { bundle, trace: allTrace } : { bundle };
 }
 
-function buildResource(target: TargetPlan, key: string, index: number, frame: Frame, trace: boolean): Instance {
-  const uuid = resourceUuid(key, target.target.id, index);
+function buildResource(target: TargetPlan, key: MessageKey, index: number, frame: Frame, trace: boolean): Instance {
+  const uuid = resourceUuid(key, target.idHash, index);
   const resource: FhirResource = { resourceType: target.resourceType };
   if (target.method === 'PUT') resource.id = uuid;
   const entries = trace ? [] as TraceEntry[] : undefined;
