@@ -136,6 +136,13 @@ describe('each kind of violation, with its exact message', () => {
     expect(only(validator.validate({ ...observation, valueQuantity: { value: '65.88' } })).message).toBe('Observation.valueQuantity.value is not a valid decimal: it is a JSON string, but a decimal is a JSON number.');
     expect(only(validator.validate({ ...observation, status: 'done' })).path).toBe('Observation.status');
   });
+  it('names a missing required choice as value[x] is named', () => {
+    expect(only(validator.validate({ resourceType: 'MedicationDispense', status: 'completed' }))).toEqual({
+      severity: 'error', code: 'cardinality', path: 'MedicationDispense.medication[x]', expected: '1..1',
+      message: 'MedicationDispense.medication[x] is required (1..1) but missing.',
+    });
+    expect(validator.validate({ resourceType: 'MedicationDispense', status: 'completed', medicationCodeableConcept: { text: 'aspirin' } })).toEqual([]);
+  });
   it('finds problems inside Bundle entries with FHIRPath-like paths', () => {
     const issues = validator.validate(bundle(patient, { ...patient, name: [{ family: 'Smith', given: 'John' }] }, { resourceType: 'Nonsense' }));
     expect(issues).toEqual([

@@ -228,8 +228,8 @@ export class FhirValidator {
         ? Object.keys(element.choices).some((name) => value[name] !== undefined)
         : value[element.name] !== undefined || value[`_${element.name}`] !== undefined;
       if (!present) {
-        const name = element.choices ? element.name : element.name;
-        this.report(issues, { severity: 'error', code: 'cardinality', message: `${path}.${name} is required (${cardinality(element)}) but missing.`, path: `${path}.${name}`, expected: cardinality(element) });
+        // A required choice is named as the definition names it (`value[x]`): any variant would do.
+        this.report(issues, { severity: 'error', code: 'cardinality', message: `${path}.${element.name} is required (${cardinality(element)}) but missing.`, path: `${path}.${element.name}`, expected: cardinality(element) });
       }
     }
   }
