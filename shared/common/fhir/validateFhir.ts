@@ -206,7 +206,14 @@ export class FhirValidator {
       }
       const slot = children.slots.get(key);
       if (slot === undefined) {
-        this.report(issues, { severity: 'error', code: 'unknown-element', message: `${memberPath} is not an element of ${ownerType}.`, path: memberPath });
+        // Only on the error path: a name that differs in case is almost always what was meant.
+        const lower = key.toLowerCase();
+        const near = [...children.slots.keys()].find((name) => name.toLowerCase() === lower);
+        this.report(issues, {
+          severity: 'error', code: 'unknown-element', path: memberPath,
+          message: `${memberPath} is not an element of ${ownerType}${near ? `; did you mean ${near}?` : '.'}`,
+          ...(near ? { expected: near } : {}),
+        });
         continue;
       }
       if (slot.choice !== undefined) {
