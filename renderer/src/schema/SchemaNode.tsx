@@ -22,6 +22,15 @@ function cardinality(node: SchemaTreeNode): string {
   return `${node.min}..${node.max}`;
 }
 
+function allExpandable(roots: readonly SchemaTreeNode[]): string[] {
+  const keys: string[] = [];
+  const walk = (nodes: readonly SchemaTreeNode[]) => {
+    for (const node of nodes) if (node.children && node.children.length > 0) { keys.push(nodeKey(node)); walk(node.children); }
+  };
+  walk(roots);
+  return keys;
+}
+
 function tooltip(node: SchemaTreeNode): string {
   const lines = [`${node.path}  ${node.label ?? node.name}`];
   const facts = [node.dataType, cardinality(node), node.repeating ? 'repeating' : undefined,
@@ -47,6 +56,8 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
   const setQuery = useViewStore((s) => s.setQuery);
   const setWindow = useViewStore((s) => s.setWindow);
   const setFocus = useViewStore((s) => s.setFocus);
+  const expandAll = useViewStore((s) => s.expandAll);
+  const collapseAll = useViewStore((s) => s.collapseAll);
   const decorations = useRowDecorations(id, data.side);
   const updateNodeInternals = useUpdateNodeInternals();
   const listRef = useRef<HTMLDivElement>(null);
@@ -103,7 +114,14 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
           <span className={`side-badge side-badge--${data.side}`}>{data.side === 'source' ? 'SOURCE' : 'TARGET'}</span>
           {data.title}
         </div>
-        <div className="schema-node__subtitle">{data.subtitle}</div>
+        <div className="schema-node__subtitle">
+          {data.subtitle}
+          <span className="schema-node__tools">
+            <button className="link-button nodrag" data-testid={`expand-all-${data.side}`} title="Expand every loaded field"
+              onClick={() => loaded && expandAll(id, allExpandable(loaded.roots))}>expand all</button>
+            <button className="link-button nodrag" title="Collapse to the segments or top elements" onClick={() => collapseAll(id)}>collapse</button>
+          </span>
+        </div>
         <input
           className="schema-node__search nodrag"
           type="search"

@@ -34,6 +34,7 @@ interface ViewState {
   editingValueMap: string | undefined;
   toggle(nodeId: string, path: string, open?: boolean): void;
   expandAll(nodeId: string, paths: readonly string[]): void;
+  collapseAll(nodeId: string): void;
   setQuery(nodeId: string, query: string): void;
   setWindow(nodeId: string, window: RowWindow): void;
   setFocus(focus: Focus): void;
@@ -64,6 +65,9 @@ export const useViewStore = create<ViewState>((set) => ({
   },
   expandAll(nodeId, paths) {
     set((s) => ({ expanded: { ...s.expanded, [nodeId]: new Set([...(s.expanded[nodeId] ?? []), ...paths]) } }));
+  },
+  collapseAll(nodeId) {
+    set((s) => ({ expanded: { ...s.expanded, [nodeId]: new Set() } }));
   },
   setQuery(nodeId, query) {
     set((s) => ({ query: { ...s.query, [nodeId]: query } }));
