@@ -12,6 +12,17 @@ export interface AutoLayoutOptions {
 const COLUMN = 240;
 const ROW = 170;
 const GAP = 90;
+const NODE_GAP = 18;
+
+/** Rendered height of a node, estimated from its kind (the layout runs before React Flow measures). */
+function estimatedHeight(node: MappingSpec['nodes'][number]): number {
+  switch (node.kind) {
+    case 'valueMap': return 22 + 22 + 4 * 16 + 8;
+    case 'function': return 22 + Object.keys(node.params ?? {}).length * 24 + 3 * 16 + 8;
+    case 'constant': case 'condition': return 22 + 28 + 16 + 8;
+    case 'reference': return 22 + 16 + 8;
+  }
+}
 
 /**
  * Sources on the left, targets stacked on the right, and the nodes between in columns by their
@@ -46,9 +57,31 @@ export function autoLayout(spec: MappingSpec, options: AutoLayoutOptions): Mappi
       if ('node' in link.from && 'node' in link.to && feeds.has(link.from.node) && !feeds.has(link.to.node)) feeds.set(link.to.node, feeds.get(link.from.node)!);
     }
   }
-  const columns = Math.max(0, ...depth.values()) + 1;
   const middleX = options.schemaWidth + GAP;
-  const targetX = middleX + (spec.nodes.length > 0 ? columns * COLUMN : 0) + GAP;
+  // Each depth is a column; a column taller than the schemas wraps into the next sub-column, so a
+  // mapping of a hundred nodes stays a compact grid instead of one very long column.
+  const maxHeight = Math.max(options.sourceHeight, spec.targets.length * (options.targetHeight + 40), 900);
+  const byColumn = new Map<number, string[]>();
+  for (const n of spec.nodes) {
+    const c = depth.get(n.id) ?? 0;
+    byColumn.set(c, [...(byColumn.get(c) ?? []), n.id]);
+  }
+  const heights = new Map(spec.nodes.map((n) => [n.id, estimatedHeight(n)]));
+  const placed: { id: string; x: number; y: number }[] = [];
+  let x = middleX;
+  for (const c of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const ids = byColumn.get(c)!;
+    ids.sort((a, b) => (feeds.get(a) ?? Infinity) - (feeds.get(b) ?? Infinity) || a.localeCompare(b));
+    let y = 0;
+    for (const id of ids) {
+      const h = heights.get(id) ?? ROW;
+      if (y > 0 && y + h > maxHeight) { x += COLUMN; y = 0; }
+      placed.push({ id, x, y });
+      y += h + NODE_GAP;
+    }
+    x += COLUMN;
+  }
+  const targetX = spec.nodes.length > 0 ? x + GAP : middleX;
 
   let next = spec;
   spec.sources.forEach((s, i) => { next = setNodePosition(next, s.id, 0, i * (options.sourceHeight + GAP)); });
@@ -57,14 +90,6 @@ export function autoLayout(spec: MappingSpec, options: AutoLayoutOptions): Mappi
     next = setNodePosition(next, t.id, targetX, y);
     y += options.targetHeight + 40;
   }
-  const byColumn = new Map<number, string[]>();
-  for (const n of spec.nodes) {
-    const c = depth.get(n.id) ?? 0;
-    byColumn.set(c, [...(byColumn.get(c) ?? []), n.id]);
-  }
-  for (const [c, ids] of byColumn) {
-    ids.sort((a, b) => (feeds.get(a) ?? Infinity) - (feeds.get(b) ?? Infinity) || a.localeCompare(b));
-    ids.forEach((id, i) => { next = setNodePosition(next, id, middleX + c * COLUMN, i * ROW); });
-  }
+  for (const p of placed) next = setNodePosition(next, p.id, p.x, p.y);
   return next;
 }
