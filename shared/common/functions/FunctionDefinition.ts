@@ -4,7 +4,7 @@
  */
 export type ValueType =
   | 'string' | 'number' | 'boolean' | 'date' | 'dateTime' | 'instant' | 'time'
-  | 'code' | 'Coding' | 'CodeableConcept' | 'Quantity' | 'Range' | 'Ratio' | 'Identifier' | 'HumanName' | 'Address' | 'ContactPoint'
+  | 'code' | 'Coding' | 'CodeableConcept' | 'Quantity' | 'Range' | 'Ratio' | 'Identifier' | 'HumanName' | 'Address' | 'ContactPoint' | 'Reference'
   /** A whole HL7 v2 field or component: its components as a list (see functions/util/components.ts). */
   | 'v2composite'
   | 'object' | 'any';

@@ -2,7 +2,7 @@ import type { ValueType } from './FunctionDefinition';
 
 /** FHIR primitives that travel as JSON strings: a plain string port accepts them, and they accept a string. */
 const STRING_LIKE: ReadonlySet<ValueType> = new Set<ValueType>(['string', 'code', 'date', 'dateTime', 'instant', 'time']);
-const COMPLEX: ReadonlySet<ValueType> = new Set<ValueType>(['Coding', 'CodeableConcept', 'Quantity', 'Range', 'Ratio', 'Identifier', 'HumanName', 'Address', 'ContactPoint', 'object']);
+const COMPLEX: ReadonlySet<ValueType> = new Set<ValueType>(['Coding', 'CodeableConcept', 'Quantity', 'Range', 'Ratio', 'Identifier', 'HumanName', 'Address', 'ContactPoint', 'Reference', 'object']);
 
 /**
  * Whether an output of type `from` may feed an input of type `to` (the studio refuses other links).

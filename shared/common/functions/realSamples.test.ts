@@ -29,6 +29,7 @@ const quantityFromSn = fn('datatype.quantityFromSn');
 const snKind = fn('datatype.snKind');
 const toDate = fn('date.hl7ToFhirDate');
 const toDateTime = fn('date.hl7ToFhirDateTime');
+const referenceFromXcn = fn('datatype.referenceFromXcn');
 
 /** One repetition as the engine hands it to a data type function: components, each a value or its subcomponents. */
 function composites(segment: Hl7Segment, field: number): unknown[] {
@@ -71,6 +72,8 @@ function observationOf(obx: Hl7Segment): Record<string, unknown> | undefined {
   if (type === 'DT' && value !== undefined) resource.valueDateTime = toDateTime({ value });
   const effective = toDateTime({ value: composites(obx, 14)[0] });
   if (effective !== undefined) resource.effectiveDateTime = effective;
+  const performer = composites(obx, 16).map((xcn) => referenceFromXcn({ xcn })).filter((r) => r !== undefined);
+  if (performer.length > 0) resource.performer = performer;
   return resource;
 }
 
@@ -144,9 +147,14 @@ describe('data type functions on every reference sample', () => {
     expect(observationOf(obx)?.valueQuantity).toEqual({ value: 182, unit: 'mg/dl', system: 'http://unitsofmeasure.org', code: 'mg/dL' });
   });
 
-  it('SIU: `beats/min^^ISO` (a legacy ISO+ unit) becomes the UCUM /min', () => {
+  it('SIU: `beats/min^^ISO` (a legacy ISO+ unit) becomes the UCUM /min; OBX-16 observers become references', () => {
     const obx = first('fhirconverter_SIU-S12-01.hl7').segmentsById('OBX')[0];
     expect(observationOf(obx)?.valueQuantity).toEqual({ value: 72, unit: 'beats/min', system: 'http://unitsofmeasure.org', code: '/min' });
+    expect(observationOf(obx)?.performer).toEqual([
+      // XCN.13 is BR (table 0203); XCN.9 PERSt&1.23&HCD is not an ISO OID, so no system.
+      { identifier: { value: '1134', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'BR' }] } }, display: 'Dr. Zafar Mahendra Aly JR MD' },
+      { identifier: { value: '2234' }, display: 'Berrie Raud Pauly' },
+    ]);
   });
 
   it('LRI CBC: UCUM units from OBX-6, and OBX-14 with its offset', () => {

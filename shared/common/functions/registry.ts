@@ -11,6 +11,8 @@ import { quantityFromNm } from './datatype/quantityFromNm';
 import { quantityFromSn } from './datatype/quantityFromSn';
 import { rangeFromSn } from './datatype/rangeFromSn';
 import { ratioFromSn } from './datatype/ratioFromSn';
+import { referenceFromPl } from './datatype/referenceFromPl';
+import { referenceFromXcn } from './datatype/referenceFromXcn';
 import { snKind } from './datatype/snKind';
 import { fhirToHl7DateTime } from './date/fhirToHl7DateTime';
 import { hl7ToFhirDate } from './date/hl7ToFhirDate';
@@ -47,6 +49,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
   convertUnit, toUcum, isValidUcum,
   codeableConceptFromCwe, codingFromCwe, codeFromCwe, systemUri,
   identifierFromCx, humanNameFromXpn, addressFromXad, contactPointFromXtn, quantityFromNm, quantityFromSn, rangeFromSn, ratioFromSn, snKind,
+  referenceFromXcn, referenceFromPl,
   ifElse, coalesce, exists, equals, not,
   lookupTable,
 ];
