@@ -23,7 +23,6 @@ interface Children {
   slots: Map<string, Slot>;
   /** Elements with min > 0, checked when absent. */
   required: FhirElementDefinition[];
-  hasChoices: boolean;
 }
 
 // The R4 StructureDefinitions type these System types by FHIRPath name; map them to the FHIR primitive.
@@ -147,18 +146,16 @@ export class FhirValidator {
     try {
       const slots = new Map<string, Slot>();
       const required: FhirElementDefinition[] = [];
-      let hasChoices = false;
       for (const element of this.definitions.fhirChildren(type, path)) {
         const isArray = element.max === '*' || element.max > 1;
         if (element.min > 0) required.push(element);
         if (element.choices) {
-          hasChoices = true;
           for (const [jsonName, variantType] of Object.entries(element.choices)) slots.set(jsonName, { element, type: variantType, choice: element.name, isArray });
         } else {
           slots.set(element.name, { element, type: element.types.length === 1 ? element.types[0].code : undefined, isArray });
         }
       }
-      children = { slots, required, hasChoices };
+      children = { slots, required };
     } catch {
       // An unknown or unloaded type: reported by the caller as unknown-type.
       children = undefined;
