@@ -67,6 +67,8 @@ describe('valid resources', () => {
     expect(validator.validate(source)).toEqual([]);
     const exported = exportConceptMap(importConceptMap(source, { reverse: true, unmapped: { kind: 'default', code: 'unknown' } }));
     expect(validator.validate(exported)).toEqual([]);
+    const approved = exportConceptMap(importConceptMap(source, { reverse: true, unmapped: { kind: 'error' } }), { url: 'http://example.org/fhir/ConceptMap/sex' });
+    expect(validator.validate({ ...approved, status: 'active', date: '2024-05-01T09:30:00Z', publisher: 'Dr. Informaticist' })).toEqual([]);
   });
 });
 

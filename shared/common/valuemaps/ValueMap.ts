@@ -41,6 +41,20 @@ export const unmappedPolicySchema = z.discriminatedUnion('kind', [
 ]);
 export type UnmappedPolicy = z.infer<typeof unmappedPolicySchema>;
 
+/**
+ * The clinical review of a map (DESIGN: the informaticist approves or comments). Kept in the map
+ * so an exported bundle says whether its vocabulary was approved, by whom and when.
+ */
+export const valueMapReviewSchema = z.object({
+  status: z.enum(['draft', 'in-review', 'approved', 'changes-requested']),
+  /** Who set the status (a name or user id, never patient data). */
+  by: z.string().min(1).optional(),
+  /** When, as an ISO 8601 date-time with timezone. */
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'A review time is an ISO 8601 date-time with a timezone, e.g. 2024-05-01T09:30:00Z.').optional(),
+  comment: z.string().optional(),
+}).strict();
+export type ValueMapReview = z.infer<typeof valueMapReviewSchema>;
+
 export const valueMapSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'A value map id is 1 to 64 letters, digits, "-" or ".".'),
   name: z.string().min(1),
@@ -51,6 +65,7 @@ export const valueMapSchema = z.object({
   targetSystem: z.string().optional(),
   entries: z.array(valueMapEntrySchema),
   unmapped: unmappedPolicySchema,
+  review: valueMapReviewSchema.optional(),
 }).strict().superRefine((map, ctx) => {
   const seen = new Set<string>();
   map.entries.forEach((entry, index) => {

@@ -19,6 +19,8 @@ export interface ConceptMap {
   name?: string;
   title?: string;
   status: 'draft' | 'active' | 'retired' | 'unknown';
+  date?: string;
+  publisher?: string;
   description?: string;
   group?: ConceptMapGroup[];
 }
@@ -202,11 +204,14 @@ export function exportConceptMap(map: ValueMap, options: ConceptMapExportOptions
     } else group.extension = [{ url: UNMAPPED_POLICY_EXTENSION, valueCode: policy.kind }];
   }
 
-  const conceptMap: ConceptMap = { resourceType: 'ConceptMap', id: map.id, status: options.status ?? 'draft' };
+  // An approved map is published as active; anything else is still a draft.
+  const conceptMap: ConceptMap = { resourceType: 'ConceptMap', id: map.id, status: options.status ?? (map.review?.status === 'approved' ? 'active' : 'draft') };
   if (options.url !== undefined) conceptMap.url = options.url;
   conceptMap.name = toComputableName(map.name);
   conceptMap.title = map.name;
   if (map.description !== undefined) conceptMap.description = map.description;
+  if (map.review?.status === 'approved' && map.review.at !== undefined) conceptMap.date = map.review.at;
+  if (map.review?.status === 'approved' && map.review.by !== undefined) conceptMap.publisher = map.review.by;
   conceptMap.group = [...groups.values()].filter((group, index) => index === 0 || group.element.length > 0);
   return conceptMap;
 }

@@ -144,6 +144,15 @@ describe('ConceptMap import and export', () => {
     const empty = exportConceptMap({ ...gender, unmapped: { kind: 'empty' } });
     expect(empty.group![0].extension).toEqual([{ url: UNMAPPED_POLICY_EXTENSION, valueCode: 'empty' }]);
   });
+  it('publishes an approved map as an active ConceptMap with its reviewer and date', () => {
+    const approved: ValueMap = { ...gender, review: { status: 'approved', by: 'Dr. Informaticist', at: '2024-05-01T09:30:00Z', comment: 'Checked against table 0001.' } };
+    expect(parseValueMap(approved)).toEqual(approved);
+    const cm = exportConceptMap(approved);
+    expect([cm.status, cm.date, cm.publisher]).toEqual(['active', '2024-05-01T09:30:00Z', 'Dr. Informaticist']);
+    expect(exportConceptMap({ ...gender, review: { status: 'in-review' } }).status).toBe('draft');
+    expect(caught(() => parseValueMap({ ...gender, review: { status: 'approved', at: '2024-05-01' } })).message)
+      .toBe('The value map is invalid at review.at: A review time is an ISO 8601 date-time with a timezone, e.g. 2024-05-01T09:30:00Z.');
+  });
   it('refuses bad ConceptMaps with the element named', () => {
     expect(caught(() => importConceptMap({ resourceType: 'ValueSet' })).message).toBe('The resource is not a FHIR ConceptMap.');
     const bad = caught(() => importConceptMap({ resourceType: 'ConceptMap', group: [{ element: [{ code: 'a', target: [{ code: 'b', equivalence: 'same' }] }] }] }));
