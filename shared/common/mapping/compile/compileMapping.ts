@@ -1,5 +1,5 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
-import type { Hl7Path } from '../../hl7v2';
+import type { Hl7Path, Hl7Segment } from '../../hl7v2';
 import { compileValueMap, type CompiledValueMap } from '../../valuemaps/applyValueMap';
 import { compileExpression, truthy } from '../expression/compileExpression';
 import { parseExpression } from '../expression/parseExpression';
@@ -21,6 +21,8 @@ export interface WriteStep {
   kind: 'write';
   link: Link;
   targetPath: string;
+  /** Where errors of this write point (built once, not per message). */
+  where: ErrorLocation;
   steps: TargetStep[];
   evaluate: Evaluate;
 }
@@ -30,6 +32,7 @@ export interface ContextStep {
   kind: 'context';
   link: Link;
   targetPath: string;
+  where: ErrorLocation;
   steps: TargetStep[];
   level: ContextLevel;
   body: Block;
@@ -378,6 +381,7 @@ class Compiler {
         kind: 'write',
         link: info.link,
         targetPath: (info.link.to as { path: string }).path,
+        where: { link: info.link.id, path: (info.link.to as { path: string }).path },
         steps: all.slice(base.length),
         evaluate: this.compileFrom(info, scopes, 'leaf'),
       });
@@ -390,6 +394,7 @@ class Compiler {
         kind: 'context',
         link: ctx.info.link,
         targetPath: (ctx.info.link.to as { path: string }).path,
+        where: { link: ctx.info.link.id, path: (ctx.info.link.to as { path: string }).path },
         steps: ctx.steps.slice(base.length),
         level,
         body: this.compileBlock(ctx.values, ctx.children, inner, ctx.steps),
@@ -409,7 +414,7 @@ class Compiler {
     const parentSegment = field === undefined && !bound ? outer[outer.length - 1] : undefined;
     const boundDepth = bound ? bound.depth : -1;
 
-    const segments = (frame: Frame) => {
+    const segments = (frame: Frame): readonly Hl7Segment[] => {
       if (boundDepth >= 0) return [frame.items[boundDepth].segment];
       if (occurrence !== undefined) {
         const one = frame.message.segment(id, occurrence);
@@ -418,21 +423,28 @@ class Compiler {
       if (parentSegment) {
         const anchor = frame.items[parentSegment.depth].segment;
         const all = frame.message.segments;
-        const out = [];
+        const out: Hl7Segment[] = [];
         for (let i = all.indexOf(anchor) + 1; i < all.length && all[i].id !== anchor.id; i++) if (all[i].id === id) out.push(all[i]);
         return out;
       }
       return frame.message.segmentsById(id);
     };
     const enumerate = field === undefined
-      ? (frame: Frame): ContextItem[] => segments(frame).map((segment) => ({ segment, rep: 0 }))
+      ? (frame: Frame): ContextItem[] => {
+        const list = segments(frame);
+        const out: ContextItem[] = new Array(list.length);
+        for (let i = 0; i < list.length; i++) out[i] = { segment: list[i], rep: 0 };
+        return out;
+      }
       : (frame: Frame): ContextItem[] => {
         const out: ContextItem[] = [];
-        for (const segment of segments(frame)) {
-          if (!segment) continue;
+        const list = segments(frame);
+        for (let i = 0; i < list.length; i++) {
+          const segment = list[i];
+          const reps = repetitionNumbers(segment, field);
           if (repetition !== undefined) {
-            if (repetitionNumbers(segment, field).includes(repetition)) out.push({ segment, rep: repetition });
-          } else for (const rep of repetitionNumbers(segment, field)) out.push({ segment, rep });
+            if (reps.includes(repetition)) out.push({ segment, rep: repetition });
+          } else for (let r = 0; r < reps.length; r++) out.push({ segment, rep: reps[r] });
         }
         return out;
       };
@@ -466,7 +478,7 @@ class Compiler {
       ? compileSourceRead(from.path, scopes, mode, where)
       : this.compileNodeOutput(from.node, from.port, scopes);
     return (frame, prov) => {
-      if (prov) prov.links.push(linkId);
+      if (prov !== undefined) prov.links.push(linkId);
       return inner(frame, prov);
     };
   }

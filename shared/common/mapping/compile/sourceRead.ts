@@ -170,18 +170,22 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
   };
 }
 
-/** 1..n for the non-empty repetitions of a field. */
-export function repetitionNumbers(segment: Hl7Segment, field: number): number[] {
+const ONE: readonly number[] = Object.freeze([1]);
+const NONE: readonly number[] = Object.freeze([]);
+
+/** 1..n for the non-empty repetitions of a field, scanned from its text (this runs for every context, every message). */
+export function repetitionNumbers(segment: Hl7Segment, field: number): readonly number[] {
   const raw = segment.fieldRaw(field);
-  if (raw === undefined || raw.length === 0) return [];
-  const f = segment.field(field);
-  if (f === undefined) return [];
-  const count = f.repetitionCount;
-  if (count === 1) return [1];
+  if (raw === undefined || raw.length === 0) return NONE;
+  const sep = segment.delimiters.repetition;
+  if (raw.indexOf(sep) === -1 || (segment.id === 'MSH' && field <= 2)) return ONE;
   const out: number[] = [];
-  for (let r = 1; r <= count; r++) {
-    const rep = f.repetition(r);
-    if (rep !== undefined && rep.raw.length > 0) out.push(r);
+  let start = 0;
+  for (let r = 1; ; r++) {
+    const end = raw.indexOf(sep, start);
+    const stop = end === -1 ? raw.length : end;
+    if (stop > start) out.push(r);
+    if (end === -1) return out;
+    start = end + 1;
   }
-  return out;
 }

@@ -4,7 +4,9 @@ import type { Hl7Message } from '../../hl7v2';
  * Deterministic resource ids: the same message always yields the same urn:uuid values, so
  * re-running a message gives byte-identical output, and different messages get different ids.
  * The hash is not for security (the bundle hash is SHA-256); it runs over every message, so it
- * is one pass of four independent 32-bit multiply-xor lanes (128 bits), with no string built.
+ * is one pass of two independent 32-bit multiply-xor lanes, finalized into 128 bits, with no
+ * string built. (fullUrls only need to be unique within one output Bundle; 64 bits of message
+ * entropy keep them apart across messages too.)
  */
 
 /** A 128-bit key of a message, as four 32-bit lanes. */
@@ -23,23 +25,23 @@ function fmix(h: number): number {
 class KeyHasher {
   a: number = SEEDS[0];
   b: number = SEEDS[1];
-  c: number = SEEDS[2];
-  d: number = SEEDS[3];
 
   add(text: string): void {
-    let { a, b, c, d } = this;
+    let a = this.a;
+    let b = this.b;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       a = Math.imul(a ^ ch, 2654435761);
       b = Math.imul(b ^ ch, 1597334677);
-      c = Math.imul(c ^ ch, 2246822519);
-      d = Math.imul(d ^ ch, 3266489917);
     }
-    this.a = a; this.b = b; this.c = c; this.d = d;
+    this.a = a;
+    this.b = b;
   }
 
   key(length: number): MessageKey {
-    return [fmix(this.a ^ length), fmix(this.b ^ Math.imul(length, 31)), fmix(this.c ^ this.a), fmix(this.d ^ this.b)];
+    const a = fmix(this.a ^ length);
+    const b = fmix(this.b ^ Math.imul(length, 31));
+    return [a, b, fmix(a ^ SEEDS[2] ^ Math.imul(b, 5)), fmix(b ^ SEEDS[3] ^ Math.imul(a, 7))];
   }
 }
 

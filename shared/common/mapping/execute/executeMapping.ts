@@ -118,8 +118,7 @@ function runBlock(block: Block, base: JsonObject, frame: Frame, target: string, 
       const prov = trace ? newProvenance() : undefined;
       const value = step.evaluate(frame, prov);
       if (isAbsent(value)) continue;
-      const where = { link: step.link.id, path: step.targetPath };
-      const output = writeValue(base, step.steps, value, where, trace !== undefined);
+      const output = writeValue(base, step.steps, value, step.where, trace !== undefined);
       if (trace && prov && output !== undefined) {
         trace.push({ output, target, targetPath: step.targetPath, link: step.link.id, links: prov.links, nodes: prov.nodes, sources: prov.sources, valueMaps: prov.valueMaps });
       }
@@ -134,7 +133,7 @@ function runBlock(block: Block, base: JsonObject, frame: Frame, target: string, 
       const childTrace = trace ? [] as TraceEntry[] : undefined;
       runBlock(step.body, child, frame, target, childTrace);
       if (Object.keys(child).length === 0) continue;
-      const at = appendItem(base, step.steps, child, { link: step.link.id, path: step.targetPath }, trace !== undefined);
+      const at = appendItem(base, step.steps, child, step.where, trace !== undefined);
       if (trace && childTrace) {
         for (const entry of childTrace) {
           addContext(entry, step.link.id, level.filterNodes);
