@@ -13,11 +13,11 @@ import { performance } from 'node:perf_hooks';
 import type { BenchSection, BenchTable } from '../BenchSection';
 import { Random, generateAdtA01 } from '../generate/index';
 import { adtA01ToFhir } from '../handwritten/adtA01ToFhir';
+import { engineIds } from '../handwritten/engineIds';
 import { compileJsonataMapper } from '../jsonata/adtA01ToFhirJsonata';
 import { loadBundle } from '../../shared/common/bundle/index';
-import { parseHl7, type Hl7Message } from '../../shared/common/hl7v2/index';
+import { parseHl7 } from '../../shared/common/hl7v2/index';
 import { compileMapping, executeMapping, type MappingPlan } from '../../shared/common/mapping/index';
-import { messageKey, resourceUuid } from '../../shared/common/mapping/execute/deterministicId';
 import { nodeSchemaCatalog } from '../../shared/node/schema/index';
 
 const COUNT = Number(process.env.BENCH_MAPPING_MESSAGES ?? 10000);
@@ -64,11 +64,7 @@ const median = (values: number[]): number => {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** The engine's deterministic fullUrls: keyed on the message's normalized text, as executeMapping does. */
-const ids = (message: Hl7Message) => {
-  const key = messageKey(message.toString());
-  return (target: string, index: number): string => `urn:uuid:${resourceUuid(key, target, index)}`;
-};
+const ids = engineIds;
 
 async function pipelines(): Promise<Pipeline[]> {
   const { spec } = loadBundle(readFileSync(BUNDLE, 'utf8'), 'examples/adt-a01-to-fhir.crosswalk.json');

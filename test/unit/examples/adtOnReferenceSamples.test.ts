@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { prepareFhirValidator, type FhirValidator } from '../../../shared/common/fhir/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
 import { executeMapping, type MappingPlan, type TransactionBundle } from '../../../shared/common/mapping/index';
-import { messageKey, resourceUuid } from '../../../shared/common/mapping/execute/deterministicId';
 import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
 import { adtA01ToFhir } from '../../../bench/handwritten/adtA01ToFhir';
+import { engineIds } from '../../../bench/handwritten/engineIds';
 import { compileExample } from '../../../examples/src/buildExampleBundle';
 import { examples } from '../../../examples/src/examples';
 
@@ -57,8 +57,8 @@ describe.each(adtFiles)('ADT sample %s', (file) => {
   });
 
   test('gives the hand-written mapper\'s output', () => {
-    const key = messageKey(parseHl7(text).toString());
-    expect(JSON.parse(JSON.stringify(run()))).toEqual(adtA01ToFhir(parseHl7(text), { ids: (t, i) => `urn:uuid:${resourceUuid(key, t, i)}`, defaultTimezone: 'Z' }));
+    const message = parseHl7(text);
+    expect(JSON.parse(JSON.stringify(run()))).toEqual(adtA01ToFhir(message, { ids: engineIds(message), defaultTimezone: 'Z' }));
   });
 
   test('is deterministic: the same message gives byte-identical output', () => {

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { loadBundle } from '../../../shared/common/bundle/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
 import { compileMapping, executeMapping, type MappingPlan } from '../../../shared/common/mapping/index';
-import { messageKey, resourceUuid } from '../../../shared/common/mapping/execute/deterministicId';
 import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
 import { Random, generateAdtA01, generateOruR01 } from '../../../bench/generate/index';
 import { adtA01ToFhir } from '../../../bench/handwritten/adtA01ToFhir';
+import { engineIds } from '../../../bench/handwritten/engineIds';
 import { compileJsonataMapper } from '../../../bench/jsonata/adtA01ToFhirJsonata';
 
 // The mapping benchmark compares three implementations of one mapping; this keeps them one
@@ -37,8 +37,7 @@ test('the generated messages use every OBX value type the mapping handles', () =
 
 test.each(messages.map((m, i) => [i + 1, m] as const))('message %i: compiled = hand-written = JSONata', async (_n, text) => {
   const message = parseHl7(text);
-  const key = messageKey(message.toString());
-  const ids = (target: string, index: number): string => `urn:uuid:${resourceUuid(key, target, index)}`;
+  const ids = engineIds(message);
   const compiled = JSON.parse(JSON.stringify(executeMapping(plan, message).bundle)) as unknown;
   expect(adtA01ToFhir(message, { ids, defaultTimezone: 'Z' })).toEqual(compiled);
   expect(JSON.parse(JSON.stringify(await jsonata.map(message, ids)))).toEqual(compiled);

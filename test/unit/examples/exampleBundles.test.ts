@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadBundle } from '../../../shared/common/bundle/index';
 import { prepareFhirValidator, type FhirValidator } from '../../../shared/common/fhir/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
-import { messageKey, resourceUuid } from '../../../shared/common/mapping/execute/deterministicId';
 import type { MappingPlan } from '../../../shared/common/mapping/index';
 import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
 import { adtA01ToFhir } from '../../../bench/handwritten/adtA01ToFhir';
+import { engineIds } from '../../../bench/handwritten/engineIds';
 import { buildExampleBundle, compileExample, runExample, testInputs } from '../../../examples/src/buildExampleBundle';
 import { examples } from '../../../examples/src/examples';
 
@@ -68,8 +68,8 @@ describe.each(examples.map((e) => [e.file, e] as const))('%s', (file, example) =
       (_name, t) => {
         const input = t.adapt ? t.adapt(readSample(t.sample)) : readSample(t.sample);
         const expected = loadBundle(text, file).bundle.tests.find((c) => c.name === t.name)?.expected;
-        const key = messageKey(parseHl7(input).toString());
-        const handwritten = adtA01ToFhir(parseHl7(input), { ids: (target, index) => `urn:uuid:${resourceUuid(key, target, index)}`, defaultTimezone: 'Z' });
+        const message = parseHl7(input);
+        const handwritten = adtA01ToFhir(message, { ids: engineIds(message), defaultTimezone: 'Z' });
         expect(handwritten).toEqual(expected);
       },
     );
