@@ -10,7 +10,7 @@ import { compileMapping } from './compileMapping';
 
 let catalog: SchemaCatalog;
 beforeAll(async () => {
-  catalog = await fhirCatalog();
+  catalog = await fhirCatalog(['Patient', 'Encounter', 'Observation', 'AllergyIntolerance', 'DiagnosticReport']);
 });
 
 const docsSpec = (): MappingSpec => parseSpec(docsExampleSpec());
@@ -166,5 +166,69 @@ describe('compile errors name the node or link', () => {
     const error = compileError(withChange((s) => { s.links[0].to = { target: 'patient', path: 'Patient.gender' }; }));
     expect(error.code).toBe('MAP_BAD_CONTEXT');
     expect(error.message).toContain('ends at Patient.gender, which does not repeat');
+  });
+});
+
+describe('contexts', () => {
+  const base = (targets: MappingSpec['targets'], links: MappingSpec['links'], nodes: MappingSpec['nodes'] = []): MappingSpec => parseSpec({
+    format: 'crosswalk.mapping/1',
+    sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ORU_R01' } }],
+    targets, nodes, links, valueMaps: [], settings: {},
+  });
+
+  it('a segment context inside another takes the segments that follow the outer one (OBX under each OBR)', () => {
+    const spec = base(
+      [{ id: 'report', schema: { standard: 'fhir-r4', resource: 'DiagnosticReport' } }],
+      [
+        { id: 'obr', kind: 'context', from: { source: 'msg', path: 'OBR' }, to: { target: 'report', path: 'DiagnosticReport' } },
+        { id: 'code', from: { source: 'msg', path: 'OBR-4.1' }, to: { target: 'report', path: 'DiagnosticReport.code.coding.code' } },
+        { id: 'obx', kind: 'context', from: { source: 'msg', path: 'OBX' }, to: { target: 'report', path: 'DiagnosticReport.presentedForm' } },
+        { id: 'title', from: { source: 'msg', path: 'OBX-3.2' }, to: { target: 'report', path: 'DiagnosticReport.presentedForm.title' } },
+      ],
+    );
+    const { bundle } = run(spec, 'fhirconverter_LAB-ORU-1.hl7');
+    const reports = bundle.entry.map((e) => e.resource as unknown as { code: { coding: Array<{ code: string }> }; presentedForm: Array<{ title: string }> });
+    expect(reports.map((r) => r.code.coding[0].code)).toEqual(['24317-0', '26464-8']);
+    expect(reports.map((r) => r.presentedForm.map((f) => f.title))).toEqual([
+      ['LEUKOCYTES', 'ERYTHROCYTES', 'HEMOGLOBIN', 'HEMATOCRIT', 'PLATELETS'],
+      ['NEUTROPHILS/100 LEUKOCYTES', 'EOSINOPHILS/100 LEUKOCYTES', 'LYMPHOCYTES/100 LEUKOCYTES', 'MONOCYTES/100 LEUKOCYTES', 'BASOPHILS/100 LEUKOCYTES'],
+    ]);
+  });
+
+  it('two contexts filling one element are told apart by the source each link reads, and append in order', () => {
+    const spec = base(
+      [{ id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } }],
+      [
+        { id: 'home', kind: 'context', from: { source: 'msg', path: 'PID-13' }, to: { target: 'patient', path: 'Patient.telecom' } },
+        { id: 'home-value', from: { source: 'msg', path: 'PID-13.1' }, to: { target: 'patient', path: 'Patient.telecom.value' } },
+        { id: 'home-use', from: { node: 'home-use-constant', port: 'out' }, to: { target: 'patient', path: 'Patient.telecom.use' } },
+        { id: 'work', kind: 'context', order: 1, from: { source: 'msg', path: 'PID-14' }, to: { target: 'patient', path: 'Patient.telecom' } },
+        { id: 'work-value', from: { source: 'msg', path: 'PID-14.1' }, to: { target: 'patient', path: 'Patient.telecom.value' } },
+      ],
+      [{ id: 'home-use-constant', kind: 'constant', value: 'home' }],
+    );
+    // The constant reads no source, so which context it belongs to is ambiguous: refused by name.
+    const error = errorOf(() => compileMapping(spec, { elements: catalog }));
+    expect(error.code).toBe('MAP_AMBIGUOUS_CONTEXT');
+    expect(error.message).toBe('Link "home-use" writes under Patient.telecom, which the context links "home" and "work" both fill, and it reads neither of their source items.');
+    spec.links.splice(2, 1);
+    const { bundle } = run(spec, 'fhirconverter_ADT-A01-01.hl7');
+    expect(bundle.entry[0].resource.telecom).toEqual([{ value: '78788788' }, { value: '12121212' }, { value: '7777' }, { value: '1111' }]);
+  });
+
+  it('a filter on a context keeps only the items it holds for, and $in is the item', () => {
+    const spec = base(
+      [{ id: 'obs', schema: { standard: 'fhir-r4', resource: 'Observation' } }],
+      [
+        { id: 'in', from: { source: 'msg', path: 'OBX' }, to: { node: 'final', port: 'in' } },
+        { id: 'obx', kind: 'context', from: { node: 'final', port: 'out' }, to: { target: 'obs', path: 'Observation' } },
+        { id: 'status', from: { source: 'msg', path: 'OBX-11' }, to: { target: 'obs', path: 'Observation.status' } },
+        { id: 'value', from: { source: 'msg', path: 'OBX-5' }, to: { target: 'obs', path: 'Observation.value[x]:valueQuantity.value' } },
+      ],
+      [{ id: 'final', kind: 'condition', expression: "OBX-11 = 'P' and OBX-5 > 20" }],
+    );
+    const { bundle } = run(spec, 'fhirconverter_LAB-ORU-1.hl7');
+    // Preliminary results above 20: 40.1, 221, 72 — the final PLATELETS (F) and the rest are left out.
+    expect(bundle.entry.map((e) => e.resource.valueQuantity)).toEqual([{ value: 40.1 }, { value: 72 }]);
   });
 });
