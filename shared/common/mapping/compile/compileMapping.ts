@@ -472,15 +472,11 @@ class Compiler {
   private compileFrom(info: LinkInfo, scopes: ContextScope[], mode: ReadMode): Evaluate {
     const link = info.link;
     const where: ErrorLocation = { link: link.id, path: `links[${info.index}].from` };
-    const linkId = link.id;
     const from = link.from;
-    const inner = 'source' in from
-      ? compileSourceRead(from.path, scopes, mode, where)
-      : this.compileNodeOutput(from.node, from.port, scopes);
-    return (frame, prov) => {
-      if (prov !== undefined) prov.links.push(linkId);
-      return inner(frame, prov);
-    };
+    // The link id goes into the trace inside the reader itself: no extra call per link per message.
+    return 'source' in from
+      ? compileSourceRead(from.path, scopes, mode, where, link.id)
+      : this.compileNodeOutput(from.node, from.port, scopes, link.id);
   }
 
   /** The value of all links into a port: one link's value, or for a list port every link's values in order. */
@@ -500,7 +496,15 @@ class Compiler {
     };
   }
 
-  private compileNodeOutput(nodeId: string, port: string, scopes: ContextScope[]): Evaluate {
+  private compileNodeOutput(nodeId: string, port: string, scopes: ContextScope[], linkId: string): Evaluate {
+    const inner = this.compileNodeValue(nodeId, port, scopes);
+    return (frame, prov) => {
+      if (prov !== undefined) prov.links.push(linkId);
+      return inner(frame, prov);
+    };
+  }
+
+  private compileNodeValue(nodeId: string, port: string, scopes: ContextScope[]): Evaluate {
     const node = this.nodes.get(nodeId) as MappingNode;
     const where: ErrorLocation = { node: node.id };
     switch (node.kind) {
@@ -541,7 +545,8 @@ class Compiler {
             case 'code': return coding.code;
             case 'display': return coding.display;
             case 'system': return coding.system;
-            default: return { ...coding };
+            // The map's own frozen coding: writes copy it, functions only read their inputs.
+            default: return coding;
           }
         };
       }

@@ -98,7 +98,7 @@ export function concretePath(message: Hl7Message, segment: Hl7Segment, p: Hl7Pat
  * the scopes decide which segment and repetition it reads (the current item of a context, or the
  * message's first / explicitly numbered one).
  */
-export function compileSourceRead(text: string, scopes: readonly ContextScope[], mode: ReadMode, where: ErrorLocation): Evaluate {
+export function compileSourceRead(text: string, scopes: readonly ContextScope[], mode: ReadMode, where: ErrorLocation, linkId?: string): Evaluate {
   if (parseSegmentOnly(text)) {
     throw new CrosswalkError('MAP_SEGMENT_AS_VALUE', `The path "${text}" names a whole segment, which only a context link can iterate; read a field such as ${text}-1.`, { ...where, path: text });
   }
@@ -123,6 +123,7 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
     const allSegments = segDepth < 0 && p.occurrence === undefined;
     const fixed = repDepth >= 0 || p.repetition !== undefined;
     return (frame, prov) => {
+    if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
       const segments = allSegments ? frame.message.segmentsById(segId) : [resolveSegment(frame)];
       const out: unknown[] = [];
       for (const segment of segments) {
@@ -141,6 +142,7 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
 
   if (mode === 'composite') {
     return (frame, prov) => {
+    if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
       const segment = resolveSegment(frame);
       if (segment === undefined) return undefined;
       const r = repOf(frame);
@@ -153,6 +155,7 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
   // The hot path: one text scan in the codec, no objects.
   if (segDepth < 0 && repDepth < 0) {
     return (frame, prov) => {
+    if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
       const segment = frame.message.segment(segId, occurrence);
       if (segment === undefined) return undefined;
       const value = segment.value(field, fixedRep, component, sub);
@@ -161,6 +164,7 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
     };
   }
   return (frame, prov) => {
+    if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
     const segment = resolveSegment(frame);
     if (segment === undefined) return undefined;
     const r = repOf(frame);

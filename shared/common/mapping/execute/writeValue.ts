@@ -11,30 +11,37 @@ export function isAbsent(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+/** The three keys, compared directly: this runs for every member of every object written. */
+function forbidden(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+
 /**
- * A deep copy of JSON-like data that drops absent members and forbidden keys: what a function or
- * constant produced is never shared between outputs, and never carries `__proto__` along.
+ * A deep copy of JSON-like data that drops absent members, empty objects and forbidden keys:
+ * what a function or constant produced is never shared between outputs, and never carries
+ * `__proto__` along. Returns undefined for nothing left.
  */
 export function cleanCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) {
+    if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
+    return value === '' ? undefined : value;
+  }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const item of value) {
-      const copy = cleanCopy(item);
-      if (!isAbsent(copy)) out.push(copy);
+    for (let i = 0; i < value.length; i++) {
+      const copy = cleanCopy(value[i]);
+      if (copy !== undefined && copy !== null && !(Array.isArray(copy) && copy.length === 0)) out.push(copy);
     }
-    return out;
+    return out.length === 0 ? undefined : out;
   }
-  if (isObject(value)) {
-    const out: JsonObject = {};
-    for (const key of Object.keys(value)) {
-      if (isForbiddenKey(key)) continue;
-      const copy = cleanCopy(value[key]);
-      if (!isAbsent(copy) && !(isObject(copy) && Object.keys(copy).length === 0)) out[key] = copy;
-    }
-    return out;
+  let out: JsonObject | undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key) || forbidden(key)) continue;
+    const copy = cleanCopy((value as JsonObject)[key]);
+    if (copy === undefined || copy === null) continue;
+    (out ??= {})[key] = copy;
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
-  return value;
+  return out;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -51,7 +58,7 @@ function coerce(value: unknown, step: TargetStep, where: ErrorLocation): unknown
     if (!isObject(value)) {
       throw new CrosswalkError('MAP_TYPE', `${step.specPath} is a ${step.type}, so it needs an object, but its link gave ${describe(value)}.`, { ...where, path: step.specPath });
     }
-    return cleanCopy(value);
+    return value;
   }
   switch (step.primitive) {
     case 'string':
@@ -70,15 +77,34 @@ function coerce(value: unknown, step: TargetStep, where: ErrorLocation): unknown
   throw new CrosswalkError('MAP_TYPE', `${step.specPath} is a ${step.type}, but its link gave ${describe(value)}.`, { ...where, path: step.specPath });
 }
 
-/** Merges b into a: members of b win, arrays append, objects merge. Both are clean copies. */
-function merge(a: JsonObject, b: JsonObject): void {
-  for (const key of Object.keys(b)) {
-    const current = a[key];
+/**
+ * Merges b into a, copying as it goes (one pass: members of b win, arrays append, objects
+ * merge; absent members, empty objects and forbidden keys of b are dropped). a is output the
+ * engine owns; b may be anything a function or constant produced.
+ */
+function mergeClean(a: JsonObject, b: JsonObject): void {
+  for (const key in b) {
+    if (!Object.prototype.hasOwnProperty.call(b, key) || forbidden(key)) continue;
     const incoming = b[key];
-    if (Array.isArray(current) && Array.isArray(incoming)) current.push(...incoming);
-    else if (isObject(current) && isObject(incoming)) merge(current, incoming);
-    else a[key] = incoming;
+    const current = a[key];
+    if (isObject(current) && isObject(incoming)) {
+      mergeClean(current, incoming);
+      continue;
+    }
+    const copy = cleanCopy(incoming);
+    if (copy === undefined || copy === null) continue;
+    if (Array.isArray(current) && Array.isArray(copy)) {
+      for (let i = 0; i < copy.length; i++) current.push(copy[i]);
+    } else a[key] = copy;
   }
+}
+
+/** Appends one item of a repeating element, shaped for it (objects copied clean). */
+function pushItem(list: unknown[], item: unknown, step: TargetStep, where: ErrorLocation): void {
+  if (isAbsent(item)) return;
+  const coerced = coerce(item, step, where);
+  const value = step.primitive === undefined ? cleanCopy(coerced) : coerced;
+  if (!isAbsent(value)) list.push(value);
 }
 
 /** Walks to the object that holds the last step, creating intermediates (the first item of a repeating one). */
@@ -119,7 +145,7 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
     if (!isObject(value)) {
       throw new CrosswalkError('MAP_TYPE', `A value written onto a whole item must be an object, but its link gave ${describe(value)}.`, where);
     }
-    merge(base, cleanCopy(value) as JsonObject);
+    mergeClean(base, value);
     return '';
   }
   const last = steps[steps.length - 1];
@@ -128,12 +154,9 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
     let list = holder[last.key] as unknown[] | undefined;
     if (list === undefined) holder[last.key] = list = [];
     const first = list.length;
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (isAbsent(item)) continue;
-      const coerced = coerce(item, last, where);
-      if (!isAbsent(coerced)) list.push(coerced);
-    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) pushItem(list, value[i], last, where);
+    } else pushItem(list, value, last, where);
     if (list.length === 0) delete holder[last.key];
     if (path) path.push(list.length - first > 1 ? `${last.key}[${first}..${list.length - 1}]` : `${last.key}[${first}]`);
   } else {
@@ -149,8 +172,13 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
     const coerced = coerce(single, last, where);
     if (isAbsent(coerced)) return undefined;
     const current = holder[last.key];
-    if (isObject(current) && isObject(coerced)) merge(current, coerced);
-    else holder[last.key] = coerced;
+    if (last.primitive !== undefined) holder[last.key] = coerced;
+    else if (isObject(current)) mergeClean(current, coerced as JsonObject);
+    else {
+      const copy = cleanCopy(coerced);
+      if (copy === undefined) return undefined;
+      holder[last.key] = copy;
+    }
     if (path) path.push(last.key);
   }
   return path ? path.join('.') : undefined;
