@@ -1,5 +1,4 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
-import { isForbiddenKey } from '../safety/forbiddenKeys';
 import type { TargetStep } from '../compile/targetPath';
 
 type JsonObject = Record<string, unknown>;
