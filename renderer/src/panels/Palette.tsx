@@ -2,8 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useFunctionsStore } from '../state/functionsStore';
 import { useDocumentStore } from '../state/documentStore';
 import { PALETTE_MIME, type PaletteItem } from '../canvas/paletteItems';
+import { useViewStore } from '../state/viewStore';
 
 function Item({ item, hint }: { item: PaletteItem; hint?: string }) {
+  const editValueMap = useViewStore((s) => s.editValueMap);
   return (
     <div
       className={`palette-item palette-item--${item.kind}`}
@@ -14,6 +16,8 @@ function Item({ item, hint }: { item: PaletteItem; hint?: string }) {
         e.dataTransfer.effectAllowed = 'copy';
       }}
       title={hint ?? item.label}
+      // A click on an existing value map opens its table; dragging it adds a node that uses it.
+      onClick={item.kind === 'valueMap' && item.valueMapId !== undefined ? () => editValueMap(item.valueMapId) : undefined}
     >
       {item.label}
     </div>
@@ -48,7 +52,7 @@ export function Palette() {
         <h4>Value maps</h4>
         {hit('value map new table') ? <Item item={{ kind: 'valueMap', label: '+ New value map' }} hint="A code table: drop it, then import a ConceptMap or add rows" /> : null}
         {(valueMaps ?? []).filter((m) => hit(m.name, m.id)).map((m) => (
-          <Item key={m.id} item={{ kind: 'valueMap', valueMapId: m.id, label: m.name }} hint={`${m.entries.length} codes (${m.id})`} />
+          <Item key={m.id} item={{ kind: 'valueMap', valueMapId: m.id, label: m.name }} hint={`${m.entries.length} codes (${m.id}): click to edit, drag to use`} />
         ))}
         <h4>Basics</h4>
         {hit('constant value') ? <Item item={{ kind: 'constant', label: 'Constant' }} hint="A fixed value: text, number, boolean or JSON" /> : null}

@@ -5,11 +5,7 @@ import { useDocumentStore } from '../state/documentStore';
 import { usePreviewStore } from '../preview/previewStore';
 import { HL7_LANGUAGE_ID, HL7_THEME_ID } from '../monaco/hl7Language';
 import { useViewStore } from '../state/viewStore';
-
-/** ER7 as users paste it: CR or LF terminated; Monaco shows one segment per line either way. */
-function toEditorText(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
-}
+import { fromEditorText, toEditorText } from './sampleText';
 
 /**
  * The sample messages: named tabs, a Monaco editor with HL7 v2 highlighting, load from a file,
@@ -87,7 +83,10 @@ export function SampleEditor() {
             language={HL7_LANGUAGE_ID}
             theme={HL7_THEME_ID}
             onMount={onMount}
-            onChange={(value) => setSampleText(active, value ?? '')}
+            onChange={(value) => {
+              const next = fromEditorText(value ?? '', sample.text);
+              if (next !== sample.text) setSampleText(active, next);
+            }}
             options={{
               minimap: { enabled: false }, fontSize: 12, wordWrap: 'off', scrollBeyondLastLine: false,
               renderWhitespace: 'trailing', automaticLayout: true, lineNumbersMinChars: 3, glyphMargin: false, folding: false,

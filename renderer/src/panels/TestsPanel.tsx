@@ -15,8 +15,15 @@ export function TestsPanel() {
   const result = usePreviewStore((s) => s.result);
   const sample = samples[active];
 
-  const current = sample ? tests.find((t) => t.input === sample.text) : undefined;
-  const diff = useMemo(() => (current && result && !result.error ? jsonDiff(current.expected, result.output) : undefined), [current, result]);
+  // A sample opened from a test case keeps its name, so edits to its text still compare against that case.
+  const current = sample ? tests.find((t) => t.name === sample.name) ?? tests.find((t) => t.input === sample.text) : undefined;
+  const diff = useMemo(() => {
+    if (!current || !result) return undefined;
+    if (current.expectedError !== undefined) {
+      return result.error?.code === current.expectedError ? [] : [{ path: '(error)', expected: current.expectedError, actual: result.error?.code ?? 'no error' }];
+    }
+    return result.error ? [{ path: '(error)', expected: 'an output', actual: result.error.code }] : jsonDiff(current.expected, result.output);
+  }, [current, result]);
 
   const saveExpected = () => {
     if (!sample || !result || result.error) return;

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+import { studioHost } from './studioHost';
+import { previewJson, resources } from './studioPage';
+
+/** Retypes the sample's PID-8 (found through the editor's find, after the unique PID-7 text). */
+async function retypePid8(page: Page, anchor: string, oldValue: string, newValue: string): Promise<void> {
+  await page.getByTestId('sample-input').click({ position: { x: 120, y: 12 } });
+  await expect(page.getByTestId('sample-input').locator('.monaco-editor')).toHaveClass(/focused/);
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type(anchor);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < oldValue.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.type(newValue);
+}
+
+async function pidAnchor(page: Page): Promise<{ anchor: string; sex: string }> {
+  const { origin, token } = studioHost();
+  const reply = await page.request.post(`${origin}/api/getExample`, { headers: { 'x-crosswalk-token': token }, data: {} });
+  const text = ((await reply.json()).value as { samples: { text: string }[] }).samples[0].text;
+  const pid = text.split(/\r\n|\r|\n/).find((l) => l.startsWith('PID|'))!.split('|');
+  return { anchor: `${pid[7]}|${pid[8]}|`, sex: pid[8] };
+}
+
+test('the example\'s own test case passes in the studio, and a changed output fails with a diff', async ({ page }) => {
+  await page.goto(studioHost().url);
+  await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
+  await page.getByTestId('tab-tests').click();
+  // The bundle's expected output for this sample was written by the runtime's engine: same engine, same result.
+  await expect(page.getByTestId('test-result')).toContainText('PASS');
+
+  const { anchor, sex } = await pidAnchor(page);
+  const other = sex === 'M' ? 'F' : 'M';
+  await retypePid8(page, anchor, sex, other);
+  await expect(page.getByTestId('test-result')).toContainText('FAIL');
+  await expect(page.getByTestId('test-result').locator('tr', { hasText: 'entry[0].resource.gender' })).toHaveCount(1);
+  await page.screenshot({ path: 'docs/screenshots/test-case-diff.png' });
+
+  // Saving the new output as expected makes it pass again, as one undoable edit.
+  await page.getByTestId('save-expected').click();
+  await expect(page.getByTestId('test-result')).toContainText('PASS');
+  await expect(page.getByTestId('dirty-indicator')).toBeVisible();
+});
+
+test('the value-map editor marks codes seen in the samples that the map does not cover', async ({ page }) => {
+  await page.goto(studioHost().url);
+  await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
+  const { anchor, sex } = await pidAnchor(page);
+  await retypePid8(page, anchor, sex, 'X');
+  await page.getByTestId('palette-valueMap-v2-0001-gender').click();
+  const editor = page.getByTestId('valuemap-editor');
+  await expect(editor.locator('tr[data-unmapped-code="X"]')).toContainText('seen in the samples, not mapped');
+  await page.screenshot({ path: 'docs/screenshots/value-map-coverage.png' });
+  await editor.locator('tr[data-unmapped-code="X"]').getByRole('button', { name: 'map it' }).click();
+  await expect(editor.locator('tr[data-source-code="X"]')).toHaveCount(1);
+  await expect(editor.locator('tr[data-unmapped-code="X"]')).toHaveCount(0);
+  // The new row maps X to "unknown" until edited: the preview follows the table at once.
+  await page.getByTestId('tab-preview').click();
+  await expect.poll(async () => resources(await previewJson(page), 'Patient')[0]?.gender).toBe('unknown');
+});
+
+test('copy and paste a node, then undo the paste', async ({ page }) => {
+  await page.goto(studioHost().url);
+  const maps = page.locator('[data-node-kind="valueMap"]');
+  await expect(page.getByTestId('op-node-gender')).toBeVisible();
+  // A tidy grid first (the example's own layout packs nodes closely), then the whole mapping in view.
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await page.getByTestId('fit-view').click();
+  const before = await maps.count();
+  await page.getByTestId('op-node-gender').locator('.op-node__title').click();
+  await page.keyboard.press('Control+C');
+  await page.keyboard.press('Control+V');
+  await expect(maps).toHaveCount(before + 1);
+  await page.keyboard.press('Control+Z');
+  await expect(maps).toHaveCount(before);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(maps).toHaveCount(before + 1);
+});
