@@ -232,3 +232,44 @@ describe('contexts', () => {
     expect(bundle.entry.map((e) => e.resource.valueQuantity)).toEqual([{ value: 40.1 }, { value: 72 }]);
   });
 });
+
+describe('condition nodes as values', () => {
+  it.each([
+    ["PID-8 = 'M'", true],
+    ["PID-8 = 'm'", false],
+    ['PID-8 != null', true],
+    ['PID-99 = null', true],
+    ['PID-7 > 19000101', true],
+    ['PID-7.1 < 1988', false],
+    ["logic.coalesce(PID-99, 'none') = 'none'", true],
+    ["string.upperCase(PID-5.2) = 'ADAM' and not (PID-30 = 'N')", true],
+    ["string.concat(PID-5.2, PID-5.3) = 'ADAMA'", true],
+    ["PID-3[2].1 = '123456789' or PID-8 = 'F'", true],
+  ])('%s on fhirconverter_ADT-A01-01 is %s', (expression, expected) => {
+    const spec = parseSpec({
+      format: 'crosswalk.mapping/1',
+      sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ADT_A01' } }],
+      targets: [{ id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } }],
+      nodes: [{ id: 'test', kind: 'condition', expression }],
+      links: [{ id: 'out', from: { node: 'test', port: 'out' }, to: { target: 'patient', path: 'Patient.active' } }],
+      valueMaps: [], settings: {},
+    });
+    const { bundle } = run(spec, 'fhirconverter_ADT-A01-01.hl7');
+    expect(bundle.entry[0].resource.active).toBe(expected);
+  });
+
+  it('a function the library does not have is refused at compile time, pointing at the column', () => {
+    const spec = parseSpec({
+      format: 'crosswalk.mapping/1',
+      sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ADT_A01' } }],
+      targets: [{ id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } }],
+      nodes: [{ id: 'test', kind: 'condition', expression: "PID-8 = 'M' and shell.exec('rm')" }],
+      links: [{ id: 'out', from: { node: 'test', port: 'out' }, to: { target: 'patient', path: 'Patient.active' } }],
+      valueMaps: [], settings: {},
+    });
+    const error = errorOf(() => compileMapping(spec, { elements: catalog }));
+    expect(error.code).toBe('EXPR_UNKNOWN_FUNCTION');
+    expect(error.message).toBe('The expression calls "shell.exec" at column 17, which is not in the function library.');
+    expect(error.where).toMatchObject({ node: 'test', offset: 16 });
+  });
+});

@@ -108,16 +108,23 @@ export function compileExpression(node: ExpressionNode, env: ExpressionEnv, mode
       }
       const inputs = definition.inputs;
       const params = definition.params ?? [];
-      if (node.args.length > inputs.length + params.length) {
+      const last = inputs[inputs.length - 1];
+      // A list input last (string.concat, logic.coalesce) takes every remaining argument.
+      const variadic = last !== undefined && last.many === true;
+      if (!variadic && node.args.length > inputs.length + params.length) {
         throw new CrosswalkError('EXPR_TOO_MANY_ARGUMENTS', `The function ${definition.id} at column ${node.column} takes at most ${inputs.length + params.length} arguments (${[...inputs, ...params].map((p) => p.name).join(', ')}), but is given ${node.args.length}.`, { ...env.where, offset: node.column - 1 });
       }
-      const inputArgs = node.args.slice(0, inputs.length).map((arg, i) => ({ name: inputs[i].name, evaluate: compileExpression(arg, env, readModeFor(inputs[i])) }));
-      const paramArgs = node.args.slice(inputs.length).map((arg, i) => ({ name: params[i].name, evaluate: compileExpression(arg, env) }));
+      const fixed = variadic ? inputs.length - 1 : inputs.length;
+      const inputArgs = node.args.slice(0, fixed).map((arg, i) => ({ name: inputs[i].name, evaluate: compileExpression(arg, env, readModeFor(inputs[i])) }));
+      const listArgs = variadic ? node.args.slice(fixed).map((arg) => compileExpression(arg, env, 'leaf')) : [];
+      const listName = variadic ? last.name : '';
+      const paramArgs = variadic ? [] : node.args.slice(inputs.length).map((arg, i) => ({ name: params[i].name, evaluate: compileExpression(arg, env) }));
       const where = env.where;
       const context = env.functionContext;
       return (frame, prov) => {
         const inputValues: Record<string, unknown> = {};
         for (const arg of inputArgs) inputValues[arg.name] = arg.evaluate(frame, prov);
+        if (variadic) inputValues[listName] = listArgs.map((arg) => arg(frame, prov));
         const paramValues: Record<string, unknown> = {};
         for (const arg of paramArgs) paramValues[arg.name] = scalar(arg.evaluate(frame, prov)) ?? undefined;
         return callFunction(definition, inputValues, paramValues, context, where);
