@@ -126,7 +126,10 @@ export function Canvas() {
   const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
     const next = new Set([...n.map((x) => x.id), ...e.map((x) => x.id)]);
     setSelected((prev) => (prev.size === next.size && [...next].every((id) => prev.has(id)) ? prev : next));
-    if (e.length === 1 && n.length === 0) setFocus({ kind: 'link', id: e[0].id });
+    if (e.length === 1 && n.length === 0) {
+      setFocus({ kind: 'link', id: e[0].id });
+      useViewStore.getState().setBottomTab('link');
+    }
     else if (n.length === 1 && e.length === 0 && n[0].type === 'op') setFocus({ kind: 'node', id: n[0].id });
   }, [setFocus]);
 
@@ -188,7 +191,7 @@ export function Canvas() {
         connectionRadius={24}
       >
         <Background gap={24} size={1} />
-        <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeStrokeWidth={2} nodeColor={(n) => (n.type === 'schema' ? '#cbd5e1' : '#a5b4fc')} />
+        <MiniMap pannable zoomable position="bottom-center" style={{ width: 150, height: 100 }} nodeStrokeWidth={2} nodeColor={(n) => (n.type === 'schema' ? '#cbd5e1' : '#a5b4fc')} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

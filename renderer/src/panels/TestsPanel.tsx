@@ -1,7 +1,30 @@
 import { useMemo } from 'react';
 import { useDocumentStore } from '../state/documentStore';
 import { usePreviewStore } from '../preview/previewStore';
-import { jsonDiff } from '../preview/jsonDiff';
+import { jsonDiff, type JsonDifference } from '../preview/jsonDiff';
+
+const UUID = /^"urn:uuid:[0-9a-f-]{36}"$/;
+
+/**
+ * Resource ids are hashed from the message text, so any edit of the input changes every one of
+ * them: those differences are folded into one line, after the ones that matter.
+ */
+function DiffTable({ diff }: { diff: JsonDifference[] }) {
+  const ids = diff.filter((d) => UUID.test(d.expected) && UUID.test(d.actual));
+  const rest = diff.filter((d) => !(UUID.test(d.expected) && UUID.test(d.actual)));
+  return (
+    <table className="diff-table" data-testid="test-diff"><thead><tr><th>path</th><th>expected</th><th>actual</th></tr></thead>
+      <tbody>
+        {rest.slice(0, 50).map((d) => (
+          <tr key={d.path}><td><code>{d.path}</code></td><td className="diff-old">{d.expected}</td><td className="diff-new">{d.actual}</td></tr>
+        ))}
+        {ids.length > 0 ? (
+          <tr className="diff-ids"><td colSpan={3}>{ids.length} resource id{ids.length > 1 ? 's' : ''} and references differ: ids are derived from the message text, which changed.</td></tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
 
 /**
  * Test cases: the current sample's output saved as its expected output; each case shows pass or
@@ -44,13 +67,7 @@ export function TestsPanel() {
       {current ? (
         <div className={`test-result ${diff && diff.length === 0 ? 'test-result--pass' : 'test-result--fail'}`} data-testid="test-result">
           {diff === undefined ? 'Waiting for the preview…' : diff.length === 0 ? `PASS — ${current.name}` : `FAIL — ${current.name}: ${diff.length} difference${diff.length > 1 ? 's' : ''}`}
-          {diff && diff.length > 0 ? (
-            <table className="diff-table"><thead><tr><th>path</th><th>expected</th><th>actual</th></tr></thead>
-              <tbody>{diff.slice(0, 50).map((d) => (
-                <tr key={d.path}><td><code>{d.path}</code></td><td className="diff-old">{d.expected}</td><td className="diff-new">{d.actual}</td></tr>
-              ))}</tbody>
-            </table>
-          ) : null}
+          {diff && diff.length > 0 ? <DiffTable diff={diff} /> : null}
         </div>
       ) : <div className="muted">The current sample has no test case yet.</div>}
       <h4>All test cases ({tests.length})</h4>
