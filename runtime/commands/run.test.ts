@@ -116,6 +116,17 @@ describe('crosswalk run', () => {
     expect(c.err()).not.toContain('EVERYMAN');
   });
 
+  it('draws a progress line on stderr only when it is a terminal', async () => {
+    const c = capture();
+    const stderr = Object.assign(c.io.stderr, { isTTY: true });
+    expect(await runRun(bundlePath, [samplesDir], {}, { ...c.io, stderr })).toBe(0);
+    const frames = c.err().split('\r').filter(Boolean);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames[frames.length - 1].trimEnd()).toBe(`[${'#'.repeat(24)}] ${sampleFiles.length} messages, ${sampleFiles.length} mapped, 0 failed`);
+    expect(c.err().endsWith('\n')).toBe(true);
+    expect(c.out().trimEnd().split('\n')).toHaveLength(sampleFiles.length);
+  });
+
   it('reads stdin for -', async () => {
     const c = capture();
     const io = { ...c.io, stdin: Readable.from([Buffer.from(readSample('fhirconverter_ADT01-23.hl7'))]) };

@@ -73,12 +73,20 @@ export async function runRun(bundlePath: string, inputs: readonly string[], opti
     throw new UsageError(error.toString());
   }
   const onProgress = progress(io.stderr);
-  const stats = await runInputs(compiled, inputs, sink, {
-    validate: options.validate === true,
-    workers,
-    stdin: io.stdin,
-    ...(onProgress ? { onProgress } : {}),
-  });
+  let stats;
+  try {
+    stats = await runInputs(compiled, inputs, sink, {
+      validate: options.validate === true,
+      workers,
+      stdin: io.stdin,
+      ...(onProgress ? { onProgress } : {}),
+    });
+  } catch (error) {
+    // A worker thread that died or an output folder that stopped accepting files: say so and stop.
+    if (!(error instanceof CrosswalkError)) throw error;
+    io.stderr.write(`crosswalk run: ${error.toString()}\n`);
+    return 1;
+  }
   if (stats.failed > 0) {
     const where = errors !== undefined ? `; see ${errors}` : '';
     io.stderr.write(`crosswalk run: ${stats.mapped} of ${stats.messages} messages mapped, ${stats.failed} failed${where}.\n`);
