@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow,
+  Background, ControlButton, Controls, MiniMap, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow,
   type Connection, type Edge, type FinalConnectionState, type Node, type NodeChange, type OnNodeDrag, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useDocumentStore } from '../state/documentStore';
@@ -51,6 +51,7 @@ export function Canvas() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [nodes, setNodes] = useState<Node[]>([]);
   const lastReason = useRef<string | undefined>(undefined);
+  const [showMap, setShowMap] = useState(true);
 
   // The spec is the truth; local node state only carries what React Flow measures and drags.
   useEffect(() => {
@@ -68,14 +69,16 @@ export function Canvas() {
   // fitted at once is too small to work on; the mini-map and Fit view show the rest).
   const bundle = useDocumentStore((s) => s.bundle);
   const framed = useRef<unknown>(undefined);
+  const measured = useNodesInitialized();
   useEffect(() => {
-    if (!spec || framed.current === bundle || nodes.length === 0) return;
+    // Wait for React Flow to measure the nodes: fitting unmeasured ones would cut the targets off.
+    if (!spec || framed.current === bundle || nodes.length === 0 || !measured) return;
     framed.current = bundle;
     const focusIds = [spec.sources[0]?.id, spec.targets[0]?.id].filter((x): x is string => x !== undefined);
     requestAnimationFrame(() => requestAnimationFrame(() => {
       void flow.fitView({ nodes: focusIds.map((id) => ({ id })), padding: 0.04, maxZoom: 1, minZoom: 0.3 });
     }));
-  }, [bundle, spec, nodes.length, flow]);
+  }, [bundle, spec, nodes.length, flow, measured]);
 
   const rowHandle = useCallback(
     (nodeId: string, path: string) => resolveRowHandle(windows[nodeId], path, (p, w) => nearestVisible(p, w.index, w.parents)),
@@ -191,8 +194,10 @@ export function Canvas() {
         connectionRadius={24}
       >
         <Background gap={24} size={1} />
-        <MiniMap pannable zoomable position="bottom-center" style={{ width: 150, height: 100 }} nodeStrokeWidth={2} nodeColor={(n) => (n.type === 'schema' ? '#cbd5e1' : '#a5b4fc')} />
-        <Controls showInteractive={false} />
+        {showMap ? <MiniMap pannable zoomable style={{ width: 150, height: 96 }} nodeStrokeWidth={2} nodeColor={(n) => (n.type === 'schema' ? '#cbd5e1' : '#a5b4fc')} /> : null}
+        <Controls showInteractive={false}>
+          <ControlButton onClick={() => setShowMap((v) => !v)} title={showMap ? 'Hide the mini-map' : 'Show the mini-map'} aria-label="Toggle the mini-map">▦</ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

@@ -9,6 +9,8 @@ export const SOURCE_X = 0;
 export const TARGET_X = 1000;
 export const SCHEMA_WIDTH = 340;
 export const SCHEMA_HEIGHT = 520;
+/** Targets are shorter than the source: there are several of them, stacked. */
+export const TARGET_HEIGHT = Math.round(SCHEMA_HEIGHT * 0.85);
 
 /** The catalog reference the Studio API loads a tree by; undefined for inferred (json/csv) schemas. */
 export function schemaRefKey(ref: SchemaRef): SchemaRefKey | undefined {
@@ -49,8 +51,8 @@ export function specToNodes(spec: MappingSpec, selected: ReadonlySet<string>): N
     const data: SchemaNodeData = { side: 'target', title: target.label ?? title, subtitle, schemaKey: keyOf(schemaRefKey(target.schema)) };
     nodes.push({
       id: target.id, type: 'schema', data, dragHandle: '.schema-node__header',
-      position: { x: at?.x ?? TARGET_X, y: at?.y ?? i * (SCHEMA_HEIGHT * 0.6 + 40) },
-      style: { width: at?.width ?? SCHEMA_WIDTH, height: SCHEMA_HEIGHT * 0.6 },
+      position: { x: at?.x ?? TARGET_X, y: at?.y ?? i * (TARGET_HEIGHT + 40) },
+      style: { width: at?.width ?? SCHEMA_WIDTH, height: TARGET_HEIGHT },
       selected: selected.has(target.id),
     });
   });

@@ -5,12 +5,12 @@ import { openExample, openFromFile, openWithDialog, saveDocument } from '../stat
 import { usePreviewStore } from '../preview/previewStore';
 import { autoLayout } from '../canvas/autoLayout';
 import { useViewStore } from '../state/viewStore';
-import { SCHEMA_HEIGHT, SCHEMA_WIDTH } from '../canvas/specToFlow';
+import { SCHEMA_HEIGHT, SCHEMA_WIDTH, TARGET_HEIGHT } from '../canvas/specToFlow';
 
 export function runAutoLayout(): void {
   const windows = useViewStore.getState().windows;
   useDocumentStore.getState().edit('Auto-layout', (spec) => autoLayout(spec, {
-    schemaWidth: SCHEMA_WIDTH, sourceHeight: SCHEMA_HEIGHT + 180, targetHeight: SCHEMA_HEIGHT * 0.6,
+    schemaWidth: SCHEMA_WIDTH, sourceHeight: SCHEMA_HEIGHT + 180, targetHeight: TARGET_HEIGHT,
     rowIndex: (nodeId, path) => windows[nodeId]?.index.get(path),
   }));
 }

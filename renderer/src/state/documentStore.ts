@@ -3,10 +3,10 @@ import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpe
 import type { BundleDocument, SampleMessage } from '../../../shared/common/studio/StudioApi';
 import { readBundle, writeBundle, type TestCase } from './bundleAccess';
 import { autoLayout, type AutoLayoutOptions } from '../canvas/autoLayout';
-import { SCHEMA_HEIGHT, SCHEMA_WIDTH } from '../canvas/specToFlow';
+import { SCHEMA_HEIGHT, SCHEMA_WIDTH, TARGET_HEIGHT } from '../canvas/specToFlow';
 
 const DEFAULT_LAYOUT: AutoLayoutOptions = {
-  schemaWidth: SCHEMA_WIDTH, sourceHeight: SCHEMA_HEIGHT + 180, targetHeight: SCHEMA_HEIGHT * 0.6, rowIndex: () => undefined,
+  schemaWidth: SCHEMA_WIDTH, sourceHeight: SCHEMA_HEIGHT + 180, targetHeight: TARGET_HEIGHT, rowIndex: () => undefined,
 };
 
 /** One point of the undo history: the whole spec (immutable, structurally shared, so cheap). */
