@@ -1,5 +1,5 @@
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
-import { parseHl7Batch } from '../../shared/common/hl7v2/index';
+import { iterateHl7Batch } from '../../shared/common/hl7v2/index';
 import type { CompiledBundle } from '../../shared/node/runtime/compileBundle';
 import { renderOutcome, type MapItem, type RenderedOutcome } from '../../shared/node/runtime/renderOutcome';
 import { WorkerPool, findWorkerScript } from '../../shared/node/runtime/WorkerPool';
@@ -106,9 +106,17 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
         await sink.failure({ place: { file, position: 0 }, error: error.toJSON() });
         continue;
       }
-      const batch = parseHl7Batch(text, { file });
-      for (let b = 0; b < batch.length; b++) {
-        const item = batch[b];
+      // One message at a time, so a large file never holds every parsed message at once. A
+      // message that does not parse is reported once the next one starts: its text ends there.
+      let broken: { place: MessagePlace; error: CrosswalkError; offset: number } | undefined;
+      const reportBroken = async (end: number): Promise<void> => {
+        if (!broken) return;
+        const { place, error, offset } = broken;
+        broken = undefined;
+        await sink.failure({ place, error: error.at({ file, message: place.position }).toJSON(), input: text.slice(offset, end) });
+      };
+      for (const item of iterateHl7Batch(text, { file })) {
+        await reportBroken(item.offset);
         const place: MessagePlace = { file, position: item.position, line: item.line, offset: item.offset };
         if (item.error) {
           // Keep order: what was sent before this message is written before its failure.
@@ -116,14 +124,14 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
           while (inflight.length) await settle(inflight.shift() as Chunk);
           stats.messages++;
           stats.failed++;
-          const end = b + 1 < batch.length ? batch[b + 1].offset : text.length;
-          await sink.failure({ place, error: item.error.at({ file, message: item.position }).toJSON(), input: text.slice(item.offset, end) });
+          broken = { place, error: item.error, offset: item.offset };
           continue;
         }
         current.places.push(place);
         current.items.push({ text: item.message.toString(), message: item.message });
         if (current.items.length >= chunkSize) await dispatch();
       }
+      await reportBroken(text.length);
       options.onProgress?.(stats, file);
     }
     await dispatch();
