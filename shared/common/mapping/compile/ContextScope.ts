@@ -9,4 +9,6 @@ export interface ContextScope {
   segment: string;
   /** Set for a field-repetition context (`PID-3`), undefined for a segment context (`OBX`). */
   field?: number;
+  /** The source path the context iterates, as written (`PV1-7[1]`, `OBX`). */
+  source: string;
 }

@@ -18,6 +18,8 @@ export interface Frame {
   items: ContextItem[];
   /** References of the resources built so far, by target id. */
   references: Map<string, string[]>;
+  /** For targets iterated by a context: the item each resource was built from (same order as references). */
+  referenceItems: Map<string, ContextItem[]>;
 }
 
 /** A compiled reader of one value: from a source path, a node output or an expression. */

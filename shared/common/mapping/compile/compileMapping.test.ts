@@ -10,7 +10,7 @@ import { compileMapping } from './compileMapping';
 
 let catalog: SchemaCatalog;
 beforeAll(async () => {
-  catalog = await fhirCatalog(['Patient', 'Encounter', 'Observation', 'AllergyIntolerance', 'DiagnosticReport']);
+  catalog = await fhirCatalog(['Patient', 'Encounter', 'Observation', 'AllergyIntolerance', 'DiagnosticReport', 'Practitioner']);
 });
 
 const docsSpec = (): MappingSpec => parseSpec(docsExampleSpec());
@@ -214,6 +214,38 @@ describe('contexts', () => {
     spec.links.splice(2, 1);
     const { bundle } = run(spec, 'fhirconverter_ADT-A01-01.hl7');
     expect(bundle.entry[0].resource.telecom).toEqual([{ value: '78788788' }, { value: '12121212' }, { value: '7777' }, { value: '1111' }]);
+  });
+
+  it('a reference inside a context over the same source item points at the resource of that item; elsewhere at all of them', () => {
+    const spec = base(
+      [
+        { id: 'doctor', schema: { standard: 'fhir-r4', resource: 'Practitioner' } },
+        { id: 'encounter', schema: { standard: 'fhir-r4', resource: 'Encounter' } },
+        { id: 'report', schema: { standard: 'fhir-r4', resource: 'DiagnosticReport' } },
+      ],
+      [
+        { id: 'doc', kind: 'context', from: { source: 'msg', path: 'PV1-7' }, to: { target: 'doctor', path: 'Practitioner' } },
+        { id: 'doc-name', from: { source: 'msg', path: 'PV1-7.2' }, to: { target: 'doctor', path: 'Practitioner.name.family' } },
+        { id: 'part', kind: 'context', from: { source: 'msg', path: 'PV1-7' }, to: { target: 'encounter', path: 'Encounter.participant' } },
+        { id: 'part-who', from: { node: 'doc-ref', port: 'out' }, to: { target: 'encounter', path: 'Encounter.participant.individual' } },
+        { id: 'status', from: { node: 'finished', port: 'out' }, to: { target: 'encounter', path: 'Encounter.status' } },
+        { id: 'all', from: { node: 'doc-ref-all', port: 'out' }, to: { target: 'report', path: 'DiagnosticReport.performer' } },
+      ],
+      [
+        { id: 'doc-ref', kind: 'reference', target: 'doctor' },
+        { id: 'doc-ref-all', kind: 'reference', target: 'doctor' },
+        { id: 'finished', kind: 'constant', value: 'finished' },
+      ],
+    );
+    const text = readSample('fhirconverter_ADT-A01-01.hl7').replace('|1122334^Alaz^Mohammed^Mahi^JR^Dr.^MD^^PERSONNELt&1.23&HCD^B^^^BR^^^^^^19241010^19241015^Al|', '|1122334^Alaz^Mohammed~999^Second^Doc|');
+    const { bundle } = executeMapping(compileMapping(spec, { elements: catalog }), parseHl7(text));
+    const [first, second, encounter, report] = bundle.entry;
+    expect([first.resource.name, second.resource.name]).toEqual([[{ family: 'Alaz' }], [{ family: 'Second' }]]);
+    expect(encounter.resource.participant).toEqual([
+      { individual: { reference: first.fullUrl } },
+      { individual: { reference: second.fullUrl } },
+    ]);
+    expect(report.resource.performer).toEqual([{ reference: first.fullUrl }, { reference: second.fullUrl }]);
   });
 
   it('a filter on a context keeps only the items it holds for, and $in is the item', () => {

@@ -370,7 +370,7 @@ class Compiler {
   }
 
   private scopeOf(ctx: ContextInfo, depth: number): ContextScope {
-    return { depth, link: ctx.info.link.id, segment: ctx.source.segment, ...(ctx.source.field !== undefined && ctx.source.repetition === undefined ? { field: ctx.source.field } : {}) };
+    return { depth, link: ctx.info.link.id, segment: ctx.source.segment, source: ctx.source.text, ...(ctx.source.field !== undefined && ctx.source.repetition === undefined ? { field: ctx.source.field } : {}) };
   }
 
   private compileBlock(values: LinkInfo[], children: ContextInfo[], scopes: ContextScope[], base: TargetStep[]): Block {
@@ -567,12 +567,37 @@ class Compiler {
       }
       case 'reference': {
         const targetId = node.target;
-        const iterated = this.spec.links.some((l) => l.kind === 'context' && 'target' in l.to && l.to.target === targetId && l.to.path.indexOf('.') === -1);
+        const rootInfo = this.linkInfos.find(({ link: l }) => l.kind === 'context' && 'target' in l.to && l.to.target === targetId && l.to.path.indexOf('.') === -1);
+        if (!rootInfo) {
+          return (frame, prov) => {
+            if (prov) prov.nodes.push(nodeId);
+            const refs = frame.references.get(targetId);
+            return refs && refs.length > 0 ? { reference: refs[0] } : undefined;
+          };
+        }
+        // Inside a context over the same source item as the target's own (PV1-7 → participant,
+        // PV1-7 → Practitioner): the resource built from the current item. Elsewhere: all of them.
+        const source = this.contextSource(rootInfo).source.text;
+        let same: ContextScope | undefined;
+        for (let i = scopes.length - 1; i >= 0 && !same; i--) if (scopes[i].source === source) same = scopes[i];
+        if (same) {
+          const depth = same.depth;
+          return (frame, prov) => {
+            if (prov) prov.nodes.push(nodeId);
+            const refs = frame.references.get(targetId);
+            const items = frame.referenceItems.get(targetId);
+            if (!refs || !items) return undefined;
+            const current = frame.items[depth];
+            for (let i = 0; i < items.length; i++) {
+              if (items[i].segment === current.segment && items[i].rep === current.rep) return { reference: refs[i] };
+            }
+            return undefined;
+          };
+        }
         return (frame, prov) => {
           if (prov) prov.nodes.push(nodeId);
           const refs = frame.references.get(targetId);
           if (!refs || refs.length === 0) return undefined;
-          if (!iterated) return { reference: refs[0] };
           return refs.map((reference) => ({ reference }));
         };
       }

@@ -1,6 +1,6 @@
 import type { Hl7Message } from '../../hl7v2';
 import type { Block, MappingPlan, TargetPlan } from '../compile/compileMapping';
-import type { Frame } from '../compile/Frame';
+import type { ContextItem, Frame } from '../compile/Frame';
 import { newProvenance, type TraceEntry } from '../trace/TraceEntry';
 import { messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
 import { appendItem, isAbsent, writeValue } from './writeValue';
@@ -56,20 +56,23 @@ export function executeMapping(plan: MappingPlan, message: Hl7Message, textOrOpt
   const options = (typeof textOrOptions === 'string' ? maybeOptions : textOrOptions) ?? {};
   const trace = options.trace === true;
   const key = messageKeyOf(message);
-  const frame: Frame = { message, items: new Array(plan.maxDepth), references: new Map() };
+  const frame: Frame = { message, items: new Array(plan.maxDepth), references: new Map(), referenceItems: new Map() };
   const built = new Map<string, Instance[]>();
 
   for (const target of plan.buildOrder) {
     const instances: Instance[] = [];
     if (target.root) {
       const { level, link } = target.root;
+      const items: ContextItem[] = [];
       for (const item of level.enumerate(frame)) {
         frame.items[level.depth] = item;
         if (!level.keep(frame)) continue;
         const instance = buildResource(target, key, instances.length, frame, trace);
         if (instance.trace) for (const entry of instance.trace) addContext(entry, link.id, level.filterNodes);
         instances.push(instance);
+        items.push(item);
       }
+      frame.referenceItems.set(target.target.id, items);
     } else {
       instances.push(buildResource(target, key, 0, frame, trace));
     }
