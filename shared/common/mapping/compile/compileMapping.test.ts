@@ -305,3 +305,35 @@ describe('condition nodes as values', () => {
     expect(error.where).toMatchObject({ node: 'test', offset: 16 });
   });
 });
+
+describe('extensions of primitive elements', () => {
+  it('Patient.birthDate.extension writes _birthDate.extension, as FHIR JSON carries it (the IG birthTime)', () => {
+    const spec = parseSpec({
+      format: 'crosswalk.mapping/1',
+      sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ADT_A01' } }],
+      targets: [{ id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } }],
+      nodes: [
+        { id: 'date', kind: 'function', functionId: 'date.hl7ToFhirDate' },
+        { id: 'time', kind: 'function', functionId: 'date.hl7ToFhirDateTime' },
+        { id: 'url', kind: 'constant', value: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime' },
+      ],
+      links: [
+        { id: 'd-in', from: { source: 'msg', path: 'PID-7' }, to: { node: 'date', port: 'value' } },
+        { id: 'd-out', from: { node: 'date', port: 'out' }, to: { target: 'patient', path: 'Patient.birthDate' } },
+        { id: 'u', from: { node: 'url', port: 'out' }, to: { target: 'patient', path: 'Patient.birthDate.extension.url' } },
+        { id: 't-in', from: { source: 'msg', path: 'PID-7' }, to: { node: 'time', port: 'value' } },
+        { id: 't-out', from: { node: 'time', port: 'out' }, to: { target: 'patient', path: 'Patient.birthDate.extension.value[x]:valueDateTime' } },
+      ],
+      valueMaps: [], settings: {},
+    });
+    const { bundle } = run(spec, 'fhirconverter_ADT-A01-01.hl7');
+    expect(bundle.entry[0].resource).toEqual({
+      resourceType: 'Patient',
+      birthDate: '1988-08-18',
+      _birthDate: { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime', valueDateTime: '1988-08-18T11:26:00+02:15' }] },
+    });
+    spec.links[2].to = { target: 'patient', path: 'Patient.name.given.extension.url' };
+    expect(errorOf(() => compileMapping(spec, { elements: catalog })).message)
+      .toBe('The target path "Patient.name.given.extension.url" puts an extension on Patient.name.given, which repeats; this engine writes extensions only on single primitive elements.');
+  });
+});

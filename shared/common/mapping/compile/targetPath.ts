@@ -39,8 +39,24 @@ export function resolveTargetPath(text: string, resourceType: string, lookup: Fh
   }
   const steps: TargetStep[] = [];
   let specPath = resourceType;
+  // Where the definitions are looked up: the resource, or `Extension` below a primitive's extension.
+  let lookupType = resourceType;
+  let lookupPath = resourceType;
   for (let i = 1; i < parts.length; i++) {
     const part = parts[i];
+    const previous = steps[steps.length - 1];
+    if (part === 'extension' && previous?.primitive !== undefined) {
+      // A primitive's extensions live beside it in FHIR JSON: birthDate → _birthDate.extension.
+      if (previous.repeating) {
+        fail('MAP_UNSUPPORTED_TARGET', `The target path "${text}" puts an extension on ${previous.specPath}, which repeats; this engine writes extensions only on single primitive elements.`);
+      }
+      steps[steps.length - 1] = { key: `_${previous.key}`, specPath: previous.specPath, repeating: false, type: 'Element' };
+      specPath = `${specPath}.${part}`;
+      steps.push({ key: 'extension', specPath, repeating: true, type: 'Extension' });
+      lookupType = 'Extension';
+      lookupPath = 'Extension';
+      continue;
+    }
     let key = part;
     const choice = part.indexOf('[x]:');
     if (choice !== -1) {
@@ -50,7 +66,7 @@ export function resolveTargetPath(text: string, resourceType: string, lookup: Fh
         fail('MAP_BAD_TARGET_PATH', `The target path "${text}" has a malformed choice "${part}"; write it like value[x]:valueQuantity.`);
       }
     } else if (part.endsWith('[x]') && NAME.test(part.slice(0, -3))) {
-      const choices = lookup.fhirElement(resourceType, `${specPath}.${part}`)?.choices;
+      const choices = lookup.fhirElement(lookupType, `${lookupPath}.${part}`)?.choices;
       const first = choices ? Object.keys(choices)[0] : undefined;
       if (first === undefined) fail('MAP_UNKNOWN_TARGET_ELEMENT', `${resourceType} has no element ${specPath}.${part} in FHIR R4.`);
       fail('MAP_CHOICE_WITHOUT_TYPE', `The target path "${text}" must name one type of the choice ${specPath}.${part}, e.g. ${specPath}.${part}:${first}.`);
@@ -61,7 +77,8 @@ export function resolveTargetPath(text: string, resourceType: string, lookup: Fh
       fail('MAP_FORBIDDEN_TARGET', `The target path "${text}" names "${key}", which a mapping may not write.`);
     }
     specPath = `${specPath}.${part}`;
-    const info = lookup.fhirElement(resourceType, specPath);
+    lookupPath = `${lookupPath}.${part}`;
+    const info = lookup.fhirElement(lookupType, lookupPath);
     if (info === undefined) {
       fail('MAP_UNKNOWN_TARGET_ELEMENT', `${resourceType} has no element ${specPath} in FHIR R4.`);
     }
