@@ -91,10 +91,11 @@ function BottomTabs() {
         ))}
       </div>
       <div className="bottom__content">
-        {tab === 'preview' ? <PreviewPanel /> : null}
-        {tab === 'tests' ? <TestsPanel /> : null}
-        {tab === 'valuemap' ? (editing ? <ValueMapEditor valueMapId={editing} /> : <div className="muted">Choose “Edit table” on a value-map node.</div>) : null}
-        {tab === 'link' ? <LinkDetails /> : null}
+        {/* Every panel stays mounted (hidden when not shown): the output is always in the page for automation. */}
+        <div hidden={tab !== 'preview'}><PreviewPanel /></div>
+        <div hidden={tab !== 'tests'}><TestsPanel /></div>
+        <div hidden={tab !== 'valuemap'}>{editing ? <ValueMapEditor valueMapId={editing} /> : <div className="muted empty-hint">Choose “Edit table” on a value-map node, or click a value map in the palette.</div>}</div>
+        <div hidden={tab !== 'link'}><LinkDetails /></div>
       </div>
     </section>
   );

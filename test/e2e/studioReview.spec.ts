@@ -78,3 +78,38 @@ test('copy and paste a node, then undo the paste', async ({ page }) => {
   await page.keyboard.press('Control+Shift+Z');
   await expect(maps).toHaveCount(before + 1);
 });
+
+test('select a link to see its details; Delete removes it and undo brings it back', async ({ page }) => {
+  await page.goto(studioHost().url);
+  await expect.poll(async () => resources(await previewJson(page), 'Patient')[0]?.gender, { timeout: 20_000 }).toBeTruthy();
+  const edge = page.getByTestId('rf__edge-l-patient-gender');
+  // Point at the field, pick its link in the Link panel: the link is selected on the canvas.
+  await page.getByTestId('schema-node-target').filter({ has: page.locator('[data-field-path="Patient"]') }).getByTestId('schema-search-target').fill('gender');
+  await page.locator('[data-side="target"][data-field-path="Patient.gender"]').click();
+  await page.getByTestId('tab-link').click();
+  await page.locator('[data-link-id="l-patient-gender"]').getByRole('button', { name: 'details' }).click();
+  await expect(edge).toHaveClass(/selected/);
+  await expect(page.getByTestId('link-details')).toContainText('l-patient-gender');
+  await expect(page.getByTestId('link-details')).toContainText('patient · Patient.gender');
+  const edgesBefore = await page.locator('.react-flow__edge').count();
+  await page.keyboard.press('Delete');
+  await expect(edge).toHaveCount(0);
+  // Only that link went: the other links of the Patient target stay.
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore - 1);
+  await expect.poll(async () => resources(await previewJson(page), 'Patient')[0]?.gender).toBeUndefined();
+  await page.keyboard.press('Control+Z');
+  await expect(edge).toHaveCount(1);
+  await expect.poll(async () => resources(await previewJson(page), 'Patient')[0]?.gender).toBeTruthy();
+});
+
+test('leaving with unsaved changes asks first', async ({ page }) => {
+  await page.goto(studioHost().url);
+  await expect(page.getByTestId('op-node-gender')).toBeVisible();
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect(page.getByTestId('dirty-indicator')).toBeVisible();
+  const dialog = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const shown = await dialog;
+  expect(shown.type()).toBe('beforeunload');
+  await shown.dismiss();
+});

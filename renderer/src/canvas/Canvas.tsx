@@ -84,13 +84,21 @@ export function Canvas() {
     (nodeId: string, path: string) => resolveRowHandle(windows[nodeId], path, (p, w) => nearestVisible(p, w.index, w.parents)),
     [windows],
   );
+  // A link chosen in the Link panel is selected on the canvas too, so Delete acts on it.
+  const focus = useViewStore((s) => s.focus);
+  const selectedEdges = useMemo(
+    () => (focus?.kind === 'link' && !selected.has(focus.id) ? new Set([...selected, focus.id]) : selected),
+    [focus, selected],
+  );
   const edges: Edge[] = useMemo(
-    () => (spec ? specToEdges(spec, rowHandle, selected, highlight.links) : []),
-    [spec, rowHandle, selected, highlight],
+    () => (spec ? specToEdges(spec, rowHandle, selectedEdges, highlight.links) : []),
+    [spec, rowHandle, selectedEdges, highlight],
   );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
-    setNodes((current) => applyNodeChanges(changes, current));
+    // Removals go through the spec (onDelete); the node list is rebuilt from it.
+    const local = changes.filter((c) => c.type !== 'remove');
+    if (local.length > 0) setNodes((current) => applyNodeChanges(local, current));
   }, []);
 
   const onNodeDragStop: OnNodeDrag = useCallback((_event, _node, dragged) => {

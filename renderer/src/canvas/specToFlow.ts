@@ -39,7 +39,7 @@ export function specToNodes(spec: MappingSpec, selected: ReadonlySet<string>): N
     const { title, subtitle } = schemaTitle(source.schema);
     const data: SchemaNodeData = { side: 'source', title: source.label ?? title, subtitle, schemaKey: keyOf(schemaRefKey(source.schema)) };
     nodes.push({
-      id: source.id, type: 'schema', data, dragHandle: '.schema-node__header',
+      id: source.id, type: 'schema', data, dragHandle: '.schema-node__header', deletable: false,
       position: { x: at?.x ?? SOURCE_X, y: at?.y ?? i * (SCHEMA_HEIGHT + 40) },
       style: { width: at?.width ?? SCHEMA_WIDTH, height: SCHEMA_HEIGHT + 180 },
       selected: selected.has(source.id),
@@ -50,7 +50,7 @@ export function specToNodes(spec: MappingSpec, selected: ReadonlySet<string>): N
     const { title, subtitle } = schemaTitle(target.schema);
     const data: SchemaNodeData = { side: 'target', title: target.label ?? title, subtitle, schemaKey: keyOf(schemaRefKey(target.schema)) };
     nodes.push({
-      id: target.id, type: 'schema', data, dragHandle: '.schema-node__header',
+      id: target.id, type: 'schema', data, dragHandle: '.schema-node__header', deletable: false,
       position: { x: at?.x ?? TARGET_X, y: at?.y ?? i * (TARGET_HEIGHT + 40) },
       style: { width: at?.width ?? SCHEMA_WIDTH, height: TARGET_HEIGHT },
       selected: selected.has(target.id),
