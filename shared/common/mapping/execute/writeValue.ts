@@ -45,10 +45,12 @@ export function cleanCopy(value: unknown): unknown {
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** What kind of value it was, never the value itself: error sentences end up in logs, values may be patient data. */
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (isObject(value)) return 'an object';
-  return typeof value === 'string' ? `the text "${value.length > 40 ? `${value.slice(0, 37)}...` : value}"` : `the ${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return 'text';
+  return `a ${typeof value}`;
 }
 
 /** A value shaped for the element the last step names, or an error that names the element. */
