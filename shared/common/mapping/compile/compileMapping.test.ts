@@ -337,3 +337,59 @@ describe('extensions of primitive elements', () => {
       .toBe('The target path "Patient.name.given.extension.url" puts an extension on Patient.name.given, which repeats; this engine writes extensions only on single primitive elements.');
   });
 });
+
+describe('targets, list inputs and parameters', () => {
+  const spec = (targets: MappingSpec['targets'], nodes: MappingSpec['nodes'], links: MappingSpec['links']): MappingSpec => parseSpec({
+    format: 'crosswalk.mapping/1',
+    sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ADT_A01' } }],
+    targets, nodes, links, valueMaps: [], settings: {},
+  });
+
+  it('PUT gives the resource its deterministic id and the request url Type/id', () => {
+    const { bundle } = run(spec([{ id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' }, request: { method: 'PUT' } }], [], [
+      { id: 'g', from: { source: 'msg', path: 'PID-8' }, to: { target: 'patient', path: 'Patient.gender' } },
+    ]), 'fhirconverter_ADT01-23.hl7');
+    const [entry] = bundle.entry;
+    expect(entry.fullUrl).toBe(`urn:uuid:${entry.resource.id}`);
+    expect(entry.request).toEqual({ method: 'PUT', url: `Patient/${entry.resource.id}` });
+  });
+
+  it('links into a list input are joined in order of `order`, then id, each giving every repetition', () => {
+    const { bundle } = run(spec([{ id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } }], [
+      { id: 'join', kind: 'function', functionId: 'string.concat', params: { separator: ' / ' } },
+    ], [
+      { id: 'b-first-by-order', order: -1, from: { source: 'msg', path: 'PID-3.1' }, to: { node: 'join', port: 'values' } },
+      { id: 'a-second', from: { source: 'msg', path: 'PID-8' }, to: { node: 'join', port: 'values' } },
+      { id: 'out', from: { node: 'join', port: 'out' }, to: { target: 'patient', path: 'Patient.name.text' } },
+    ]), 'fhirconverter_ADT-A01-01.hl7');
+    expect(bundle.entry[0].resource.name).toEqual([{ text: 'PATID1234 / 123456789 / M' }]);
+  });
+
+  it('refuses a parameter the function does not have, targets that reference each other, and two contexts on one resource', () => {
+    const badParam = spec([{ id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } }], [
+      { id: 'join', kind: 'function', functionId: 'string.concat', params: { glue: '-' } },
+    ], []);
+    expect(errorOf(() => compileMapping(badParam, { elements: catalog })).message).toBe('The function string.concat has no parameter "glue".');
+
+    const cycle = spec([
+      { id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } },
+      { id: 'encounter', schema: { standard: 'fhir-r4', resource: 'Encounter' } },
+    ], [
+      { id: 'to-patient', kind: 'reference', target: 'patient' },
+      { id: 'to-encounter', kind: 'reference', target: 'encounter' },
+    ], [
+      { id: 'a', from: { node: 'to-patient', port: 'out' }, to: { target: 'encounter', path: 'Encounter.subject' } },
+      { id: 'b', from: { node: 'to-encounter', port: 'out' }, to: { target: 'patient', path: 'Patient.link.other' } },
+    ]);
+    const error = errorOf(() => compileMapping(cycle, { elements: catalog }));
+    expect(error.code).toBe('MAP_REFERENCE_CYCLE');
+    expect(error.message).toBe('The targets "patient" → "encounter" → "patient" reference each other in a cycle, so none of them can be built first.');
+
+    const twoRoots = spec([{ id: 'obs', schema: { standard: 'fhir-r4', resource: 'Observation' } }], [], [
+      { id: 'x', kind: 'context', from: { source: 'msg', path: 'OBX' }, to: { target: 'obs', path: 'Observation' } },
+      { id: 'y', kind: 'context', from: { source: 'msg', path: 'AL1' }, to: { target: 'obs', path: 'Observation' } },
+    ]);
+    expect(errorOf(() => compileMapping(twoRoots, { elements: catalog })).message)
+      .toBe('Target "obs" has two context links on Observation itself ("x" and "y"); one decides how many resources it yields.');
+  });
+});
