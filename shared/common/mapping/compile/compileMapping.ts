@@ -9,75 +9,14 @@ import { checkParams, getFunction } from '../../functions';
 import { callFunction } from './callFunction';
 import { nameHash } from '../execute/deterministicId';
 import type { ContextScope } from './ContextScope';
-import type { FhirElementLookup } from './FhirElementLookup';
 import type { Evaluate, Frame, ContextItem } from './Frame';
 import { readModeFor, type FunctionContext, type FunctionDefinition, type FunctionLookup } from './FunctionLookup';
 import { nodePorts } from './nodePorts';
 import { compileSourceRead, parseSegmentOnly, parseSourcePath, repetitionNumbers, segmentScope, type ReadMode } from './sourceRead';
 import { resolveTargetPath, type TargetPath, type TargetStep } from './targetPath';
+import type { Block, CompileOptions, ContextLevel, ContextStep, MappingPlan, TargetPlan, WriteStep } from './MappingPlan';
 
-/** One write of a value link, below the object its block fills. */
-export interface WriteStep {
-  kind: 'write';
-  link: Link;
-  targetPath: string;
-  /** Where errors of this write point (built once, not per message). */
-  where: ErrorLocation;
-  steps: TargetStep[];
-  evaluate: Evaluate;
-}
-
-/** One context link: per item, a new object filled by `body`, appended at `steps`. */
-export interface ContextStep {
-  kind: 'context';
-  link: Link;
-  targetPath: string;
-  where: ErrorLocation;
-  steps: TargetStep[];
-  level: ContextLevel;
-  body: Block;
-}
-
-export interface Block {
-  steps: Array<WriteStep | ContextStep>;
-}
-
-/** How a context enumerates its items and which of them it keeps. */
-export interface ContextLevel {
-  depth: number;
-  /** Filtering condition nodes, outermost first. */
-  filterNodes: string[];
-  enumerate(frame: Frame): ContextItem[];
-  keep(frame: Frame): boolean;
-}
-
-export interface TargetPlan {
-  target: Target;
-  /** Hash of the target id, mixed into its resources' deterministic ids. */
-  idHash: number;
-  resourceType: string;
-  method: 'POST' | 'PUT';
-  /** Set when the target yields one resource per item of the context linked to its root. */
-  root?: { link: Link; level: ContextLevel };
-  body: Block;
-}
-
-/** A spec compiled once: targets in build order (referenced targets first), ready to execute per message. */
-export interface MappingPlan {
-  spec: MappingSpec;
-  /** In the order to build them: a target comes after the targets it references. */
-  buildOrder: TargetPlan[];
-  /** The same targets in output order (the spec's). */
-  outputTargets: TargetPlan[];
-  maxDepth: number;
-}
-
-export interface CompileOptions {
-  /** The FHIR element definitions of the target resources (a SchemaCatalog after preloadFhir). */
-  elements: FhirElementLookup;
-  /** Function definitions by id; the function library by default. */
-  functions?: FunctionLookup;
-}
+export type { Block, CompileOptions, ContextLevel, ContextStep, MappingPlan, TargetPlan, WriteStep } from './MappingPlan';
 
 interface LinkInfo {
   link: Link;
