@@ -99,7 +99,8 @@ async function keystrokeToPreview(page: Page, origin: string, token: string, cou
 
 /** Expands every loaded row of every schema node, then drags the empty pane around while counting frames. */
 async function panFrames(page: Page): Promise<{ rows: number; frames: number[] }> {
-  for (const button of await page.locator('[data-testid^="expand-all-"]').all()) await button.click();
+  // A DOM click: on a crowded canvas another node may overlap a header, and this is about rendering, not aiming.
+  for (const button of await page.locator('[data-testid^="expand-all-"]').all()) await button.evaluate((b) => (b as HTMLButtonElement).click());
   await page.waitForTimeout(500);
   const rows = await page.evaluate(() => {
     let total = 0;

@@ -10,7 +10,7 @@ export const TARGET_X = 1000;
 export const SCHEMA_WIDTH = 340;
 export const SCHEMA_HEIGHT = 520;
 /** Targets are shorter than the source: there are several of them, stacked. */
-export const TARGET_HEIGHT = Math.round(SCHEMA_HEIGHT * 0.85);
+export const TARGET_HEIGHT = 340;
 
 /** The catalog reference the Studio API loads a tree by; undefined for inferred (json/csv) schemas. */
 export function schemaRefKey(ref: SchemaRef): SchemaRefKey | undefined {
