@@ -18,14 +18,17 @@ function lockHash() {
 export function ensureSetup() {
   const want = lockHash();
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
-  console.error('Crosswalk: installing dependencies (npm ci)...');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+  // A fresh clone gets exactly the lock file (npm ci); an existing install is updated in place
+  // (npm install), because npm ci would first delete node_modules under anything running from it.
+  const fresh = !existsSync(join(root, 'node_modules', '.package-lock.json'));
+  console.error(`Crosswalk: installing dependencies (npm ${fresh ? 'ci' : 'install'})...`);
+  const result = spawnSync('npm', [fresh ? 'ci' : 'install', '--no-audit', '--no-fund'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
   });
   if (result.status !== 0) {
-    console.error('Crosswalk: npm ci failed; see the output above.');
+    console.error('Crosswalk: installing dependencies failed; see the output above.');
     process.exit(result.status ?? 1);
   }
   writeFileSync(stamp, want);

@@ -184,6 +184,30 @@ describe('crosswalk test and validate', () => {
     ].join('\n'));
   });
 
+  it('test runs several bundles, goes on past a refused one, and closes with one line over all', async () => {
+    const text = readSample('fhirconverter_ADT-A01-01.hl7');
+    const file = join(dir, 'error-only.crosswalk.json');
+    writeFileSync(file, serializeBundle(createBundle({
+      metadata: { name: 'errors only', version: '1.0.0' },
+      mapping: parseSpec(adtTestSpec()),
+      tests: [
+        { name: 'not HL7', input: 'hello', expectedError: 'HL7_NO_MSH' },
+        { name: 'an ADT is no error', input: text, expectedError: 'HL7_NO_MSH' },
+      ],
+    })));
+    const missing = join(dir, 'missing.crosswalk.json');
+    const c = capture();
+    expect(await runTest([file, missing, file], c.io)).toBe(2);
+    expect(c.out()).toBe([
+      `# ${file}`, 'ok   not HL7', 'FAIL an ADT is no error', '  expected the error HL7_NO_MSH', '  actual:  the message mapped without error',
+      `# ${missing}`,
+      `# ${file}`, 'ok   not HL7', 'FAIL an ADT is no error', '  expected the error HL7_NO_MSH', '  actual:  the message mapped without error',
+      '2 passed, 2 failed',
+      '',
+    ].join('\n'));
+    expect(c.err()).toMatch(/^crosswalk test: [A-Z_]+: .*missing\.crosswalk\.json/);
+  });
+
   it('validate accepts a good bundle and refuses a broken one in one sentence', async () => {
     const good = capture();
     expect(await runValidate(bundlePath, good.io)).toBe(0);

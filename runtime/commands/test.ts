@@ -30,15 +30,15 @@ export function describeFailure(result: BundleTestResult): string[] {
   return lines;
 }
 
-/** `crosswalk test`: 0 when every test passed, 1 when any failed, 2 when the bundle was refused. */
-export async function runTest(bundlePath: string, io: { stdout: Writable; stderr: Writable }): Promise<number> {
+/** The tests of one bundle: prints `ok`/`FAIL` lines; undefined when the bundle was refused. */
+async function testOneBundle(bundlePath: string, io: { stdout: Writable; stderr: Writable }): Promise<{ passed: number; failed: number } | undefined> {
   let compiled;
   try {
     compiled = await compileBundleFile(bundlePath);
   } catch (error) {
     if (!(error instanceof CrosswalkError)) throw error;
     io.stderr.write(`crosswalk test: ${error.toString()}\n`);
-    return 2;
+    return undefined;
   }
   const results = runBundleTests(compiled, compiled.bundle.tests);
   let passed = 0;
@@ -50,8 +50,30 @@ export async function runTest(bundlePath: string, io: { stdout: Writable; stderr
       io.stdout.write(`${describeFailure(result).join('\n')}\n`);
     }
   }
-  const failed = results.length - passed;
+  return { passed, failed: results.length - passed };
+}
+
+/**
+ * `crosswalk test`: runs every named bundle's tests (a refused bundle does not stop the others)
+ * and ends with one line over all of them. 0 when every test passed, 1 when any failed, 2 when
+ * a bundle was refused.
+ */
+export async function runTest(bundlePaths: string | readonly string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
+  const paths = typeof bundlePaths === 'string' ? [bundlePaths] : bundlePaths;
+  let passed = 0;
+  let failed = 0;
+  let refused = 0;
+  for (const path of paths) {
+    if (paths.length > 1) io.stdout.write(`# ${path}\n`);
+    const counts = await testOneBundle(path, io);
+    if (counts === undefined) refused++;
+    else {
+      passed += counts.passed;
+      failed += counts.failed;
+    }
+  }
   io.stdout.write(`${passed} passed, ${failed} failed\n`);
+  if (refused > 0) return 2;
   return failed > 0 ? 1 : 0;
 }
 
@@ -68,11 +90,13 @@ export const testCommand: CommandModule = {
         'elements that differ (expected and actual values); the last line is "N',
         'passed, N failed".',
         '',
-        'Exit status: 0 every test passed, 1 some failed, 2 the bundle was refused.',
+        'Several bundles run one after the other, with one closing line over all.',
+        '',
+        'Exit status: 0 every test passed, 1 some failed, 2 a bundle was refused.',
       ].join('\n'))
-      .argument('<bundle>', 'the mapping bundle (.crosswalk.json)')
-      .action(async (bundle: string) => {
-        process.exitCode = await runTest(bundle, { stdout: process.stdout, stderr: process.stderr });
+      .argument('<bundles...>', 'one or more mapping bundles (.crosswalk.json)')
+      .action(async (bundles: string[]) => {
+        process.exitCode = await runTest(bundles, { stdout: process.stdout, stderr: process.stderr });
       });
   },
 };
