@@ -113,3 +113,24 @@ test('leaving with unsaved changes asks first', async ({ page }) => {
   expect(shown.type()).toBe('beforeunload');
   await shown.dismiss();
 });
+
+test('a drag from a source field straight onto a target element maps it', async ({ page }) => {
+  await page.goto(studioHost().url);
+  await expect.poll(async () => resources(await previewJson(page), 'Patient')[0], { timeout: 20_000 }).toBeTruthy();
+  expect(resources(await previewJson(page), 'Patient')[0].language).toBeUndefined();
+  await page.getByTestId('schema-node-source').getByTestId('toggle-PID').click();
+  const patient = page.getByTestId('schema-node-target').filter({ has: page.locator('[data-field-path="Patient"]') });
+  await patient.getByTestId('schema-search-target').fill('language');
+  const from = page.locator('[data-side="source"][data-field-path="PID-15"] .react-flow__handle');
+  const to = page.locator('[data-side="target"][data-field-path="Patient.language"] .react-flow__handle');
+  await from.scrollIntoViewIfNeeded();
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+  // PID-15 is a CE; read into a code element it gives its first component, as HL7 reads it.
+  await expect.poll(async () => resources(await previewJson(page), 'Patient')[0].language).toBe('ara');
+  await expect(page.locator('[data-side="target"][data-field-path="Patient.language"]')).toHaveClass(/schema-row--linked/);
+});
