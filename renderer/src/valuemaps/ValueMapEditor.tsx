@@ -142,6 +142,14 @@ export function ValueMapEditor({ valueMapId }: { valueMapId: string }) {
       <table className="vm-table" data-testid="valuemap-table">
         <thead><tr><th>Source code</th><th>Target code</th><th>Display</th><th>System</th><th /></tr></thead>
         <tbody>
+          {/* Codes the samples send that the table does not cover come first: they are what a reviewer must act on. */}
+          {[...unmappedSeen].map((code) => (
+            <tr key={`seen-${code}`} className="vm-row--unmapped" data-unmapped-code={code}>
+              <td><code>{code}</code></td>
+              <td colSpan={3} className="warn-text">seen in the samples, not mapped (policy: {map.unmapped.kind})</td>
+              <td><button onClick={() => addEntry(code)}>map it</button></td>
+            </tr>
+          ))}
           {map.entries.map((entry, i) => (
             <tr key={i} data-source-code={entry.source}>
               <td><input value={entry.source} onChange={(e) => e.target.value && setEntry(i, { source: e.target.value })} /></td>
@@ -149,13 +157,6 @@ export function ValueMapEditor({ valueMapId }: { valueMapId: string }) {
               <td><input value={entry.display ?? ''} onChange={(e) => setEntry(i, { display: e.target.value || undefined })} /></td>
               <td><input value={entry.system ?? ''} placeholder={map.targetSystem ?? ''} onChange={(e) => setEntry(i, { system: e.target.value || undefined })} /></td>
               <td><button className="link-button" aria-label={`Remove ${entry.source}`} onClick={() => removeEntry(i)}>✕</button></td>
-            </tr>
-          ))}
-          {[...unmappedSeen].map((code) => (
-            <tr key={`seen-${code}`} className="vm-row--unmapped" data-unmapped-code={code}>
-              <td><code>{code}</code></td>
-              <td colSpan={3} className="warn-text">seen in the samples, not mapped (policy: {map.unmapped.kind})</td>
-              <td><button onClick={() => addEntry(code)}>map it</button></td>
             </tr>
           ))}
         </tbody>
