@@ -59,6 +59,15 @@ test('the value-map editor marks codes seen in the samples that the map does not
   // The new row maps X to "unknown" until edited: the preview follows the table at once.
   await page.getByTestId('tab-preview').click();
   await expect.poll(async () => resources(await previewJson(page), 'Patient')[0]?.gender).toBe('unknown');
+  // Edit the row: one commit (Enter), one undo step, and the preview follows.
+  await page.getByTestId('tab-valuemap').click();
+  const target = editor.locator('tr[data-source-code="X"]').getByLabel('Target code');
+  await target.fill('other');
+  await target.press('Enter');
+  await expect.poll(async () => resources(await previewJson(page), 'Patient')[0]?.gender).toBe('other');
+  await page.getByTestId('undo').click();
+  await expect(target).toHaveValue('unknown');
+  await expect.poll(async () => resources(await previewJson(page), 'Patient')[0]?.gender).toBe('unknown');
 });
 
 test('copy and paste a node, then undo the paste', async ({ page }) => {

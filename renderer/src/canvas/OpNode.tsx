@@ -6,6 +6,7 @@ import { useFunctionsStore } from '../state/functionsStore';
 import { useViewStore } from '../state/viewStore';
 import { nodePorts } from './nodePorts';
 import { useNodeHighlight } from './useRowDecorations';
+import { CommitInput } from '../panels/CommitInput';
 
 export interface OpNodeData extends Record<string, unknown> {
   node: MappingNode;
@@ -54,10 +55,7 @@ function OpNodeView({ data, selected }: NodeProps<OpFlowNode>) {
                 ) : param.type === 'boolean' ? (
                   <input type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked)} />
                 ) : (
-                  <input
-                    defaultValue={String(value)}
-                    onBlur={(e) => set(param.type === 'number' ? Number(e.target.value) : e.target.value)}
-                  />
+                  <CommitInput value={String(value)} onCommit={(v) => set(param.type === 'number' ? Number(v) : v)} />
                 )}
               </label>
             );
@@ -77,12 +75,11 @@ function OpNodeView({ data, selected }: NodeProps<OpFlowNode>) {
     case 'constant':
       title = node.label ?? 'Constant';
       body = (
-        <input
+        <CommitInput
           className="op-node__const nodrag"
-          defaultValue={typeof node.value === 'string' ? node.value : JSON.stringify(node.value)}
+          value={typeof node.value === 'string' ? node.value : JSON.stringify(node.value)}
           title="A string, or JSON (a number, true/false, an object)"
-          onBlur={(e) => {
-            const text = e.target.value;
+          onCommit={(text) => {
             let value: unknown = text;
             if (/^\s*[[{0-9tfn-]/.test(text)) { try { value = JSON.parse(text); } catch { value = text; } }
             updateNode(node.id, 'Set constant', (n) => (n.kind === 'constant' ? { ...n, value: value as typeof n.value } : n));
@@ -93,12 +90,13 @@ function OpNodeView({ data, selected }: NodeProps<OpFlowNode>) {
     case 'condition':
       title = node.label ?? 'Condition';
       body = (
-        <input
+        <CommitInput
           className="op-node__expr nodrag"
-          defaultValue={node.expression}
+          value={node.expression}
           spellCheck={false}
-          onBlur={(e) => {
-            const expression = e.target.value.trim();
+          required
+          onCommit={(text) => {
+            const expression = text.trim();
             if (expression) updateNode(node.id, 'Set condition', (n) => (n.kind === 'condition' ? { ...n, expression } : n));
           }}
         />

@@ -9,6 +9,7 @@ import type { TerminologySummary } from '../../../shared/common/studio/StudioApi
 import { observedCodes, valueMapInputs } from './observedCodes';
 import { findSchemaNode, useSchemaStore } from '../state/schemaStore';
 import { keyOf, schemaRefKey } from '../canvas/specToFlow';
+import { CommitInput } from '../panels/CommitInput';
 
 /** The standard v2 table 0001 → FHIR administrative-gender map (FHIR publishes it the other way round). */
 export const GENDER_CONCEPT_MAP = { id: 'cm-administrative-gender-v2', reverse: true, label: 'v2 0001 Administrative Sex → FHIR administrative-gender' };
@@ -99,7 +100,7 @@ export function ValueMapEditor({ valueMapId }: { valueMapId: string }) {
   return (
     <div className="vm-editor" data-testid="valuemap-editor">
       <div className="vm-editor__head">
-        <input className="vm-editor__name" value={map.name} aria-label="Value map name" onChange={(e) => replaceMap(map.id, 'Rename value map', (m) => ({ ...m, name: e.target.value || m.name }))} />
+        <CommitInput className="vm-editor__name" value={map.name} required aria-label="Value map name" onCommit={(v) => replaceMap(map.id, 'Rename value map', (m) => ({ ...m, name: v }))} />
         <button disabled={busy} data-testid="import-gender-conceptmap" onClick={() => importMap(GENDER_CONCEPT_MAP.id, GENDER_CONCEPT_MAP.reverse)} title={`Import ${GENDER_CONCEPT_MAP.id}, read v2 → FHIR`}>
           Import v2 0001 → gender
         </button>
@@ -122,8 +123,8 @@ export function ValueMapEditor({ valueMapId }: { valueMapId: string }) {
         </div>
       ) : null}
       <div className="vm-editor__systems">
-        <label>Source system <input value={map.sourceSystem ?? ''} onChange={(e) => replaceMap(map.id, 'Set source system', (m) => clean({ ...m, sourceSystem: e.target.value || undefined }))} /></label>
-        <label>Target system <input value={map.targetSystem ?? ''} onChange={(e) => replaceMap(map.id, 'Set target system', (m) => clean({ ...m, targetSystem: e.target.value || undefined }))} /></label>
+        <label>Source system <CommitInput value={map.sourceSystem ?? ''} onCommit={(v) => replaceMap(map.id, 'Set source system', (m) => clean({ ...m, sourceSystem: v || undefined }))} /></label>
+        <label>Target system <CommitInput value={map.targetSystem ?? ''} onCommit={(v) => replaceMap(map.id, 'Set target system', (m) => clean({ ...m, targetSystem: v || undefined }))} /></label>
         <label>Unmapped codes
           <select value={map.unmapped.kind} data-testid="unmapped-policy" onChange={(e) => {
             const kind = e.target.value as UnmappedPolicy['kind'];
@@ -136,7 +137,7 @@ export function ValueMapEditor({ valueMapId }: { valueMapId: string }) {
           </select>
         </label>
         {map.unmapped.kind === 'default' ? (
-          <label>Default <input value={map.unmapped.code} onChange={(e) => e.target.value && setPolicy({ kind: 'default', code: e.target.value })} /></label>
+          <label>Default <CommitInput value={map.unmapped.code} required onCommit={(v) => setPolicy({ kind: 'default', code: v })} /></label>
         ) : null}
       </div>
       <table className="vm-table" data-testid="valuemap-table">
@@ -152,10 +153,10 @@ export function ValueMapEditor({ valueMapId }: { valueMapId: string }) {
           ))}
           {map.entries.map((entry, i) => (
             <tr key={i} data-source-code={entry.source}>
-              <td><input value={entry.source} onChange={(e) => e.target.value && setEntry(i, { source: e.target.value })} /></td>
-              <td><input value={entry.target} onChange={(e) => e.target.value && setEntry(i, { target: e.target.value })} /></td>
-              <td><input value={entry.display ?? ''} onChange={(e) => setEntry(i, { display: e.target.value || undefined })} /></td>
-              <td><input value={entry.system ?? ''} placeholder={map.targetSystem ?? ''} onChange={(e) => setEntry(i, { system: e.target.value || undefined })} /></td>
+              <td><CommitInput value={entry.source} required aria-label="Source code" onCommit={(v) => setEntry(i, { source: v })} /></td>
+              <td><CommitInput value={entry.target} required aria-label="Target code" onCommit={(v) => setEntry(i, { target: v })} /></td>
+              <td><CommitInput value={entry.display ?? ''} aria-label="Display" onCommit={(v) => setEntry(i, { display: v || undefined })} /></td>
+              <td><CommitInput value={entry.system ?? ''} placeholder={map.targetSystem ?? ''} aria-label="System" onCommit={(v) => setEntry(i, { system: v || undefined })} /></td>
               <td><button className="link-button" aria-label={`Remove ${entry.source}`} onClick={() => removeEntry(i)}>✕</button></td>
             </tr>
           ))}
