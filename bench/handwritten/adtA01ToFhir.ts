@@ -59,6 +59,7 @@ const allergySeverity = lookup(maps.allergySeverity);
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 const PHYSICAL_TYPE = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
+const BIRTH_TIME = 'http://hl7.org/fhir/StructureDefinition/patient-birthTime';
 const QUANTITY_COMPARATORS = new Set(['<', '<=', '>=', '>']);
 
 export interface HandwrittenOptions {
@@ -89,9 +90,13 @@ function patient(pid: Hl7Segment | undefined, tz: string): JsonObject {
     ...each(pid, 14, (r) => contactPoint(pid, 14, r, 'work', telecomUse, telecomSystem, tz)),
   ]);
   put(resource, 'gender', gender(text(pid, 8))?.code);
-  // The IG's patient-birthTime extension (_birthDate) is left out, as in the example: the engine
-  // cannot write extensions of primitive elements yet.
-  put(resource, 'birthDate', date(text(pid, 7)));
+  const birth = text(pid, 7);
+  put(resource, 'birthDate', date(birth));
+  // IG: PID-7 longer than 8 characters carries a time of birth → the patient-birthTime extension.
+  if (birth !== undefined && [...birth].length > 8) {
+    const time = dateTime(birth, tz);
+    if (time !== undefined) resource._birthDate = { extension: [{ url: BIRTH_TIME, valueDateTime: time }] };
+  }
   const death = dateTime(text(pid, 29), tz);
   if (death !== undefined) resource.deceasedDateTime = death;
   else {
@@ -269,9 +274,11 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     put(period, 'end', dateTime(text(pv1, 45), tz));
     put(encounter, 'period', period);
     const participants: JsonObject[] = [];
-    // The first attending doctor only, as the example (see examples/README.md).
-    for (let r = 1, n = Math.min(1, repetitions(pv1, 7)); r <= n; r++) {
-      const url = options.ids('practitioner', r - 1);
+    // Every attending doctor: one Practitioner and one participant per PV1-7 repetition that is not empty.
+    const doctors = (pv1.fieldRaw(7) ?? '').split(pv1.delimiters.repetition);
+    for (let r = 1, position = 0; r <= doctors.length; r++) {
+      if (doctors[r - 1].length === 0) continue;
+      const url = options.ids('practitioner', position++);
       more.push({ fullUrl: url, resource: practitioner(pv1, r), type: 'Practitioner' });
       participants.push({
         type: [{ coding: [{ system: PARTICIPATION, code: 'ATND', display: 'attender' }] }],

@@ -223,13 +223,14 @@ const EXPRESSION = `(
       "telecom": $ne([$filter([$map($reps($pid, 13), function($r) { $contact($r, 'home') }), $map($reps($pid, 14), function($r) { $contact($r, 'work') })], function($x) { $exists($x.value) })]),
       "gender": $gender($v($pid, 8)),
       "birthDate": $date($birth),
+      "_birthDate": $length($birth) > 8 and $dtm($birth) ? { "extension": [{ "url": "http://hl7.org/fhir/StructureDefinition/patient-birthTime", "valueDateTime": $dtm($birth) }] },
       "deceasedDateTime": $death,
       "deceasedBoolean": $death ? undefined : ($v($pid, 30) = 'Y' ? true : $v($pid, 30) = 'N' ? false : undefined),
       "address": $ne([$map($reps($pid, 11), $address)])
     }
   ) : { "resourceType": "Patient" };
   $class := $exists($v($pv1, 2)) ? $v($pv1, 2) : 'U';
-  $practitioners := [$map($reps($pv1, 7)[0], function($r, $i) {
+  $practitioners := [$map($filter($reps($pv1, 7), function($r) { $count($keys($r)) > 0 }), function($r, $i) {
     {
       "fullUrl": $id('practitioner', $i),
       "resource": {

@@ -24,6 +24,7 @@ export const acceptedMessageTypes: ValueMap = {
 
 const V2_0203 = 'http://terminology.hl7.org/CodeSystem/v2-0203';
 const PHYSICAL_TYPE = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
+const BIRTH_TIME = 'http://hl7.org/fhir/StructureDefinition/patient-birthTime';
 
 export function buildAdtA01ToFhir(): MappingSpec {
   const b = new SpecBuilder('msg').hl7Source('2.5.1', 'ADT_A01');
@@ -70,8 +71,11 @@ export function buildAdtA01ToFhir(): MappingSpec {
 
   b.set(patient, 'Patient.gender', b.map(maps.administrativeSex.id, src('PID-8'), 'code', 'gender'));
   b.set(patient, 'Patient.birthDate', fn('date.hl7ToFhirDate', { value: src('PID-7') }, undefined, 'birthDate'));
-  // IG: PID-7 with a time also goes to the patient-birthTime extension on _birthDate. The engine
-  // cannot write extensions of primitive elements yet (see examples/README.md), so it is left out.
+  // IG PID-7 rows: IF PID-7 LENGTH GREATER THAN 8 (a time of birth) the whole value also goes to
+  // the patient-birthTime extension, which FHIR JSON keeps on _birthDate.
+  const hasBirthTime = 'string.length(PID-7) > 8';
+  b.set(patient, 'Patient.birthDate.extension.url', b.cond(hasBirthTime, b.constant(BIRTH_TIME, 'birth-time-url'), 'has-birth-time'));
+  b.set(patient, 'Patient.birthDate.extension.value[x]:valueDateTime', b.cond(hasBirthTime, dateTime('PID-7'), 'has-birth-time-value'));
 
   b.set(patient, 'Patient.deceased[x]:deceasedDateTime', dateTime('PID-29'));
   b.set(patient, 'Patient.deceased[x]:deceasedBoolean', b.cond("PID-29 = null and (PID-30 = 'Y' or PID-30 = 'N')", b.cond("PID-30 = 'Y'", undefined, 'death-indicator'), 'death-indicator-when'));
@@ -98,9 +102,9 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(encounter, 'Encounter.subject', patientRef());
   b.set(encounter, 'Encounter.period.start', dateTime('PV1-44'));
   b.set(encounter, 'Encounter.period.end', dateTime('PV1-45'));
-  // The first attending doctor only: the engine's reference node gives every Practitioner's reference
-  // even inside the PV1-7 context, so a second repetition would make participant.individual a list.
-  b.each(encounter, 'Encounter.participant', src('PV1-7[1]'));
+  // Every attending doctor: one participant per PV1-7 repetition, whose reference node (inside the
+  // context over the same PV1-7 item) gives the Practitioner built from that repetition.
+  b.each(encounter, 'Encounter.participant', src('PV1-7'));
   b.set(encounter, 'Encounter.participant.type', b.constant({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'ATND', display: 'attender' }] }, 'attender'));
   b.set(encounter, 'Encounter.participant.individual', b.ref(practitioner));
   const hasLocation = 'PV1-3.1 != null or PV1-3.2 != null or PV1-3.3 != null';
@@ -119,8 +123,8 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(location, 'Location.physicalType.coding.code', b.cond('PV1-3.3 != null', b.constant('bd', 'bed'), 'is-bed'), 1);
 
   b.section(practitioner);
-  // PV1-7 attending doctor → Practitioner (IG XCN[Practitioner]: id, family, given names, suffix and degree, prefix).
-  b.each(practitioner, 'Practitioner', src('PV1-7[1]'));
+  // Each PV1-7 attending doctor → a Practitioner (IG XCN[Practitioner]: id, family, given names, suffix and degree, prefix).
+  b.each(practitioner, 'Practitioner', src('PV1-7'));
   b.set(practitioner, 'Practitioner.identifier.value', src('PV1-7.1'));
   b.set(practitioner, 'Practitioner.name.family', src('PV1-7.2'));
   b.set(practitioner, 'Practitioner.name.given', src('PV1-7.3'));

@@ -73,6 +73,10 @@ describe.each(adtFiles)('ADT sample %s', (file) => {
     const [their] = theirs('Patient');
     expect(get(patient, 'gender')).toBe(get(their, 'gender'));
     expect(get(patient, 'birthDate')).toBe(get(their, 'birthDate'));
+    // PID-7 with a time: the same birthTime extension, at the same instant (they write their server's offset).
+    const birthTime = (p: unknown): unknown => get(p, '_birthDate', 'extension', 0, 'url');
+    expect(birthTime(patient)).toBe(birthTime(their));
+    if (birthTime(their) !== undefined) expect(instant(patient, '_birthDate', 'extension', '0', 'valueDateTime')).toBe(instant(their, '_birthDate', 'extension', '0', 'valueDateTime'));
     // Every PID-3 identifier value is among theirs (they add PID-2, PID-4, PID-19 ... to the same list).
     const theirIds = list(their, 'identifier').map((i) => get(i, 'value'));
     for (const id of list(patient, 'identifier')) expect(theirIds).toContain(get(id, 'value'));
@@ -109,12 +113,47 @@ describe.each(otherFiles)('non-ADT sample %s', (file) => {
   });
 });
 
-test('a second attending doctor in PV1-7 maps the first one (fhirconverter_ADT01-23.hl7 with a PV1-7 repetition added)', () => {
+test('every attending doctor in PV1-7 becomes a Practitioner and a participant referencing it (fhirconverter_ADT01-23.hl7 with a PV1-7 repetition added)', () => {
   const text = read('fhirconverter_ADT01-23.hl7').replace('|37^DISNEY^WALT^^^^^^AccMgr^^^^CI|', '|37^DISNEY^WALT^^^^^^AccMgr^^^^CI~38^DUCK^DAISY|');
-  const bundle = JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text)).bundle)) as TransactionBundle;
+  const message = parseHl7(text);
+  const bundle = JSON.parse(JSON.stringify(executeMapping(plan, message).bundle)) as TransactionBundle;
   expect(validator.validate(bundle)).toEqual([]);
+  expect(bundle).toEqual(adtA01ToFhir(message, { ids: engineIds(message), defaultTimezone: 'Z' }));
   const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner');
-  expect(practitioners.map((e) => get(e.resource, 'name', 0, 'family'))).toEqual(['DISNEY']);
+  expect(practitioners.map((e) => [get(e.resource, 'identifier', 0, 'value'), get(e.resource, 'name', 0, 'family'), get(e.resource, 'name', 0, 'given')])).toEqual([
+    ['37', 'DISNEY', ['WALT']],
+    ['38', 'DUCK', ['DAISY']],
+  ]);
+  expect(practitioners[0].fullUrl).not.toBe(practitioners[1].fullUrl);
   const encounter = bundle.entry.find((e) => e.resource.resourceType === 'Encounter');
-  expect(get(encounter?.resource, 'participant', 0, 'individual', 'reference')).toBe(practitioners[0].fullUrl);
+  expect(list(encounter?.resource, 'participant').map((p) => [get(p, 'type', 0, 'coding', 0, 'code'), get(p, 'individual', 'reference')])).toEqual([
+    ['ATND', practitioners[0].fullUrl],
+    ['ATND', practitioners[1].fullUrl],
+  ]);
+});
+
+test('an empty PV1-7 repetition gives no Practitioner (fhirconverter_ADT01-23.hl7 with PV1-7 "~38^DUCK^DAISY")', () => {
+  const text = read('fhirconverter_ADT01-23.hl7').replace('|37^DISNEY^WALT^^^^^^AccMgr^^^^CI|', '|~38^DUCK^DAISY|');
+  const message = parseHl7(text);
+  const bundle = JSON.parse(JSON.stringify(executeMapping(plan, message).bundle)) as TransactionBundle;
+  expect(bundle).toEqual(adtA01ToFhir(message, { ids: engineIds(message), defaultTimezone: 'Z' }));
+  const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner');
+  expect(practitioners.map((e) => get(e.resource, 'name', 0, 'family'))).toEqual(['DUCK']);
+  const encounter = bundle.entry.find((e) => e.resource.resourceType === 'Encounter');
+  expect(list(encounter?.resource, 'participant').map((p) => get(p, 'individual', 'reference'))).toEqual([practitioners[0].fullUrl]);
+});
+
+test('PID-7 of 8 characters or fewer gives birthDate only; a longer one adds the birthTime extension with the sender\'s offset (fhirconverter_ADT01-23.hl7 with PID-7 varied)', () => {
+  const withBirth = (birth: string): Record<string, unknown> => {
+    const text = read('fhirconverter_ADT01-23.hl7').replace('||19241010|M|', `||${birth}|M|`);
+    const bundle = JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text)).bundle)) as TransactionBundle;
+    expect(validator.validate(bundle)).toEqual([]);
+    const patient = bundle.entry[0].resource as Record<string, unknown>;
+    return { birthDate: patient.birthDate, _birthDate: patient._birthDate };
+  };
+  const birthTime = (valueDateTime: string) => ({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime', valueDateTime }] });
+  expect(withBirth('19241010')).toEqual({ birthDate: '1924-10-10', _birthDate: undefined });
+  expect(withBirth('192410')).toEqual({ birthDate: '1924-10', _birthDate: undefined });
+  expect(withBirth('192410100830')).toEqual({ birthDate: '1924-10-10', _birthDate: birthTime('1924-10-10T08:30:00Z') });
+  expect(withBirth('19241010083015-0500')).toEqual({ birthDate: '1924-10-10', _birthDate: birthTime('1924-10-10T08:30:15-05:00') });
 });

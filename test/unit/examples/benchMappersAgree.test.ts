@@ -24,11 +24,32 @@ beforeAll(async () => {
   plan = compileMapping(spec, { elements: catalog });
 });
 
+/**
+ * The generator sends a birth date without a time and one attending doctor; every other message
+ * here gets a time of birth in PID-7 (the birthTime extension, with and without an offset) and a
+ * second PV1-7 repetition.
+ */
+function withBirthTimeAndSecondDoctor(text: string, n: number): string {
+  return text.split('\r').map((segment) => {
+    const fields = segment.split('|');
+    if (fields[0] === 'PID' && fields[7] !== undefined) fields[7] += n % 4 === 0 ? '1426' : '142655+0130';
+    // Some with an empty repetition between the two, which gives no Practitioner.
+    if (fields[0] === 'PV1' && fields[7] !== undefined) fields[7] += `${n % 3 === 0 ? '~' : ''}~${String(100000 + n)}^Second^Doctor^^^Dr`;
+    return fields.join('|');
+  }).join('\r');
+}
+
 const rng = new Random(7);
 const messages = [
-  ...Array.from({ length: 40 }, (_, i) => generateAdtA01(rng, i + 1)),
+  ...Array.from({ length: 40 }, (_, i) => generateAdtA01(rng, i + 1)).map((m, i) => (i % 2 === 0 ? m : withBirthTimeAndSecondDoctor(m, i))),
   ...Array.from({ length: 40 }, (_, i) => generateOruR01(rng, i + 1).replace('ORU^R01^ORU_R01', 'ADT^A01^ADT_A01')),
 ];
+
+test('half of the ADT messages carry a time of birth and two attending doctors', () => {
+  const adt = messages.slice(0, 40).map((m) => parseHl7(m));
+  expect(adt.filter((m) => (m.get('PID-7') ?? '').length > 8).length).toBe(20);
+  expect(adt.filter((m) => m.segment('PV1')?.fieldRaw(7)?.includes('~') === true).length).toBe(20);
+});
 
 test('the generated messages use every OBX value type the mapping handles', () => {
   const types = new Set(messages.flatMap((m) => parseHl7(m).segmentsById('OBX').map((s) => s.value(2))));
