@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Toolbar } from './panels/Toolbar';
 import { Palette } from './panels/Palette';
 import { Canvas } from './canvas/Canvas';
-import { SampleEditor } from './panels/SampleEditor';
 import { PreviewPanel } from './panels/PreviewPanel';
 import { TestsPanel } from './panels/TestsPanel';
 import { LinkDetails } from './panels/LinkDetails';
@@ -17,6 +16,9 @@ import { schemaRefKey } from './canvas/specToFlow';
 import { openExample, persistSamples, saveDocument } from './state/fileActions';
 import { useShortcuts } from './state/useShortcuts';
 import { getStudio } from './state/studio';
+
+// Split off: the canvas is interactive before the editor's code has even arrived.
+const SampleEditor = lazy(() => import('./panels/SampleEditor').then((m) => ({ default: m.SampleEditor })));
 
 /** Keeps the derived things in step with the spec: schema trees loaded, preview re-run, host told. */
 function useDocumentEffects(): void {
@@ -116,7 +118,7 @@ function Studio() {
         {loadError ? <div className="canvas-empty error-text" data-testid="load-error">{loadError}</div> : <Canvas />}
       </div>
       <div className="bottom">
-        <section className="bottom__left"><SampleEditor /></section>
+        <section className="bottom__left"><Suspense fallback={<div className="empty-hint">Loading the editor…</div>}><SampleEditor /></Suspense></section>
         <BottomTabs />
       </div>
       <Toasts />

@@ -4,6 +4,10 @@ import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import { useDocumentStore } from '../state/documentStore';
 import { usePreviewStore } from '../preview/previewStore';
 import { HL7_LANGUAGE_ID, HL7_THEME_ID } from '../monaco/hl7Language';
+import { setupMonaco } from '../monaco/setupMonaco';
+
+// Monaco (most of the studio's code by size) loads with this module, after the canvas is up.
+setupMonaco();
 import { useViewStore } from '../state/viewStore';
 import { fromEditorText, toEditorText } from './sampleText';
 
