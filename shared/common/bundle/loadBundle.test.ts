@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CrosswalkError } from '../errors/CrosswalkError';
 import { docsExampleSpec, readSample } from '../../node/fixtures/referenceFixtures';
 import { parseSpec } from '../mapping/spec/parseSpec';
 import type { MappingSpec } from '../mapping/spec/MappingSpec';
 import { createBundle, serializeBundle } from './createBundle';
 import { loadBundle } from './loadBundle';
 import { canonicalJson } from './canonicalJson';
+import { errorOf } from '../errors/errorOf';
 
 const metadata = { name: 'ADT to FHIR (docs example)', version: '1.0.0', author: 'Crosswalk tests', created: '2026-11-24T00:00:00Z' };
 
@@ -16,16 +16,6 @@ function exampleBundleText(spec: MappingSpec = parseSpec(docsExampleSpec())): st
     mapping: spec,
     tests: [{ name: 'ADT A01 sample', input: readSample('fhirconverter_ADT-A01-01.hl7'), expectedError: 'NOT_RUN_HERE' }],
   }));
-}
-
-function errorOf(fn: () => unknown): CrosswalkError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CrosswalkError) return error;
-    throw error;
-  }
-  throw new Error('expected a CrosswalkError');
 }
 
 describe('bundle file', () => {

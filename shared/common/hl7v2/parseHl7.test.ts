@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CrosswalkError } from '../errors/CrosswalkError';
 import { iterateHl7Batch, parseHl7, parseHl7Batch } from './parseHl7';
+import { errorOf } from '../errors/errorOf';
 
 const samplesDir = resolve(process.cwd(), '../shared/reference/hl7v2-samples');
 const sampleFiles = readdirSync(samplesDir).filter((name) => name.endsWith('.hl7')).sort();
@@ -11,16 +11,6 @@ const readSample = (name: string): string => readFileSync(join(samplesDir, name)
 /** The text a lossless codec must give back: BOM dropped, terminators CR. */
 function normalized(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n|\n/g, '\r');
-}
-
-function errorOf(fn: () => unknown): CrosswalkError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CrosswalkError) return error;
-    throw error;
-  }
-  throw new Error('expected a CrosswalkError');
 }
 
 describe('round trip on every reference sample', () => {

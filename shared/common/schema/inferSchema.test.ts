@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CrosswalkError } from '../errors/CrosswalkError';
 import { inferCsvSchema, inferJsonSchema, parseCsvRows } from './inferSchema';
 import type { SchemaNode } from './SchemaNode';
+import { errorOf } from '../errors/errorOf';
 
 const reference = resolve(process.cwd(), '../shared/reference');
 
@@ -17,16 +17,6 @@ function find(root: SchemaNode, path: string): SchemaNode {
 
 function brief(node: SchemaNode): string {
   return `${node.path} ${node.kind} ${node.dataType ?? '-'} ${node.min}..${node.max}`;
-}
-
-function errorOf(run: () => unknown): CrosswalkError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CrosswalkError) return error;
-    throw error;
-  }
-  throw new Error('expected a CrosswalkError');
 }
 
 describe('schema inferred from JSON', () => {

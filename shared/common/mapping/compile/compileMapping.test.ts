@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CrosswalkError } from '../../errors/CrosswalkError';
 import { parseHl7 } from '../../hl7v2';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
 import { docsExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
@@ -7,6 +6,7 @@ import { parseSpec } from '../spec/parseSpec';
 import type { MappingSpec } from '../spec/MappingSpec';
 import { executeMapping } from '../execute/executeMapping';
 import { compileMapping } from './compileMapping';
+import { errorOf } from '../../errors/errorOf';
 
 let catalog: SchemaCatalog;
 beforeAll(async () => {
@@ -19,16 +19,6 @@ function run(spec: MappingSpec, sample: string, trace = false) {
   const text = readSample(sample);
   const plan = compileMapping(spec, { elements: catalog });
   return executeMapping(plan, parseHl7(text), text, { trace });
-}
-
-function errorOf(fn: () => unknown): CrosswalkError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CrosswalkError) return error;
-    throw error;
-  }
-  throw new Error('expected a CrosswalkError');
 }
 
 const UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

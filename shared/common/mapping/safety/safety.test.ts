@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CrosswalkError } from '../../errors/CrosswalkError';
 import { parseHl7 } from '../../hl7v2';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
 import { docsExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
@@ -10,21 +9,12 @@ import { executeMapping } from '../execute/executeMapping';
 import { cleanCopy } from '../execute/writeValue';
 import { parseSpec } from '../spec/parseSpec';
 import type { FunctionDefinition } from '../../functions/FunctionDefinition';
+import { errorOf } from '../../errors/errorOf';
 
 let catalog: SchemaCatalog;
 beforeAll(async () => {
   catalog = await fhirCatalog();
 });
-
-function errorOf(fn: () => unknown): CrosswalkError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CrosswalkError) return error;
-    throw error;
-  }
-  throw new Error('expected a CrosswalkError');
-}
 
 describe('a malicious spec cannot pollute objects or run code', () => {
   it('refuses __proto__ in a constant, in params and in value maps before anything is built', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CrosswalkError } from '../../errors/CrosswalkError';
 import { docsExampleSpec } from '../../../node/fixtures/referenceFixtures';
 import { parseSpec } from './parseSpec';
 import { migrateSpec, type SpecMigration } from './migrations';
 import type { MappingSpec } from './MappingSpec';
-
-function errorOf(fn: () => unknown): CrosswalkError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CrosswalkError) return error;
-    throw error;
-  }
-  throw new Error('expected a CrosswalkError');
-}
+import { errorOf } from '../../errors/errorOf';
 
 describe('parseSpec', () => {
   it('accepts the worked example of the documentation', () => {
