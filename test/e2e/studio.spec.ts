@@ -166,5 +166,9 @@ test('a sample that does not parse shows where', async ({ page }) => {
   await page.keyboard.press('Control+A');
   await page.keyboard.type('PID|1||12345');
   await expect(page.getByTestId('preview-error')).toContainText('Sample does not parse');
+  // Where: the codec's position, and a marker on that line in the editor.
+  await expect(page.getByTestId('preview-error')).toContainText('line 1');
+  await expect(page.getByTestId('sample-input').locator('.squiggly-error')).toHaveCount(1);
+  await page.screenshot({ path: 'docs/screenshots/parse-error.png' });
   await expect(page.getByTestId('preview-output')).toHaveText('');
 });
