@@ -133,7 +133,8 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
       </div>
       <Handle type={handleType} position={handlePosition} id="__above" className="edge-handle edge-handle--above" isConnectable={false} />
       <div className="schema-node__list nowheel nodrag" ref={listRef} onScroll={onScroll}>
-        {schema === 'loading' || schema === undefined ? <div className="schema-node__empty">Loading schema…</div> : null}
+        {data.schemaKey === 'none' ? <div className="schema-node__empty">Schemas inferred from JSON or CSV samples are not drawn in this version of the studio.</div> : null}
+        {data.schemaKey !== 'none' && (schema === 'loading' || schema === undefined) ? <div className="schema-node__empty">Loading schema…</div> : null}
         {schema !== undefined && schema !== 'loading' && 'error' in schema ? <div className="schema-node__empty error-text">{schema.error}</div> : null}
         {loaded && rows.length === 0 ? <div className="schema-node__empty">No field matches “{query}”.</div> : null}
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
