@@ -1,6 +1,7 @@
 import type { Link, MappingNode, MappingSpec, Source, Target } from '../../shared/common/mapping/spec/MappingSpec';
 import { MAPPING_FORMAT } from '../../shared/common/mapping/spec/formatVersion';
 import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
+import { layeredLayout } from './layout';
 
 /** Where a value comes from: a source path, or a node output port. */
 export type From = { source: string; path: string } | { node: string; port: string };
@@ -19,9 +20,6 @@ export class SpecBuilder {
   private readonly links: Link[] = [];
   private readonly valueMaps: ValueMap[] = [];
   private readonly used = new Set<string>();
-  /** Canvas layout: each node sits in the band of the target it feeds (the section it was drawn in). */
-  private readonly sectionOf = new Map<string, string>();
-  private currentSection = '';
 
   constructor(private readonly sourceId = 'msg') {}
 
@@ -57,28 +55,8 @@ export class SpecBuilder {
     return { source: this.sourceId, path };
   }
 
-  /** Nodes drawn from here on are laid out beside this target. */
-  section(target: string): this {
-    this.currentSection = target;
-    return this;
-  }
-
   private node(node: MappingNode): void {
     this.nodes.push(node);
-    this.sectionOf.set(node.id, this.currentSection);
-  }
-
-  /** Source on the left, each target on the right with its nodes in two columns between, bands top to bottom. */
-  private layoutNodes(): { id: string; x: number; y: number }[] {
-    const out: { id: string; x: number; y: number }[] = [{ id: this.sourceId, x: 0, y: 0 }];
-    let top = 0;
-    for (const section of ['', ...this.targets.map((t) => t.id)]) {
-      const members = this.nodes.filter((n) => this.sectionOf.get(n.id) === section);
-      if (section !== '') out.push({ id: section, x: 1500, y: top });
-      members.forEach((n, i) => out.push({ id: n.id, x: i % 2 === 0 ? 600 : 950, y: top + Math.floor(i / 2) * 90 }));
-      if (section !== '' || members.length > 0) top += Math.max(360, Math.ceil(members.length / 2) * 90 + 120);
-    }
-    return out;
   }
 
   private link(from: From, to: Link['to'], stem: string, extra: Partial<Pick<Link, 'kind' | 'order'>> = {}): void {
@@ -141,16 +119,9 @@ export class SpecBuilder {
     this.link(from, { target, path }, stem, { kind: 'context', ...(order === undefined ? {} : { order }) });
   }
 
+  /** The spec, with a layered canvas layout (./layout.ts) so it opens tidy in the studio. */
   build(settings: MappingSpec['settings']): MappingSpec {
-    return {
-      format: MAPPING_FORMAT,
-      sources: this.sources,
-      targets: this.targets,
-      nodes: this.nodes,
-      links: this.links,
-      valueMaps: this.valueMaps,
-      settings,
-      layout: { nodes: this.layoutNodes() },
-    };
+    const spec = { format: MAPPING_FORMAT, sources: this.sources, targets: this.targets, nodes: this.nodes, links: this.links, valueMaps: this.valueMaps, settings };
+    return { ...spec, layout: { nodes: layeredLayout(spec) } };
   }
 }

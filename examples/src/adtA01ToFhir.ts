@@ -51,7 +51,6 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(patient, 'Patient.meta.source', b.cond("$in = 'never written'", b.map(acceptedMessageTypes.id, src('MSH-9.1'), 'code', 'message-type-guard'), 'guard-filter'));
 
   // --- PID → Patient (IG PID[Patient])
-  b.section(patient);
   b.each(patient, 'Patient.identifier', src('PID-3'));
   b.set(patient, 'Patient.identifier', fn('datatype.identifierFromCx', { cx: src('PID-3') }, undefined, 'PID-3-identifier'));
 
@@ -86,7 +85,6 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(patient, 'Patient.address.type', b.map(maps.addressType.id, src('PID-11.7'), 'code', 'address-type'), 1);
 
   // --- PV1 → Encounter (IG PV1[Encounter]); no PV1, no Encounter
-  b.section(encounter);
   b.each(encounter, 'Encounter', src('PV1'));
   const patientClass = coalesce([src('PV1-2'), b.constant('U', 'class-unknown')], 'patient-class');
   b.set(encounter, 'Encounter.status', b.map(maps.encounterStatus.id, patientClass, 'code', 'encounter-status'));
@@ -113,7 +111,6 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(encounter, 'Encounter.location.status', b.cond("PV1-2 = 'P'", b.constant('planned', 'planned'), 'preadmit'), 1);
   b.set(encounter, 'Encounter.location.status', b.cond("not (PV1-2 = 'P')", b.constant('active', 'active'), 'not-preadmit'));
 
-  b.section(location);
   // PV1-3 → one Location for the most granular place given (bed, else room, else point of care).
   b.each(location, 'Location', b.cond(hasLocation, src('PV1-3'), 'has-location'));
   b.set(location, 'Location.name', coalesce([src('PV1-3.3'), src('PV1-3.2'), src('PV1-3.1')], 'location-name'));
@@ -122,7 +119,6 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(location, 'Location.physicalType.coding.code', b.cond('PV1-3.2 != null', b.constant('ro', 'room'), 'is-room'));
   b.set(location, 'Location.physicalType.coding.code', b.cond('PV1-3.3 != null', b.constant('bd', 'bed'), 'is-bed'), 1);
 
-  b.section(practitioner);
   // Each PV1-7 attending doctor → a Practitioner (IG XCN[Practitioner]: id, family, given names, suffix and degree, prefix).
   b.each(practitioner, 'Practitioner', src('PV1-7'));
   b.set(practitioner, 'Practitioner.identifier.value', src('PV1-7.1'));
@@ -134,10 +130,8 @@ export function buildAdtA01ToFhir(): MappingSpec {
   b.set(practitioner, 'Practitioner.name.prefix', src('PV1-7.6'));
 
   // --- OBX → Observation (IG OBX[Observation]), one per OBX
-  b.section(observation);
   observationsFromObx(b, observation, patientRef(), encounterRef());
 
-  b.section(allergy);
   // --- AL1 → AllergyIntolerance (IG AL1[AllergyIntolerance]), one per AL1
   b.each(allergy, 'AllergyIntolerance', src('AL1'));
   b.set(allergy, 'AllergyIntolerance.clinicalStatus', b.constant({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] }, 'clinical-active'));

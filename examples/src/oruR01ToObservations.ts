@@ -30,7 +30,6 @@ export function buildOruR01ToObservations(): MappingSpec {
 
   b.set(patient, 'Patient.meta.source', b.cond("$in = 'never written'", b.map(acceptedResultMessages.id, src('MSH-9.1'), 'code', 'message-type-guard'), 'guard-filter'));
 
-  b.section(patient);
   // PID → Patient: identity only (the ADT example maps the whole PID).
   b.each(patient, 'Patient.identifier', src('PID-3'));
   b.set(patient, 'Patient.identifier', b.fn('datatype.identifierFromCx', { cx: src('PID-3') }, undefined, 'PID-3-identifier'));
@@ -39,12 +38,10 @@ export function buildOruR01ToObservations(): MappingSpec {
   b.set(patient, 'Patient.gender', b.map(maps.administrativeSex.id, src('PID-8'), 'code', 'gender'));
   b.set(patient, 'Patient.birthDate', b.fn('date.hl7ToFhirDate', { value: src('PID-7') }, undefined, 'birthDate'));
 
-  b.section(observation);
   // OBX → Observation, each a laboratory result of the Patient.
   observationsFromObx(b, observation, b.ref(patient));
   b.set(observation, 'Observation.category', b.constant({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory', display: 'Laboratory' }] }, 'laboratory'));
 
-  b.section(report);
   // OBR → DiagnosticReport, only when the message has a single order: v2 groups OBX under their
   // OBR by position, and a report must list only its own results.
   b.each(report, 'DiagnosticReport', b.cond('OBR[2]-4 = null', src('OBR'), 'single-order'));
