@@ -73,14 +73,22 @@ export function readComposite(segment: Hl7Segment, field: number, rep: number, c
     const compRaw = component === 1 ? firstPiece(repRaw, d.component) : nthPiece(repRaw, d.component, component);
     return compRaw === undefined ? undefined : componentValue(compRaw, d);
   }
-  if (repRaw.indexOf(d.component) === -1) {
+  const sep = d.component;
+  let end = repRaw.indexOf(sep);
+  if (end === -1) {
     const only = componentValue(repRaw, d);
     return Array.isArray(only) ? [only] : only;
   }
-  const parts = repRaw.split(d.component);
-  const out: unknown[] = new Array(parts.length);
-  for (let i = 0; i < parts.length; i++) out[i] = componentValue(parts[i], d);
-  return out;
+  // One scan over the separators instead of split() plus a second array: this runs for every
+  // data-type function input of every message, and the split array was garbage at once.
+  const out: unknown[] = [];
+  let start = 0;
+  for (;;) {
+    out.push(componentValue(end === -1 ? repRaw.slice(start) : repRaw.slice(start, end), d));
+    if (end === -1) return out;
+    start = end + 1;
+    end = repRaw.indexOf(sep, start);
+  }
 }
 
 /** The canonical path of a concrete read, for the trace (`OBX[2]-5[1].1`). */

@@ -63,6 +63,28 @@ function compare(op: string, a: unknown, b: unknown): boolean {
 }
 
 /**
+ * `X = null`, `X != null`, `X = 'NM'`, `X != 'P'`: most conditions of a mapping are equality
+ * tests against a literal, evaluated for every context item of every message. When the literal
+ * is null or text that is not a number, compare() always ends in one identity test, so that test
+ * is compiled directly (same result, no operand conversions per evaluation). Anything else
+ * (ordering, numbers, booleans) returns undefined and takes the general path.
+ */
+function literalEquality(operand: ExpressionNode, literal: ExpressionNode, op: string, env: ExpressionEnv): Evaluate | undefined {
+  if (literal.kind !== 'literal' || (op !== '=' && op !== '!=')) return undefined;
+  const value = literal.value;
+  if (value !== null && (typeof value !== 'string' || asNumber(value) !== undefined)) return undefined;
+  const equal = op === '=';
+  const read = compileExpression(operand, env);
+  if (value === null) return (frame, prov) => (scalar(read(frame, prov)) === null) === equal;
+  return (frame, prov) => {
+    const v = scalar(read(frame, prov));
+    // compare(): null never equals text; a number or boolean equals it only as its String(), an object as its JSON.
+    const same = typeof v === 'string' ? v === value : v !== null && (typeof v === 'object' ? JSON.stringify(v) : String(v)) === value;
+    return same === equal;
+  };
+}
+
+/**
  * Turns a syntax tree into a tree of closures, once. Evaluation walks closures over data; no
  * text from the spec or the message is ever run as code.
  */
@@ -96,9 +118,11 @@ export function compileExpression(node: ExpressionNode, env: ExpressionEnv, mode
       return (frame, prov) => truthy(left(frame, prov)) || truthy(right(frame, prov));
     }
     case 'compare': {
+      const op = node.op;
+      const fast = literalEquality(node.left, node.right, op, env) ?? literalEquality(node.right, node.left, op, env);
+      if (fast) return fast;
       const left = compileExpression(node.left, env);
       const right = compileExpression(node.right, env);
-      const op = node.op;
       return (frame, prov) => compare(op, left(frame, prov), right(frame, prov));
     }
     case 'call': {
