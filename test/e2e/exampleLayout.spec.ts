@@ -10,6 +10,12 @@ function canvasNodes(page: Page): Promise<Box[]> {
   }));
 }
 
+function clashes(boxes: Box[]): string[] {
+  return boxes.flatMap((a, i) => boxes.slice(i + 1)
+    .filter((b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+    .map((b) => `${a.id} × ${b.id}`));
+}
+
 // The example's stored layout (examples/src/layout.ts) is sized from estimates of how big each
 // node kind renders; this checks the estimates against the real rendering, and the first screen.
 test('the example opens with no two canvas nodes overlapping, the source, Patient and its helpers on screen', async ({ page }) => {
@@ -27,9 +33,15 @@ test('the example opens with no two canvas nodes overlapping, the source, Patien
     });
   }).toEqual([]);
 
-  const boxes = await canvasNodes(page);
-  const clashes = boxes.flatMap((a, i) => boxes.slice(i + 1)
-    .filter((b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
-    .map((b) => `${a.id} × ${b.id}`));
-  expect(clashes).toEqual([]);
+  expect(clashes(await canvasNodes(page))).toEqual([]);
+});
+
+test('Auto-layout arranges the example with no two canvas nodes overlapping', async ({ page }) => {
+  await page.goto(studioHost().url);
+  await expect(page.getByTestId('op-node-gender')).toBeVisible();
+  const before = await page.getByTestId('op-node-gender').boundingBox();
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect(page.getByTestId('dirty-indicator')).toBeVisible();
+  await expect.poll(async () => JSON.stringify(await page.getByTestId('op-node-gender').boundingBox())).not.toBe(JSON.stringify(before));
+  expect(clashes(await canvasNodes(page))).toEqual([]);
 });

@@ -9,7 +9,8 @@ export interface AutoLayoutOptions {
   rowIndex(nodeId: string, path: string): number | undefined;
 }
 
-const COLUMN = 240;
+// Wider than the widest node (a value map with a long name renders about 280px wide), so columns never touch.
+const COLUMN = 310;
 const ROW = 170;
 const GAP = 90;
 const NODE_GAP = 18;
