@@ -1,6 +1,7 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
 import { parsePath, type Delimiters, type Hl7Path, type Hl7Segment, type Hl7Message } from '../../hl7v2';
-import { firstPiece, leafValue, nthPiece } from '../../hl7v2/Hl7Value';
+import { HL7_NULL, firstPiece, leafValue, nthPiece } from '../../hl7v2/Hl7Value';
+import { decodeValue } from '../../hl7v2/escape';
 import type { ContextScope } from './ContextScope';
 import type { Evaluate, Frame } from './Frame';
 
@@ -73,14 +74,13 @@ export function readComposite(segment: Hl7Segment, field: number, rep: number, c
     const compRaw = component === 1 ? firstPiece(repRaw, d.component) : nthPiece(repRaw, d.component, component);
     return compRaw === undefined ? undefined : componentValue(compRaw, d);
   }
+  if (d.component.length === 1 && d.subcomponent.length === 1 && d.escape.length === 1) return scanComposite(repRaw, d);
   const sep = d.component;
   let end = repRaw.indexOf(sep);
   if (end === -1) {
     const only = componentValue(repRaw, d);
     return Array.isArray(only) ? [only] : only;
   }
-  // One scan over the separators instead of split() plus a second array: this runs for every
-  // data-type function input of every message, and the split array was garbage at once.
   const out: unknown[] = [];
   let start = 0;
   for (;;) {
@@ -89,6 +89,51 @@ export function readComposite(segment: Hl7Segment, field: number, rep: number, c
     start = end + 1;
     end = repRaw.indexOf(sep, start);
   }
+}
+
+/** text[start, end) as a leaf value (what leafValue gives), decoding only when an escape character was seen in it. */
+function leafAt(text: string, start: number, end: number, escaped: boolean, d: Delimiters): unknown {
+  if (end === start) return undefined;
+  const raw = text.slice(start, end);
+  if (raw === HL7_NULL) return null;
+  return escaped ? decodeValue(raw, d) : raw;
+}
+
+/**
+ * A whole repetition as readComposite returns it (componentValue for each component), in one
+ * charCode scan instead of separate indexOf calls for the component, subcomponent and escape
+ * characters of every component: repetitions are short, and the builtin calls cost more than the
+ * characters (this ran for every data-type function input of every message).
+ */
+function scanComposite(text: string, d: Delimiters): unknown {
+  const compSep = d.component.charCodeAt(0);
+  const subSep = d.subcomponent.charCodeAt(0);
+  const esc = d.escape.charCodeAt(0);
+  const out: unknown[] = [];
+  let subs: unknown[] | undefined;
+  let start = 0;
+  let escaped = false;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? compSep : text.charCodeAt(i);
+    if (c === esc) escaped = true;
+    else if (c === subSep) {
+      (subs ??= []).push(leafAt(text, start, i, escaped, d));
+      start = i + 1;
+      escaped = false;
+    } else if (c === compSep) {
+      if (subs !== undefined) {
+        subs.push(leafAt(text, start, i, escaped, d));
+        out.push(subs);
+        subs = undefined;
+      } else out.push(leafAt(text, start, i, escaped, d));
+      start = i + 1;
+      escaped = false;
+    }
+  }
+  // One component: its value itself (subcomponents wrapped once more), as componentValue's callers expect.
+  if (out.length === 1) return Array.isArray(out[0]) ? out : out[0];
+  return out;
 }
 
 /** The canonical path of a concrete read, for the trace (`OBX[2]-5[1].1`). */
