@@ -16,10 +16,13 @@ export interface ContextItem {
 export interface Frame {
   message: Hl7Message;
   items: ContextItem[];
-  /** References of the resources built so far, by target id. */
-  references: Map<string, string[]>;
-  /** For targets iterated by a context: the item each resource was built from (same order as references). */
-  referenceItems: Map<string, ContextItem[]>;
+  /**
+   * References of the resources built so far, by the target's slot (its index in spec.targets):
+   * arrays rather than Maps keyed on the id, since a frame is made for every message.
+   */
+  references: Array<string[] | undefined>;
+  /** For targets iterated by a context: the item each resource was built from (same order as references), by slot. */
+  referenceItems: Array<ContextItem[] | undefined>;
 }
 
 /** A compiled reader of one value: from a source path, a node output or an expression. */

@@ -45,6 +45,8 @@ export interface ContextLevel {
 
 export interface TargetPlan {
   target: Target;
+  /** The target's index in spec.targets: its slot in Frame.references. */
+  slot: number;
   /** Hash of the target id, mixed into its resources' deterministic ids. */
   idHash: number;
   resourceType: string;

@@ -303,9 +303,9 @@ class Compiler {
       if (top.length > 0 || topContexts.some((c) => c !== root)) {
         throw new CrosswalkError('MAP_BAD_CONTEXT', `Target "${target.id}" is iterated by "${root.info.link.id}", so every link into it lies inside that context.`, { node: target.id });
       }
-      return { target, idHash: nameHash(target.id), resourceType, method, root: { link: root.info.link, level }, body };
+      return { target, slot: this.spec.targets.indexOf(target), idHash: nameHash(target.id), resourceType, method, root: { link: root.info.link, level }, body };
     }
-    return { target, idHash: nameHash(target.id), resourceType, method, body: this.compileBlock(top, topContexts, [], []) };
+    return { target, slot: this.spec.targets.indexOf(target), idHash: nameHash(target.id), resourceType, method, body: this.compileBlock(top, topContexts, [], []) };
   }
 
   private scopeOf(ctx: ContextInfo, depth: number): ContextScope {
@@ -506,11 +506,12 @@ class Compiler {
       }
       case 'reference': {
         const targetId = node.target;
+        const slot = this.spec.targets.findIndex((t) => t.id === targetId);
         const rootInfo = this.linkInfos.find(({ link: l }) => l.kind === 'context' && 'target' in l.to && l.to.target === targetId && l.to.path.indexOf('.') === -1);
         if (!rootInfo) {
           return (frame, prov) => {
             if (prov) prov.nodes.push(nodeId);
-            const refs = frame.references.get(targetId);
+            const refs = frame.references[slot];
             return refs && refs.length > 0 ? { reference: refs[0] } : undefined;
           };
         }
@@ -523,8 +524,8 @@ class Compiler {
           const depth = same.depth;
           return (frame, prov) => {
             if (prov) prov.nodes.push(nodeId);
-            const refs = frame.references.get(targetId);
-            const items = frame.referenceItems.get(targetId);
+            const refs = frame.references[slot];
+            const items = frame.referenceItems[slot];
             if (!refs || !items) return undefined;
             const current = frame.items[depth];
             for (let i = 0; i < items.length; i++) {
@@ -535,7 +536,7 @@ class Compiler {
         }
         return (frame, prov) => {
           if (prov) prov.nodes.push(nodeId);
-          const refs = frame.references.get(targetId);
+          const refs = frame.references[slot];
           if (!refs || refs.length === 0) return undefined;
           return refs.map((reference) => ({ reference }));
         };

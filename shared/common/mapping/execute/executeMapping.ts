@@ -56,8 +56,10 @@ export function executeMapping(plan: MappingPlan, message: Hl7Message, textOrOpt
   const options = (typeof textOrOptions === 'string' ? maybeOptions : textOrOptions) ?? {};
   const trace = options.trace === true;
   const key = messageKeyOf(message);
-  const frame: Frame = { message, items: new Array(plan.maxDepth), references: new Map(), referenceItems: new Map() };
-  const built = new Map<string, Instance[]>();
+  const slots = plan.outputTargets.length;
+  const frame: Frame = { message, items: new Array(plan.maxDepth), references: new Array(slots).fill(undefined), referenceItems: new Array(slots).fill(undefined) };
+  // By target slot, like the frame's references: a Map per message cost more than the lookups.
+  const built: Instance[][] = new Array(slots);
 
   for (const target of plan.buildOrder) {
     const instances: Instance[] = [];
@@ -72,18 +74,18 @@ export function executeMapping(plan: MappingPlan, message: Hl7Message, textOrOpt
         instances.push(instance);
         items.push(item);
       }
-      frame.referenceItems.set(target.target.id, items);
+      frame.referenceItems[target.slot] = items;
     } else {
       instances.push(buildResource(target, key, 0, frame, trace));
     }
-    built.set(target.target.id, instances);
-    frame.references.set(target.target.id, instances.map((i) => i.fullUrl));
+    built[target.slot] = instances;
+    frame.references[target.slot] = instances.map((i) => i.fullUrl);
   }
 
   const entry: BundleEntry[] = [];
   const allTrace: TraceEntry[] | undefined = trace ? [] : undefined;
   for (const plan_ of plan.outputTargets) {
-    for (const instance of built.get(plan_.target.id) ?? []) {
+    for (const instance of built[plan_.slot] ?? []) {
       const index = entry.length;
       entry.push({
         fullUrl: instance.fullUrl,
