@@ -54,5 +54,5 @@ function ensureChromium() {
   }
   console.error('Crosswalk: installing Debian\'s Chromium for the end-to-end tests...');
   spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
