@@ -30,7 +30,6 @@ interface Pending {
 export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
   private readonly load: number[];
-  private readonly owner = new Map<number, number>();
   private nextId = 1;
   private failure: Error | undefined;
 
@@ -82,7 +81,6 @@ export class WorkerPool {
     for (let i = 1; i < this.load.length; i++) if (this.load[i] < this.load[index]) index = i;
     const id = this.nextId++;
     this.load[index]++;
-    this.owner.set(id, index);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.workers[index].postMessage({ id, texts } satisfies WorkerRequest);
