@@ -13,16 +13,20 @@ export interface CompiledBundle extends CompiledMapping {
   file?: string;
 }
 
-/** Reads and verifies a bundle file; a missing or unreadable file is a BUNDLE_READ error naming it. */
-export async function readBundleFile(path: string): Promise<LoadedBundle & { text: string }> {
-  let text: string;
+/** A bundle file's text; a missing or unreadable file is a BUNDLE_READ error naming it. */
+async function readBundleText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : `it could not be read (${code ?? 'unknown error'})`;
     throw new CrosswalkError('BUNDLE_READ', `The bundle cannot be opened: ${why}.`, { file: path });
   }
+}
+
+/** Reads and verifies a bundle file; a missing or unreadable file is a BUNDLE_READ error naming it. */
+export async function readBundleFile(path: string): Promise<LoadedBundle & { text: string }> {
+  const text = await readBundleText(path);
   return { ...loadBundle(text, path), text };
 }
 
@@ -40,6 +44,6 @@ export async function compileBundleText(text: string, options: { file?: string; 
 }
 
 export async function compileBundleFile(path: string, options: { validate?: boolean; catalog?: SchemaCatalog } = {}): Promise<CompiledBundle> {
-  const { text } = await readBundleFile(path);
-  return compileBundleText(text, { ...options, file: path });
+  // compileBundleText verifies the bundle; verifying it here as well would hash it twice.
+  return compileBundleText(await readBundleText(path), { ...options, file: path });
 }
