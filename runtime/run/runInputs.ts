@@ -83,15 +83,25 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
     while (inflight.length > Math.max(1, workers * 2)) await settle(inflight.shift() as Chunk);
   };
 
+  /** Sends what is pending and writes every outcome sent so far, so a failure reported next keeps input order. */
+  const drain = async (): Promise<void> => {
+    await dispatch();
+    while (inflight.length) await settle(inflight.shift() as Chunk);
+  };
+
+  /** An input that cannot be read or lists no message file: one failure at message position 0. */
+  const inputFailed = async (file: string, error: CrosswalkError): Promise<void> => {
+    await drain();
+    stats.inputErrors++;
+    stats.failed++;
+    await sink.failure({ place: { file, position: 0 }, error: error.toJSON() });
+  };
+
   try {
     for (const input of await expandInputs(inputs)) {
       const file = input.path === STDIN ? 'stdin' : input.path;
       if (input.error) {
-        await dispatch();
-        while (inflight.length) await settle(inflight.shift() as Chunk);
-        stats.inputErrors++;
-        stats.failed++;
-        await sink.failure({ place: { file, position: 0 }, error: input.error.toJSON() });
+        await inputFailed(file, input.error);
         continue;
       }
       let text: string;
@@ -99,11 +109,7 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
         text = (await readInputText(input.path, options.stdin)).text;
       } catch (error) {
         if (!(error instanceof CrosswalkError)) throw error;
-        await dispatch();
-        while (inflight.length) await settle(inflight.shift() as Chunk);
-        stats.inputErrors++;
-        stats.failed++;
-        await sink.failure({ place: { file, position: 0 }, error: error.toJSON() });
+        await inputFailed(file, error);
         continue;
       }
       // One message at a time, so a large file never holds every parsed message at once. A
@@ -120,8 +126,7 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
         const place: MessagePlace = { file, position: item.position, line: item.line, offset: item.offset };
         if (item.error) {
           // Keep order: what was sent before this message is written before its failure.
-          await dispatch();
-          while (inflight.length) await settle(inflight.shift() as Chunk);
+          await drain();
           stats.messages++;
           stats.failed++;
           broken = { place, error: item.error, offset: item.offset };
@@ -134,8 +139,7 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
       await reportBroken(text.length);
       options.onProgress?.(stats, file);
     }
-    await dispatch();
-    while (inflight.length) await settle(inflight.shift() as Chunk);
+    await drain();
   } finally {
     await pool?.close();
     await sink.close();
