@@ -13,3 +13,14 @@ export function errorOf(fn: () => unknown): CrosswalkError {
   }
   throw new Error('expected a CrosswalkError');
 }
+
+/** The CrosswalkError that `promise` rejects with; fails when it resolves or rejects with anything else. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<CrosswalkError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CrosswalkError) return error;
+    throw error;
+  }
+  throw new Error('expected a CrosswalkError');
+}

@@ -2,22 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CrosswalkError } from '../../common/errors/CrosswalkError';
+import { rejectionOf } from '../../common/errors/errorOf';
 import type { SchemaRef } from '../../common/schema/index';
 import { nodeSchemaCatalog } from './nodeSchemaCatalog';
 
 const catalog = nodeSchemaCatalog(resolve(process.cwd(), 'generated/schemas'));
 const fhir = (structure: string): SchemaRef => ({ standard: 'fhir-r4', version: '4.0.1', structure });
-
-async function rejection(promise: Promise<unknown>): Promise<CrosswalkError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CrosswalkError) return error;
-    throw error;
-  }
-  throw new Error('expected a CrosswalkError');
-}
 
 describe('FHIR R4 trees', () => {
   test('Patient: elements in definition order with cardinality, types and bindings', async () => {
@@ -115,14 +105,14 @@ describe('FHIR R4 trees', () => {
   });
 
   test('unknown resource, version and path', async () => {
-    const unknown = await rejection(catalog.tree(fhir('Patiant')));
+    const unknown = await rejectionOf(catalog.tree(fhir('Patiant')));
     expect(unknown.code).toBe('SCHEMA_UNKNOWN_TYPE');
     expect(unknown.message).toMatch(/^FHIR R4 has no resource or data type named Patiant; resources include Account, ActivityDefinition, /);
-    expect((await rejection(catalog.tree(fhir('patient')))).message).toBe('FHIR R4 has no resource or data type named patient; did you mean Patient?');
-    expect((await rejection(catalog.tree(fhir('__proto__')))).code).toBe('SCHEMA_UNKNOWN_TYPE');
-    expect((await rejection(catalog.tree({ standard: 'fhir-r4', version: '5.0.0', structure: 'Patient' }))).message)
+    expect((await rejectionOf(catalog.tree(fhir('patient')))).message).toBe('FHIR R4 has no resource or data type named patient; did you mean Patient?');
+    expect((await rejectionOf(catalog.tree(fhir('__proto__')))).code).toBe('SCHEMA_UNKNOWN_TYPE');
+    expect((await rejectionOf(catalog.tree({ standard: 'fhir-r4', version: '5.0.0', structure: 'Patient' }))).message)
       .toBe('FHIR version 5.0.0 is not available; the version is 4.0.1 (R4).');
-    const path = await rejection(catalog.tree(fhir('Patient'), { path: 'Patient.name.surname' }));
+    const path = await rejectionOf(catalog.tree(fhir('Patient'), { path: 'Patient.name.surname' }));
     expect(path.message).toBe('Patient.name has no element surname; it has id, extension, use, text, family, given, prefix, suffix, period.');
     expect(path.where).toEqual({ path: 'Patient.name.surname' });
   });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CrosswalkError } from '../../common/errors/CrosswalkError';
+import { rejectionOf } from '../../common/errors/errorOf';
 import type { SchemaNode, SchemaRef } from '../../common/schema/index';
 import { nodeSchemaCatalog } from './nodeSchemaCatalog';
 
@@ -22,16 +22,6 @@ function find(root: SchemaNode, id: string): SchemaNode {
   const hit = walk(root);
   if (!hit) throw new Error(`no node ${id}`);
   return hit;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CrosswalkError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CrosswalkError) return error;
-    throw error;
-  }
-  throw new Error('expected a CrosswalkError');
 }
 
 describe('HL7 v2 ADT_A01 v2.5.1', () => {
@@ -175,14 +165,14 @@ test('every 2.5.1 message structure builds, with every segment defined', async (
 
 describe('unknown names give one clear sentence', () => {
   test('version', async () => {
-    const error = await rejection(catalog.tree({ standard: 'hl7v2', version: '2.9', structure: 'ADT_A01' }));
+    const error = await rejectionOf(catalog.tree({ standard: 'hl7v2', version: '2.9', structure: 'ADT_A01' }));
     expect(error.code).toBe('SCHEMA_UNKNOWN_VERSION');
     expect(error.message).toBe('HL7 v2 version 2.9 is not available; the versions are 2.3, 2.3.1, 2.4, 2.5, 2.5.1, 2.6, 2.7, 2.7.1.');
   });
 
   test('structure, including names that are Object.prototype keys', async () => {
     for (const structure of ['ADT_A99', '__proto__', 'constructor', 'toString']) {
-      const error = await rejection(catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure }));
+      const error = await rejectionOf(catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure }));
       expect(error.code).toBe('SCHEMA_UNKNOWN_STRUCTURE');
       expect(error.message).toMatch(new RegExp(`^HL7 v2\\.5\\.1 has no message structure, segment or data type named ${structure}; message structures include ACK, ADR_A19, ADT_A01`));
       expect(error.where).toEqual({ path: structure });
@@ -190,24 +180,24 @@ describe('unknown names give one clear sentence', () => {
   });
 
   test('a name in the wrong case gets a suggestion', async () => {
-    expect((await rejection(catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure: 'adt_a01' }))).message)
+    expect((await rejectionOf(catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure: 'adt_a01' }))).message)
       .toBe('HL7 v2.5.1 has no message structure, segment or data type named adt_a01; did you mean ADT_A01?');
-    expect((await rejection(catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure: 'pid' }))).message)
+    expect((await rejectionOf(catalog.tree({ standard: 'hl7v2', version: '2.5.1', structure: 'pid' }))).message)
       .toBe('HL7 v2.5.1 has no message structure, segment or data type named pid; did you mean PID?');
   });
 
   test('node id and table', async () => {
-    expect((await rejection(catalog.children(adt(), 'PID-99'))).message).toBe('ADT_A01 has no node PID-99.');
-    const ambiguous = await rejection(catalog.children({ standard: 'hl7v2', version: '2.5.1', structure: 'ORU_R01' }, 'OBX-5'));
+    expect((await rejectionOf(catalog.children(adt(), 'PID-99'))).message).toBe('ADT_A01 has no node PID-99.');
+    const ambiguous = await rejectionOf(catalog.children({ standard: 'hl7v2', version: '2.5.1', structure: 'ORU_R01' }, 'OBX-5'));
     expect(ambiguous.code).toBe('SCHEMA_AMBIGUOUS_PATH');
     expect(ambiguous.message).toBe('OBX-5 occurs 2 times in ORU_R01; use one of the ids PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION/OBX-5, PATIENT_RESULT/ORDER_OBSERVATION/SPECIMEN/OBX-5.');
-    expect((await rejection(catalog.hl7v2Table('9999'))).code).toBe('SCHEMA_UNKNOWN_TABLE');
-    expect((await rejection(catalog.hl7v2Table('__proto__'))).code).toBe('SCHEMA_UNKNOWN_TABLE');
+    expect((await rejectionOf(catalog.hl7v2Table('9999'))).code).toBe('SCHEMA_UNKNOWN_TABLE');
+    expect((await rejectionOf(catalog.hl7v2Table('__proto__'))).code).toBe('SCHEMA_UNKNOWN_TABLE');
   });
 
   test('a missing index folder says how to build it', async () => {
     const empty = nodeSchemaCatalog(resolve(process.cwd(), 'generated/no-such-folder'));
-    const error = await rejection(empty.tree(adt()));
+    const error = await rejectionOf(empty.tree(adt()));
     expect(error.code).toBe('SCHEMA_DATA_MISSING');
     expect(error.message).toMatch(/^The schema index hl7v2\/index.json is missing from .*no-such-folder; run npm run build to generate it\.$/);
   });
