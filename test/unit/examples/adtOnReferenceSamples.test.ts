@@ -1,31 +1,22 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { prepareFhirValidator, type FhirValidator } from '../../../shared/common/fhir/index';
+import type { FhirValidator } from '../../../shared/common/fhir/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
 import { executeMapping, type MappingPlan, type TransactionBundle } from '../../../shared/common/mapping/index';
-import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
 import { adtA01ToFhir } from '../../../bench/handwritten/adtA01ToFhir';
 import { engineIds } from '../../../bench/handwritten/engineIds';
-import { compileExample } from '../../../examples/src/buildExampleBundle';
-import { examples } from '../../../examples/src/examples';
+import { exampleByFile, prepareExample, readSample, sampleFiles, samplesDir as samples } from './exampleFixture';
 
 // The ADT example over every real sample in ../shared/reference/hl7v2-samples: ADT messages map to
 // Bundles with no FHIR validation error; every other message type fails with a clear error (the
 // mapping accepts ADT only, by design: see examples/README.md).
-const samples = path.resolve(process.cwd(), '../shared/reference/hl7v2-samples');
-const files = readdirSync(samples).filter((f) => f.endsWith('.hl7')).sort();
-const example = examples.find((e) => e.file === 'examples/adt-a01-to-fhir.crosswalk.json');
-if (example === undefined) throw new Error('the ADT example is missing from examples/src/examples.ts');
-const catalog = nodeSchemaCatalog();
+const files = sampleFiles();
+const example = exampleByFile('examples/adt-a01-to-fhir.crosswalk.json');
 let plan: MappingPlan;
 let validator: FhirValidator;
 
-beforeAll(async () => {
-  await catalog.preloadFhir([...example.resourceTypes]);
-  plan = compileExample(example, catalog);
-  validator = await prepareFhirValidator(catalog, example.resourceTypes);
-});
+beforeAll(async () => ({ plan, validator } = await prepareExample(example)));
 
 /** A member of parsed JSON by keys and indexes, or undefined. */
 function get(value: unknown, ...path: (string | number)[]): unknown {
@@ -36,7 +27,7 @@ function get(value: unknown, ...path: (string | number)[]): unknown {
 const list = (value: unknown, key: string): unknown[] => (Array.isArray(get(value, key)) ? (get(value, key) as unknown[]) : []);
 const instant = (value: unknown, ...path: string[]): number => Date.parse(String(get(value, ...path)));
 
-const read = (file: string): string => readFileSync(path.join(samples, file), 'utf8');
+const read = readSample;
 const messageCode = (text: string): string | undefined => parseHl7(text).get('MSH-9.1') ?? undefined;
 const adtFiles = files.filter((f) => messageCode(read(f)) === 'ADT');
 const otherFiles = files.filter((f) => messageCode(read(f)) !== 'ADT');

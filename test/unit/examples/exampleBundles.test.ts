@@ -2,30 +2,23 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadBundle } from '../../../shared/common/bundle/index';
-import { prepareFhirValidator, type FhirValidator } from '../../../shared/common/fhir/index';
+import type { FhirValidator } from '../../../shared/common/fhir/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
 import type { MappingPlan } from '../../../shared/common/mapping/index';
-import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
 import { adtA01ToFhir } from '../../../bench/handwritten/adtA01ToFhir';
 import { engineIds } from '../../../bench/handwritten/engineIds';
-import { buildExampleBundle, compileExample, runExample, testInputs } from '../../../examples/src/buildExampleBundle';
+import { buildExampleBundle, runExample, testInputs } from '../../../examples/src/buildExampleBundle';
 import { examples } from '../../../examples/src/examples';
+import { prepareExample, readSample } from './exampleFixture';
 
 const root = process.cwd();
-const samples = path.resolve(root, '../shared/reference/hl7v2-samples');
-const readSample = (name: string): string => readFileSync(path.join(samples, name), 'utf8');
-const catalog = nodeSchemaCatalog();
 
 describe.each(examples.map((e) => [e.file, e] as const))('%s', (file, example) => {
   const text = readFileSync(path.join(root, file), 'utf8');
   let plan: MappingPlan;
   let validator: FhirValidator;
 
-  beforeAll(async () => {
-    await catalog.preloadFhir([...example.resourceTypes]);
-    plan = compileExample(example, catalog);
-    validator = await prepareFhirValidator(catalog, example.resourceTypes);
-  });
+  beforeAll(async () => ({ plan, validator } = await prepareExample(example)));
 
   test('loads: known format, valid spec, hash matches its content', () => {
     const loaded = loadBundle(text, file);

@@ -1,30 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { prepareFhirValidator, type FhirValidator } from '../../../shared/common/fhir/index';
+import type { FhirValidator } from '../../../shared/common/fhir/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
 import { executeMapping, type MappingPlan } from '../../../shared/common/mapping/index';
-import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
-import { compileExample } from '../../../examples/src/buildExampleBundle';
-import { examples } from '../../../examples/src/examples';
+import { exampleByFile, prepareExample, readSample, sampleFiles } from './exampleFixture';
 
 // The ORU example over every real sample: ORU messages give Bundles with no FHIR validation
 // error, one Observation per OBX and a DiagnosticReport only for single-order messages.
-const samples = path.resolve(process.cwd(), '../shared/reference/hl7v2-samples');
-const files = readdirSync(samples).filter((f) => f.endsWith('.hl7')).sort();
-const example = examples.find((e) => e.file === 'examples/oru-r01-to-observations.crosswalk.json');
-if (example === undefined) throw new Error('the ORU example is missing from examples/src/examples.ts');
-const catalog = nodeSchemaCatalog();
+const files = sampleFiles();
+const example = exampleByFile('examples/oru-r01-to-observations.crosswalk.json');
 let plan: MappingPlan;
 let validator: FhirValidator;
 
-beforeAll(async () => {
-  await catalog.preloadFhir([...example.resourceTypes]);
-  plan = compileExample(example, catalog);
-  validator = await prepareFhirValidator(catalog, example.resourceTypes);
-});
+beforeAll(async () => ({ plan, validator } = await prepareExample(example)));
 
-const read = (file: string): string => readFileSync(path.join(samples, file), 'utf8');
+const read = readSample;
 const segments = (text: string, id: string): number => parseHl7(text).segmentsById(id).length;
 const oruFiles = files.filter((f) => parseHl7(read(f)).get('MSH-9.1') === 'ORU');
 
