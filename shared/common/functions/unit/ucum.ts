@@ -47,12 +47,6 @@ function validate(code: string) {
   }
 }
 
-/** The UCUM name of a code (`kilogram`), or undefined when it is not valid. */
-export function ucumName(code: string): string | undefined {
-  const result = validate(code);
-  return result?.ucumCode === code ? result.unit?.name : undefined;
-}
-
 /** Removes binary floating-point noise (68.03885550000001 → 68.0388555) while keeping 12 significant digits. */
 function clean(value: number): number {
   return Number(value.toPrecision(12));
