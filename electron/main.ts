@@ -8,7 +8,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type MenuItemConst
 import { contentSecurityPolicy, type HostCommand } from '../shared/common/studio';
 import { openDefaultNodeStudio } from '../shared/node/studio/openDefaultNodeStudio';
 import type { NodeStudio } from '../shared/node/studio/openNodeStudio';
-import { appEntryUrl, appScheme, contentTypeOf, resolveAppAsset } from './appProtocol';
+import { contentTypeOf } from '../shared/node/studio/rendererAssets';
+import { appEntryUrl, appScheme, resolveAppAsset } from './appProtocol';
 import { hostCommandChannel } from './ipcChannels';
 import { createIpcHandlers } from './ipcHandlers';
 import { menuTemplate } from './menuTemplate';

@@ -2,11 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import {
   contentSecurityPolicy, dispatchStudioCall, studioApiPrefix, studioTokenCookie, studioTokenHeader, studioTokenParam,
   type StudioApi, type StudioEnvelope,
 } from '../shared/common/studio';
+import { contentTypeOf, rendererAssetPath } from '../shared/node/studio/rendererAssets';
 
 export interface WebHostOptions {
   api: StudioApi;
@@ -27,13 +28,6 @@ export interface WebHost {
   url: string;
   close(): Promise<void>;
 }
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm', '.map': 'application/json; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * The studio over HTTP for a browser on the same machine. Defences, in order: it listens on
@@ -109,32 +103,30 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse): void {
-    let relative: string;
+    let requested: string | undefined;
     try {
-      const decoded = decodeURIComponent(pathname);
-      // Refuse any '..' step outright instead of letting normalize() fold it away.
-      if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..')) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
-      relative = normalize(decoded).replace(/^([/\\])+/, '');
+      requested = rendererAssetPath(rendererDir, pathname);
     } catch {
       return send(response, 400, 'text/plain; charset=utf-8', 'Bad path.\n');
     }
-    let file = join(rendererDir, relative || 'index.html');
-    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+    if (requested === undefined) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+    const index = join(rendererDir, 'index.html');
+    let file = requested;
     let size = fileSize(file);
-    if (size === undefined && extname(relative) === '') {
+    if (size === undefined && extname(file) === '') {
       // Client-side routes fall back to the app page.
-      file = join(rendererDir, 'index.html');
+      file = index;
       size = fileSize(file);
     }
     if (size === undefined) {
-      if (relative === '' || relative === 'index.html') {
+      if (requested === index) {
         return send(response, 503, 'text/plain; charset=utf-8', 'The studio\'s page is not built; run `npm run build:renderer` and reload.\n');
       }
       return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
     }
     securityHeaders(response);
     response.writeHead(200, {
-      'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-length': size,
       'cache-control': extname(file) === '.html' ? 'no-store' : 'no-cache',
     });
