@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { CrosswalkError, describeLocation } from '../../shared/common/errors/CrosswalkError';
+import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import { runBundleTests, type BundleTestResult } from '../../shared/common/bundle/runBundleTests';
 import { showJson } from '../../shared/common/bundle/jsonDiff';
 import { compileBundleFile } from '../../shared/node/runtime/compileBundle';
@@ -17,8 +17,8 @@ export function describeFailure(result: BundleTestResult): string[] {
     return lines;
   }
   if (result.error) {
-    const where = describeLocation(result.error.where);
-    lines.push(`  the mapping failed: ${result.error.code}: ${result.error.message}${where ? ` (${where})` : ''}`);
+    const { code, message, where } = result.error;
+    lines.push(`  the mapping failed: ${new CrosswalkError(code, message, where).toString()}`);
     return lines;
   }
   for (const difference of result.differences.slice(0, MAX_DIFFERENCES)) {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { CrosswalkError, describeLocation } from '../../shared/common/errors/CrosswalkError';
+import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import { writeFileAtomic } from '../../shared/node/studio/files/writeFileAtomic';
 import { LineWriter } from '../io/index';
 import type { Failure, MessagePlace, RunSink } from './RunSink';
@@ -33,10 +33,9 @@ function ensureDir(dir: string): void {
 }
 
 /** One line about a failure with its code, sentence and place, never the message content. */
-export function failureLine(failure: Failure): string {
-  const error = new CrosswalkError(failure.error.code, failure.error.message, failure.error.where);
-  const where = describeLocation({ ...failure.error.where, file: failure.place.file, ...(failure.place.position > 0 ? { message: failure.place.position } : {}) });
-  return `${error.code}: ${error.message}${where ? ` (${where})` : ''}`;
+function failureLine(failure: Failure): string {
+  const { code, message, where } = failure.error;
+  return new CrosswalkError(code, message, { ...where, file: failure.place.file, ...(failure.place.position > 0 ? { message: failure.place.position } : {}) }).toString();
 }
 
 export interface SinkOptions {
