@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import { iterateHl7Batch } from '../../shared/common/hl7v2/index';
 import { expandInputs, LineWriter, readInputText, STDIN } from '../io/index';
-import { UsageError, type CommandModule } from './CommandModule';
+import { checkInputArgs } from './checkInputArgs';
+import type { CommandModule } from './CommandModule';
 
 export interface InspectIo {
   stdout: Writable;
@@ -17,8 +18,7 @@ export interface InspectIo {
  * are still printed. Returns the exit code: 0 when everything was read, 1 when anything failed.
  */
 export async function runInspect(inputs: readonly string[], io: InspectIo): Promise<number> {
-  if (inputs.length === 0) throw new UsageError('inspect needs at least one input: a file, a folder or - for stdin.');
-  if (inputs.filter((input) => input === STDIN).length > 1) throw new UsageError('stdin (-) can be given only once.');
+  checkInputArgs('inspect', inputs);
   const out = new LineWriter(io.stdout);
   const report = (error: CrosswalkError): void => {
     io.stderr.write(`crosswalk inspect: ${error.toString()}\n`);

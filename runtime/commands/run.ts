@@ -3,9 +3,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import { compileBundleFile } from '../../shared/node/runtime/compileBundle';
-import { STDIN } from '../io/index';
 import { runInputs, type RunStats } from '../run/runInputs';
 import { createRunSink } from '../run/sinks';
+import { checkInputArgs } from './checkInputArgs';
 import { UsageError, type CommandModule } from './CommandModule';
 
 export interface RunIo {
@@ -49,8 +49,7 @@ function progress(stream: RunIo['stderr']): ((stats: RunStats, file: string) => 
  * mapped, 1 some failed, 2 the bundle was refused (usage errors throw UsageError).
  */
 export async function runRun(bundlePath: string, inputs: readonly string[], options: RunCommandOptions, io: RunIo): Promise<number> {
-  if (inputs.length === 0) throw new UsageError('run needs at least one input: a file, a folder or - for stdin.');
-  if (inputs.filter((input) => input === STDIN).length > 1) throw new UsageError('stdin (-) can be given only once.');
+  checkInputArgs('run', inputs);
   const workers = parseWorkers(options.workers);
   const out = options.out === undefined ? undefined : resolve(options.out);
   // Failures go beside the outputs unless told otherwise, so a folder of results is never silently partial.
