@@ -21,10 +21,14 @@ export function measure(fn: () => unknown, { warmup = 3, repeats = 9 } = {}): Me
     result = fn();
     runsMs.push(performance.now() - start);
   }
-  const sorted = [...runsMs].sort((a, b) => a - b);
+  return { medianMs: median(runsMs), runsMs, result };
+}
+
+/** The median of the values (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const medianMs = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { medianMs, runsMs, result };
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** True when node runs with --expose-gc (npm run bench does). */
@@ -46,9 +50,5 @@ export function measureInterleaved(fns: (() => unknown)[], { warmup = 3, repeats
       runs[k].push(performance.now() - start);
     });
   }
-  return runs.map((runsMs, k) => {
-    const sorted = [...runsMs].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return { medianMs: sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, runsMs, result: results[k] };
-  });
+  return runs.map((runsMs, k) => ({ medianMs: median(runsMs), runsMs, result: results[k] }));
 }

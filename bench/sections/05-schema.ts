@@ -9,17 +9,12 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection, BenchTable } from '../BenchSection';
-import { measure } from '../measure';
+import { measure, median } from '../measure';
 import { nodeSchemaCatalog } from '../../shared/node/schema/index';
 
 const RUNS = 7;
 const LOOKUPS = 100_000;
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function coldLoad(what: string): { ms: number; nodes: number } {
   const runs: { ms: number; nodes: number }[] = [];
