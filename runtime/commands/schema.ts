@@ -68,21 +68,21 @@ async function readSample(file: string): Promise<string> {
 async function inferred(kind: 'json' | 'csv', args: string[], options: SchemaOptions): Promise<void> {
   if (args.length !== 1) throw new UsageError(`name one ${kind.toUpperCase()} sample file, e.g. crosswalk schema ${kind} sample.${kind}.`);
   const [file] = args;
-  parseDepth(options.depth);
+  const depth = parseDepth(options.depth);
   const text = await readSample(file);
   let headerRow: number | undefined;
   if (options.headerRow !== undefined) {
     if (!/^[1-9]\d{0,5}$/.test(options.headerRow)) throw new UsageError(`--header-row takes a line number from 1, not ${JSON.stringify(options.headerRow)}.`);
     headerRow = Number(options.headerRow);
   }
-  if (options.delimiter !== undefined && options.delimiter.replace('\\t', '\t').length !== 1) {
+  const delimiter = options.delimiter?.replace('\\t', '\t');
+  if (delimiter !== undefined && delimiter.length !== 1) {
     throw new UsageError(`--delimiter takes one character, not ${JSON.stringify(options.delimiter)}.`);
   }
   try {
     const tree = kind === 'json'
       ? inferJsonSchema(text)
-      : inferCsvSchema(text, { headerRow, delimiter: options.delimiter?.replace('\\t', '\t') });
-    const depth = parseDepth(options.depth);
+      : inferCsvSchema(text, { headerRow, delimiter });
     print(depth === undefined ? tree : limitDepth(tree, depth), options.compact);
   } catch (error) {
     throw error instanceof CrosswalkError ? error.at({ file }) : error;
