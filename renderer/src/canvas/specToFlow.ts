@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Link, MappingSpec, SchemaRef } from '../../../shared/common/mapping/spec/MappingSpec';
+import type { Link, MappingSpec, SchemaRef, Source, Target } from '../../../shared/common/mapping/spec/MappingSpec';
 import type { SchemaNodeData } from '../schema/SchemaNode';
 import type { OpNodeData } from './OpNode';
 import type { SchemaRefKey } from '../state/schemaStore';
@@ -34,28 +34,19 @@ export const keyOf = (k: SchemaRefKey | undefined): string => (k ? `${k.standard
 export function specToNodes(spec: MappingSpec, selected: ReadonlySet<string>): Node[] {
   const placed = new Map((spec.layout?.nodes ?? []).map((n) => [n.id, n]));
   const nodes: Node[] = [];
-  spec.sources.forEach((source, i) => {
-    const at = placed.get(source.id);
-    const { title, subtitle } = schemaTitle(source.schema);
-    const data: SchemaNodeData = { side: 'source', title: source.label ?? title, subtitle, schemaKey: keyOf(schemaRefKey(source.schema)) };
-    nodes.push({
-      id: source.id, type: 'schema', data, dragHandle: '.schema-node__header', deletable: false,
-      position: { x: at?.x ?? SOURCE_X, y: at?.y ?? i * (SCHEMA_HEIGHT + 40) },
-      style: { width: at?.width ?? SCHEMA_WIDTH, height: SCHEMA_HEIGHT + 180 },
-      selected: selected.has(source.id),
-    });
-  });
-  spec.targets.forEach((target, i) => {
-    const at = placed.get(target.id);
-    const { title, subtitle } = schemaTitle(target.schema);
-    const data: SchemaNodeData = { side: 'target', title: target.label ?? title, subtitle, schemaKey: keyOf(schemaRefKey(target.schema)) };
-    nodes.push({
-      id: target.id, type: 'schema', data, dragHandle: '.schema-node__header', deletable: false,
-      position: { x: at?.x ?? TARGET_X, y: at?.y ?? i * (TARGET_HEIGHT + 40) },
-      style: { width: at?.width ?? SCHEMA_WIDTH, height: TARGET_HEIGHT },
-      selected: selected.has(target.id),
-    });
-  });
+  const schemaNode = (end: Source | Target, side: SchemaNodeData['side'], position: { x: number; y: number }, height: number): Node => {
+    const at = placed.get(end.id);
+    const { title, subtitle } = schemaTitle(end.schema);
+    const data: SchemaNodeData = { side, title: end.label ?? title, subtitle, schemaKey: keyOf(schemaRefKey(end.schema)) };
+    return {
+      id: end.id, type: 'schema', data, dragHandle: '.schema-node__header', deletable: false,
+      position: { x: at?.x ?? position.x, y: at?.y ?? position.y },
+      style: { width: at?.width ?? SCHEMA_WIDTH, height },
+      selected: selected.has(end.id),
+    };
+  };
+  spec.sources.forEach((source, i) => nodes.push(schemaNode(source, 'source', { x: SOURCE_X, y: i * (SCHEMA_HEIGHT + 40) }, SCHEMA_HEIGHT + 180)));
+  spec.targets.forEach((target, i) => nodes.push(schemaNode(target, 'target', { x: TARGET_X, y: i * (TARGET_HEIGHT + 40) }, TARGET_HEIGHT)));
   spec.nodes.forEach((node, i) => {
     const at = placed.get(node.id);
     const data: OpNodeData = { node };
