@@ -41,7 +41,7 @@ export function segmentScope(scopes: readonly ContextScope[], segment: string, o
 }
 
 /** The innermost field-repetition scope on this segment and field, unless the path names a repetition. */
-export function repetitionScope(scopes: readonly ContextScope[], p: Hl7Path): ContextScope | undefined {
+function repetitionScope(scopes: readonly ContextScope[], p: Hl7Path): ContextScope | undefined {
   if (p.repetition !== undefined || p.occurrence !== undefined) return undefined;
   for (let i = scopes.length - 1; i >= 0; i--) {
     const s = scopes[i];
@@ -137,7 +137,7 @@ function scanComposite(text: string, d: Delimiters): unknown {
 }
 
 /** The canonical path of a concrete read, for the trace (`OBX[2]-5[1].1`). */
-export function concretePath(message: Hl7Message, segment: Hl7Segment, p: Hl7Path, rep: number): string {
+function concretePath(message: Hl7Message, segment: Hl7Segment, p: Hl7Path, rep: number): string {
   const all = message.segmentsById(segment.id);
   const seg = all.length > 1 ? `${segment.id}[${all.indexOf(segment) + 1}]` : segment.id;
   let out = `${seg}-${p.field}[${rep}]`;
