@@ -1,5 +1,6 @@
 import { describe, expect, it, test, vi } from 'vitest';
 import { CrosswalkError } from '../errors/CrosswalkError';
+import { errorOf } from '../errors/errorOf';
 import { checkPrimitive } from '../fhir/primitives';
 import {
   checkParams, functionCategories, functionDefinitions, functionRegistry, getFunction, isAssignable, listFunctions, requireFunction,
@@ -48,8 +49,7 @@ describe('the registry', () => {
     expect(getFunction('string.concat')?.label).toBe('Concatenate');
     expect(getFunction('__proto__')).toBeUndefined();
     expect(getFunction('toString')).toBeUndefined();
-    const error = (() => { try { requireFunction('string.nope', { node: 'n1' }); } catch (e) { return e as CrosswalkError; } })();
-    expect(error?.toJSON()).toEqual({ code: 'FUNCTION_UNKNOWN', message: 'There is no function "string.nope" in the library.', where: { node: 'n1' } });
+    expect(errorOf(() => requireFunction('string.nope', { node: 'n1' })).toJSON()).toEqual({ code: 'FUNCTION_UNKNOWN', message: 'There is no function "string.nope" in the library.', where: { node: 'n1' } });
   });
   it('lists by category in palette order', () => {
     const all = listFunctions();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, test } from 'vitest';
-import { CrosswalkError } from '../errors/CrosswalkError';
+import { errorOf } from '../errors/errorOf';
 import {
   applyValueMap, compileValueMap, exportConceptMap, importConceptMap, parseValueMap, valueMapCoverage,
   valueMapEntriesFromCsv, valueMapFromCsv, valueMapFromIgVocabulary, valueMapToCsv, UNMAPPED_POLICY_EXTENSION, type ValueMap,
@@ -15,11 +15,6 @@ const conceptMaps = JSON.parse(readFileSync(path.join(r4, 'conceptmaps.json'), '
 const genderV2 = conceptMaps.entry.find((e) => e.resource.id === 'cm-administrative-gender-v2')!.resource;
 const v2Tables = JSON.parse(readFileSync(path.join(r4, 'v2-tables.json'), 'utf8')) as BundleOf<{ resourceType: string; url: string; concept?: { code: string; display?: string }[] }>;
 const table0001 = v2Tables.entry.map((e) => e.resource).find((r) => r.resourceType === 'CodeSystem' && r.url === 'http://terminology.hl7.org/CodeSystem/v2-0001')!;
-
-function caught(fn: () => unknown): CrosswalkError {
-  try { fn(); } catch (error) { if (error instanceof CrosswalkError) return error; throw error; }
-  throw new Error('expected a CrosswalkError');
-}
 
 /** The IG's vocabulary map for table 0001 (v2 → FHIR), read from its CSV: the reference a value map must reproduce. */
 function igAdministrativeSex(): Map<string, string> {
@@ -49,7 +44,7 @@ describe('applyValueMap', () => {
     expect(applyValueMap(gender, 'X')).toEqual({ coding: { system: 'http://hl7.org/fhir/administrative-gender', code: 'unknown', display: 'Unknown' }, outcome: 'default' });
     expect(applyValueMap({ ...gender, unmapped: { kind: 'passthrough' } }, 'X')).toEqual({ coding: { system: 'http://hl7.org/fhir/administrative-gender', code: 'X' }, outcome: 'passthrough' });
     expect(applyValueMap({ ...gender, unmapped: { kind: 'empty' } }, 'X')).toEqual({ coding: undefined, outcome: 'empty' });
-    const error = caught(() => applyValueMap({ ...gender, unmapped: { kind: 'error' } }, 'X', { path: 'PID-8', message: 3 }));
+    const error = errorOf(() => applyValueMap({ ...gender, unmapped: { kind: 'error' } }, 'X', { path: 'PID-8', message: 3 }));
     expect(error.code).toBe('VALUEMAP_UNMAPPED');
     expect(error.message).toBe('The code "X" is not in value map "Administrative sex" and its policy for unmapped codes is error.');
     expect(error.where).toEqual({ path: 'PID-8', message: 3 });
@@ -71,14 +66,14 @@ describe('parseValueMap', () => {
     expect(parseValueMap(gender)).toEqual(gender);
   });
   it('names the duplicate entry', () => {
-    const error = caught(() => parseValueMap({ ...gender, entries: [...gender.entries, { source: 'M', target: 'female' }] }, { node: 'vm1' }));
+    const error = errorOf(() => parseValueMap({ ...gender, entries: [...gender.entries, { source: 'M', target: 'female' }] }, { node: 'vm1' }));
     expect(error.code).toBe('VALUEMAP_INVALID');
     expect(error.message).toBe('The value map is invalid at entries[5].source: The source code "M" appears more than once.');
     expect(error.where).toEqual({ node: 'vm1', path: 'entries[5].source' });
   });
   it('refuses an unknown policy and an unknown key', () => {
-    expect(caught(() => parseValueMap({ ...gender, unmapped: { kind: 'guess' } })).where.path).toBe('unmapped.kind');
-    expect(caught(() => parseValueMap({ ...gender, __proto__x: 1 })).message).toMatch(/^The value map is invalid at its root: /);
+    expect(errorOf(() => parseValueMap({ ...gender, unmapped: { kind: 'guess' } })).where.path).toBe('unmapped.kind');
+    expect(errorOf(() => parseValueMap({ ...gender, __proto__x: 1 })).message).toMatch(/^The value map is invalid at its root: /);
   });
 });
 
@@ -100,7 +95,7 @@ describe('ConceptMap import and export', () => {
     for (const entry of map.entries) expect(igMap.get(entry.source)).toBe(entry.target);
     // The IG also maps N (not applicable) → other; the FHIR core ConceptMap does not.
     expect(igMap.get('N')).toBe('other');
-    expect(caught(() => applyValueMap(map, 'N')).code).toBe('VALUEMAP_UNMAPPED');
+    expect(errorOf(() => applyValueMap(map, 'N')).code).toBe('VALUEMAP_UNMAPPED');
   });
   it('reads it forward with the group unmapped policy absent → error', () => {
     const map = importConceptMap(genderV2);
@@ -150,15 +145,15 @@ describe('ConceptMap import and export', () => {
     const cm = exportConceptMap(approved);
     expect([cm.status, cm.date, cm.publisher]).toEqual(['active', '2024-05-01T09:30:00Z', 'Dr. Informaticist']);
     expect(exportConceptMap({ ...gender, review: { status: 'in-review' } }).status).toBe('draft');
-    expect(caught(() => parseValueMap({ ...gender, review: { status: 'approved', at: '2024-05-01' } })).message)
+    expect(errorOf(() => parseValueMap({ ...gender, review: { status: 'approved', at: '2024-05-01' } })).message)
       .toBe('The value map is invalid at review.at: A review time is an ISO 8601 date-time with a timezone, e.g. 2024-05-01T09:30:00Z.');
   });
   it('refuses bad ConceptMaps with the element named', () => {
-    expect(caught(() => importConceptMap({ resourceType: 'ValueSet' })).message).toBe('The resource is not a FHIR ConceptMap.');
-    const bad = caught(() => importConceptMap({ resourceType: 'ConceptMap', group: [{ element: [{ code: 'a', target: [{ code: 'b', equivalence: 'same' }] }] }] }));
+    expect(errorOf(() => importConceptMap({ resourceType: 'ValueSet' })).message).toBe('The resource is not a FHIR ConceptMap.');
+    const bad = errorOf(() => importConceptMap({ resourceType: 'ConceptMap', group: [{ element: [{ code: 'a', target: [{ code: 'b', equivalence: 'same' }] }] }] }));
     expect(bad.code).toBe('CONCEPTMAP_INVALID');
     expect(bad.where.path).toBe('ConceptMap.group[0].element[0].target[0].equivalence');
-    expect(caught(() => importConceptMap({ resourceType: 'ConceptMap', group: [] })).message).toBe('The ConceptMap has no group to import.');
+    expect(errorOf(() => importConceptMap({ resourceType: 'ConceptMap', group: [] })).message).toBe('The ConceptMap has no group to import.');
   });
 });
 
@@ -189,7 +184,7 @@ describe('CSV', () => {
     ['source,target\n,male\n', 'Line 2 has no source code.', 2],
     ['source,target\nM,"male"x\n', 'A quoted field on line 2 has text after its closing quote.', 2],
   ])('refuses bad CSV %j', (text, message, line) => {
-    const error = caught(() => valueMapEntriesFromCsv(text));
+    const error = errorOf(() => valueMapEntriesFromCsv(text));
     expect(error.code).toBe('CSV_INVALID');
     expect(error.message).toBe(message);
     expect(error.where.line).toBe(line);
