@@ -1,7 +1,6 @@
 import { createBundle, serializeBundle, type BundleFile, type BundleTestCase } from '../../shared/common/bundle/index';
-import { compileMapping, executeMapping, type MappingPlan } from '../../shared/common/mapping/index';
+import { executeMapping, type MappingPlan } from '../../shared/common/mapping/index';
 import { parseHl7 } from '../../shared/common/hl7v2/index';
-import type { FhirElementLookup } from '../../shared/common/mapping/compile/FhirElementLookup';
 import type { Example } from './examples';
 
 /** Reads a sample file by name (the caller decides where ../shared/reference is). */
@@ -10,10 +9,6 @@ export type ReadSample = (name: string) => string;
 /** The input text of each test case, as embedded in the bundle. */
 export function testInputs(example: Example, readSample: ReadSample): string[] {
   return example.tests.map((t) => (t.adapt ? t.adapt(readSample(t.sample)) : readSample(t.sample)));
-}
-
-export function compileExample(example: Example, elements: FhirElementLookup): MappingPlan {
-  return compileMapping(example.build(), { elements });
 }
 
 /** What the engine makes of one input: the Bundle, or the code of the error it fails with. */

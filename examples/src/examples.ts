@@ -19,8 +19,6 @@ export interface Example {
   file: string;
   metadata: BundleMetadata;
   build(): MappingSpec;
-  /** FHIR resource types the bundle produces (the validator loads their definitions). */
-  resourceTypes: readonly string[];
   tests: readonly ExampleTest[];
 }
 
@@ -43,7 +41,6 @@ export const examples: readonly Example[] = [
       created: '2026-11-24',
     },
     build: buildAdtA01ToFhir,
-    resourceTypes: ['Patient', 'Encounter', 'Location', 'Practitioner', 'Observation', 'AllergyIntolerance'],
     tests: [
       { name: 'ADT^A01 v2.8 with repeating PID-3/PID-5, OBX and AL1 (fhirconverter_ADT-A01-01.hl7)', sample: 'fhirconverter_ADT-A01-01.hl7' },
       { name: 'ADT^A01 v2.3 with a two-part MSH-9 and a BOM (fhirconverter_ADT01-23.hl7)', sample: 'fhirconverter_ADT01-23.hl7' },
@@ -65,7 +62,6 @@ export const examples: readonly Example[] = [
       created: '2026-11-24',
     },
     build: buildOruR01ToObservations,
-    resourceTypes: ['Patient', 'Observation', 'DiagnosticReport'],
     tests: [
       { name: 'ORU^R01 v2.4 with a structured numeric result ^182 (fhirconverter_ORU-R01-RMGEAD.hl7)', sample: 'fhirconverter_ORU-R01-RMGEAD.hl7' },
       { name: 'ORU^R01 v2.6 with ST and multi-line TX results (lfh_ORU-multiline-short-mixed.hl7)', sample: 'lfh_ORU-multiline-short-mixed.hl7' },

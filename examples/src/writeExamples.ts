@@ -4,8 +4,9 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadBundle } from '../../shared/common/bundle/index';
+import { compileWithCatalog } from '../../shared/common/mapping/index';
 import { nodeSchemaCatalog } from '../../shared/node/schema/index';
-import { buildExampleBundle, compileExample, testInputs } from './buildExampleBundle';
+import { buildExampleBundle, testInputs } from './buildExampleBundle';
 import { examples } from './examples';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -14,7 +15,6 @@ const fresh = process.argv.includes('--update-expected');
 const catalog = nodeSchemaCatalog();
 
 for (const example of examples) {
-  await catalog.preloadFhir([...example.resourceTypes]);
   const path = resolve(root, example.file);
   let previous;
   try {
@@ -23,7 +23,8 @@ for (const example of examples) {
     previous = undefined;
   }
   const inputs = testInputs(example, (name) => readFileSync(resolve(samples, name), 'utf8'));
-  const text = buildExampleBundle(example, inputs, compileExample(example, catalog), previous, fresh);
+  const { plan } = await compileWithCatalog(example.build(), catalog);
+  const text = buildExampleBundle(example, inputs, plan, previous, fresh);
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, text);
   renameSync(temp, path);

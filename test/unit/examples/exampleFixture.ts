@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { prepareFhirValidator, type FhirValidator } from '../../../shared/common/fhir/index';
-import type { MappingPlan } from '../../../shared/common/mapping/index';
+import type { FhirValidator } from '../../../shared/common/fhir/index';
+import { compileWithCatalog, type MappingPlan } from '../../../shared/common/mapping/index';
 import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
-import { compileExample } from '../../../examples/src/buildExampleBundle';
 import { examples, type Example } from '../../../examples/src/examples';
 
 /** The real HL7 v2 samples (../shared/reference/hl7v2-samples; vitest runs from the repo root). */
@@ -18,10 +17,9 @@ export function exampleByFile(file: string): Example {
   return example;
 }
 
-/** The example's compiled plan and a FHIR validator for its resource types, on the shared node catalog. */
+/** The example's compiled plan and a FHIR validator for the resource types it writes, on the shared node catalog. */
 export async function prepareExample(example: Example): Promise<{ plan: MappingPlan; validator: FhirValidator }> {
-  const catalog = nodeSchemaCatalog();
-  // The validator preloads the example's FHIR types, which compiling needs too.
-  const validator = await prepareFhirValidator(catalog, example.resourceTypes);
-  return { plan: compileExample(example, catalog), validator };
+  const { plan, validator } = await compileWithCatalog(example.build(), nodeSchemaCatalog(), { validate: true });
+  if (validator === undefined) throw new Error('compileWithCatalog with validate gave no validator');
+  return { plan, validator };
 }
