@@ -57,7 +57,7 @@ export function ValueMapEditor({ valueMapId }: { valueMapId: string }) {
     replaceMap(map.id, 'Add value map row', (m) => ({ ...m, entries: [...m.entries, { source: source ?? freeCode(m), target: 'unknown' }] }));
   const setPolicy = (policy: UnmappedPolicy) => replaceMap(map.id, 'Set unmapped policy', (m) => ({ ...m, unmapped: policy }));
 
-  const importMap = async (idOrUrl: string, reverse: boolean) => {
+  const importMap = async (idOrUrl: string, reverse: boolean, label?: string) => {
     setBusy(true);
     try {
       const resource = await getStudio().getConceptMap({ idOrUrl });
@@ -67,7 +67,7 @@ export function ValueMapEditor({ valueMapId }: { valueMapId: string }) {
         const displays = await targetDisplays(imported.targetSystem);
         imported.entries = imported.entries.map((e) => (e.display === undefined && displays.has(e.target) ? { ...e, display: displays.get(e.target) } : e));
       }
-      replaceMap(map.id, `Import ${idOrUrl}`, (m) => ({ ...imported, id: m.id, name: typeof resource.title === 'string' ? (reverse ? GENDER_CONCEPT_MAP.label : resource.title) : m.name }));
+      replaceMap(map.id, `Import ${idOrUrl}`, (m) => ({ ...imported, id: m.id, name: typeof resource.title === 'string' ? (label ?? resource.title) : m.name }));
       toast('info', `Imported ${imported.entries.length} codes from ${idOrUrl}.`);
     } catch (error) {
       toast('error', describe(error));
@@ -101,7 +101,7 @@ export function ValueMapEditor({ valueMapId }: { valueMapId: string }) {
     <div className="vm-editor" data-testid="valuemap-editor">
       <div className="vm-editor__head">
         <CommitInput className="vm-editor__name" value={map.name} required aria-label="Value map name" onCommit={(v) => replaceMap(map.id, 'Rename value map', (m) => ({ ...m, name: v }))} />
-        <button disabled={busy} data-testid="import-gender-conceptmap" onClick={() => importMap(GENDER_CONCEPT_MAP.id, GENDER_CONCEPT_MAP.reverse)} title={`Import ${GENDER_CONCEPT_MAP.id}, read v2 → FHIR`}>
+        <button disabled={busy} data-testid="import-gender-conceptmap" onClick={() => importMap(GENDER_CONCEPT_MAP.id, GENDER_CONCEPT_MAP.reverse, GENDER_CONCEPT_MAP.label)} title={`Import ${GENDER_CONCEPT_MAP.id}, read v2 → FHIR`}>
           Import v2 0001 → gender
         </button>
         <button disabled={busy} onClick={importTargetValueSet} title="Add the codes of the linked target element's value set">Import target value set</button>
