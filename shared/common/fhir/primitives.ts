@@ -46,7 +46,7 @@ export function isFhirPrimitiveType(type: string): type is FhirPrimitiveType {
 }
 
 /** Which JSON type carries each primitive (FHIR JSON: booleans and numbers are not strings). */
-export function jsonTypeOf(type: FhirPrimitiveType): 'boolean' | 'number' | 'string' {
+export function jsonTypeOf(type: string): 'boolean' | 'number' | 'string' {
   if (type === 'boolean') return 'boolean';
   if (type === 'integer' || type === 'decimal' || type === 'positiveInt' || type === 'unsignedInt') return 'number';
   return 'string';

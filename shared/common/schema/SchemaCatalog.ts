@@ -1,4 +1,5 @@
 import { CrosswalkError } from '../errors/CrosswalkError';
+import { jsonTypeOf } from '../fhir/primitives';
 import {
   own, schemaFiles, SCHEMA_INDEX_FORMAT,
   type FhirDatatypesIndex, type FhirIndex, type FhirTypeIndex, type Hl7v2Index, type Hl7v2TablesIndex, type Hl7v2VersionIndex,
@@ -83,7 +84,6 @@ export interface SchemaCatalog {
 const HL7V2_TREES_KEPT = 32;
 const LOOKUP_CACHE_SIZE = 20000;
 const FHIR_VERSION_ALIASES = new Set(['4.0.1', '4.0', 'r4']);
-const JSON_NUMBER = new Set(['integer', 'decimal', 'positiveInt', 'unsignedInt']);
 
 function oneOf(names: string[], limit = 12): string {
   const sorted = [...names].sort();
@@ -427,7 +427,7 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
     this.loaded('Element');
     const primitive = this.fhirModels.get(code);
     if (!primitive || primitive.kind !== 'primitive-type') return undefined;
-    const info: FhirPrimitiveInfo = { code, json: code === 'boolean' ? 'boolean' : JSON_NUMBER.has(code) ? 'number' : 'string' };
+    const info: FhirPrimitiveInfo = { code, json: jsonTypeOf(code) };
     const regex = primitive.valueRegex;
     if (regex !== undefined) info.regex = regex;
     return info;
