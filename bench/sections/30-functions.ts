@@ -8,6 +8,7 @@ import { nodeSchemaCatalog } from '../../shared/node/schema';
 import { prepareFhirValidator } from '../../shared/common/fhir';
 import { requireFunction, type FunctionContext } from '../../shared/common/functions';
 import { parseHl7, type Hl7Segment } from '../../shared/common/hl7v2';
+import { readComposite, repetitionNumbers } from '../../shared/common/mapping/compile/sourceRead';
 import { compileValueMap } from '../../shared/common/valuemaps';
 import type { BenchSection, BenchTable } from '../BenchSection';
 import { generateMessages } from '../generate';
@@ -16,17 +17,9 @@ import { measure } from '../measure';
 const COUNT = 10_000;
 const context: FunctionContext = { defaultTimezone: '+01:00' };
 
+/** Each non-empty repetition as the engine hands it to a data type function (the engine's own reader). */
 function composites(segment: Hl7Segment, field: number): unknown[] {
-  const f = segment.field(field);
-  if (f === undefined) return [];
-  return f.repetitions().filter((r) => r.raw !== '').map((r) => {
-    const out: unknown[] = [];
-    for (let c = 1; c <= r.componentCount; c++) {
-      const component = r.component(c)!;
-      out.push(component.raw === '' ? undefined : component.subcomponentCount > 1 ? component.values() : component.value);
-    }
-    return out;
-  });
+  return repetitionNumbers(segment, field).map((r) => readComposite(segment, field, r, undefined, undefined));
 }
 
 const section: BenchSection = {

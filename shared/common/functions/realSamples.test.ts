@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, test } from 'vitest';
 import { nodeSchemaCatalog } from '../../node/schema';
 import { prepareFhirValidator, type FhirValidator } from '../fhir';
 import { parseHl7Batch, type Hl7Message, type Hl7Segment } from '../hl7v2';
+import { readComposite, repetitionNumbers } from '../mapping/compile/sourceRead';
 import { requireFunction, type FunctionContext } from './index';
 
 /**
@@ -31,18 +32,9 @@ const toDate = fn('date.hl7ToFhirDate');
 const toDateTime = fn('date.hl7ToFhirDateTime');
 const referenceFromXcn = fn('datatype.referenceFromXcn');
 
-/** One repetition as the engine hands it to a data type function: components, each a value or its subcomponents. */
+/** Each non-empty repetition as the engine hands it to a data type function (the engine's own reader). */
 function composites(segment: Hl7Segment, field: number): unknown[] {
-  const f = segment.field(field);
-  if (f === undefined) return [];
-  return f.repetitions().filter((r) => r.raw !== '').map((r) => {
-    const out: unknown[] = [];
-    for (let c = 1; c <= r.componentCount; c++) {
-      const component = r.component(c)!;
-      out.push(component.raw === '' ? undefined : component.subcomponentCount > 1 ? component.values() : component.value);
-    }
-    return out;
-  });
+  return repetitionNumbers(segment, field).map((r) => readComposite(segment, field, r, undefined, undefined));
 }
 
 const defined = <T>(items: T[]) => items.filter((x) => x !== undefined);
