@@ -6,8 +6,9 @@ import type { TraceItem, ValidationItem } from '../preview/previewTypes';
 import { validationCatalog, workerCatalog } from './workerCatalog';
 import { expandValueSetOnHost } from './hostBridge';
 
-// Compiling is per spec, not per keystroke: a sample edit reuses the plan of the same spec object.
-let planCache: { spec: MappingSpec; plan: MappingPlan } | undefined;
+// Compiling is per spec, not per keystroke: a sample edit reuses the plan of the same spec. Each
+// request's spec is a fresh structured clone (postMessage), so the spec is compared by its JSON.
+let planCache: { key: string; plan: MappingPlan } | undefined;
 const validators = new Map<string, Promise<FhirValidator>>();
 
 function targetTypes(spec: MappingSpec): string[] {
@@ -15,11 +16,12 @@ function targetTypes(spec: MappingSpec): string[] {
 }
 
 async function planFor(spec: MappingSpec): Promise<MappingPlan> {
-  if (planCache?.spec === spec) return planCache.plan;
+  const key = JSON.stringify(spec);
+  if (planCache?.key === key) return planCache.plan;
   const catalog = workerCatalog();
   await catalog.preloadFhir(targetTypes(spec));
   const plan = compileMapping(spec, { elements: catalog });
-  planCache = { spec, plan };
+  planCache = { key, plan };
   return plan;
 }
 
@@ -80,7 +82,7 @@ function toValidationItem(issue: FhirIssue, trace: readonly TraceItem[]): Valida
   return item;
 }
 
-/** Compiles (cached per spec object) and executes the mapping with trace on, then validates the output. */
+/** Compiles (cached per spec) and executes the mapping with trace on, then validates the output. */
 export async function executePreview(spec: MappingSpec, text: string, message: Hl7Message): Promise<{ output: unknown; trace: TraceItem[]; validation: ValidationItem[] }> {
   const plan = await planFor(spec);
   const result = executeMapping(plan, message, text, { trace: true });
