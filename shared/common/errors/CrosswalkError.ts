@@ -19,6 +19,8 @@ export interface ErrorLocation {
   line?: number;
   /** A path in the grammar of its standard (`PID-5.1`, `Patient.name.family`) or a JSON pointer. */
   path?: string;
+  /** The map of a mapping (`PID[Patient]`) a node or link belongs to. */
+  map?: string;
   /** Mapping graph node or link id. */
   node?: string;
   link?: string;
@@ -73,6 +75,7 @@ export function describeLocation(where: ErrorLocation): string {
   if (where.line !== undefined) parts.push(`line ${where.line}`);
   if (where.offset !== undefined) parts.push(`offset ${where.offset}`);
   if (where.path !== undefined) parts.push(`at ${where.path}`);
+  if (where.map !== undefined) parts.push(`map ${where.map}`);
   if (where.node !== undefined) parts.push(`node ${where.node}`);
   if (where.link !== undefined) parts.push(`link ${where.link}`);
   return parts.join(', ');

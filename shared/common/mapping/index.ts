@@ -6,13 +6,13 @@ export { migrateSpec, specMigrations, type SpecMigration } from './spec/migratio
 export { checkSpecReferences } from './spec/checkSpecReferences';
 export { normalizeSpec } from './spec/normalizeSpec';
 export { isForbiddenKey, assertNoForbiddenKeys } from './safety/forbiddenKeys';
-export { compileMapping, type CompileOptions, type MappingPlan } from './compile/compileMapping';
+export { compileMapping, compileAccepts, mapTypes, type CompileOptions, type MappingPlan, type MessagePlan } from './compile/compileMapping';
 export type { FhirElementLookup } from './compile/FhirElementLookup';
 export type { FunctionLookup } from './compile/FunctionLookup';
-export { NODE_PORTS, nodePorts } from './compile/nodePorts';
-export { executeMapping, type ExecuteOptions, type MappingResult, type TransactionBundle, type BundleEntry, type FhirResource } from './execute/executeMapping';
+export { nodeKinds, nodeKindOf, nodePortsOf, type NodeKind, type NodePorts, type PortEnv, type PortInfo } from './nodes/nodeKinds';
+export { executeMapping, chooseMessageMap, type ExecuteOptions, type MappingResult, type TransactionBundle, type BundleEntry, type FhirResource } from './execute/executeMapping';
 export type { TraceEntry, TraceSource, TraceValueMapHit } from './trace/TraceEntry';
 export { parseExpression } from './expression/parseExpression';
 export type { ExpressionNode } from './expression/ExpressionAst';
-export { compileWithCatalog, targetResourceTypes, type CompiledMapping } from './compile/compileWithCatalog';
+export { compileWithCatalog, targetResourceTypes, targetFhirTypes, type CompiledMapping } from './compile/compileWithCatalog';
 export { mapMessage, type MessageOutcome, type MapMessageOptions } from './execute/mapMessage';

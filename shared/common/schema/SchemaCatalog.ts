@@ -1,4 +1,5 @@
 import { CrosswalkError } from '../errors/CrosswalkError';
+import type { MessageStructure } from '../hl7v2/groups';
 import { jsonTypeOf } from '../fhir/primitives';
 import {
   own, schemaFiles, SCHEMA_INDEX_FORMAT,
@@ -63,6 +64,8 @@ export interface SchemaCatalog {
   search(ref: SchemaRef, query: string, options?: { depth?: number; limit?: number }): Promise<SchemaSearchHit[]>;
 
   hl7v2Table(id: string | number): Promise<Hl7v2Table>;
+  /** A message structure's segments and groups in order (what a message is read against to find its groups). */
+  hl7v2Structure(version: string, structure: string): Promise<MessageStructure>;
 
   getCodeSystem(urlOrId: string): Promise<CodeSystemResource>;
   getValueSet(urlOrId: string): Promise<ValueSetResource>;
@@ -305,6 +308,16 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
   async search(ref: SchemaRef, query: string, options: { depth?: number; limit?: number } = {}): Promise<SchemaSearchHit[]> {
     const depth = ref.standard === 'hl7v2' ? undefined : options.depth ?? 3;
     return searchSchemaTree(await this.tree(ref, { depth, hideBoilerplate: true }), query, options.limit);
+  }
+
+  async hl7v2Structure(version: string, structure: string): Promise<MessageStructure> {
+    const index = await this.hl7v2Version(version);
+    const name = structureName(structure);
+    const message = own(index.messages, name);
+    if (!message) {
+      throw new CrosswalkError('SCHEMA_UNKNOWN_STRUCTURE', `HL7 v${version} has no message structure ${structure}; message structures include ${oneOf(Object.keys(index.messages), 8)}.`, { path: structure });
+    }
+    return { name, items: message.s };
   }
 
   async hl7v2Table(id: string | number): Promise<Hl7v2Table> {

@@ -1,11 +1,16 @@
 import type { Hl7Message, Hl7Segment } from '../../hl7v2';
+import type { GroupInstance, MessageGroups } from '../../hl7v2/groups';
 import type { Provenance } from '../trace/TraceEntry';
 
-/** The item a context level iterates over: a segment occurrence, or one repetition of a field in a segment. */
+/**
+ * The item a context level iterates over: a segment occurrence, one repetition of a field in a
+ * segment, or an instance of a group (then `segment` is its first segment).
+ */
 export interface ContextItem {
   segment: Hl7Segment;
-  /** 1-based field repetition, 0 for a segment item. */
+  /** 1-based field repetition, 0 for a segment or group item. */
   rep: number;
+  group?: GroupInstance;
 }
 
 /**
@@ -17,12 +22,14 @@ export interface Frame {
   message: Hl7Message;
   items: ContextItem[];
   /**
-   * References of the resources built so far, by the target's slot (its index in spec.targets):
-   * arrays rather than Maps keyed on the id, since a frame is made for every message.
+   * References of the resources built so far, by the target's slot (its index in the message
+   * map's targets): arrays rather than Maps keyed on the id, since a frame is made for every message.
    */
   references: Array<string[] | undefined>;
   /** For targets iterated by a context: the item each resource was built from (same order as references), by slot. */
   referenceItems: Array<ContextItem[] | undefined>;
+  /** The message read against its structure; made on first use, only by mappings that use groups. */
+  groups(): MessageGroups;
 }
 
 /** A compiled reader of one value: from a source path, a node output or an expression. */

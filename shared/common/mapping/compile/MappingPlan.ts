@@ -1,17 +1,21 @@
 import type { ErrorLocation } from '../../errors/CrosswalkError';
-import type { Link, MappingSpec, Target } from '../spec/MappingSpec';
+import type { Hl7Message } from '../../hl7v2';
+import type { MessageStructure } from '../../hl7v2/groups';
+import type { Link, MapDefinition, MappingSpec, Target } from '../spec/MappingSpec';
 import type { FhirElementLookup } from './FhirElementLookup';
 import type { ContextItem, Evaluate, Frame } from './Frame';
 import type { FunctionLookup } from './FunctionLookup';
 import type { TargetStep } from './targetPath';
 
 // The executable plan compileMapping builds from a spec: plain data and closures, no spec text
-// left to interpret per message.
+// left to interpret per message. Called maps are inlined into the blocks of the message maps.
 
 /** One write of a value link, below the object its block fills. */
 export interface WriteStep {
   kind: 'write';
   link: Link;
+  /** The link's id in the trace (`PID[Patient]/l-gender`). */
+  traceId: string;
   targetPath: string;
   /** Where errors of this write point (built once, not per message). */
   where: ErrorLocation;
@@ -23,6 +27,7 @@ export interface WriteStep {
 export interface ContextStep {
   kind: 'context';
   link: Link;
+  traceId: string;
   targetPath: string;
   where: ErrorLocation;
   steps: TargetStep[];
@@ -37,7 +42,7 @@ export interface Block {
 /** How a context enumerates its items and which of them it keeps. */
 export interface ContextLevel {
   depth: number;
-  /** Filtering condition nodes, outermost first. */
+  /** Trace ids of the filtering condition nodes, outermost first. */
   filterNodes: string[];
   enumerate(frame: Frame): ContextItem[];
   keep(frame: Frame): boolean;
@@ -45,30 +50,44 @@ export interface ContextLevel {
 
 export interface TargetPlan {
   target: Target;
-  /** The target's index in spec.targets: its slot in Frame.references. */
+  /** The target's index in its message map's targets: its slot in Frame.references. */
   slot: number;
   /** Hash of the target id, mixed into its resources' deterministic ids. */
   idHash: number;
   resourceType: string;
   method: 'POST' | 'PUT';
   /** Set when the target yields one resource per item of the context linked to its root. */
-  root?: { link: Link; level: ContextLevel };
+  root?: { link: Link; traceId: string; level: ContextLevel };
   body: Block;
 }
 
-/** A spec compiled once: targets in build order (referenced targets first), ready to execute per message. */
-export interface MappingPlan {
-  spec: MappingSpec;
+/** One message map compiled: which messages it takes, and its targets ready to build. */
+export interface MessagePlan {
+  map: MapDefinition;
+  /** Whether the message is one this map accepts (MSH-9, MSH-12). */
+  accepts(message: Hl7Message): boolean;
+  /** What it accepts, for the refusal sentence (`ADT^A01, ADT^A04 (v2.3 to 2.8)`). */
+  acceptsText: string;
   /** In the order to build them: a target comes after the targets it references. */
   buildOrder: TargetPlan[];
-  /** The same targets in output order (the spec's). */
+  /** The same targets in output order (the map's). */
   outputTargets: TargetPlan[];
+  /** The structure messages are read against when the map uses groups. */
+  structure?: MessageStructure;
   maxDepth: number;
 }
 
+/** A spec compiled once: its message maps, tried in order for each message. */
+export interface MappingPlan {
+  spec: MappingSpec;
+  messages: MessagePlan[];
+}
+
 export interface CompileOptions {
-  /** The FHIR element definitions of the target resources (a SchemaCatalog after preloadFhir). */
+  /** The FHIR element definitions of the target resources and data types (a SchemaCatalog after preloadFhir). */
   elements: FhirElementLookup;
   /** Function definitions by id; the function library by default. */
   functions?: FunctionLookup;
+  /** HL7 v2 message structures (from the schema catalog), for maps that iterate groups. */
+  structures?: (version: string, structure: string) => MessageStructure | undefined;
 }

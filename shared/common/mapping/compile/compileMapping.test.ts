@@ -3,7 +3,7 @@ import { parseHl7 } from '../../hl7v2';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
 import { docsExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
 import { parseSpec } from '../spec/parseSpec';
-import type { MappingSpec } from '../spec/MappingSpec';
+import type { MapDefinition, MappingSpec } from '../spec/MappingSpec';
 import { executeMapping } from '../execute/executeMapping';
 import { compileMapping } from './compileMapping';
 import { errorOf } from '../../errors/errorOf';
@@ -18,7 +18,7 @@ const docsSpec = (): MappingSpec => parseSpec(docsExampleSpec());
 function run(spec: MappingSpec, sample: string, trace = false) {
   const text = readSample(sample);
   const plan = compileMapping(spec, { elements: catalog });
-  return executeMapping(plan, parseHl7(text), text, { trace });
+  return executeMapping(plan, parseHl7(text), { trace });
 }
 
 const UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -84,21 +84,21 @@ describe('the documented example on a real ADT^A01', () => {
       output: 'entry[0].resource.gender',
       target: 'patient',
       targetPath: 'Patient.gender',
-      link: 'l-gender-out',
-      links: ['l-gender-out', 'l-gender-in'],
-      nodes: ['gender'],
+      link: 'ADT_A01/l-gender-out',
+      links: ['ADT_A01/l-gender-out', 'ADT_A01/l-gender-in'],
+      nodes: ['ADT_A01/gender'],
       sources: [{ path: 'PID-8[1]', value: 'M' }],
-      valueMaps: [{ valueMap: 'administrative-gender', node: 'gender', code: 'M', outcome: 'mapped', entryIndex: 1 }],
+      valueMaps: [{ valueMap: 'administrative-gender', node: 'ADT_A01/gender', code: 'M', outcome: 'mapped', entryIndex: 1 }],
     });
     const second = trace!.find((t) => t.output === 'entry[0].resource.identifier[1].value');
     expect(second?.sources).toEqual([{ path: 'PID-3[2].1', value: '123456789' }]);
-    expect(second?.links).toEqual(['l-mrn', 'l-mrn-value']);
+    expect(second?.links).toEqual(['ADT_A01/l-mrn', 'ADT_A01/l-mrn-value']);
     const code = trace!.find((t) => t.output === 'entry[1].resource.code.coding[0].code');
-    expect(code?.links).toEqual(['l-obx', 'l-obs-code']);
+    expect(code?.links).toEqual(['ADT_A01/l-obx', 'ADT_A01/l-obs-code']);
     expect(code?.sources).toEqual([{ path: 'OBX-3[1].1', value: '8867-4' }]);
     // Every traced output location exists in the bundle with the traced value.
     const status = trace!.find((t) => t.output === 'entry[1].resource.status');
-    expect(status?.valueMaps[0]).toEqual({ valueMap: 'observation-status', node: 'obs-status', code: 'S', outcome: 'default' });
+    expect(status?.valueMaps[0]).toEqual({ valueMap: 'observation-status', node: 'ADT_A01/obs-status', code: 'S', outcome: 'default' });
     expect(bundle.entry[1].resource.status).toBe('unknown');
   });
 });
@@ -112,55 +112,55 @@ describe('compile errors name the node or link', () => {
   const compileError = (spec: MappingSpec) => errorOf(() => compileMapping(spec, { elements: catalog }));
 
   it('an unknown target element', () => {
-    const error = compileError(withChange((s) => { s.links[2].to = { target: 'patient', path: 'Patient.nmae.family' }; }));
+    const error = compileError(withChange((s) => { s.maps[0].links[2].to = { target: 'patient', path: 'Patient.nmae.family' }; }));
     expect(error.code).toBe('MAP_UNKNOWN_TARGET_ELEMENT');
     expect(error.message).toBe('Patient has no element Patient.nmae in FHIR R4.');
     expect(error.where.link).toBe('l-family');
   });
 
   it('a choice without its type', () => {
-    const error = compileError(withChange((s) => { s.links[12].to = { target: 'obs', path: 'Observation.value[x]' }; }));
+    const error = compileError(withChange((s) => { s.maps[0].links[12].to = { target: 'obs', path: 'Observation.value[x]' }; }));
     expect(error.code).toBe('MAP_CHOICE_WITHOUT_TYPE');
     expect(error.message).toBe('The target path "Observation.value[x]" must name one type of the choice Observation.value[x], e.g. Observation.value[x]:valueQuantity.');
   });
 
   it('a forbidden key in a target path', () => {
-    const error = compileError(withChange((s) => { s.links[2].to = { target: 'patient', path: 'Patient.constructor' }; }));
+    const error = compileError(withChange((s) => { s.maps[0].links[2].to = { target: 'patient', path: 'Patient.constructor' }; }));
     expect(error.code).toBe('MAP_FORBIDDEN_TARGET');
   });
 
   it('a cycle between nodes', () => {
     const error = compileError(withChange((s) => {
-      s.nodes.push({ id: 'a', kind: 'condition', expression: '$in = 1' }, { id: 'b', kind: 'condition', expression: '$in = 1' });
-      s.links.push({ id: 'ab', from: { node: 'a', port: 'out' }, to: { node: 'b', port: 'in' } }, { id: 'ba', from: { node: 'b', port: 'out' }, to: { node: 'a', port: 'in' } });
+      s.maps[0].nodes.push({ id: 'a', kind: 'condition', expression: '$in = 1' }, { id: 'b', kind: 'condition', expression: '$in = 1' });
+      s.maps[0].links.push({ id: 'ab', from: { node: 'a', port: 'out' }, to: { node: 'b', port: 'in' } }, { id: 'ba', from: { node: 'b', port: 'out' }, to: { node: 'a', port: 'in' } });
     }));
     expect(error.code).toBe('MAP_CYCLE');
-    expect(error.message).toBe('The nodes "a" → "b" → "a" form a cycle, so none of them can be computed.');
+    expect(error.message).toBe('The nodes "a" → "b" → "a" of map ADT_A01 form a cycle, so none of them can be computed.');
   });
 
   it('an unknown port and an input linked twice', () => {
-    expect(compileError(withChange((s) => { s.links[4].from = { node: 'gender', port: 'colour' }; })).message)
+    expect(compileError(withChange((s) => { s.maps[0].links[4].from = { node: 'gender', port: 'colour' }; })).message)
       .toBe('Link "l-gender-out" starts at the port "colour" of node "gender", which has only the outputs code, coding, display, system.');
-    const twice = compileError(withChange((s) => { s.links.push({ id: 'l-x', from: { source: 'msg', path: 'PID-9' }, to: { node: 'gender', port: 'in' } }); }));
+    const twice = compileError(withChange((s) => { s.maps[0].links.push({ id: 'l-x', from: { source: 'msg', path: 'PID-9' }, to: { node: 'gender', port: 'in' } }); }));
     expect(twice.code).toBe('MAP_INPUT_LINKED_TWICE');
   });
 
   it('an expression error points at the column', () => {
-    const error = compileError(withChange((s) => { (s.nodes[3] as { expression: string }).expression = "OBX-2 = 'ST' or or"; }));
+    const error = compileError(withChange((s) => { (s.maps[0].nodes[3] as { expression: string }).expression = "OBX-2 = 'ST' or or"; }));
     expect(error.code).toBe('EXPR_SYNTAX');
     expect(error.message).toBe('The expression "OBX-2 = \'ST\' or or" has an error at column 17: expected a value but found "or".');
     expect(error.where.node).toBe('is-text');
   });
 
   it('a context that does not end at a repeating element', () => {
-    const error = compileError(withChange((s) => { s.links[0].to = { target: 'patient', path: 'Patient.gender' }; }));
+    const error = compileError(withChange((s) => { s.maps[0].links[0].to = { target: 'patient', path: 'Patient.gender' }; }));
     expect(error.code).toBe('MAP_BAD_CONTEXT');
     expect(error.message).toContain('ends at Patient.gender, which does not repeat');
   });
 });
 
 describe('contexts', () => {
-  const base = (targets: MappingSpec['targets'], links: MappingSpec['links'], nodes: MappingSpec['nodes'] = []): MappingSpec => parseSpec({
+  const base = (targets: MapDefinition['targets'], links: MapDefinition['links'], nodes: MapDefinition['nodes'] = []): MappingSpec => parseSpec({
     format: 'crosswalk.mapping/1',
     sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ORU_R01' } }],
     targets, nodes, links, valueMaps: [], settings: {},
@@ -201,7 +201,7 @@ describe('contexts', () => {
     const error = errorOf(() => compileMapping(spec, { elements: catalog }));
     expect(error.code).toBe('MAP_AMBIGUOUS_CONTEXT');
     expect(error.message).toBe('Link "home-use" writes under Patient.telecom, which the context links "home" and "work" both fill, and it reads neither of their source items.');
-    spec.links.splice(2, 1);
+    spec.maps[0].links.splice(2, 1);
     const { bundle } = run(spec, 'fhirconverter_ADT-A01-01.hl7');
     expect(bundle.entry[0].resource.telecom).toEqual([{ value: '78788788' }, { value: '12121212' }, { value: '7777' }, { value: '1111' }]);
   });
@@ -322,14 +322,14 @@ describe('extensions of primitive elements', () => {
       birthDate: '1988-08-18',
       _birthDate: { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime', valueDateTime: '1988-08-18T11:26:00+02:15' }] },
     });
-    spec.links[2].to = { target: 'patient', path: 'Patient.name.given.extension.url' };
+    spec.maps[0].links[2].to = { target: 'patient', path: 'Patient.name.given.extension.url' };
     expect(errorOf(() => compileMapping(spec, { elements: catalog })).message)
       .toBe('The target path "Patient.name.given.extension.url" puts an extension on Patient.name.given, which repeats; this engine writes extensions only on single primitive elements.');
   });
 });
 
 describe('targets, list inputs and parameters', () => {
-  const spec = (targets: MappingSpec['targets'], nodes: MappingSpec['nodes'], links: MappingSpec['links']): MappingSpec => parseSpec({
+  const spec = (targets: MapDefinition['targets'], nodes: MapDefinition['nodes'], links: MapDefinition['links']): MappingSpec => parseSpec({
     format: 'crosswalk.mapping/1',
     sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ADT_A01' } }],
     targets, nodes, links, valueMaps: [], settings: {},
@@ -373,7 +373,7 @@ describe('targets, list inputs and parameters', () => {
     ]);
     const error = errorOf(() => compileMapping(cycle, { elements: catalog }));
     expect(error.code).toBe('MAP_REFERENCE_CYCLE');
-    expect(error.message).toBe('The targets "patient" → "encounter" → "patient" reference each other in a cycle, so none of them can be built first.');
+    expect(error.message).toBe('The targets "patient" → "encounter" → "patient" of map ADT_A01 reference each other in a cycle, so none of them can be built first.');
 
     const twoRoots = spec([{ id: 'obs', schema: { standard: 'fhir-r4', resource: 'Observation' } }], [], [
       { id: 'x', kind: 'context', from: { source: 'msg', path: 'OBX' }, to: { target: 'obs', path: 'Observation' } },

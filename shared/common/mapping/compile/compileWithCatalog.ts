@@ -1,7 +1,8 @@
 import type { FhirValidator } from '../../fhir/validateFhir';
 import { prepareFhirValidator } from '../../fhir/prepareFhirValidator';
+import type { MessageStructure } from '../../hl7v2/groups';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
-import type { MappingSpec } from '../spec/MappingSpec';
+import { hl7InputOf, messageMaps, type MappingSpec } from '../spec/MappingSpec';
 import { compileMapping, type MappingPlan } from './compileMapping';
 import type { FunctionLookup } from './FunctionLookup';
 
@@ -12,23 +13,48 @@ export interface CompiledMapping {
   validator?: FhirValidator;
 }
 
-/** The FHIR resource types a spec writes. */
+/** The FHIR resource types the message maps write (what the output validator checks). */
 export function targetResourceTypes(spec: MappingSpec): string[] {
   const types = new Set<string>();
-  for (const target of spec.targets) if (target.schema.standard === 'fhir-r4') types.add(target.schema.resource);
+  for (const map of messageMaps(spec)) for (const target of map.targets) if (target.schema.standard === 'fhir-r4' && target.schema.resource) types.add(target.schema.resource);
+  return [...types];
+}
+
+/** Every FHIR resource and complex data type any map writes (what compiling resolves target paths against). */
+export function targetFhirTypes(spec: MappingSpec): string[] {
+  const types = new Set<string>();
+  for (const map of spec.maps) {
+    for (const target of map.targets) {
+      if (target.schema.standard !== 'fhir-r4') continue;
+      const type = target.schema.resource ?? target.schema.type;
+      // Primitive outputs (dateTime, code) have no elements to load.
+      if (type && /^[A-Z]/.test(type)) types.add(type);
+    }
+  }
   return [...types];
 }
 
 /**
- * Loads what compiling needs from the schema catalog (the target resource definitions, and for
- * validation the required value sets), then compiles. The same call serves the runtime (Node
- * catalog over generated/) and the studio preview (catalog over the Studio API).
+ * Loads what compiling needs from the schema catalog (the target resource and data type
+ * definitions, the message structures for group reading, and for validation the required value
+ * sets), then compiles. The same call serves the runtime (Node catalog over generated/) and the
+ * studio preview (catalog over the Studio API).
  */
 export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatalog, options: { validate?: boolean; functions?: FunctionLookup } = {}): Promise<CompiledMapping> {
-  const types = targetResourceTypes(spec);
-  await catalog.preloadFhir(types);
-  const plan = compileMapping(spec, { elements: catalog, ...(options.functions ? { functions: options.functions } : {}) });
+  await catalog.preloadFhir(targetFhirTypes(spec));
+  const structures = new Map<string, MessageStructure>();
+  for (const map of messageMaps(spec)) {
+    const input = hl7InputOf(map.sources[0].schema);
+    if (input?.level !== 'message') continue;
+    const key = `${input.version}|${input.name}`;
+    if (!structures.has(key)) structures.set(key, await catalog.hl7v2Structure(input.version, input.name));
+  }
+  const plan = compileMapping(spec, {
+    elements: catalog,
+    structures: (version, structure) => structures.get(`${version}|${structure}`),
+    ...(options.functions ? { functions: options.functions } : {}),
+  });
   if (!options.validate) return { spec, plan };
-  const validator = await prepareFhirValidator(catalog, types);
+  const validator = await prepareFhirValidator(catalog, targetResourceTypes(spec));
   return { spec, plan, validator };
 }

@@ -2,7 +2,9 @@ import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError'
 import { parsePath, type Delimiters, type Hl7Path, type Hl7Segment, type Hl7Message } from '../../hl7v2';
 import { HL7_NULL, firstPiece, leafValue, nthPiece } from '../../hl7v2/Hl7Value';
 import { decodeValue } from '../../hl7v2/escape';
+import type { CompiledStructure } from '../../hl7v2/groups';
 import type { ContextScope } from './ContextScope';
+import { compileSegmentLookup, segmentScope } from './segmentLookup';
 import type { Evaluate, Frame } from './Frame';
 
 /**
@@ -31,13 +33,6 @@ export function parseSourcePath(text: string, where: ErrorLocation): Hl7Path {
     if (error instanceof CrosswalkError) throw new CrosswalkError('MAP_BAD_SOURCE_PATH', error.message, { ...where, path: text });
     throw error;
   }
-}
-
-/** The innermost scope binding this segment (any context on it), unless the path names an occurrence. */
-export function segmentScope(scopes: readonly ContextScope[], segment: string, occurrence: number | undefined): ContextScope | undefined {
-  if (occurrence !== undefined) return undefined;
-  for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i].segment === segment) return scopes[i];
-  return undefined;
 }
 
 /** The innermost field-repetition scope on this segment and field, unless the path names a repetition. */
@@ -151,32 +146,30 @@ function concretePath(message: Hl7Message, segment: Hl7Segment, p: Hl7Path, rep:
  * the scopes decide which segment and repetition it reads (the current item of a context, or the
  * message's first / explicitly numbered one).
  */
-export function compileSourceRead(text: string, scopes: readonly ContextScope[], mode: ReadMode, where: ErrorLocation, linkId?: string): Evaluate {
+export function compileSourceRead(text: string, scopes: readonly ContextScope[], mode: ReadMode, where: ErrorLocation, linkId?: string, structure?: CompiledStructure): Evaluate {
   if (parseSegmentOnly(text)) {
     throw new CrosswalkError('MAP_SEGMENT_AS_VALUE', `The path "${text}" names a whole segment, which only a context link can iterate; read a field such as ${text}-1.`, { ...where, path: text });
   }
   const p = parseSourcePath(text, where);
-  const segScope = segmentScope(scopes, p.segment, p.occurrence);
   const repScope = repetitionScope(scopes, p);
-  const segDepth = segScope ? segScope.depth : -1;
   const repDepth = repScope ? repScope.depth : -1;
+  const lookup = compileSegmentLookup(p.segment, p.occurrence, scopes, structure);
+  const plain = p.occurrence === undefined && segmentScope(scopes, p.segment) === undefined && lookupIsPlain(scopes, structure);
   const { segment: segId, field } = p;
-  const occurrence = p.occurrence ?? 1;
+  const occurrence = 1;
   const component = p.component ?? 1;
   const sub = p.subcomponent ?? 1;
   const fixedRep = p.repetition ?? 1;
 
-  const resolveSegment = segDepth >= 0
-    ? (frame: Frame): Hl7Segment | undefined => frame.items[segDepth].segment
-    : (frame: Frame): Hl7Segment | undefined => frame.message.segment(segId, occurrence);
+  const resolveSegment = lookup;
   const repOf = repDepth >= 0 ? (frame: Frame): number => frame.items[repDepth].rep : (): number => fixedRep;
 
   if (mode === 'many') {
     // Every repetition (unless bound or named) of every occurrence (unless bound or named).
-    const allSegments = segDepth < 0 && p.occurrence === undefined;
+    const allSegments = plain;
     const fixed = repDepth >= 0 || p.repetition !== undefined;
     return (frame, prov) => {
-    if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
+      if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
       const segments = allSegments ? frame.message.segmentsById(segId) : [resolveSegment(frame)];
       const out: unknown[] = [];
       for (const segment of segments) {
@@ -195,7 +188,7 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
 
   if (mode === 'composite') {
     return (frame, prov) => {
-    if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
+      if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
       const segment = resolveSegment(frame);
       if (segment === undefined) return undefined;
       const r = repOf(frame);
@@ -206,9 +199,9 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
   }
 
   // The hot path: one text scan in the codec, no objects.
-  if (segDepth < 0 && repDepth < 0) {
+  if (plain && repDepth < 0) {
     return (frame, prov) => {
-    if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
+      if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
       const segment = frame.message.segment(segId, occurrence);
       if (segment === undefined) return undefined;
       const value = segment.value(field, fixedRep, component, sub);
@@ -245,4 +238,17 @@ export function repetitionNumbers(segment: Hl7Segment, field: number): readonly 
     if (end === -1) return out;
     start = end + 1;
   }
+}
+
+/**
+ * Whether a read of this segment is the message's first occurrence whatever the scopes: no
+ * context binds it and no group decides (the hot path of most reads).
+ */
+function lookupIsPlain(scopes: readonly ContextScope[], structure: CompiledStructure | undefined): boolean {
+  if (structure === undefined) return true;
+  for (const scope of scopes) {
+    if (scope.group !== undefined) return false;
+    for (const group of structure.groups.values()) if (group.path !== '' && group.direct.has(scope.segment)) return false;
+  }
+  return true;
 }

@@ -1,9 +1,11 @@
+import { CrosswalkError } from '../../errors/CrosswalkError';
 import type { Hl7Message } from '../../hl7v2';
-import type { Block, MappingPlan, TargetPlan } from '../compile/compileMapping';
+import { placeSegments, type MessageGroups } from '../../hl7v2/groups';
+import type { MappingPlan, MessagePlan, TargetPlan } from '../compile/MappingPlan';
 import type { ContextItem, Frame } from '../compile/Frame';
-import { newProvenance, type TraceEntry } from '../trace/TraceEntry';
+import type { TraceEntry } from '../trace/TraceEntry';
 import { messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
-import { appendItem, isAbsent, writeValue } from './writeValue';
+import { addContext, runBlock } from './runBlock';
 
 export interface FhirResource {
   resourceType: string;
@@ -32,6 +34,10 @@ export interface MappingResult {
   bundle: TransactionBundle;
   /** Present when tracing. */
   trace?: TraceEntry[];
+  /** The message map that mapped the message. */
+  map: string;
+  /** When tracing and the map reads groups: where every segment went (`PATIENT_RESULT[1].ORDER_OBSERVATION[2]`). */
+  groups?: MessageGroups;
 }
 
 interface Instance {
@@ -40,37 +46,54 @@ interface Instance {
   trace: TraceEntry[] | undefined;
 }
 
-type JsonObject = Record<string, unknown>;
+/** The message map that takes a message: the first that accepts it, or MESSAGE_NOT_ACCEPTED naming MSH-9 and what the maps accept. */
+export function chooseMessageMap(plan: MappingPlan, message: Hl7Message): MessagePlan {
+  for (const candidate of plan.messages) if (candidate.accepts(message)) return candidate;
+  const msh = message.segment('MSH');
+  const type = [msh?.value(9, 1, 1), msh?.value(9, 1, 2)].filter((v) => typeof v === 'string' && v !== '').join('^') || 'without a message type';
+  const version = msh?.value(12, 1, 1);
+  const accepted = plan.messages.map((m) => m.acceptsText).join('; ');
+  throw new CrosswalkError('MESSAGE_NOT_ACCEPTED', `The message is ${type}${typeof version === 'string' ? ` v${version}` : ''} (MSH-9${typeof version === 'string' ? ', MSH-12' : ''}), which this mapping does not accept; it accepts ${accepted}.`, { segmentId: 'MSH', field: 9, path: 'MSH-9' });
+}
 
 /**
  * Runs a compiled plan on one parsed message and assembles one FHIR transaction Bundle. The
  * resource ids are keyed on the message's normalized text (message.toString(): CR terminators, no
  * BOM or framing), so a message gives the same ids however it arrived, in the studio preview and in
- * the runtime alike. Data problems throw a CrosswalkError naming the link and target element (the
- * caller adds the message number).
- *
- * The third argument may still be the message text, as in the first version of this API; it is
- * ignored in favour of the normalized text.
+ * the runtime alike. Data problems throw a CrosswalkError naming the map, link and target element
+ * (the caller adds the message number).
  */
-export function executeMapping(plan: MappingPlan, message: Hl7Message, textOrOptions?: string | ExecuteOptions, maybeOptions?: ExecuteOptions): MappingResult {
-  const options = (typeof textOrOptions === 'string' ? maybeOptions : textOrOptions) ?? {};
+export function executeMapping(plan: MappingPlan, message: Hl7Message, options: ExecuteOptions = {}): MappingResult {
   const trace = options.trace === true;
+  const chosen = chooseMessageMap(plan, message);
   const key = messageKeyOf(message);
-  const slots = plan.outputTargets.length;
-  const frame: Frame = { message, items: new Array(plan.maxDepth), references: new Array(slots).fill(undefined), referenceItems: new Array(slots).fill(undefined) };
+  const slots = chosen.outputTargets.length;
+  let groups: MessageGroups | undefined;
+  const structure = chosen.structure;
+  const frame: Frame = {
+    message,
+    items: new Array(chosen.maxDepth),
+    references: new Array(slots).fill(undefined),
+    referenceItems: new Array(slots).fill(undefined),
+    groups: () => {
+      if (!structure) throw new CrosswalkError('MAP_NO_STRUCTURE', 'The mapping reads groups, but its message structure is not known.', { map: chosen.map.id });
+      groups ??= placeSegments(message, structure);
+      return groups;
+    },
+  };
   // By target slot, like the frame's references: a Map per message cost more than the lookups.
   const built: Instance[][] = new Array(slots);
 
-  for (const target of plan.buildOrder) {
+  for (const target of chosen.buildOrder) {
     const instances: Instance[] = [];
     if (target.root) {
-      const { level, link } = target.root;
+      const { level, traceId } = target.root;
       const items: ContextItem[] = [];
       for (const item of level.enumerate(frame)) {
         frame.items[level.depth] = item;
         if (!level.keep(frame)) continue;
         const instance = buildResource(target, key, instances.length, frame, trace);
-        if (instance.trace) for (const entry of instance.trace) addContext(entry, link.id, level.filterNodes);
+        if (instance.trace) for (const entry of instance.trace) addContext(entry, traceId, level.filterNodes);
         instances.push(instance);
         items.push(item);
       }
@@ -84,15 +107,15 @@ export function executeMapping(plan: MappingPlan, message: Hl7Message, textOrOpt
 
   const entry: BundleEntry[] = [];
   const allTrace: TraceEntry[] | undefined = trace ? [] : undefined;
-  for (const plan_ of plan.outputTargets) {
-    for (const instance of built[plan_.slot] ?? []) {
+  for (const targetPlan of chosen.outputTargets) {
+    for (const instance of built[targetPlan.slot] ?? []) {
       const index = entry.length;
       entry.push({
         fullUrl: instance.fullUrl,
         resource: instance.resource,
-        request: plan_.method === 'PUT'
-          ? { method: 'PUT', url: `${plan_.resourceType}/${instance.resource.id as string}` }
-          : { method: 'POST', url: plan_.resourceType },
+        request: targetPlan.method === 'PUT'
+          ? { method: 'PUT', url: `${targetPlan.resourceType}/${instance.resource.id as string}` }
+          : { method: 'POST', url: targetPlan.resourceType },
       });
       if (allTrace && instance.trace) {
         for (const t of instance.trace) allTrace.push({ ...t, output: t.output === '' ? `entry[${index}].resource` : `entry[${index}].resource.${t.output}` });
@@ -100,7 +123,12 @@ export function executeMapping(plan: MappingPlan, message: Hl7Message, textOrOpt
     }
   }
   const bundle: TransactionBundle = { resourceType: 'Bundle', type: 'transaction', entry };
-  return allTrace ? { bundle, trace: allTrace } : { bundle };
+  const result: MappingResult = { bundle, map: chosen.map.id };
+  if (allTrace) {
+    result.trace = allTrace;
+    if (structure) result.groups = frame.groups();
+  }
+  return result;
 }
 
 function buildResource(target: TargetPlan, key: MessageKey, index: number, frame: Frame, trace: boolean): Instance {
@@ -110,47 +138,4 @@ function buildResource(target: TargetPlan, key: MessageKey, index: number, frame
   const entries = trace ? [] as TraceEntry[] : undefined;
   runBlock(target.body, resource, frame, target.target.id, entries);
   return { resource, fullUrl: `urn:uuid:${uuid}`, trace: entries };
-}
-
-/** Whether an object has no own member; unlike Object.keys(o).length it allocates nothing (runs per context item). */
-function isEmptyObject(o: JsonObject): boolean {
-  for (const key in o) if (Object.prototype.hasOwnProperty.call(o, key)) return false;
-  return true;
-}
-
-function addContext(entry: TraceEntry, link: string, filters: string[]): void {
-  entry.links.unshift(link);
-  if (filters.length) entry.nodes.unshift(...filters);
-}
-
-function runBlock(block: Block, base: JsonObject, frame: Frame, target: string, trace: TraceEntry[] | undefined): void {
-  for (const step of block.steps) {
-    if (step.kind === 'write') {
-      const prov = trace ? newProvenance() : undefined;
-      const value = step.evaluate(frame, prov);
-      if (isAbsent(value)) continue;
-      const output = writeValue(base, step.steps, value, step.where, trace !== undefined);
-      if (trace && prov && output !== undefined) {
-        trace.push({ output, target, targetPath: step.targetPath, link: step.link.id, links: prov.links, nodes: prov.nodes, sources: prov.sources, valueMaps: prov.valueMaps });
-      }
-      continue;
-    }
-    const { level } = step;
-    const items = level.enumerate(frame);
-    for (const item of items) {
-      frame.items[level.depth] = item;
-      if (!level.keep(frame)) continue;
-      const child: JsonObject = {};
-      const childTrace = trace ? [] as TraceEntry[] : undefined;
-      runBlock(step.body, child, frame, target, childTrace);
-      if (isEmptyObject(child)) continue;
-      const at = appendItem(base, step.steps, child, step.where, trace !== undefined);
-      if (trace && childTrace) {
-        for (const entry of childTrace) {
-          addContext(entry, step.link.id, level.filterNodes);
-          trace.push({ ...entry, output: entry.output === '' ? (at as string) : `${at as string}.${entry.output}` });
-        }
-      }
-    }
-  }
 }

@@ -139,14 +139,24 @@ function descend(base: JsonObject, steps: readonly TargetStep[], end: number, pa
  * one); elements on the way are created, repeating ones as their first item. Returns the output
  * location relative to base when `trace` is set (`name[0].family`), for the trace.
  */
-export function writeValue(base: JsonObject, steps: readonly TargetStep[], value: unknown, where: ErrorLocation, trace: boolean): string | undefined {
+export function writeValue(base: JsonObject, steps: readonly TargetStep[], value: unknown, where: ErrorLocation, trace: boolean, itemPaths?: string[]): string | undefined {
   const path = trace ? [] as string[] : undefined;
   if (steps.length === 0) {
-    // The context item (or resource) itself: an object merges into it.
-    if (!isObject(value)) {
-      throw new CrosswalkError('MAP_TYPE', `A value written onto a whole item must be an object, but its link gave ${describe(value)}.`, where);
+    // The context item (or resource) itself: an object merges into it (a list of one, as a map call on one item gives, too).
+    let single = value;
+    if (Array.isArray(value)) {
+      const present = value.filter((v) => !isAbsent(v));
+      if (present.length > 1) {
+        throw new CrosswalkError('MAP_MANY_VALUES', `A whole item takes one object, but its link gave ${present.length}.`, where);
+      }
+      if (present.length === 0) return undefined;
+      single = present[0];
     }
-    mergeClean(base, value);
+    if (!isObject(single)) {
+      throw new CrosswalkError('MAP_TYPE', `A value written onto a whole item must be an object, but its link gave ${describe(single)}.`, where);
+    }
+    mergeClean(base, single);
+    itemPaths?.push('');
     return '';
   }
   const last = steps[steps.length - 1];
@@ -159,7 +169,10 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
       for (let i = 0; i < value.length; i++) pushItem(list, value[i], last, where);
     } else pushItem(list, value, last, where);
     if (list.length === 0) delete holder[last.key];
-    if (path) path.push(list.length - first > 1 ? `${last.key}[${first}..${list.length - 1}]` : `${last.key}[${first}]`);
+    if (path) {
+      if (itemPaths) for (let i = first; i < list.length; i++) itemPaths.push([...path, `${last.key}[${i}]`].join('.'));
+      path.push(list.length - first > 1 ? `${last.key}[${first}..${list.length - 1}]` : `${last.key}[${first}]`);
+    }
   } else {
     let single = value;
     if (Array.isArray(value)) {
@@ -180,7 +193,10 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
       if (copy === undefined) return undefined;
       holder[last.key] = copy;
     }
-    if (path) path.push(last.key);
+    if (path) {
+      path.push(last.key);
+      itemPaths?.push(path.join('.'));
+    }
   }
   return path ? path.join('.') : undefined;
 }

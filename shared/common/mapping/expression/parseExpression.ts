@@ -201,6 +201,11 @@ function tokenize(text: string, fail: (column: number, why: string) => never): T
       while (j < text.length && (isDigit(text[j]) || isUpper(text[j]) || text[j] === '[' || text[j] === ']' || text[j] === '.' || (text[j] === '-' && isDigit(text[j + 1] ?? '')))) j++;
       tokens.push({ type: 'path', value: text.slice(i, j), column });
       i = j;
+    } else if (isUpper(c) && datatypePathEnd(text, i) > i) {
+      // A path into a composite, as data type maps write it: CX.4.1.
+      const j = datatypePathEnd(text, i);
+      tokens.push({ type: 'path', value: text.slice(i, j), column });
+      i = j;
     } else if (isNameStart(c)) {
       let j = i + 1;
       while (j < text.length && isNameChar(text[j])) j++;
@@ -234,4 +239,13 @@ function isSegmentStart(text: string, i: number): boolean {
   if (!(isUpper(a) || isDigit(a)) || !(isUpper(b) || isDigit(b))) return false;
   const after = text[i + 3] ?? '';
   return after === '-' || after === '[' || !isNameChar(after);
+}
+
+/** Where a data type path (`CX.4`, `XPN.1.1`: two to four capitals or digits, then dotted numbers) starting at i ends, or i when there is none. */
+function datatypePathEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && j - i < 4 && (isUpper(text[j]) || isDigit(text[j]))) j++;
+  if (j - i < 2 || text[j] !== '.' || !isDigit(text[j + 1] ?? '')) return i;
+  while (j < text.length && (text[j] === '.' ? isDigit(text[j + 1] ?? '') : isDigit(text[j]))) j++;
+  return isNameChar(text[j] ?? ' ') ? i : j;
 }

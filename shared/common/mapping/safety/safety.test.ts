@@ -35,7 +35,7 @@ describe('a malicious spec cannot pollute objects or run code', () => {
   it('refuses target paths that name prototype machinery', () => {
     for (const path of ['Patient.__proto__.polluted', 'Patient.constructor', 'Patient.name.prototype']) {
       const spec = parseSpec(docsExampleSpec());
-      spec.links[2].to = { target: 'patient', path };
+      spec.maps[0].links[2].to = { target: 'patient', path };
       const error = errorOf(() => compileMapping(spec, { elements: catalog }));
       expect(['MAP_BAD_TARGET_PATH', 'MAP_FORBIDDEN_TARGET']).toContain(error.code);
       expect(error.where.link).toBe('l-family');
@@ -49,11 +49,11 @@ describe('a malicious spec cannot pollute objects or run code', () => {
       apply: () => JSON.parse('{"family":"X","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
     };
     const spec = parseSpec(docsExampleSpec());
-    spec.nodes.push({ id: 'evil', kind: 'function', functionId: 'test.evil' });
-    spec.links.push({ id: 'l-evil', order: 1, from: { node: 'evil', port: 'out' }, to: { target: 'patient', path: 'Patient.name' } });
+    spec.maps[0].nodes.push({ id: 'evil', kind: 'function', functionId: 'test.evil' });
+    spec.maps[0].links.push({ id: 'l-evil', order: 1, from: { node: 'evil', port: 'out' }, to: { target: 'patient', path: 'Patient.name' } });
     const plan = compileMapping(spec, { elements: catalog, functions: (id) => (id === 'test.evil' ? evil : undefined) });
     const text = readSample('fhirconverter_ADT-A01-01.hl7');
-    const { bundle } = executeMapping(plan, parseHl7(text), text);
+    const { bundle } = executeMapping(plan, parseHl7(text));
     const names = bundle.entry[0].resource.name as Array<Record<string, unknown>>;
     expect(names.map((n) => Object.getPrototypeOf(n))).toEqual([Object.prototype, Object.prototype]);
     expect(names[1]).toEqual({ family: 'X' });
@@ -65,7 +65,7 @@ describe('a malicious spec cannot pollute objects or run code', () => {
   it('message content is data: an HL7 value that looks like an expression or a key is written as text', () => {
     const spec = parseSpec(docsExampleSpec());
     const text = readSample('fhirconverter_ADT-A01-01.hl7').replace('EVERYMAN&&&&Aniston', "__proto__') or process.exit(1) or ('");
-    const { bundle } = executeMapping(compileMapping(spec, { elements: catalog }), parseHl7(text), text);
+    const { bundle } = executeMapping(compileMapping(spec, { elements: catalog }), parseHl7(text));
     expect((bundle.entry[0].resource.name as Array<{ family: string }>)[0].family).toBe("__proto__') or process.exit(1) or ('");
   });
 

@@ -1,47 +1,26 @@
 import { z } from 'zod';
 import { valueMapSchema } from '../../valuemaps/ValueMap';
+import { nodeSchema } from '../nodes/nodeKinds';
 import { MAPPING_FORMAT } from './formatVersion';
+import { idSchema, mapIdSchema } from './ids';
+import { schemaRefSchema } from './schemaRefs';
 
 /**
- * The mapping spec: a graph stored as data. The studio canvas is a direct view of it (every
- * source, target and node is a canvas node; every link is an edge), the compiler turns it into
- * an executable plan, and the bundle file carries it to the runtime. docs/mapping-spec.md is the
- * user documentation; docs/mapping-spec.schema.json is generated from these schemas.
+ * The mapping spec: a graph of small maps, stored as data. The levels mirror the HL7 v2-to-FHIR
+ * IG: a message map (which segment or group becomes which resource, and how they reference each
+ * other), segment maps (`PID[Patient]`), data type maps (`CX[Identifier]`) and value maps
+ * (vocabulary). The studio canvas shows one map at a time (every source, target and node is a
+ * canvas node; every link an edge); the compiler links the maps into one executable plan; the
+ * bundle file carries it to the runtime. docs/mapping-spec.md is the user documentation and
+ * docs/mapping-spec.schema.json is generated from these schemas.
  */
 
-/** Ids are referenced by links and by the trace; a small alphabet keeps them safe as keys and in paths. */
-export const idSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'An id starts with a letter and has at most 64 letters, digits, "_", "." or "-".');
+export { idSchema, portSchema, mapIdSchema, MAP_ID_PATTERN } from './ids';
+export { schemaRefSchema, hl7v2SchemaRefSchema, fhirSchemaRefSchema, inferredSchemaRefSchema, fhirTypeOf, hl7InputOf, type SchemaRef, type Hl7v2SchemaRef, type FhirSchemaRef } from './schemaRefs';
+export { nodeSchema, type MappingNode, type NodeKindName, type FunctionNode, type ValueMapNode, type ConstantNode, type ConditionNode, type ReferenceNode, type CallNode } from '../nodes/nodeKinds';
+export { paramValueSchema } from '../nodes/functionNode';
 
-/** Port names are function input names (`value`, `format`) or a node kind's fixed ports (`in`, `out`, `code`). */
-export const portSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'A port name starts with a letter and has only letters, digits and "_".');
-
-// ---------------------------------------------------------------------------------------------
-// Schema references: what a source reads and what a target writes.
-
-export const hl7v2SchemaRefSchema = z.object({
-  standard: z.literal('hl7v2'),
-  /** The version the mapping was designed against (`2.5.1`); messages of other 2.x versions are read the same way. */
-  version: z.string().regex(/^2\.\d+(\.\d+)?$/, 'An HL7 v2 version looks like 2.5.1.'),
-  /** Message structure as the standard names it (`ADT_A01`, `ORU_R01`). */
-  structure: z.string().regex(/^[A-Z0-9]{3}_[A-Z0-9]{2,3}$/, 'A message structure looks like ADT_A01.'),
-}).strict().meta({ description: 'An HL7 v2 message structure.' });
-
-export const fhirSchemaRefSchema = z.object({
-  standard: z.literal('fhir-r4'),
-  /** Resource type (`Patient`, `Observation`). */
-  resource: z.string().regex(/^[A-Z][A-Za-z]{1,63}$/, 'A FHIR resource type looks like Patient.'),
-}).strict().meta({ description: 'A FHIR R4 resource type.' });
-
-export const inferredSchemaRefSchema = z.object({
-  standard: z.enum(['json', 'csv']),
-  /** The sample the schema was inferred from, kept so the studio can redraw the tree. */
-  sample: z.string().optional(),
-}).strict().meta({ description: 'A JSON document or CSV file whose schema is inferred from a sample.' });
-
-export const schemaRefSchema = z.discriminatedUnion('standard', [hl7v2SchemaRefSchema, fhirSchemaRefSchema, inferredSchemaRefSchema]);
-export type SchemaRef = z.infer<typeof schemaRefSchema>;
-
-/** The input side: one document per message (in this format version, exactly one source). */
+/** A map's input: the message (a message map), one segment or one composite. Exactly one per map. */
 export const sourceSchema = z.object({
   id: idSchema,
   label: z.string().optional(),
@@ -50,88 +29,23 @@ export const sourceSchema = z.object({
 export type Source = z.infer<typeof sourceSchema>;
 
 /**
- * One target resource template. It yields one resource per message, or one per item of the
- * iteration context linked to its root (each OBX → one Observation). Targets are emitted into
- * the output Bundle in the order they are listed here.
+ * What a map writes. A message map lists its resource templates in output order; each yields one
+ * resource per message, or one per item of the context linked to its root (each OBX → one
+ * Observation). A segment or data type map has exactly one target: its output.
  */
 export const targetSchema = z.object({
   id: idSchema,
   label: z.string().optional(),
   schema: schemaRefSchema,
   /**
-   * The transaction request of each entry. POST (default): `url` is the resource type. PUT: the
-   * resource gets the deterministic id and `url` is `Type/id`.
+   * The transaction request of each entry (message maps). POST (default): `url` is the resource
+   * type. PUT: the resource gets the deterministic id and `url` is `Type/id`.
    */
   request: z.object({ method: z.enum(['POST', 'PUT']) }).strict().optional(),
 }).strict();
 export type Target = z.infer<typeof targetSchema>;
 
-// ---------------------------------------------------------------------------------------------
-// Nodes between sources and targets. Each kind has fixed ports (see nodePorts.ts).
-
-/** A parameter value set on the node in the studio (not linked). */
-export const paramValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]);
-
-/** A function from the registry (shared/common/functions): inputs by port name, output `out`. */
-export const functionNodeSchema = z.object({
-  id: idSchema,
-  kind: z.literal('function'),
-  functionId: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,127}$/, 'A function id has only letters, digits, "_", "." and "-".'),
-  params: z.record(portSchema, paramValueSchema).optional(),
-  label: z.string().optional(),
-}).strict();
-
-/** Looks a code up in one of the spec's value maps: input `in`; outputs `code`, `coding`, `display`, `system`. */
-export const valueMapNodeSchema = z.object({
-  id: idSchema,
-  kind: z.literal('valueMap'),
-  valueMapId: idSchema,
-  label: z.string().optional(),
-}).strict();
-
-/** A fixed value (a string, number, boolean, or a JSON object such as a Coding): output `out`. */
-export const constantNodeSchema = z.object({
-  id: idSchema,
-  kind: z.literal('constant'),
-  value: z.json(),
-  label: z.string().optional(),
-}).strict();
-
-/**
- * An expression in the safe expression language, evaluated in the current iteration context.
- * Without a link into `in`: output `out` is the expression's value (a condition or a formula).
- * With a link into `in`: `out` passes the input through only where the expression is true (a
- * filter); inside the expression `$in` is the input value. A filter on a context link keeps only
- * the items for which it holds (each OBX whose OBX-2 is 'NM').
- */
-export const conditionNodeSchema = z.object({
-  id: idSchema,
-  kind: z.literal('condition'),
-  expression: z.string().min(1, 'A condition needs an expression.').max(4000),
-  label: z.string().optional(),
-}).strict();
-
-/** A reference to another target's resource (`{"reference": "urn:uuid:..."}`): output `out`. */
-export const referenceNodeSchema = z.object({
-  id: idSchema,
-  kind: z.literal('reference'),
-  target: idSchema,
-  label: z.string().optional(),
-}).strict();
-
-export const nodeSchema = z.discriminatedUnion('kind', [functionNodeSchema, valueMapNodeSchema, constantNodeSchema, conditionNodeSchema, referenceNodeSchema]);
-export type MappingNode = z.infer<typeof nodeSchema>;
-export type FunctionNode = z.infer<typeof functionNodeSchema>;
-export type ValueMapNode = z.infer<typeof valueMapNodeSchema>;
-export type ConstantNode = z.infer<typeof constantNodeSchema>;
-export type ConditionNode = z.infer<typeof conditionNodeSchema>;
-export type ReferenceNode = z.infer<typeof referenceNodeSchema>;
-export type NodeKind = MappingNode['kind'];
-
-// ---------------------------------------------------------------------------------------------
-// Links.
-
-/** A source field, in its standard's path grammar (`PID-8`, `PID-3[2].1`, `OBX`). */
+/** A source field, in its standard's path grammar (`PID-8`, `PID-3[2].1`, `OBX`, `CX.4.1`, `PATIENT_RESULT.ORDER_OBSERVATION`). */
 export const sourceEndpointSchema = z.object({
   source: idSchema,
   path: z.string().min(1).max(200),
@@ -140,10 +54,10 @@ export const sourceEndpointSchema = z.object({
 /** A node's port. */
 export const nodeEndpointSchema = z.object({
   node: idSchema,
-  port: portSchema,
+  port: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'A port name starts with a letter and has only letters, digits and "_".'),
 }).strict();
 
-/** A target element (`Patient.gender`, `Observation.value[x]:valueQuantity.value`), or the resource itself (`Observation`). */
+/** A target element (`Patient.gender`, `Observation.value[x]:valueQuantity.value`), or the resource or output itself (`Observation`). */
 export const targetEndpointSchema = z.object({
   target: idSchema,
   path: z.string().min(1).max(300),
@@ -174,6 +88,50 @@ export type SourceEndpoint = z.infer<typeof sourceEndpointSchema>;
 export type NodeEndpoint = z.infer<typeof nodeEndpointSchema>;
 export type TargetEndpoint = z.infer<typeof targetEndpointSchema>;
 
+/** One accepted message type (MSH-9.1) with its trigger events (MSH-9.2); no events: any event. */
+export const acceptedMessageSchema = z.object({
+  type: z.string().regex(/^[A-Z0-9]{3}$/, 'A message type is three capitals or digits such as ADT.'),
+  events: z.array(z.string().regex(/^[A-Z0-9]{3}$/, 'A trigger event is three capitals or digits such as A01.')).optional(),
+}).strict();
+
+/**
+ * What a message map accepts. A message outside it is refused with MESSAGE_NOT_ACCEPTED naming
+ * MSH-9 (and MSH-12) and what the map accepts. Absent members accept anything.
+ */
+export const acceptsSchema = z.object({
+  messages: z.array(acceptedMessageSchema).min(1).optional(),
+  /** MSH-12 versions (`2.5.1`); a version accepts its sub-versions (`2.5` accepts `2.5.1`). */
+  versions: z.array(z.string().regex(/^2\.\d+(\.\d+)?$/, 'An HL7 v2 version looks like 2.5.1.')).min(1).optional(),
+}).strict();
+export type Accepts = z.infer<typeof acceptsSchema>;
+
+export const mapKinds = ['message', 'segment', 'datatype'] as const;
+export type MapKind = (typeof mapKinds)[number];
+
+/**
+ * One map: its input (one source), its output(s) (targets), and the nodes and links between
+ * them. A message map reads a whole message and writes resources; a segment map reads one segment
+ * and a data type map one composite, and each writes one output that the map calling it places.
+ */
+export const mapDefinitionSchema = z.object({
+  id: mapIdSchema,
+  kind: z.enum(mapKinds),
+  label: z.string().optional(),
+  description: z.string().optional(),
+  /** Message maps: the messages it maps; others are refused by name. */
+  accepts: acceptsSchema.optional(),
+  /**
+   * Segment and data type maps: an expression over the input; when it is false the map writes
+   * nothing (the IG's "IF CX.1 VALUED").
+   */
+  when: z.string().min(1).max(4000).optional(),
+  sources: z.array(sourceSchema).length(1, 'A map reads exactly one input.'),
+  targets: z.array(targetSchema).min(1, 'A map needs at least one target.'),
+  nodes: z.array(nodeSchema),
+  links: z.array(linkSchema),
+}).strict();
+export type MapDefinition = z.infer<typeof mapDefinitionSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Settings and layout.
 
@@ -183,18 +141,27 @@ export const settingsSchema = z.object({
 }).strict();
 export type MappingSettings = z.infer<typeof settingsSchema>;
 
-/** Canvas state only: moving or collapsing a node changes this and nothing the engine reads. */
-export const layoutSchema = z.object({
-  nodes: z.array(z.object({
-    id: idSchema,
-    x: z.number(),
-    y: z.number(),
-    width: z.number().optional(),
-    collapsed: z.boolean().optional(),
-    /** Expanded schema-tree paths of a source or target node. */
-    expanded: z.array(z.string()).optional(),
-  }).strict()),
+export const layoutNodeSchema = z.object({
+  id: idSchema,
+  x: z.number(),
+  y: z.number(),
+  width: z.number().optional(),
+  collapsed: z.boolean().optional(),
+  /** Expanded schema-tree paths of a source or target node. */
+  expanded: z.array(z.string()).optional(),
+}).strict();
+export type LayoutNode = z.infer<typeof layoutNodeSchema>;
+
+/** Canvas state of one map only: moving or collapsing a node changes this and nothing the engine reads. */
+export const mapLayoutSchema = z.object({
+  nodes: z.array(layoutNodeSchema),
   viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number() }).strict().optional(),
+}).strict();
+export type MapLayout = z.infer<typeof mapLayoutSchema>;
+
+/** The canvas layout of every map, by map id. Kept outside the bundle's hash. */
+export const layoutSchema = z.object({
+  maps: z.record(mapIdSchema, mapLayoutSchema),
 }).strict();
 export type MappingLayout = z.infer<typeof layoutSchema>;
 
@@ -202,15 +169,33 @@ export type MappingLayout = z.infer<typeof layoutSchema>;
 
 export const mappingSpecSchema = z.object({
   format: z.literal(MAPPING_FORMAT),
-  sources: z.array(sourceSchema).min(1, 'A mapping needs a source.'),
-  targets: z.array(targetSchema).min(1, 'A mapping needs at least one target.'),
-  nodes: z.array(nodeSchema),
-  links: z.array(linkSchema),
+  /** The maps, message maps first: a message is mapped by the first message map that accepts it. */
+  maps: z.array(mapDefinitionSchema).min(1, 'A mapping needs at least one map.'),
   valueMaps: z.array(valueMapSchema),
   settings: settingsSchema,
   layout: layoutSchema.optional(),
 }).strict().meta({
   title: 'Crosswalk mapping spec',
-  description: 'A mapping graph from a source schema (HL7 v2) to target resources (FHIR R4). See docs/mapping-spec.md.',
+  description: 'A graph of maps from a source schema (HL7 v2) to target resources (FHIR R4): message, segment and data type maps with value maps. See docs/mapping-spec.md.',
 });
 export type MappingSpec = z.infer<typeof mappingSpecSchema>;
+
+/** The map with this id, or undefined. */
+export function findMap(spec: Pick<MappingSpec, 'maps'>, id: string): MapDefinition | undefined {
+  return spec.maps.find((map) => map.id === id);
+}
+
+/** The message maps, in the order a message tries them. */
+export function messageMaps(spec: Pick<MappingSpec, 'maps'>): MapDefinition[] {
+  return spec.maps.filter((map) => map.kind === 'message');
+}
+
+/** The map the studio opens first: the first message map (or the first map). */
+export function entryMap(spec: Pick<MappingSpec, 'maps'>): MapDefinition {
+  return messageMaps(spec)[0] ?? spec.maps[0];
+}
+
+/** The layout of one map (empty when it has none yet). */
+export function mapLayout(spec: Pick<MappingSpec, 'layout'>, mapId: string): MapLayout {
+  return spec.layout?.maps[mapId] ?? { nodes: [] };
+}

@@ -23,6 +23,24 @@ export const specMigrations: readonly SpecMigration[] = [
       return { ...spec, settings: spec.settings ?? {}, format: `${MAPPING_FORMAT_NAME}/1` };
     },
   },
+  {
+    from: 1,
+    description: 'Puts the one flat graph of format 1 into a message map (named after its message structure) and moves its layout under that map.',
+    up(spec) {
+      const { format: _format, sources, targets, nodes, links, valueMaps, settings, layout } = spec as Record<string, unknown>;
+      const first = Array.isArray(sources) ? (sources[0] as { schema?: { standard?: unknown; structure?: unknown } } | undefined) : undefined;
+      const structure = first?.schema?.standard === 'hl7v2' && typeof first.schema.structure === 'string' ? first.schema.structure : undefined;
+      const id = structure !== undefined && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(structure) ? structure : 'message';
+      const out: Record<string, unknown> = {
+        format: `${MAPPING_FORMAT_NAME}/2`,
+        maps: [{ id, kind: 'message', sources, targets, nodes, links }],
+        valueMaps,
+        settings,
+      };
+      if (layout !== undefined) out.layout = { maps: { [id]: layout } };
+      return out;
+    },
+  },
 ];
 
 /** `crosswalk.mapping/3` → 3; a spec without `format` is version 0; anything else is refused. */

@@ -22,10 +22,11 @@ export interface TraceValueMapHit {
 export interface TraceEntry {
   /** Location in the output Bundle: `entry[0].resource.gender`, `entry[2].resource.code.coding[0].code`. */
   output: string;
+  /** The message map's target the value went into. */
   target: string;
   /** The spec's target path (`Patient.gender`). */
   targetPath: string;
-  /** The link that wrote the value. */
+  /** The link that wrote the value (its trace id, `<map id>/<link id>`). */
   link: string;
   /** Every link and node upstream, in the order they were evaluated. */
   links: string[];
@@ -34,12 +35,21 @@ export interface TraceEntry {
   valueMaps: TraceValueMapHit[];
 }
 
-/** Collected while one value is evaluated (only when tracing). */
+/**
+ * Collected while one value is evaluated (only when tracing). Links and nodes are trace ids,
+ * `<map id>/<id>`, so a value traced through a map call names what it crossed in every map.
+ */
 export interface Provenance {
   links: string[];
   nodes: string[];
   sources: TraceSource[];
   valueMaps: TraceValueMapHit[];
+  /**
+   * What map calls on the way wrote inside their output: for each call, its output value and,
+   * per output item, the trace entries relative to that item. The write that places the output
+   * lifts them to where the items landed.
+   */
+  calls?: Array<{ value: unknown; items: TraceEntry[][] }>;
 }
 
 export function newProvenance(): Provenance {

@@ -1,0 +1,81 @@
+import type { Block } from '../compile/MappingPlan';
+import type { Frame } from '../compile/Frame';
+import { newProvenance, type Provenance, type TraceEntry } from '../trace/TraceEntry';
+import { appendItem, isAbsent, writeValue } from './writeValue';
+
+type JsonObject = Record<string, unknown>;
+
+/** Whether an object has no own member; unlike Object.keys(o).length it allocates nothing (runs per context item). */
+export function isEmptyObject(o: JsonObject): boolean {
+  for (const key in o) if (Object.prototype.hasOwnProperty.call(o, key)) return false;
+  return true;
+}
+
+function addContext(entry: TraceEntry, link: string, filters: string[]): void {
+  entry.links.unshift(link);
+  if (filters.length) entry.nodes.unshift(...filters);
+}
+
+const join = (prefix: string, rest: string): string => (prefix === '' ? rest : rest === '' ? prefix : `${prefix}.${rest}`);
+
+/**
+ * The trace entries of one write: the write itself and, when the value is the output of a map
+ * call, what the called map wrote inside it, placed where each item landed and prefixed with the
+ * links and nodes the caller crossed to get there.
+ */
+function traceWrite(trace: TraceEntry[], prov: Provenance, value: unknown, output: string, itemPaths: string[], target: string, targetPath: string, link: string): void {
+  trace.push({ output, target, targetPath, link, links: prov.links, nodes: prov.nodes, sources: prov.sources, valueMaps: prov.valueMaps });
+  const call = prov.calls?.find((c) => c.value === value);
+  if (!call) return;
+  call.items.forEach((entries, k) => {
+    const at = itemPaths[k] ?? output;
+    for (const entry of entries) {
+      trace.push({
+        ...entry,
+        output: join(at, entry.output),
+        target,
+        links: [...prov.links, ...entry.links],
+        nodes: [...prov.nodes, ...entry.nodes],
+        valueMaps: [...prov.valueMaps, ...entry.valueMaps],
+      });
+    }
+  });
+}
+
+/**
+ * Fills `base` from a compiled block: each write evaluates its link and writes the value at its
+ * target path; each context makes one object per item it keeps and appends it. With `trace`,
+ * every written value gets a trace entry whose output path is relative to `base`.
+ */
+export function runBlock(block: Block, base: JsonObject, frame: Frame, target: string, trace: TraceEntry[] | undefined): void {
+  for (const step of block.steps) {
+    if (step.kind === 'write') {
+      const prov = trace ? newProvenance() : undefined;
+      const value = step.evaluate(frame, prov);
+      if (isAbsent(value)) continue;
+      const itemPaths = trace ? [] as string[] : undefined;
+      const output = writeValue(base, step.steps, value, step.where, trace !== undefined, itemPaths);
+      if (trace && prov && output !== undefined) traceWrite(trace, prov, value, output, itemPaths as string[], target, step.targetPath, step.traceId);
+      continue;
+    }
+    const { level } = step;
+    const items = level.enumerate(frame);
+    for (const item of items) {
+      frame.items[level.depth] = item;
+      if (!level.keep(frame)) continue;
+      const child: JsonObject = {};
+      const childTrace = trace ? [] as TraceEntry[] : undefined;
+      runBlock(step.body, child, frame, target, childTrace);
+      if (isEmptyObject(child)) continue;
+      const at = appendItem(base, step.steps, child, step.where, trace !== undefined);
+      if (trace && childTrace) {
+        for (const entry of childTrace) {
+          addContext(entry, step.traceId, level.filterNodes);
+          trace.push({ ...entry, output: join(at as string, entry.output) });
+        }
+      }
+    }
+  }
+}
+
+export { addContext };
