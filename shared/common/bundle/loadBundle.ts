@@ -1,22 +1,30 @@
-import { CrosswalkError } from '../errors/CrosswalkError';
-import { MAPPING_FORMAT_NAME, MAPPING_FORMAT_VERSION } from '../mapping/spec/formatVersion';
+import { CrosswalkError, type ErrorLocation } from '../errors/CrosswalkError';
+import { MAPPING_FORMAT, MAPPING_FORMAT_NAME, MAPPING_FORMAT_VERSION } from '../mapping/spec/formatVersion';
 import type { MappingSpec } from '../mapping/spec/MappingSpec';
 import { parseSpec, zodToCrosswalk } from '../mapping/spec/parseSpec';
 import { specFormatVersion } from '../mapping/spec/migrations';
 import { assertNoForbiddenKeys } from '../mapping/safety/forbiddenKeys';
-import { BUNDLE_FORMAT, bundleFileSchema, type BundleFile } from './BundleFile';
-import { bundleHash } from './bundleHash';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_V1, bundleFileSchema, bundleFileV1Schema, type BundleFile, type BundleTestCase } from './BundleFile';
+import { bundleHash, bundleHashV1 } from './bundleHash';
+import type { BundleContent } from './createBundle';
+import { testInputLines, testInputText } from './testInput';
 
 export interface LoadedBundle {
+  /** The bundle in the current file format (a format-1 file is migrated in memory, not rewritten). */
   bundle: BundleFile;
-  /** The mapping, migrated to the current format and validated. */
+  /** The mapping, migrated to the current format and validated, with its layout. */
   spec: MappingSpec;
+  /** What the studio edits: metadata, the mapping with its layout, test inputs as message text. */
+  content: BundleContent & { tests: BundleTestCase[] };
+  /** Set when the file was an older bundle format. */
+  migratedFrom?: string;
 }
 
 /**
  * Reads a bundle file's text and refuses, with one CrosswalkError sentence, anything the runtime
  * must not run: text that is not JSON, an unknown bundle format, a newer mapping format, a hash
- * that does not match the content (tampered or hand-edited), or an invalid mapping.
+ * that does not match the content (tampered or hand-edited), or an invalid mapping. The one reader
+ * of bundles: the runtime, the studio's host and its renderer all call it (or readBundleJson).
  */
 export function loadBundle(text: string, file?: string): LoadedBundle {
   const where = file === undefined ? {} : { file };
@@ -26,24 +34,29 @@ export function loadBundle(text: string, file?: string): LoadedBundle {
   } catch {
     throw new CrosswalkError('BUNDLE_NOT_JSON', 'The bundle file is not valid JSON.', where);
   }
+  return readBundleJson(json, file);
+}
+
+/** loadBundle for JSON already parsed (the studio receives bundles as JSON). */
+export function readBundleJson(json: unknown, file?: string): LoadedBundle {
+  const where: ErrorLocation = file === undefined ? {} : { file };
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new CrosswalkError('BUNDLE_INVALID', 'The bundle file must hold a JSON object.', where);
   }
   const raw = json as Record<string, unknown>;
-  if (raw.format !== BUNDLE_FORMAT) {
+  if (raw.format !== BUNDLE_FORMAT && raw.format !== BUNDLE_FORMAT_V1) {
     const shown = typeof raw.format === 'string' ? `"${raw.format.slice(0, 60)}"` : 'missing';
-    throw new CrosswalkError('BUNDLE_UNKNOWN_FORMAT', `The bundle format is ${shown}; this engine reads ${BUNDLE_FORMAT}.`, { ...where, path: 'format' });
+    throw new CrosswalkError('BUNDLE_UNKNOWN_FORMAT', `The bundle format is ${shown}; this engine reads ${BUNDLE_FORMAT} (and ${BUNDLE_FORMAT_V1}).`, { ...where, path: 'format' });
   }
   try {
     assertNoForbiddenKeys(raw, '', 'BUNDLE_FORBIDDEN_KEY');
   } catch (error) {
     throw error instanceof CrosswalkError ? error.at(where) : error;
   }
-  const parsed = bundleFileSchema.safeParse(raw);
-  if (!parsed.success) throw zodToCrosswalk(parsed.error, '', 'BUNDLE_INVALID', 'The bundle').at(where);
-  const bundle = parsed.data;
+  return raw.format === BUNDLE_FORMAT_V1 ? readV1(raw, where) : readV2(raw, where);
+}
 
-  const needed = bundle.engine.mappingFormat;
+function checkEngine(needed: string, where: ErrorLocation): void {
   let neededVersion: number;
   try {
     neededVersion = specFormatVersion({ format: needed });
@@ -53,17 +66,55 @@ export function loadBundle(text: string, file?: string): LoadedBundle {
   if (neededVersion > MAPPING_FORMAT_VERSION) {
     throw new CrosswalkError('BUNDLE_ENGINE_TOO_OLD', `The bundle needs mapping format ${needed}, newer than this engine's ${MAPPING_FORMAT_NAME}/${MAPPING_FORMAT_VERSION}; update Crosswalk to run it.`, { ...where, path: 'engine.mappingFormat' });
   }
+}
 
-  const actual = bundleHash(raw);
-  if (actual !== bundle.hash) {
-    throw new CrosswalkError('BUNDLE_HASH_MISMATCH', 'The bundle content does not match its hash, so it was changed after export; export it again from the studio.', { ...where, path: 'hash' });
-  }
+function hashMismatch(where: ErrorLocation): CrosswalkError {
+  return new CrosswalkError('BUNDLE_HASH_MISMATCH', 'The bundle content does not match its hash, so it was changed after export; export it again from the studio.', { ...where, path: 'hash' });
+}
 
-  let spec: MappingSpec;
+function specOf(mapping: Record<string, unknown>, where: ErrorLocation): MappingSpec {
   try {
-    spec = parseSpec(bundle.mapping, 'mapping');
+    return parseSpec(mapping, 'mapping');
   } catch (error) {
     throw error instanceof CrosswalkError ? error.at(where) : error;
   }
-  return { bundle, spec };
+}
+
+function readV2(raw: Record<string, unknown>, where: ErrorLocation): LoadedBundle {
+  const parsed = bundleFileSchema.safeParse(raw);
+  if (!parsed.success) throw zodToCrosswalk(parsed.error, '', 'BUNDLE_INVALID', 'The bundle').at(where);
+  const bundle = parsed.data;
+  checkEngine(bundle.engine.mappingFormat, where);
+  if (bundleHash(raw) !== bundle.hash) throw hashMismatch(where);
+  if ('layout' in bundle.mapping) {
+    throw new CrosswalkError('BUNDLE_INVALID', `In ${BUNDLE_FORMAT} the layout is kept in the bundle's own "layout", outside the hash, not in the mapping.`, { ...where, path: 'mapping.layout' });
+  }
+  const spec = specOf(bundle.layout === undefined ? bundle.mapping : { ...bundle.mapping, layout: bundle.layout }, where);
+  const tests = bundle.tests.map((t) => ({ ...t, input: testInputText(t.input) }) as BundleTestCase);
+  return { bundle, spec, content: { metadata: bundle.metadata, mapping: spec, tests } };
+}
+
+/**
+ * A format-1 bundle: verified by its own hash rule, then read as format 2 (its one flat graph
+ * becomes a message map, its layout leaves the hash, test inputs become segment lines). Nothing is
+ * written back; saving from the studio writes format 2.
+ */
+function readV1(raw: Record<string, unknown>, where: ErrorLocation): LoadedBundle {
+  const parsed = bundleFileV1Schema.safeParse(raw);
+  if (!parsed.success) throw zodToCrosswalk(parsed.error, '', 'BUNDLE_INVALID', 'The bundle').at(where);
+  const v1 = parsed.data;
+  checkEngine(v1.engine.mappingFormat, where);
+  if (bundleHashV1(raw) !== v1.hash) throw hashMismatch(where);
+  const spec = specOf(v1.mapping, where);
+  const { layout, ...mapping } = spec;
+  const unsealed: Omit<BundleFile, 'hash'> = {
+    format: BUNDLE_FORMAT,
+    metadata: v1.metadata,
+    engine: { mappingFormat: MAPPING_FORMAT },
+    mapping: mapping as unknown as Record<string, unknown>,
+    tests: v1.tests.map((t) => ({ ...t, input: testInputLines(t.input) })),
+    ...(layout ? { layout: layout as unknown as Record<string, unknown> } : {}),
+  };
+  const bundle = { ...unsealed, hash: bundleHash(unsealed) } as BundleFile;
+  return { bundle, spec, content: { metadata: v1.metadata, mapping: spec, tests: v1.tests }, migratedFrom: BUNDLE_FORMAT_V1 };
 }

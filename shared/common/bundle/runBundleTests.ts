@@ -2,7 +2,8 @@ import { CrosswalkError, type CrosswalkErrorData } from '../errors/CrosswalkErro
 import { parseHl7 } from '../hl7v2';
 import type { CompiledMapping } from '../mapping/compile/compileWithCatalog';
 import { mapMessage } from '../mapping/execute/mapMessage';
-import type { BundleTestCase } from './BundleFile';
+import type { BundleFileTestCase, BundleTestCase } from './BundleFile';
+import { testInputText } from './testInput';
 import { jsonDiff, type JsonDifference } from './jsonDiff';
 
 export interface BundleTestResult {
@@ -21,11 +22,11 @@ export interface BundleTestResult {
  * mapped and its output compared with the expected output, or its error code with the expected
  * one. Outputs are compared as JSON values, so key order does not matter.
  */
-export function runBundleTests(compiled: CompiledMapping, tests: readonly BundleTestCase[]): BundleTestResult[] {
+export function runBundleTests(compiled: CompiledMapping, tests: ReadonlyArray<BundleTestCase | BundleFileTestCase>): BundleTestResult[] {
   return tests.map((test) => {
     let outcome;
     try {
-      outcome = mapMessage(compiled, parseHl7(test.input));
+      outcome = mapMessage(compiled, parseHl7(testInputText(test.input)));
     } catch (error) {
       if (!(error instanceof CrosswalkError)) throw error;
       outcome = { ok: false as const, error: error.toJSON() };
