@@ -211,14 +211,14 @@ describe('crosswalk test and validate', () => {
   it('validate accepts a good bundle and refuses a broken one in one sentence', async () => {
     const good = capture();
     expect(await runValidate(bundlePath, good.io)).toBe(0);
-    expect(good.out()).toBe(`${bundlePath}: valid: ADT test mapping 1.0.0, 4 targets, 13 nodes, 31 links, 3 value maps, 1 test case.\n`);
+    expect(good.out()).toBe(`${bundlePath}: valid: ADT test mapping 1.0.0, 1 map (ADT_A01), 4 targets, 13 nodes, 31 links, 3 value maps, 1 test case.\n`);
     const spec = adtTestSpec();
-    spec.links[6].to = { target: 'patient', path: 'Patient.sex' };
+    spec.maps[0].links[6].to = { target: 'patient', path: 'Patient.sex' };
     const broken = join(dir, 'broken.crosswalk.json');
     writeFileSync(broken, serializeBundle(createBundle({ metadata: { name: 'broken', version: '1' }, mapping: spec })));
     const bad = capture();
     expect(await runValidate(broken, bad.io)).toBe(2);
-    expect(bad.err()).toBe(`crosswalk validate: MAP_UNKNOWN_TARGET_ELEMENT: Patient has no element Patient.sex in FHIR R4. (${broken}, at Patient.sex, link p-gender-in)\n`);
+    expect(bad.err()).toBe(`crosswalk validate: MAP_UNKNOWN_TARGET_ELEMENT: Patient has no element Patient.sex in FHIR R4. (${broken}, at Patient.sex, map ADT_A01, link p-gender-in)\n`);
   });
 });
 

@@ -13,7 +13,10 @@ export async function runValidate(bundlePath: string, io: { stdout: Writable; st
     const compiled = await compileBundleFile(bundlePath, { validate: true });
     const { metadata, tests } = compiled.bundle;
     const spec = compiled.spec;
-    io.stdout.write(`${bundlePath}: valid: ${metadata.name} ${metadata.version}, ${spec.targets.length} target${spec.targets.length === 1 ? '' : 's'}, ${spec.nodes.length} nodes, ${spec.links.length} links, ${spec.valueMaps.length} value maps, ${tests.length} test case${tests.length === 1 ? '' : 's'}.\n`);
+    const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const sum = (of: (map: (typeof spec.maps)[number]) => number): number => spec.maps.reduce((total, map) => total + of(map), 0);
+    const maps = `${count(spec.maps.length, 'map')} (${spec.maps.map((m) => m.id).join(', ')})`;
+    io.stdout.write(`${bundlePath}: valid: ${metadata.name} ${metadata.version}, ${maps}, ${count(sum((m) => (m.kind === 'message' ? m.targets.length : 0)), 'target')}, ${count(sum((m) => m.nodes.length), 'node')}, ${count(sum((m) => m.links.length), 'link')}, ${count(spec.valueMaps.length, 'value map')}, ${count(tests.length, 'test case')}.\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof CrosswalkError)) throw error;

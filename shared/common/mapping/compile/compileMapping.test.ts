@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHl7 } from '../../hl7v2';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
-import { docsExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
+import { flatExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
 import { parseSpec } from '../spec/parseSpec';
 import type { MapDefinition, MappingSpec } from '../spec/MappingSpec';
 import { executeMapping } from '../execute/executeMapping';
@@ -13,7 +13,7 @@ beforeAll(async () => {
   catalog = await fhirCatalog(['Patient', 'Encounter', 'Observation', 'AllergyIntolerance', 'DiagnosticReport', 'Practitioner']);
 });
 
-const docsSpec = (): MappingSpec => parseSpec(docsExampleSpec());
+const docsSpec = (): MappingSpec => parseSpec(flatExampleSpec());
 
 function run(spec: MappingSpec, sample: string, trace = false) {
   const text = readSample(sample);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHl7 } from '../../hl7v2';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
-import { fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
+import { docsExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
 import { parseSpec } from '../spec/parseSpec';
 import type { MapDefinition, MappingSpec } from '../spec/MappingSpec';
 import { executeMapping } from '../execute/executeMapping';
@@ -308,5 +308,24 @@ describe('HL7 v2 groups', () => {
     const error = errorOf(() => compileOru(map));
     expect(error.code).toBe('MAP_UNKNOWN_GROUP');
     expect(error.message).toBe('The message structure ORU_R01 has no group "ORDERS".');
+  });
+});
+
+describe('the worked example of docs/mapping-spec.md', () => {
+  it('maps a real ADT^A01 as its prose says', () => {
+    const { bundle } = executeMapping(compileMapping(parseSpec(docsExampleSpec()), { elements: catalog }), parseHl7(readSample('fhirconverter_ADT-A01-01.hl7')));
+    const [patient, observation] = bundle.entry;
+    expect(patient.resource).toEqual({
+      resourceType: 'Patient',
+      identifier: [{ value: 'PATID1234', type: { coding: [{ code: 'MR' }] } }, { value: '123456789', type: { coding: [{ code: 'SS' }] } }],
+      name: [{ family: 'EVERYMAN' }],
+      gender: 'male',
+    });
+    expect(observation.resource).toEqual({
+      resourceType: 'Observation',
+      code: { coding: [{ code: '8867-4', display: 'heartrate' }] },
+      status: 'unknown',
+      subject: { reference: patient.fullUrl },
+    });
   });
 });

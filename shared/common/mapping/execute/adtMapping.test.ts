@@ -86,7 +86,7 @@ describe('data errors', () => {
   it('name the element and link, and never quote the value', async () => {
     const spec = parseSpec(adtTestSpec());
     // PID-5.1 (a family name) into a decimal: a mapping mistake that only the data reveals.
-    spec.links.push({ id: 'bad', from: { source: 'msg', path: 'PID-5.1' }, to: { target: 'obs', path: 'Observation.value[x]:valueQuantity.value' } });
+    spec.maps[0].links.push({ id: 'bad', from: { source: 'msg', path: 'PID-5.1' }, to: { target: 'obs', path: 'Observation.value[x]:valueQuantity.value' } });
     const bad = await compileWithCatalog(spec, nodeSchemaCatalog());
     const outcome = mapMessage(bad, parseHl7(readSample('fhirconverter_ADT-A01-01.hl7')));
     expect(outcome.ok).toBe(false);
@@ -94,7 +94,7 @@ describe('data errors', () => {
     expect(outcome.error).toEqual({
       code: 'MAP_TYPE',
       message: 'Observation.value[x]:valueQuantity.value is a decimal, but its link gave text.',
-      where: { link: 'bad', path: 'Observation.value[x]:valueQuantity.value' },
+      where: { map: 'ADT_A01', link: 'bad', path: 'Observation.value[x]:valueQuantity.value' },
     });
     expect(JSON.stringify(outcome.error)).not.toContain('EVERYMAN');
   });

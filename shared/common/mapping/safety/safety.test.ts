@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHl7 } from '../../hl7v2';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
-import { docsExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
+import { flatExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures/referenceFixtures';
 import { compileMapping } from '../compile/compileMapping';
 import { executeMapping } from '../execute/executeMapping';
 import { cleanCopy } from '../execute/writeValue';
@@ -23,7 +23,7 @@ describe('a malicious spec cannot pollute objects or run code', () => {
       ['nodes[4].params.__proto__', '{"id":"evil","kind":"function","functionId":"string.trim","params":{"__proto__":{"isAdmin":true}}}'],
       ['nodes[4].prototype', '{"id":"evil","kind":"constant","value":1,"prototype":{}}'],
     ] as const) {
-      const raw = docsExampleSpec();
+      const raw = flatExampleSpec();
       (raw.nodes as unknown[]).push(JSON.parse(json));
       const error = errorOf(() => parseSpec(raw));
       expect(error.code).toBe('SPEC_FORBIDDEN_KEY');
@@ -34,7 +34,7 @@ describe('a malicious spec cannot pollute objects or run code', () => {
 
   it('refuses target paths that name prototype machinery', () => {
     for (const path of ['Patient.__proto__.polluted', 'Patient.constructor', 'Patient.name.prototype']) {
-      const spec = parseSpec(docsExampleSpec());
+      const spec = parseSpec(flatExampleSpec());
       spec.maps[0].links[2].to = { target: 'patient', path };
       const error = errorOf(() => compileMapping(spec, { elements: catalog }));
       expect(['MAP_BAD_TARGET_PATH', 'MAP_FORBIDDEN_TARGET']).toContain(error.code);
@@ -48,7 +48,7 @@ describe('a malicious spec cannot pollute objects or run code', () => {
       inputs: [], output: { type: 'object', description: '' }, examples: [],
       apply: () => JSON.parse('{"family":"X","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
     };
-    const spec = parseSpec(docsExampleSpec());
+    const spec = parseSpec(flatExampleSpec());
     spec.maps[0].nodes.push({ id: 'evil', kind: 'function', functionId: 'test.evil' });
     spec.maps[0].links.push({ id: 'l-evil', order: 1, from: { node: 'evil', port: 'out' }, to: { target: 'patient', path: 'Patient.name' } });
     const plan = compileMapping(spec, { elements: catalog, functions: (id) => (id === 'test.evil' ? evil : undefined) });
@@ -63,7 +63,7 @@ describe('a malicious spec cannot pollute objects or run code', () => {
   });
 
   it('message content is data: an HL7 value that looks like an expression or a key is written as text', () => {
-    const spec = parseSpec(docsExampleSpec());
+    const spec = parseSpec(flatExampleSpec());
     const text = readSample('fhirconverter_ADT-A01-01.hl7').replace('EVERYMAN&&&&Aniston', "__proto__') or process.exit(1) or ('");
     const { bundle } = executeMapping(compileMapping(spec, { elements: catalog }), parseHl7(text));
     expect((bundle.entry[0].resource.name as Array<{ family: string }>)[0].family).toBe("__proto__') or process.exit(1) or ('");

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mappingSpecJsonSchemaText } from './mappingJsonSchema';
+import { nodeKinds } from '../nodes/nodeKinds';
 
 describe('published JSON Schema', () => {
   it('docs/mapping-spec.schema.json is current (regenerate: node --import tsx scripts/generate-mapping-schema.ts)', () => {
@@ -11,9 +12,11 @@ describe('published JSON Schema', () => {
 
   it('describes the node kinds and the format version', () => {
     const schema = JSON.parse(mappingSpecJsonSchemaText()) as { properties: Record<string, { const?: string }>; required: string[] };
-    expect(schema.properties.format.const).toBe('crosswalk.mapping/1');
-    expect(schema.required).toEqual(['format', 'sources', 'targets', 'nodes', 'links', 'valueMaps', 'settings']);
+    expect(schema.properties.format.const).toBe('crosswalk.mapping/2');
+    expect(schema.required).toEqual(['format', 'maps', 'valueMaps', 'settings']);
     const text = mappingSpecJsonSchemaText();
-    for (const kind of ['function', 'valueMap', 'constant', 'condition', 'reference']) expect(text).toContain(`"const": "${kind}"`);
+    for (const kind of nodeKinds.map((k) => k.kind)) expect(text).toContain(`"const": "${kind}"`);
+    expect(text).toContain('"message"');
+    expect(text).toContain('"datatype"');
   });
 });
