@@ -210,10 +210,19 @@ export const appInfoSchema = z.object({
 
 /** What one preview run produced: the output Bundle (with its trace), or the error, with the output and issues when validation failed. */
 export const previewOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), output: z.record(z.string(), z.unknown()), trace: z.array(z.looseObject({ output: z.string(), target: z.string(), targetPath: z.string(), link: z.string() })).optional() }),
+  z.object({
+    ok: z.literal(true),
+    output: z.record(z.string(), z.unknown()),
+    trace: z.array(z.looseObject({ output: z.string(), target: z.string(), targetPath: z.string(), link: z.string() })).optional(),
+    /** The message map that mapped the message. */
+    map: z.string().optional(),
+    /** Where each segment went in the structure's groups (traced runs of maps that read groups). */
+    placements: z.array(z.object({ segment: z.number(), id: z.string(), group: z.string(), how: z.enum(['expected', 'lenient', 'unexpected']) })).optional(),
+  }),
   z.object({
     ok: z.literal(false),
     error: crosswalkErrorDataSchema,
+    stage: z.enum(['spec', 'parse', 'compile', 'execute']).optional(),
     output: z.record(z.string(), z.unknown()).optional(),
     issues: z.array(z.looseObject({ severity: z.enum(['error', 'warning']), message: z.string(), path: z.string() })).optional(),
   }),

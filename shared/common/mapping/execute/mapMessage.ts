@@ -1,14 +1,25 @@
 import { CrosswalkError, type CrosswalkErrorData } from '../../errors/CrosswalkError';
 import type { FhirIssue } from '../../fhir/FhirIssue';
 import type { Hl7Message } from '../../hl7v2';
+import { instancePath } from '../../hl7v2/groups';
 import type { CompiledMapping } from '../compile/compileWithCatalog';
 import type { TraceEntry } from '../trace/TraceEntry';
 import { executeMapping, type TransactionBundle } from './executeMapping';
 
 /** What became of one message: its output, or the error (and, for an invalid output, the output and its issues). */
 export type MessageOutcome =
-  | { ok: true; output: TransactionBundle; trace?: TraceEntry[] }
+  | { ok: true; output: TransactionBundle; trace?: TraceEntry[]; map?: string; placements?: Placement[] }
   | { ok: false; error: CrosswalkErrorData; output?: TransactionBundle; issues?: FhirIssue[] };
+
+/** Where one segment of the message went in its structure's groups (traced runs of maps that read groups). */
+export interface Placement {
+  /** 1-based segment number in the message. */
+  segment: number;
+  id: string;
+  /** The group instance, `PATIENT_RESULT[1].ORDER_OBSERVATION[2]`; '' for the message level. */
+  group: string;
+  how: 'expected' | 'lenient' | 'unexpected';
+}
 
 export interface MapMessageOptions {
   trace?: boolean;
@@ -25,10 +36,14 @@ export interface MapMessageOptions {
 export function mapMessage(compiled: CompiledMapping, message: Hl7Message, options: MapMessageOptions = {}): MessageOutcome {
   let output: TransactionBundle;
   let trace: TraceEntry[] | undefined;
+  let map: string;
+  let placements: Placement[] | undefined;
   try {
     const result = executeMapping(compiled.plan, message, { trace: options.trace === true });
     output = result.bundle;
     trace = result.trace;
+    map = result.map;
+    placements = result.groups?.placements.map((p) => ({ segment: p.index + 1, id: p.id, group: instancePath(p.group), how: p.how }));
   } catch (error) {
     if (error instanceof CrosswalkError) return { ok: false, error: error.toJSON() };
     const reason = error instanceof Error ? error.message : String(error);
@@ -47,5 +62,5 @@ export function mapMessage(compiled: CompiledMapping, message: Hl7Message, optio
       };
     }
   }
-  return trace ? { ok: true, output, trace } : { ok: true, output };
+  return trace ? { ok: true, output, trace, map, ...(placements ? { placements } : {}) } : { ok: true, output };
 }

@@ -27,7 +27,9 @@ describe('BundleFiles with the engine codec', () => {
     const opened = files.open(path);
     expect(opened.name).toBe('gender.crosswalk.json');
     expect(opened.bundle.metadata).toEqual(metadata);
-    expect(opened.bundle.hash).toBe(expected.hash);
+    // The studio edits the content: the mapping (format 2, with its layout) and the test cases.
+    expect((opened.bundle.mapping as MappingSpec).format).toBe('crosswalk.mapping/2');
+    expect(Object.keys(opened.bundle).sort()).toEqual(['mapping', 'metadata', 'tests']);
     // Saving what was opened gives the same bytes: no drift between open and save.
     files.save(path, opened.bundle);
     expect(readFileSync(path, 'utf8')).toBe(text);
@@ -36,7 +38,7 @@ describe('BundleFiles with the engine codec', () => {
 
   it('opens a bare mapping spec and saves it as a bundle', () => {
     const opened = files.openText('spec.json', JSON.stringify(genderMapping()));
-    expect(opened.bundle.format).toBe('crosswalk.mapping/1');
+    expect((opened.bundle.mapping as MappingSpec).maps[0].id).toBe('ADT_A01');
     const path = join(dir, 'spec.crosswalk.json');
     files.save(path, opened.bundle);
     expect(loadBundle(readFileSync(path, 'utf8')).bundle.metadata).toEqual({ name: 'Untitled mapping', version: '0.1.0' });
@@ -52,7 +54,7 @@ describe('BundleFiles with the engine codec', () => {
   });
 
   it.each([
-    ['not JSON', '{\n  "format": "crosswalk.bundle/1",\n  oops\n}', 'CW_BUNDLE_JSON', { file: 'x.json', offset: 38, line: 3 }],
+    ['not JSON', '{\n  "format": "crosswalk.bundle/2",\n  oops\n}', 'CW_BUNDLE_JSON', { file: 'x.json', offset: 38, line: 3 }],
     ['an array', '[1, 2]', 'CW_BUNDLE_NOT_OBJECT', { file: 'x.json' }],
     ['a forbidden key', '{"format":"crosswalk.mapping/1","__proto__":{"polluted":true}}', 'CW_BUNDLE_FORBIDDEN_KEY', { file: 'x.json', path: '__proto__' }],
     ['another format', '{"format":"other/9"}', 'BUNDLE_UNKNOWN_FORMAT', { file: 'x.json', path: 'format' }],
@@ -65,7 +67,7 @@ describe('BundleFiles with the engine codec', () => {
     const path = join(dir, 'keep.crosswalk.json');
     files.save(path, { metadata, mapping: genderMapping(), tests: [] });
     const before = readFileSync(path, 'utf8');
-    const broken = { ...genderMapping(), links: [{ id: 'l1', from: { source: 'nowhere', path: 'PID-8' }, to: { target: 'patient', path: 'Patient.gender' } }] };
+    const broken = { ...genderMapping(), links: [{ id: 'l1', from: { source: 'nowhere', path: 'PID-8' }, to: { target: 'patient', path: 'Patient.gender' } }] } as Record<string, unknown>;
     expect(() => files.save(path, { metadata, mapping: broken, tests: [] })).toThrow(expect.objectContaining({ code: expect.stringMatching(/^SPEC_/) }));
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect(readdirSync(dir)).toEqual(['keep.crosswalk.json']);

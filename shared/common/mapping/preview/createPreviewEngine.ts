@@ -1,0 +1,76 @@
+import { CrosswalkError, type CrosswalkErrorData } from '../../errors/CrosswalkError';
+import { prepareFhirValidator, type FhirValidationCatalog } from '../../fhir/prepareFhirValidator';
+import type { FhirValidator } from '../../fhir/validateFhir';
+import { parseHl7 } from '../../hl7v2';
+import type { SchemaCatalog } from '../../schema/SchemaCatalog';
+import { compileWithCatalog, targetResourceTypes, type CompiledMapping } from '../compile/compileWithCatalog';
+import { mapMessage, type MessageOutcome } from '../execute/mapMessage';
+import type { MappingSpec } from '../spec/MappingSpec';
+import { parseSpec } from '../spec/parseSpec';
+
+/** A preview run: the engine's outcome for one message, and at which stage a failure happened. */
+export type PreviewOutcome = MessageOutcome & { stage?: 'spec' | 'parse' | 'compile' | 'execute' };
+
+export interface PreviewEngineOptions {
+  /** Compiles (FHIR definitions, message structures). */
+  catalog: SchemaCatalog;
+  /** Validates outputs; the compile catalog when omitted. The studio's worker asks its host for value-set expansions. */
+  validation?: FhirValidationCatalog;
+}
+
+/**
+ * The one preview pipeline: the studio's worker and the Node hosts both run a sample through this,
+ * and it calls what the runtime calls (parseSpec, compileWithCatalog, mapMessage), so what the
+ * analyst sees is what production does. The compiled mapping is kept per spec (by its JSON) and
+ * validators per target types, so a keystroke in the sample recompiles nothing. Never throws.
+ */
+export function createPreviewEngine(options: PreviewEngineOptions): (spec: MappingSpec | unknown, text: string, run?: { trace?: boolean; validate?: boolean }) => Promise<PreviewOutcome> {
+  let compiled: { key: string; mapping: Promise<CompiledMapping> } | undefined;
+  const validators = new Map<string, Promise<FhirValidator>>();
+  const validatorFor = (types: string[]): Promise<FhirValidator> => {
+    const key = [...types].sort().join(',');
+    let validator = validators.get(key);
+    if (!validator) {
+      validator = prepareFhirValidator(options.validation ?? options.catalog, types);
+      validators.set(key, validator);
+      validator.catch(() => validators.delete(key));
+    }
+    return validator;
+  };
+  const fail = (error: unknown, stage: NonNullable<PreviewOutcome['stage']>): PreviewOutcome => {
+    const data: CrosswalkErrorData = error instanceof CrosswalkError
+      ? error.toJSON()
+      : { code: 'PREVIEW_FAILED', message: 'The preview failed unexpectedly.', where: {} };
+    return { ok: false, error: data, stage };
+  };
+
+  return async (input, text, run = {}) => {
+    let spec: MappingSpec;
+    try {
+      spec = parseSpec(input, 'mapping');
+    } catch (error) {
+      return fail(error, 'spec');
+    }
+    let message;
+    try {
+      message = parseHl7(text);
+    } catch (error) {
+      return fail(error, 'parse');
+    }
+    let mapping: CompiledMapping;
+    try {
+      const key = JSON.stringify(spec);
+      if (compiled?.key !== key) {
+        const pending = compileWithCatalog(spec, options.catalog);
+        compiled = { key, mapping: pending };
+        pending.catch(() => { if (compiled?.mapping === pending) compiled = undefined; });
+      }
+      mapping = await compiled.mapping;
+      if (run.validate) mapping = { ...mapping, validator: await validatorFor(targetResourceTypes(spec)) };
+    } catch (error) {
+      return fail(error, 'compile');
+    }
+    const outcome = mapMessage(mapping, message, { trace: run.trace === true, validate: run.validate === true });
+    return outcome.ok ? outcome : { ...outcome, stage: 'execute' };
+  };
+}
