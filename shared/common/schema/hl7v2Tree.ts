@@ -59,7 +59,8 @@ function segmentNode(index: Hl7v2VersionIndex, id: string, name: string, min: nu
   return node;
 }
 
-function itemNodes(index: Hl7v2VersionIndex, items: Hl7v2CompactItem[], prefix: string): SchemaNode[] {
+/** A group's path is its full dotted path in the structure (`PATIENT_RESULT.ORDER_OBSERVATION`), as mappings name groups. */
+function itemNodes(index: Hl7v2VersionIndex, items: Hl7v2CompactItem[], prefix: string, groupPath = ''): SchemaNode[] {
   const seen = new Map<string, number>();
   return items.map((item) => {
     const occurrence = (seen.get(item.n) ?? 0) + 1;
@@ -67,9 +68,10 @@ function itemNodes(index: Hl7v2VersionIndex, items: Hl7v2CompactItem[], prefix: 
     const id = `${prefix}${item.n}${occurrence > 1 ? `#${occurrence}` : ''}`;
     const max = maxOf(item.max);
     if (item.c || item.x) {
-      const children = itemNodes(index, item.c ?? item.x ?? [], `${id}/`);
+      const path = item.c ? (groupPath === '' ? item.n : `${groupPath}.${item.n}`) : item.n;
+      const children = itemNodes(index, item.c ?? item.x ?? [], `${id}/`, item.c ? path : groupPath);
       return {
-        id, path: item.n, name: item.n, label: item.d ?? item.n, kind: item.c ? 'group' : 'choice',
+        id, path, name: item.n, label: item.d ?? item.n, kind: item.c ? 'group' : 'choice',
         min: item.min, max, repeating: max !== 1, hasChildren: children.length > 0, children,
       } satisfies SchemaNode;
     }
