@@ -18,6 +18,16 @@ export interface LoadedBundle {
   content: BundleContent & { tests: BundleTestCase[] };
   /** Set when the file was an older bundle format. */
   migratedFrom?: string;
+  /** False only when read with `verifyHash: false` and the content no longer matches its hash. */
+  hashMatches: boolean;
+}
+
+export interface ReadBundleOptions {
+  /**
+   * Refuse a bundle whose content does not match its hash (the default). `crosswalk show` reads
+   * hand-edited files too (a git diff of work in progress) and says so instead.
+   */
+  verifyHash?: boolean;
 }
 
 /**
@@ -26,7 +36,7 @@ export interface LoadedBundle {
  * that does not match the content (tampered or hand-edited), or an invalid mapping. The one reader
  * of bundles: the runtime, the studio's host and its renderer all call it (or readBundleJson).
  */
-export function loadBundle(text: string, file?: string): LoadedBundle {
+export function loadBundle(text: string, file?: string, options: ReadBundleOptions = {}): LoadedBundle {
   const where = file === undefined ? {} : { file };
   let json: unknown;
   try {
@@ -34,11 +44,11 @@ export function loadBundle(text: string, file?: string): LoadedBundle {
   } catch {
     throw new CrosswalkError('BUNDLE_NOT_JSON', 'The bundle file is not valid JSON.', where);
   }
-  return readBundleJson(json, file);
+  return readBundleJson(json, file, options);
 }
 
 /** loadBundle for JSON already parsed (the studio receives bundles as JSON). */
-export function readBundleJson(json: unknown, file?: string): LoadedBundle {
+export function readBundleJson(json: unknown, file?: string, options: ReadBundleOptions = {}): LoadedBundle {
   const where: ErrorLocation = file === undefined ? {} : { file };
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new CrosswalkError('BUNDLE_INVALID', 'The bundle file must hold a JSON object.', where);
@@ -53,7 +63,8 @@ export function readBundleJson(json: unknown, file?: string): LoadedBundle {
   } catch (error) {
     throw error instanceof CrosswalkError ? error.at(where) : error;
   }
-  return raw.format === BUNDLE_FORMAT_V1 ? readV1(raw, where) : readV2(raw, where);
+  const verify = options.verifyHash !== false;
+  return raw.format === BUNDLE_FORMAT_V1 ? readV1(raw, where, verify) : readV2(raw, where, verify);
 }
 
 function checkEngine(needed: string, where: ErrorLocation): void {
@@ -80,18 +91,19 @@ function specOf(mapping: Record<string, unknown>, where: ErrorLocation): Mapping
   }
 }
 
-function readV2(raw: Record<string, unknown>, where: ErrorLocation): LoadedBundle {
+function readV2(raw: Record<string, unknown>, where: ErrorLocation, verify: boolean): LoadedBundle {
   const parsed = bundleFileSchema.safeParse(raw);
   if (!parsed.success) throw zodToCrosswalk(parsed.error, '', 'BUNDLE_INVALID', 'The bundle').at(where);
   const bundle = parsed.data;
   checkEngine(bundle.engine.mappingFormat, where);
-  if (bundleHash(raw) !== bundle.hash) throw hashMismatch(where);
+  const hashMatches = bundleHash(raw) === bundle.hash;
+  if (!hashMatches && verify) throw hashMismatch(where);
   if ('layout' in bundle.mapping) {
     throw new CrosswalkError('BUNDLE_INVALID', `In ${BUNDLE_FORMAT} the layout is kept in the bundle's own "layout", outside the hash, not in the mapping.`, { ...where, path: 'mapping.layout' });
   }
   const spec = specOf(bundle.layout === undefined ? bundle.mapping : { ...bundle.mapping, layout: bundle.layout }, where);
   const tests = bundle.tests.map((t) => ({ ...t, input: testInputText(t.input) }) as BundleTestCase);
-  return { bundle, spec, content: { metadata: bundle.metadata, mapping: spec, tests } };
+  return { bundle, spec, content: { metadata: bundle.metadata, mapping: spec, tests }, hashMatches };
 }
 
 /**
@@ -99,12 +111,13 @@ function readV2(raw: Record<string, unknown>, where: ErrorLocation): LoadedBundl
  * becomes a message map, its layout leaves the hash, test inputs become segment lines). Nothing is
  * written back; saving from the studio writes format 2.
  */
-function readV1(raw: Record<string, unknown>, where: ErrorLocation): LoadedBundle {
+function readV1(raw: Record<string, unknown>, where: ErrorLocation, verify: boolean): LoadedBundle {
   const parsed = bundleFileV1Schema.safeParse(raw);
   if (!parsed.success) throw zodToCrosswalk(parsed.error, '', 'BUNDLE_INVALID', 'The bundle').at(where);
   const v1 = parsed.data;
   checkEngine(v1.engine.mappingFormat, where);
-  if (bundleHashV1(raw) !== v1.hash) throw hashMismatch(where);
+  const hashMatches = bundleHashV1(raw) === v1.hash;
+  if (!hashMatches && verify) throw hashMismatch(where);
   const spec = specOf(v1.mapping, where);
   const { layout, ...mapping } = spec;
   const unsealed: Omit<BundleFile, 'hash'> = {
@@ -116,5 +129,5 @@ function readV1(raw: Record<string, unknown>, where: ErrorLocation): LoadedBundl
     ...(layout ? { layout: layout as unknown as Record<string, unknown> } : {}),
   };
   const bundle = { ...unsealed, hash: bundleHash(unsealed) } as BundleFile;
-  return { bundle, spec, content: { metadata: v1.metadata, mapping: spec, tests: v1.tests }, migratedFrom: BUNDLE_FORMAT_V1 };
+  return { bundle, spec, content: { metadata: v1.metadata, mapping: spec, tests: v1.tests }, migratedFrom: BUNDLE_FORMAT_V1, hashMatches };
 }

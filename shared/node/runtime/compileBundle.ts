@@ -14,7 +14,7 @@ export interface CompiledBundle extends CompiledMapping {
 }
 
 /** A bundle file's text; a missing or unreadable file is a BUNDLE_READ error naming it. */
-async function readBundleText(path: string): Promise<string> {
+export async function readBundleText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {

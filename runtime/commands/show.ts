@@ -1,0 +1,81 @@
+import type { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { readBundleJson, showBundle } from '../../shared/common/bundle';
+import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
+import { getFunction } from '../../shared/common/functions';
+import { mapTypes } from '../../shared/common/mapping/compile/compileMapping';
+import { findMap, type MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
+import { parseSpec } from '../../shared/common/mapping/spec/parseSpec';
+import { readBundleText } from '../../shared/node/runtime/compileBundle';
+import type { CommandModule } from './CommandModule';
+
+/**
+ * `crosswalk show`: the mapping as text, one rule a line, map by map. Also a git textconv driver,
+ * so it reads a bundle whose hash no longer matches (work in progress) and says so in the header
+ * instead of refusing it. 0 shown, 2 not a bundle.
+ */
+export async function runShow(path: string, io: { stdout: Writable; stderr: Writable }): Promise<number> {
+  try {
+    const text = await readBundleText(path);
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      throw new CrosswalkError('BUNDLE_NOT_JSON', 'The bundle file is not valid JSON.', { file: path });
+    }
+    const format = (json as { format?: unknown } | null)?.format;
+    let shown: string;
+    if (typeof format === 'string' && format.startsWith('crosswalk.mapping/')) {
+      const spec = parseSpec(json, 'mapping');
+      shown = showBundle({ metadata: { name: path, version: '(a bare mapping spec)' }, mapping: spec, tests: [], format: 'mapping spec' }, portEnv(spec));
+    } else {
+      const loaded = readBundleJson(json, path, { verifyHash: false });
+      const notes: string[] = [];
+      if (!loaded.hashMatches) notes.push('the content does not match its hash: the file was edited after export (the runtime refuses it as it is)');
+      if (loaded.migratedFrom) notes.push(`written in ${loaded.migratedFrom}; shown as ${loaded.bundle.format} (saving from the studio converts it)`);
+      shown = showBundle({ ...loaded.content, format: loaded.bundle.format, hash: loaded.bundle.hash, notes }, portEnv(loaded.spec));
+    }
+    io.stdout.write(shown);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof CrosswalkError)) throw error;
+    io.stderr.write(`crosswalk show: ${error.toString()}\n`);
+    return 2;
+  }
+}
+
+/** Function inputs in the library's order, and map input/output types, so rules read as they are drawn. */
+function portEnv(spec: MappingSpec) {
+  return {
+    functionPorts: (id: string) => getFunction(id),
+    mapTypes: (id: string) => {
+      const map = findMap(spec, id);
+      return map ? mapTypes(map) : undefined;
+    },
+  };
+}
+
+export const showCommand: CommandModule = {
+  name: 'show',
+  register(program: Command): void {
+    program
+      .command('show')
+      .summary('print a bundle as text, one rule a line (a git diff driver)')
+      .description([
+        'Print a mapping bundle as text, map by map, one rule a line, the way the',
+        'FHIR Mapping Language reads: `PID-8 → Patient.gender via v2-0001-gender`.',
+        'Rules are sorted by target path, so the text changes only where the mapping',
+        'does. A bundle whose hash no longer matches is shown with a note, so it also',
+        'works as a git textconv driver:',
+        '',
+        '  echo "*.crosswalk.json diff=crosswalk" >> .gitattributes',
+        '  git config diff.crosswalk.textconv "crosswalk show"',
+        '',
+        'Exit status: 0 shown, 2 not a bundle.',
+      ].join('\n'))
+      .argument('<bundle>', 'the mapping bundle (.crosswalk.json) or a bare mapping spec')
+      .action(async (bundle: string) => {
+        process.exitCode = await runShow(bundle, { stdout: process.stdout, stderr: process.stderr });
+      });
+  },
+};
