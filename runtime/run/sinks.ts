@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
+import { removeStaleTemporaries } from '../../shared/node/studio/files/removeStaleTemporaries';
 import { writeFileAtomic } from '../../shared/node/studio/files/writeFileAtomic';
 import { LineWriter } from '../io/index';
 import { outcomeFile, PreviousOutcomes } from './PreviousOutcomes';
@@ -30,11 +31,13 @@ class PlaceNames {
   }
 }
 
-function ensureDir(dir: string): void {
+/** Creates an output folder, and clears the temporaries a crashed run left in it. */
+function prepareDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
+    removeStaleTemporaries(dir);
   } catch (error) {
-    throw new CrosswalkError('RUN_OUTPUT_DIR', `The folder cannot be created (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { file: dir });
+    throw new CrosswalkError('RUN_OUTPUT_DIR', `The folder cannot be created or read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { file: dir });
   }
 }
 
@@ -62,8 +65,8 @@ export interface SinkOptions {
 export function createRunSink(options: SinkOptions): RunSink {
   const names = new PlaceNames();
   const lines = options.outDir === undefined ? new LineWriter(options.stdout) : undefined;
-  if (options.outDir !== undefined) ensureDir(options.outDir);
-  if (options.errorsDir !== undefined) ensureDir(options.errorsDir);
+  if (options.outDir !== undefined) prepareDir(options.outDir);
+  if (options.errorsDir !== undefined) prepareDir(options.errorsDir);
   const previous = new PreviousOutcomes(options.outDir, options.errorsDir);
   // Outcomes arrive in input order, so the first outcome of another input completes the one before.
   let current: { file: string; messages: number } | undefined;

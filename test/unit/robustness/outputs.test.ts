@@ -1,8 +1,9 @@
 // Hostile and messy conditions around what `crosswalk run` leaves on disk and on its streams:
-// reruns into folders that hold a previous run's outcomes.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// reruns into folders that hold a previous run's outcomes, temporaries of crashed writers.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBundle, serializeBundle } from '../../../shared/common/bundle';
@@ -123,4 +124,55 @@ describe('a rerun into the same --out and --errors', () => {
     await finished.close(true);
     expect(list(out)).toEqual(['in.hl7.1.json']);
   });
+});
+
+/** A script for a child process that starts writing `target` the way writeFileAtomic does, then acts. */
+function halfWrite(target: string, then: string): string[] {
+  const module = resolve('shared/node/studio/files/writeFileAtomic.ts');
+  const script = `import { writeFileSync } from 'node:fs';
+import { temporaryPath } from ${JSON.stringify(module)};
+const temp = temporaryPath(${JSON.stringify(target)});
+writeFileSync(temp, '{"resourceType":"Bun');
+console.log(temp);
+${then}`;
+  return ['--import', 'tsx', '--input-type=module', '-e', script];
+}
+
+describe('temporaries of a writer that died mid-write', () => {
+  it('are removed by the next run; a live process\'s temporary and other dot files stay', async () => {
+    const base = join(dir, 'temps');
+    const out = join(base, 'out');
+    const errors = join(base, 'errors');
+    mkdirSync(out, { recursive: true });
+    mkdirSync(errors, { recursive: true });
+    const input = join(base, 'in.hl7');
+    writeFileSync(input, good);
+
+    // A crash: the child is killed with its temporary written and not yet renamed.
+    const crashed = spawnSync(process.execPath, halfWrite(join(out, 'in.hl7.1.json'), "process.kill(process.pid, 'SIGKILL');"), { encoding: 'utf8' });
+    expect(crashed.signal).toBe('SIGKILL');
+    const crashedTemp = crashed.stdout.trim();
+    expect(existsSync(crashedTemp)).toBe(true);
+    const crashedReport = spawnSync(process.execPath, halfWrite(join(errors, 'in.hl7.1.error.json'), "process.kill(process.pid, 'SIGKILL');"), { encoding: 'utf8' }).stdout.trim();
+
+    // A live writer: another process still in the middle of its write.
+    const live = spawn(process.execPath, halfWrite(join(out, 'other.hl7.1.json'), 'setInterval(() => {}, 1000);'), { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const liveTemp = await new Promise<string>((done) => { let text = ''; live.stdout.on('data', (chunk) => { text += String(chunk); if (text.includes('\n')) done(text.trim()); }); });
+      // Our own pid, alive, but the file is two hours old: no write takes that long, so the pid was reused.
+      const old = join(out, `.in.hl7.9.json.${process.pid}-0123456789ab.tmp`);
+      writeFileSync(old, '');
+      utimesSync(old, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+      writeFileSync(join(out, '.keep.tmp'), '');
+      writeFileSync(join(out, '.in.hl7.1.json.tmp'), '');
+
+      expect(await runRun(bundlePath, [input], { out, errors }, quiet())).toBe(0);
+      expect(readdirSync(out).sort()).toEqual([liveTemp.slice(out.length + 1), '.in.hl7.1.json.tmp', '.keep.tmp', 'in.hl7.1.json'].sort());
+      expect(existsSync(crashedTemp)).toBe(false);
+      expect(existsSync(crashedReport)).toBe(false);
+      expect(readdirSync(errors)).toEqual([]);
+    } finally {
+      live.kill('SIGKILL');
+    }
+  }, 60_000);
 });
