@@ -1,13 +1,17 @@
 // Hostile and messy conditions around what `crosswalk run` leaves on disk and on its streams:
-// reruns into folders that hold a previous run's outcomes, temporaries of crashed writers.
+// reruns into folders that hold a previous run's outcomes, temporaries of crashed writers, and
+// patient data in messages that fail (it must reach --errors only, never stderr or stdout).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBundle, serializeBundle } from '../../../shared/common/bundle';
-import { parseSpec } from '../../../shared/common/mapping';
+import { parseSpec, type MappingSpec } from '../../../shared/common/mapping';
+import { callFunction } from '../../../shared/common/mapping/compile/callFunction';
+import { errorOf } from '../../../shared/common/errors/errorOf';
+import type { FunctionDefinition } from '../../../shared/common/functions/FunctionDefinition';
 import { adtTestSpec } from '../../../shared/node/fixtures/adtTestSpec';
 import { readSample } from '../../../shared/node/fixtures/referenceFixtures';
 import { runRun } from '../../../runtime/commands/run';
@@ -175,4 +179,150 @@ describe('temporaries of a writer that died mid-write', () => {
       live.kill('SIGKILL');
     }
   }, 60_000);
+});
+
+/**
+ * A mapping whose every message field runs through a step that can refuse it: value maps with the
+ * error policy (a name, a code), a date, a number, a unit conversion, a structured numeric, and
+ * an identifier written where FHIR wants a code (refused by --validate).
+ */
+function refusingSpec(): MappingSpec {
+  return {
+    format: 'crosswalk.mapping/1',
+    sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ADT_A01' } }],
+    targets: [
+      { id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } },
+      { id: 'obs', schema: { standard: 'fhir-r4', resource: 'Observation' } },
+    ],
+    nodes: [
+      { id: 'family', kind: 'valueMap', valueMapId: 'families' },
+      { id: 'sex', kind: 'valueMap', valueMapId: 'sexes' },
+      { id: 'birth', kind: 'function', functionId: 'date.hl7ToFhirDate' },
+      { id: 'births', kind: 'function', functionId: 'number.parse' },
+      { id: 'one', kind: 'constant', value: 1 },
+      { id: 'weight', kind: 'function', functionId: 'unit.convert', params: { to: 'kg' } },
+      { id: 'status', kind: 'constant', value: 'final' },
+      { id: 'code', kind: 'constant', value: { text: 'result' } },
+      { id: 'sn', kind: 'function', functionId: 'datatype.quantityFromSn' },
+    ],
+    links: [
+      { id: 'id-as-gender', from: { source: 'msg', path: 'PID-3.1' }, to: { target: 'patient', path: 'Patient.gender' } },
+      { id: 'family-in', from: { source: 'msg', path: 'PID-5.1' }, to: { node: 'family', port: 'in' } },
+      { id: 'family-out', from: { node: 'family', port: 'code' }, to: { target: 'patient', path: 'Patient.name.text' } },
+      { id: 'sex-in', from: { source: 'msg', path: 'PID-8' }, to: { node: 'sex', port: 'in' } },
+      { id: 'sex-out', from: { node: 'sex', port: 'code' }, to: { target: 'patient', path: 'Patient.maritalStatus.text' } },
+      { id: 'birth-in', from: { source: 'msg', path: 'PID-7' }, to: { node: 'birth', port: 'value' } },
+      { id: 'birth-out', from: { node: 'birth', port: 'out' }, to: { target: 'patient', path: 'Patient.birthDate' } },
+      { id: 'births-in', from: { source: 'msg', path: 'PID-25' }, to: { node: 'births', port: 'value' } },
+      { id: 'births-out', from: { node: 'births', port: 'out' }, to: { target: 'patient', path: 'Patient.multipleBirth[x]:multipleBirthInteger' } },
+      { id: 'weight-value', from: { node: 'one', port: 'out' }, to: { node: 'weight', port: 'value' } },
+      { id: 'weight-unit', from: { source: 'msg', path: 'OBX-6.1' }, to: { node: 'weight', port: 'unit' } },
+      { id: 'weight-out', from: { node: 'weight', port: 'out' }, to: { target: 'patient', path: 'Patient.address.text' } },
+      { id: 'obx', kind: 'context', from: { source: 'msg', path: 'OBX' }, to: { target: 'obs', path: 'Observation' } },
+      { id: 'obs-status', from: { node: 'status', port: 'out' }, to: { target: 'obs', path: 'Observation.status' } },
+      { id: 'obs-code', from: { node: 'code', port: 'out' }, to: { target: 'obs', path: 'Observation.code' } },
+      { id: 'sn-in', from: { source: 'msg', path: 'OBX-5' }, to: { node: 'sn', port: 'sn' } },
+      { id: 'sn-out', from: { node: 'sn', port: 'out' }, to: { target: 'obs', path: 'Observation.value[x]:valueQuantity' } },
+    ],
+    valueMaps: [
+      { id: 'families', name: 'Known families', entries: [{ source: 'EVERYMAN', target: 'everyman' }], unmapped: { kind: 'error' } },
+      { id: 'sexes', name: 'Sexes', entries: [{ source: 'F', target: 'female' }], unmapped: { kind: 'error' } },
+    ],
+    settings: {},
+  };
+}
+
+/** One message; `fields` replaces a field (`PID-5`) with the given text. */
+function message(id: number, fields: Record<string, string> = {}): string {
+  const field = (path: string, fallback: string) => fields[path] ?? fallback;
+  return [
+    `MSH|^~\\&|SEND|FAC|RECV|FAC|20240101120000||ADT^A01|MSG${id}|P|2.5.1`,
+    `PID|1||${field('PID-3', 'female')}||${field('PID-5', 'EVERYMAN^ADAM')}||${field('PID-7', '19800101')}|${field('PID-8', 'F')}|||||||||||||||||${field('PID-25', '2')}`,
+    `OBX|1|SN|8302-2^Height^LN||${field('OBX-5', '>^90')}|${field('OBX-6', 'lb')}|||||F`,
+  ].join('\r') + '\r';
+}
+
+describe('patient data in messages that fail', () => {
+  // What each marker's message does, and what the operator finds in --errors.
+  const cases: Array<{ marker: string; fields: Record<string, string>; code: string; where: Record<string, string> }> = [
+    { marker: 'ZZSECRET1', fields: { 'PID-5': 'ZZSECRET1^ADAM' }, code: 'VALUEMAP_UNMAPPED', where: { node: 'family' } },
+    { marker: 'ZZSECRET2', fields: { 'PID-8': 'ZZSECRET2' }, code: 'VALUEMAP_UNMAPPED', where: { node: 'sex' } },
+    { marker: 'ZZSECRET3', fields: { 'PID-7': 'ZZSECRET3' }, code: 'DATE_INVALID', where: { node: 'birth' } },
+    { marker: 'ZZSECRET4', fields: { 'PID-25': 'ZZSECRET4' }, code: 'NUMBER_INVALID', where: { node: 'births' } },
+    { marker: 'ZZSECRET5', fields: { 'OBX-6': 'ZZSECRET5' }, code: 'UNIT_INVALID', where: { node: 'weight' } },
+    // An annotation is a valid UCUM unit of dimension 1: it does not convert to kg.
+    { marker: 'ZZSECRET6', fields: { 'OBX-6': '{ZZSECRET6}' }, code: 'UNIT_INCOMPATIBLE', where: { node: 'weight' } },
+    { marker: 'ZZSECRET7', fields: { 'OBX-5': 'ZZSECRET7^90' }, code: 'SN_UNSUPPORTED', where: { node: 'sn' } },
+    { marker: 'ZZSECRET8', fields: { 'PID-3': 'ZZSECRET8' }, code: 'OUTPUT_INVALID', where: { path: 'Bundle.entry[0].resource.gender' } },
+  ];
+  // Messages that do not parse, with the marker where a parser might quote it.
+  const broken = [
+    { marker: 'ZZSECRET9', text: 'ZZSECRET9|orphan text before any MSH\r', code: 'HL7_NO_MSH' },
+    { marker: 'ZZSECRETA', text: message(90).replace('\rOBX|', '\rZZSECRETA|'), code: 'HL7_BAD_SEGMENT' },
+    { marker: 'ZZSECRETB', text: message(91).replace('MSH|^~\\&|', 'MSH|ZZSECRETB|'), code: 'HL7_BAD_ENCODING_CHARS' },
+  ];
+  const markers = [...cases.map((c) => c.marker), ...broken.map((b) => b.marker)];
+  const base = join(dir, 'secrets');
+  const input = join(base, 'in.hl7');
+  const secretBundle = join(base, 'refusing.crosswalk.json');
+  const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', resolve('runtime/cli.ts'), 'run', secretBundle, input, '--validate', ...args], { encoding: 'utf8' });
+
+  beforeAll(() => {
+    mkdirSync(base, { recursive: true });
+    writeFileSync(secretBundle, serializeBundle(createBundle({ metadata: { name: 'refusing', version: '1' }, mapping: parseSpec(refusingSpec()) })));
+    // Text before the first MSH is a message of its own only at the start: later it would belong to the message before.
+    writeFileSync(input, [broken[0].text, message(0), ...cases.map((c, i) => message(i + 1, c.fields)), ...broken.slice(1).map((b) => b.text), message(99)].join(''));
+  });
+
+  it('the mapping maps a clean message (so each marker is what fails its message)', () => {
+    const run = cli([]);
+    expect(run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).resourceType)).toEqual(['Bundle', 'Bundle']);
+  }, 60_000);
+
+  it('stderr and stdout never carry a marker, with or without --out and --errors', () => {
+    const plain = cli([]);
+    expect(plain.status).toBe(1);
+    // One failure line each, then the summary: the sentence and place, never the value.
+    const lines = plain.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(cases.length + broken.length + 1);
+    expect(lines.map((line) => /^crosswalk run: ([A-Z_0-9]+):/.exec(line)?.[1])).toEqual([broken[0].code, ...cases.map((c) => c.code), ...broken.slice(1).map((b) => b.code), undefined]);
+    const folders = cli(['--out', join(base, 'out'), '--errors', join(base, 'errors')]);
+    expect(folders.status).toBe(1);
+    expect(folders.stdout).toBe('');
+    for (const text of [plain.stderr, plain.stdout, folders.stderr]) {
+      for (const marker of markers) expect(text).not.toContain(marker);
+    }
+    for (const name of readdirSync(join(base, 'out'))) {
+      for (const marker of markers) expect(readFileSync(join(base, 'out', name), 'utf8')).not.toContain(marker);
+    }
+  }, 60_000);
+
+  it('--errors holds what the operator needs: the code, the place, the offending value apart from the sentence, the message', () => {
+    const errors = join(base, 'errors');
+    cases.forEach((c, i) => {
+      const name = `in.hl7.${i + 3}`;
+      const report = JSON.parse(readFileSync(join(errors, `${name}.error.json`), 'utf8'));
+      expect(report.error).toMatchObject({ code: c.code, where: { ...c.where, message: i + 3 } });
+      expect(report.error.message).not.toContain(c.marker);
+      if (c.code === 'OUTPUT_INVALID') expect(report.output.entry[0].resource.gender).toBe(c.marker);
+      else if (c.code === 'DATE_INVALID' || c.code === 'NUMBER_INVALID') expect(report.error.detail).toBeUndefined();
+      else expect(report.error.detail).toContain(c.marker);
+      expect(readFileSync(join(errors, `${name}.hl7`), 'utf8')).toContain(c.marker);
+    });
+    const valueMap = JSON.parse(readFileSync(join(errors, 'in.hl7.3.error.json'), 'utf8'));
+    expect(valueMap.error).toEqual({
+      code: 'VALUEMAP_UNMAPPED',
+      message: 'Value map "Known families" has no entry for the code it was given, and its policy for unmapped codes is error.',
+      where: { node: 'family', file: input, message: 3 },
+      detail: 'ZZSECRET1',
+    });
+  });
+
+  it('a function that throws something unexpected: the exception text (it may quote its input) is the detail only', () => {
+    const buggy = { id: 'test.buggy', apply: () => JSON.parse('ZZSECRETC') } as unknown as FunctionDefinition;
+    const error = errorOf(() => callFunction(buggy, {}, {}, {} as never, { node: 'n1' }));
+    expect(error.toJSON()).toMatchObject({ code: 'MAP_FUNCTION_FAILED', message: 'The function test.buggy failed unexpectedly.', where: { node: 'n1' } });
+    expect(error.toString()).not.toContain('ZZSECRETC');
+    expect(error.detail).toContain('ZZSECRETC');
+  });
 });
