@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TEMPORARY_NAME } from './writeFileAtomic';
 
 /** No write of one file takes this long: an older temporary is stale even if its pid is alive again (reused). */
-export const STALE_TEMPORARY_AGE_MS = 60 * 60 * 1000;
+const STALE_TEMPORARY_AGE_MS = 60 * 60 * 1000;
 
 /** Whether a process with this pid runs on this machine (EPERM: it does, under another user). */
 function isAlive(pid: number): boolean {
