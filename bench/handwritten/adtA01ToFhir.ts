@@ -240,7 +240,7 @@ function allergy(al1: Hl7Segment, patientUrl: string): JsonObject {
 export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): JsonObject {
   const messageCode = message.segments[0]?.value(9);
   if (messageCode !== 'ADT') {
-    throw new CrosswalkError('VALUEMAP_UNMAPPED', `The code "${messageCode ?? ''}" is not in value map "Accepted message types (MSH-9.1)" and its policy for unmapped codes is error.`);
+    throw new CrosswalkError('VALUEMAP_UNMAPPED', 'Value map "Accepted message types (MSH-9.1)" has no entry for the code it was given, and its policy for unmapped codes is error.', {}, messageCode ?? '');
   }
   const tz = options.defaultTimezone;
   const entries: Entry[] = [];

@@ -21,9 +21,10 @@ export interface Failure {
   issues?: FhirIssue[];
 }
 
-/** Receives outcomes in input order. */
+/** Receives outcomes in input order: every message of an input (positions 1, 2, …, or 0 for the whole input), then the next input. */
 export interface RunSink {
   output(place: MessagePlace, json: string): Promise<void>;
   failure(failure: Failure): Promise<void>;
-  close(): Promise<void>;
+  /** `complete`: every input was mapped to its end (false when the run stopped on an error). */
+  close(complete: boolean): Promise<void>;
 }

@@ -97,6 +97,7 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
     await sink.failure({ place: { file, position: 0 }, error: error.toJSON() });
   };
 
+  let complete = false;
   try {
     for (const input of await expandInputs(inputs)) {
       const file = input.path === STDIN ? 'stdin' : input.path;
@@ -140,9 +141,10 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
       options.onProgress?.(stats, file);
     }
     await drain();
+    complete = true;
   } finally {
     await pool?.close();
-    await sink.close();
+    await sink.close(complete);
   }
   options.onProgress?.(stats, '');
   return stats;

@@ -84,6 +84,7 @@ export function PreviewPanel() {
           <span className="badge badge--error" data-testid="preview-error">
             {result.error.stage === 'parse' ? 'Sample does not parse' : result.error.stage === 'compile' ? 'Mapping does not compile' : 'Mapping failed'}: {result.error.message}
             {describeLocation(result.error.where) ? ` (${describeLocation(result.error.where)})` : ''}
+            {result.error.detail !== undefined ? <span className="preview-error__detail" data-testid="preview-error-detail"> Detail: {result.error.detail}</span> : null}
           </span>
         ) : (
           <span className={errors.length ? 'badge badge--warn' : 'badge badge--ok'}>

@@ -51,4 +51,21 @@ describe('runPreview (the worker side of the live preview)', () => {
     expect(result.error?.where.link).toBe('l-bad');
     expect(result.output).toBeUndefined();
   });
+
+  it('gives the analyst the value that failed as the error\'s detail, apart from the shared sentence', async () => {
+    // A value map fed from the family name, refusing what it does not know.
+    const refusing: MappingSpec = {
+      ...spec,
+      links: spec.links.map((link) => (link.id === 'l-sex' ? { ...link, from: { source: 'msg', path: 'PID-5.1' } } : link)),
+      valueMaps: [{ ...spec.valueMaps[0], unmapped: { kind: 'error' } }],
+    };
+    const result = await runPreview({ runId: 3, spec: refusing, sample });
+    expect(result.error).toEqual({
+      stage: 'execute',
+      code: 'VALUEMAP_UNMAPPED',
+      message: 'Value map "v2 0001 → administrative-gender" has no entry for the code it was given, and its policy for unmapped codes is error.',
+      where: { node: 'gender' },
+      detail: 'EVERYMAN',
+    });
+  });
 });

@@ -6,7 +6,8 @@ import { executePreview } from './executePreview';
 
 function asErrorData(error: unknown, stage: 'parse' | 'compile' | 'execute'): NonNullable<PreviewResult['error']> {
   if (error instanceof CrosswalkError) return { ...error.toJSON(), stage };
-  return { code: 'PREVIEW_FAILED', message: error instanceof Error ? error.message : String(error), where: {}, stage };
+  // The sentence format is the engine's: what the exception says (it may quote the sample) is the detail.
+  return { code: 'PREVIEW_FAILED', message: 'The preview failed unexpectedly.', where: {}, detail: error instanceof Error ? error.message : String(error), stage };
 }
 
 /** One preview run: parse the sample, run the mapping with trace on, validate the output. Never throws. */

@@ -31,34 +31,43 @@ export interface CrosswalkErrorData {
   code: string;
   message: string;
   where: ErrorLocation;
+  /** See CrosswalkError.detail: for --errors reports and the studio, never for logs. */
+  detail?: string;
 }
 
 /**
  * The one error type of the engine: a stable code a program can switch on, one plain sentence a
- * person can act on, and where it happened. Never carries patient data beyond what the sentence
- * must quote to point at the fault.
+ * person can act on, and where it happened. The sentence and the place go to terminals and logs,
+ * so they never quote a message's values: they name the field, node, link or value map. What the
+ * sentence leaves out (the unmapped code, the unit that is not UCUM, the text of an unexpected
+ * exception) goes in `detail`, which reaches only the --errors report and the studio's preview.
  */
 export class CrosswalkError extends Error {
   readonly code: string;
   readonly where: ErrorLocation;
+  /** The offending value or other text that may be patient data; never part of toString(). */
+  readonly detail: string | undefined;
 
-  constructor(code: string, message: string, where: ErrorLocation = {}) {
+  constructor(code: string, message: string, where: ErrorLocation = {}, detail?: string) {
     super(message);
     this.name = 'CrosswalkError';
     this.code = code;
     this.where = where;
+    this.detail = detail;
   }
 
   /** The same error placed further out (e.g. a codec error gets the message number of its file). */
   at(where: ErrorLocation): CrosswalkError {
-    return new CrosswalkError(this.code, this.message, { ...where, ...this.where });
+    return new CrosswalkError(this.code, this.message, { ...where, ...this.where }, this.detail);
   }
 
   toJSON(): CrosswalkErrorData {
-    return { code: this.code, message: this.message, where: this.where };
+    const data: CrosswalkErrorData = { code: this.code, message: this.message, where: this.where };
+    if (this.detail !== undefined) data.detail = this.detail;
+    return data;
   }
 
-  /** `CW_CODE: sentence (message 2, segment 3 PID, field 5)` for terminals and logs. */
+  /** `CW_CODE: sentence (message 2, segment 3 PID, field 5)` for terminals and logs: no detail. */
   override toString(): string {
     const place = describeLocation(this.where);
     return `${this.code}: ${this.message}${place ? ` (${place})` : ''}`;

@@ -144,20 +144,24 @@ describe('units through UCUM', () => {
   it('treats text that ucum-lhc trips over (prototype names) as not UCUM', () => {
     expect(call(requireFunction('unit.isValidUcum'), { unit: 'toString' })).toBe(false);
     expect(call(requireFunction('unit.toUcum'), { unit: '__proto__' })).toBeUndefined();
-    expect(() => call(convert, { value: 1, unit: 'constructor' }, { to: 'kg' })).toThrow('"constructor" is not a valid UCUM unit.');
+    expect(errorOf(() => call(convert, { value: 1, unit: 'constructor' }, { to: 'kg' }))).toMatchObject({ code: 'UNIT_INVALID', detail: 'constructor' });
     // ucum-lhc console.logs such units; on the runtime's stdout that would corrupt NDJSON output.
     const log = vi.spyOn(console, 'log');
     try {
-      expect(() => call(convert, { value: 1, unit: 'kg/toString' }, { to: 'kg' })).toThrow('"kg/toString" is not a valid UCUM unit.');
+      expect(errorOf(() => call(convert, { value: 1, unit: 'kg/toString' }, { to: 'kg' }))).toMatchObject({ code: 'UNIT_INVALID', detail: 'kg/toString' });
       expect(call(requireFunction('unit.isValidUcum'), { unit: 'mg{toString}/dL' })).toBe(true);
       expect(log).not.toHaveBeenCalled();
     } finally {
       log.mockRestore();
     }
   });
-  it('names the unit that is not UCUM and the pair that does not convert', () => {
-    expect(() => call(convert, { value: 1, unit: 'kg' }, { to: 'KG' })).toThrow('"KG" is not a valid UCUM unit.');
-    expect(() => call(convert, { value: 1, unit: 'kg' }, { to: 'Cel' })).toThrow('A value in "kg" cannot be converted to "Cel".');
+  it('says which unit is not UCUM and that a pair does not convert, with the units as detail, not in the sentence', () => {
+    const invalid = errorOf(() => call(convert, { value: 1, unit: 'kg' }, { to: 'KG' }));
+    expect([invalid.code, invalid.message, invalid.detail]).toEqual(['UNIT_INVALID', 'The unit to convert to is not a valid UCUM unit.', 'KG']);
+    const unknown = errorOf(() => call(convert, { value: 1, unit: 'stone-ish' }, { to: 'kg' }));
+    expect([unknown.code, unknown.message, unknown.detail]).toEqual(['UNIT_INVALID', 'The unit to convert from is not a valid UCUM unit, nor a v2 unit with a known UCUM code.', 'stone-ish']);
+    const incompatible = errorOf(() => call(convert, { value: 1, unit: 'kg' }, { to: 'Cel' }));
+    expect([incompatible.code, incompatible.message, incompatible.detail]).toEqual(['UNIT_INCOMPATIBLE', 'The unit of the value and the unit to convert to measure different things, so one does not convert to the other.', 'kg → Cel']);
     expect(() => call(convert, { value: 1 }, { to: 'kg' })).toThrow('The value has no unit to convert from: link one or set the "from" parameter.');
   });
 });

@@ -24,7 +24,7 @@ export function createStudioClient(
         throw new CrosswalkError('CW_STUDIO_BAD_ARGS', `${name}: ${describeZodIssue(checked.error)}`, { path: name });
       }
       const envelope = await transport(name, checked.data);
-      if (!envelope.ok) throw new CrosswalkError(envelope.error.code, envelope.error.message, envelope.error.where);
+      if (!envelope.ok) throw new CrosswalkError(envelope.error.code, envelope.error.message, envelope.error.where, envelope.error.detail);
       const result = spec.result.safeParse(envelope.value);
       if (!result.success) {
         throw new CrosswalkError('CW_STUDIO_BAD_RESULT', `The host answered ${name} with data the studio does not understand: ${describeZodIssue(result.error)}`, { path: name });

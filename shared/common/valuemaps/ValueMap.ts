@@ -29,7 +29,8 @@ export type ValueMapEntry = z.infer<typeof valueMapEntrySchema>;
  * - default: emit the given code (e.g. `unknown`);
  * - passthrough: emit the source code unchanged (in the target system);
  * - empty: emit nothing (the target element stays absent);
- * - error: the message fails with VALUEMAP_UNMAPPED naming the map and the code.
+ * - error: the message fails with VALUEMAP_UNMAPPED naming the map; the code is its detail
+ *   (--errors report, studio preview), never in the sentence, since it may be patient data.
  * An absent source value (undefined or '') is not an unmapped code: it yields no value under
  * every policy; link a logic.coalesce in front of the map to supply one.
  */

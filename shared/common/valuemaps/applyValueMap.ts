@@ -63,7 +63,8 @@ export function compileValueMap(map: ValueMap): CompiledValueMap {
           return { coding, outcome: 'passthrough' };
         }
         case 'error':
-          throw new CrosswalkError('VALUEMAP_UNMAPPED', `The code "${code}" is not in value map "${map.name}" and its policy for unmapped codes is error.`, where);
+          // The code may be anything the message holds (a name, when the map is fed from one): detail only.
+          throw new CrosswalkError('VALUEMAP_UNMAPPED', `Value map "${map.name}" has no entry for the code it was given, and its policy for unmapped codes is error.`, where, code);
       }
     },
   };

@@ -46,8 +46,12 @@ describe('applyValueMap', () => {
     expect(applyValueMap({ ...gender, unmapped: { kind: 'empty' } }, 'X')).toEqual({ coding: undefined, outcome: 'empty' });
     const error = errorOf(() => applyValueMap({ ...gender, unmapped: { kind: 'error' } }, 'X', { path: 'PID-8', message: 3 }));
     expect(error.code).toBe('VALUEMAP_UNMAPPED');
-    expect(error.message).toBe('The code "X" is not in value map "Administrative sex" and its policy for unmapped codes is error.');
+    expect(error.message).toBe('Value map "Administrative sex" has no entry for the code it was given, and its policy for unmapped codes is error.');
     expect(error.where).toEqual({ path: 'PID-8', message: 3 });
+    // The code may be patient data: it is the detail (for --errors and the studio), never in the sentence or toString.
+    expect(error.detail).toBe('X');
+    expect(error.toString()).toBe('VALUEMAP_UNMAPPED: Value map "Administrative sex" has no entry for the code it was given, and its policy for unmapped codes is error. (message 3, at PID-8)');
+    expect(error.toJSON()).toEqual({ code: 'VALUEMAP_UNMAPPED', message: error.message, where: { path: 'PID-8', message: 3 }, detail: 'X' });
   });
   it('yields nothing for an absent code under every policy', () => {
     expect(applyValueMap({ ...gender, unmapped: { kind: 'error' } }, undefined)).toEqual({ coding: undefined, outcome: 'absent' });

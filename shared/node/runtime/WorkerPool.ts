@@ -44,7 +44,8 @@ export class WorkerPool {
         this.load[index]--;
         pending.resolve(reply.outcomes);
       });
-      worker.on('error', (error) => this.fail(new CrosswalkError('RUN_WORKER_FAILED', `A worker thread stopped: ${error.message.slice(0, 200)}.`)));
+      // The exception's text may quote a message and this error goes to stderr: its kind only.
+      worker.on('error', (error) => this.fail(new CrosswalkError('RUN_WORKER_FAILED', `A worker thread stopped on an unexpected ${error.name}.`, {}, error.message.slice(0, 200))));
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new CrosswalkError('RUN_WORKER_FAILED', `A worker thread exited with code ${code}.`));
       });

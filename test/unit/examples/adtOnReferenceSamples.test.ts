@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { CrosswalkError } from '../../../shared/common/errors/CrosswalkError';
 import type { FhirValidator } from '../../../shared/common/fhir/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
 import { executeMapping, type MappingPlan, type TransactionBundle } from '../../../shared/common/mapping/index';
@@ -91,7 +92,7 @@ describe.each(adtFiles)('ADT sample %s', (file) => {
 });
 
 describe.each(otherFiles)('non-ADT sample %s', (file) => {
-  test('fails with VALUEMAP_UNMAPPED naming its message code and MSH-9.1', () => {
+  test('fails with VALUEMAP_UNMAPPED naming the MSH-9.1 value map, its message code as detail', () => {
     const text = read(file);
     let error: unknown;
     try {
@@ -100,7 +101,8 @@ describe.each(otherFiles)('non-ADT sample %s', (file) => {
       error = e;
     }
     expect(error).toMatchObject({ code: 'VALUEMAP_UNMAPPED' });
-    expect((error as Error).message).toBe(`The code "${messageCode(text)}" is not in value map "Accepted message types (MSH-9.1)" and its policy for unmapped codes is error.`);
+    expect((error as Error).message).toBe('Value map "Accepted message types (MSH-9.1)" has no entry for the code it was given, and its policy for unmapped codes is error.');
+    expect((error as CrosswalkError).detail).toBe(messageCode(text));
   });
 });
 

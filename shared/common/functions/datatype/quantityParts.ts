@@ -41,7 +41,7 @@ const COMPARATORS: ReadonlyMap<string, string | undefined> = new Map([['<', '<']
 export function snComparator(sn: unknown): string | undefined {
   const raw = component(sn, 1)?.trim();
   if (raw === undefined) return undefined;
-  if (!COMPARATORS.has(raw)) throw new CrosswalkError('SN_UNSUPPORTED', `The comparator "${raw}" of a structured numeric has no FHIR Quantity comparator.`);
+  if (!COMPARATORS.has(raw)) throw new CrosswalkError('SN_UNSUPPORTED', 'The comparator (SN.1) of the structured numeric is none of <, <=, >=, > and =, so it has no FHIR Quantity comparator.', {}, raw);
   return COMPARATORS.get(raw);
 }
 

@@ -38,7 +38,7 @@ export const convertUnit: FunctionDefinition = {
     if (fromText === '') throw new CrosswalkError('UNIT_MISSING', 'The value has no unit to convert from: link one or set the "from" parameter.', { path: 'from' });
     if (to === '') throw new CrosswalkError('FUNCTION_BAD_PARAM', 'The parameter "to" must name a UCUM unit.', { path: 'to' });
     const from = v2UnitToUcum(fromText);
-    if (from === undefined) throw new CrosswalkError('UNIT_INVALID', `"${fromText}" is not a valid UCUM unit.`);
+    if (from === undefined) throw new CrosswalkError('UNIT_INVALID', 'The unit to convert from is not a valid UCUM unit, nor a v2 unit with a known UCUM code.', {}, fromText);
     const converted = convertUcum(value, from, to);
     const decimals = numberParam(params, 'decimals', undefined);
     return decimals === undefined ? converted : roundTo(converted, decimals);

@@ -67,7 +67,7 @@ function convertOnce(value: number, from: string, to: string): { value: number; 
     result = undefined; // see validate(): ucum-lhc can throw on odd text
   }
   if (result === undefined || result.status !== 'succeeded' || result.toVal === null) {
-    throw new CrosswalkError('UNIT_INCOMPATIBLE', `A value in "${from}" cannot be converted to "${to}".`);
+    throw new CrosswalkError('UNIT_INCOMPATIBLE', 'The unit of the value and the unit to convert to measure different things, so one does not convert to the other.', {}, `${from} → ${to}`);
   }
   const special = result.fromUnit?.isSpecial_ !== false || result.toUnit?.isSpecial_ !== false;
   return { value: result.toVal, factor: special ? null : result.toVal / value };
@@ -76,7 +76,7 @@ function convertOnce(value: number, from: string, to: string): { value: number; 
 /** Converts between two UCUM units; UNIT_INVALID names the unit that is not UCUM, UNIT_INCOMPATIBLE a pair that does not convert. */
 export function convertUcum(value: number, from: string, to: string): number {
   for (const unit of [from, to]) {
-    if (!isUcumCode(unit)) throw new CrosswalkError('UNIT_INVALID', `"${unit}" is not a valid UCUM unit.`);
+    if (!isUcumCode(unit)) throw new CrosswalkError('UNIT_INVALID', `The unit to convert ${unit === from ? 'from' : 'to'} is not a valid UCUM unit.`, {}, unit);
   }
   if (from === to) return value;
   const key = `${from}\u0000${to}`;

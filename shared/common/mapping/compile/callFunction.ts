@@ -11,7 +11,8 @@ export function callFunction(definition: FunctionDefinition, inputs: Record<stri
     return definition.apply(inputs, params, context);
   } catch (error) {
     if (error instanceof CrosswalkError) throw error.at(where);
+    // An exception's text may quote its input (JSON.parse does): detail only.
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CrosswalkError('MAP_FUNCTION_FAILED', `The function ${definition.id} failed: ${reason.slice(0, 200)}.`, where);
+    throw new CrosswalkError('MAP_FUNCTION_FAILED', `The function ${definition.id} failed unexpectedly.`, where, reason.slice(0, 200));
   }
 }

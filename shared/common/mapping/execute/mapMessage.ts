@@ -47,7 +47,8 @@ export function mapMessage(compiled: CompiledMapping, message: Hl7Message, optio
   } catch (error) {
     if (error instanceof CrosswalkError) return { ok: false, error: error.toJSON() };
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'MAP_INTERNAL', message: `The engine failed unexpectedly: ${reason.slice(0, 200)}.`, where: {} } };
+    // An exception's text may quote message values: detail only, never the sentence.
+    return { ok: false, error: { code: 'MAP_INTERNAL', message: 'The engine failed unexpectedly.', where: {}, detail: reason.slice(0, 200) } };
   }
   if (options.validate && compiled.validator) {
     const issues = compiled.validator.validate(output).filter((issue) => issue.severity === 'error');

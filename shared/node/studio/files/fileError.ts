@@ -1,7 +1,7 @@
 import { CrosswalkError } from '../../../common/errors/CrosswalkError';
 
 /** A file system failure as one sentence the user can act on, naming the file (never its contents). */
-export function fileError(error: unknown, file: string, action: 'read' | 'written'): CrosswalkError {
+export function fileError(error: unknown, file: string, action: 'read' | 'written' | 'removed'): CrosswalkError {
   if (error instanceof CrosswalkError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {

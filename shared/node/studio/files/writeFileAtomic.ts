@@ -4,12 +4,24 @@ import { basename, dirname, join } from 'node:path';
 import { fileError } from './fileError';
 
 /**
+ * A temporary file's name: `.<target name>.<pid>-<12 hex digits>.tmp`, beside the target. The
+ * pid names the process that owns it, so a later run can tell the leftover of a crashed writer
+ * from a file another live process is writing right now (removeStaleTemporaries).
+ */
+export function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Matches temporaryPath's file names; group 1 is the owner's pid. */
+export const TEMPORARY_NAME = /^\..+\.(\d+)-[0-9a-f]{12}\.tmp$/;
+
+/**
  * Writes a whole file or nothing: the text goes to a temporary file beside the target, is flushed
  * to disk, then renamed over the target (atomic on one file system). A crash or a full disk leaves
  * the previous file untouched and no half-written one.
  */
 export function writeFileAtomic(path: string, text: string): number {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = temporaryPath(path);
   const bytes = Buffer.from(text, 'utf8');
   let fd: number | undefined;
   try {
