@@ -81,7 +81,7 @@ describe('Studio API services over the engine', () => {
     if (!outcome.ok) return;
     const entries = outcome.output.entry as { resource: Record<string, unknown>; request: unknown }[];
     expect(entries.map((e) => e.resource)).toEqual([{ resourceType: 'Patient', gender: 'male' }]);
-    expect(outcome.trace?.[0]).toMatchObject({ output: 'entry[0].resource.gender', link: 'l-gender-out', sources: [{ path: 'PID-8[1]', value: 'M' }] });
+    expect(outcome.trace?.[0]).toMatchObject({ output: 'entry[0].resource.gender', link: 'ADT_A01/l-gender-out', sources: [{ path: 'PID-8[1]', value: 'M' }] });
 
     // The analyst edits PID-8 in the sample: the output follows.
     const female = parseHl7(input);

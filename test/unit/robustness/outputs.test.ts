@@ -187,7 +187,7 @@ describe('temporaries of a writer that died mid-write', () => {
  * an identifier written where FHIR wants a code (refused by --validate).
  */
 function refusingSpec(): MappingSpec {
-  return {
+  return parseSpec({
     format: 'crosswalk.mapping/1',
     sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ADT_A01' } }],
     targets: [
@@ -229,7 +229,7 @@ function refusingSpec(): MappingSpec {
       { id: 'sexes', name: 'Sexes', entries: [{ source: 'F', target: 'female' }], unmapped: { kind: 'error' } },
     ],
     settings: {},
-  };
+  });
 }
 
 /** One message; `fields` replaces a field (`PID-5`) with the given text. */
@@ -313,7 +313,7 @@ describe('patient data in messages that fail', () => {
     expect(valueMap.error).toEqual({
       code: 'VALUEMAP_UNMAPPED',
       message: 'Value map "Known families" has no entry for the code it was given, and its policy for unmapped codes is error.',
-      where: { node: 'family', file: input, message: 3 },
+      where: { map: 'ADT_A01', node: 'family', file: input, message: 3 },
       detail: 'ZZSECRET1',
     });
   });
