@@ -1,4 +1,4 @@
-import type { MappingNode, MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
+import type { MapDefinition, MappingNode, MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
 import { functionRegistry } from '../../shared/common/functions/index';
 import { SCHEMA_HEIGHT, SCHEMA_WIDTH, TARGET_HEIGHT } from '../../renderer/src/canvas/specToFlow';
 
@@ -19,7 +19,8 @@ const BAND_GAP = 70;
 /** Columns a band may use before it grows taller instead: with four, the first band fits beside the source on the first screen. */
 const COLUMNS = 4;
 
-type SpecGraph = Pick<MappingSpec, 'sources' | 'targets' | 'nodes' | 'links' | 'valueMaps'>;
+/** One map's graph, with the mapping's value maps (a value-map node's size depends on its map). */
+type SpecGraph = Pick<MapDefinition, 'sources' | 'targets' | 'nodes' | 'links'> & Pick<MappingSpec, 'valueMaps'>;
 
 /**
  * The size an operation node renders at (renderer/src/canvas/OpNode.tsx with styles.css: 12px
@@ -55,6 +56,8 @@ export function opNodeSize(node: MappingNode, spec: SpecGraph): { width: number;
       return { width: 200, height: frame + 30 + 16 };
     case 'reference':
       return { width: Math.max(170, header(node.label ?? `Reference to ${node.target}`), ports([], ['Reference out'])), height: frame + 16 };
+    case 'call':
+      return { width: Math.max(190, header(node.label ?? node.map), ports(['in any'], ['any out'])), height: frame + 24 + 16 };
   }
 }
 
@@ -69,7 +72,7 @@ export function layeredLayout(spec: SpecGraph): Placement[] {
   const feeders = new Map<string, string[]>();
   const consumers = new Map<string, string[]>();
   const feedsTarget = new Map<string, number[]>();
-  const targetIndex = new Map(spec.targets.map((t, i) => [t.id, i]));
+  const targetIndex = new Map(spec.targets.map((t, i) => [t.id, i] as const));
   for (const link of spec.links) {
     if (!('node' in link.from)) continue;
     const from = link.from.node;

@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBundle, serializeBundle } from '../../shared/common/bundle';
 import { parseHl7 } from '../../shared/common/hl7v2';
 import { parseSpec } from '../../shared/common/mapping';
 import { adtTestSpec } from '../../shared/node/fixtures/adtTestSpec';
 import { readSample, samplesDir } from '../../shared/node/fixtures/referenceFixtures';
+import { captureIo } from './captureIo';
 import { runRun } from './run';
 import { runTest } from './test';
 import { runValidate } from './validate';
@@ -17,15 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'crosswalk-run-'));
 const bundlePath = join(dir, 'adt.crosswalk.json');
 const sampleFiles = readdirSync(samplesDir).filter((f) => f.endsWith('.hl7')).sort();
 
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => { out += String(chunk); });
-  stderr.on('data', (chunk) => { err += String(chunk); });
-  return { io: { stdout, stderr, stdin: Readable.from([]) }, out: () => out, err: () => err };
-}
+const capture = () => captureIo();
 
 beforeAll(() => {
   const adt = readSample('fhirconverter_ADT-A01-01.hl7');

@@ -2,25 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBundle, serializeBundle } from '../../shared/common/bundle';
 import { parseSpec } from '../../shared/common/mapping';
 import { docsExampleSpec, readSample } from '../../shared/node/fixtures/referenceFixtures';
+import { captureIo } from './captureIo';
 import { runShow } from './show';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswalk-show-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => { out += String(chunk); });
-  stderr.on('data', (chunk) => { err += String(chunk); });
-  return { io: { stdout, stderr }, out: () => out, err: () => err };
-}
+const capture = () => captureIo();
 
 function writeDocsBundle(name: string): string {
   const file = join(dir, name);
