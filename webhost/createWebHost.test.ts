@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
@@ -120,29 +120,42 @@ describe('web host API', () => {
     expect(info).toEqual({ ok: true, value: { version: '0.1.0', host: 'web', nativeDialogs: false, dataDir: dir } });
   });
 
-  it('opens and saves bundle files by path, atomically, and lists them as recent', async () => {
+  it('opens by path only a recent file, and saves back to it, atomically', async () => {
     const file = join(dir, 'saved.crosswalk.json');
     const bundle = { metadata: { name: 'ADT gender', version: '1.0.0' }, mapping: genderMapping(), tests: [] };
-    const saved = JSON.parse((await api('saveBundle', { path: file, bundle })).body);
-    expect(saved.ok).toBe(true);
-    expect(saved.value.path).toBe(file);
-    expect(saved.value.bytes).toBe(Buffer.byteLength(readFileSync(file, 'utf8')));
-    expect(saved.value.hash).toBe(loadBundle(readFileSync(file, 'utf8')).bundle.hash);
+    // The web host has no dialog: without a recent file, nothing by path is reachable.
+    const refused = await api('saveBundle', { path: file, bundle });
+    expect(refused.status).toBe(422);
+    expect(JSON.parse(refused.body).error).toEqual({
+      code: 'CW_FILE_NOT_CHOSEN', message: 'The studio saves only to a file chosen in the Save dialog or the file the mapping was opened from or saved to.', where: { file },
+    });
+    expect(existsSync(file)).toBe(false);
+
+    // A file an earlier (Electron) session opened from the same data folder is in the recent files.
+    writeFileSync(file, JSON.parse((await api('serializeBundle', { bundle })).body).value.text);
+    running.studio.workspace.touchRecentFile(file, 'saved.crosswalk.json');
     const opened = JSON.parse((await api('openBundle', { path: file })).body);
     expect(opened.value.path).toBe(file);
     expect(opened.value.name).toBe('saved.crosswalk.json');
     expect(opened.value.bundle.metadata).toEqual(bundle.metadata);
-    expect(opened.value.bundle.hash).toBe(saved.value.hash);
+    const saved = JSON.parse((await api('saveBundle', { path: file, bundle: { ...bundle, metadata: { ...bundle.metadata, version: '1.0.1' } } })).body);
+    expect(saved.ok).toBe(true);
+    expect(saved.value.path).toBe(file);
+    expect(saved.value.bytes).toBe(Buffer.byteLength(readFileSync(file, 'utf8')));
+    expect(saved.value.hash).toBe(loadBundle(readFileSync(file, 'utf8')).bundle.hash);
+    expect(saved.value.hash).not.toBe(opened.value.bundle.hash);
     const recent = JSON.parse((await api('listRecentFiles', {})).body);
     expect(recent.value.map((r: { path: string }) => r.path)).toEqual([file]);
   });
 
   it('reports errors as CrosswalkError data with fitting statuses', async () => {
+    // A recent file deleted since: the allow-list lets it through, the file system answers.
+    running.studio.workspace.touchRecentFile(join(dir, 'nope.json'), 'nope.json');
     const missing = await api('openBundle', { path: join(dir, 'nope.json') });
     expect(missing.status).toBe(422);
     expect(JSON.parse(missing.body)).toEqual({ ok: false, error: { code: 'CW_FILE_NOT_FOUND', message: 'The file does not exist.', where: { file: join(dir, 'nope.json') } } });
     const relative = JSON.parse((await api('openBundle', { path: 'relative/x.json' })).body);
-    expect(relative.error.code).toBe('CW_FILE_PATH_RELATIVE');
+    expect(relative.error.code).toBe('CW_FILE_NOT_CHOSEN');
     const badArgs = await api('openBundle', { path: ['/etc/passwd'] });
     expect(badArgs.status).toBe(400);
     expect(JSON.parse(badArgs.body).error.code).toBe('CW_STUDIO_BAD_ARGS');

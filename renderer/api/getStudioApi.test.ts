@@ -80,7 +80,7 @@ describe('getStudioApi in a browser', () => {
     });
     browser(`#token=${token}`);
     const api = await freshClient();
-    await expect(api.openBundle({ path: '/no/such/file.json' })).rejects.toMatchObject({ code: 'CW_FILE_NOT_FOUND', where: { file: '/no/such/file.json' } });
+    await expect(api.openBundle({ path: '/no/such/file.json' })).rejects.toMatchObject({ code: 'CW_FILE_NOT_CHOSEN', where: { file: '/no/such/file.json' } });
   });
 
   it('says the host is unreachable when it is gone', async () => {

@@ -1,11 +1,17 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { studioLaunchUrl, takeLaunchToken } from '../../../shared/common/studio';
+import { dispatchStudioCall, studioLaunchUrl, takeLaunchToken } from '../../../shared/common/studio';
+import { BundlePathAllowList } from '../../../shared/node/studio/BundlePathAllowList';
+import { openDefaultNodeStudio } from '../../../shared/node/studio/openDefaultNodeStudio';
+import { genderMapping } from '../../../shared/node/studio/testing/genderMapping';
 import type { WebHost } from '../../../webhost/createWebHost';
 import { startTestWebHost, type TestWebHost } from '../../../webhost/testing/startTestWebHost';
 
 // Hostile inputs against the studio's hosts, kept here so they stay refused: ways to present the
-// web host's launch token other than its one header.
+// web host's launch token other than its one header, and other spellings of a file the user chose.
 const token = 'robust-token-0123456789abcdef';
 let running: TestWebHost;
 let host: WebHost;
@@ -78,5 +84,71 @@ describe('launch address fragment', () => {
     ['token=bare', 'bare', ''],
   ])('takes %j as token %j, leaving %j', (fragment, expected, rest) => {
     expect(takeLaunchToken(fragment)).toEqual({ token: expected, rest });
+  });
+});
+
+describe('file allow-list: only the exact path the user chose', () => {
+  const bundle = { metadata: { name: 'ADT gender', version: '1.0.0' }, mapping: genderMapping(), tests: [] };
+  let folder: string;
+  let chosen: string;
+  let studio: ReturnType<typeof openDefaultNodeStudio>;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'crosswalk-robust-chosen-'));
+    chosen = join(folder, 'café.crosswalk.json');
+    studio = openDefaultNodeStudio({
+      host: 'electron', version: '0.1.0', appRoot: process.cwd(), dataDir: folder, workspaceFile: ':memory:',
+      hooks: { chooseOpenPath: async () => chosen, chooseSavePath: async () => chosen },
+    });
+    writeFileSync(chosen, (await studio.api.serializeBundle({ bundle })).text);
+    await studio.api.chooseOpenPath({});
+    await studio.api.chooseSavePath({});
+    await studio.api.openBundle({ path: chosen });
+  });
+  afterAll(() => {
+    studio.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const spellings: [string, (path: string) => string][] = [
+    ['a trailing slash', (p) => `${p}/`],
+    ['a "." step', (p) => `${dirname(p)}/./${basename(p)}`],
+    ['a doubled slash', (p) => p.replace(/\/([^/]*)$/, '//$1')],
+    ['a ".." detour', (p) => `${dirname(p)}/../${basename(dirname(p))}/${basename(p)}`],
+    ['another case', (p) => p.toUpperCase()],
+    ['a trailing NUL', (p) => `${p}\0`],
+    ['a trailing space', (p) => `${p} `],
+    ['the other Unicode normal form', (p) => p.normalize('NFD')],
+    ['backslashes', (p) => p.replace(/\//g, '\\')],
+    ['a file: URL', (p) => `file://${p}`],
+    ['its bare name', (p) => basename(p)],
+    ['a sibling', (p) => join(dirname(p), 'other.json')],
+    ['a system file', () => '/etc/passwd'],
+  ];
+
+  it.each(spellings)('refuses opening and saving %s', async (_name, spell) => {
+    const path = spell(chosen);
+    expect(path).not.toBe(chosen);
+    const before = readFileSync(chosen, 'utf8');
+    for (const [method, args] of [['openBundle', { path }], ['saveBundle', { path, bundle }]] as const) {
+      const envelope = await dispatchStudioCall(studio.api, method, args);
+      expect(envelope.ok ? 'allowed' : envelope.error.code).toBe('CW_FILE_NOT_CHOSEN');
+    }
+    expect(readFileSync(chosen, 'utf8')).toBe(before);
+  });
+
+  it('still allows the exact path', async () => {
+    expect((await studio.api.saveBundle({ path: chosen, bundle })).path).toBe(chosen);
+  });
+
+  it.each<[string, string]>([
+    ['a prefix of a recent path', '/m/adt'],
+    ['a recent path with more after it', '/m/adt.crosswalk.json.bak'],
+    ['a recent path inside a folder named like it', '/m/adt.crosswalk.json/x'],
+    ['an empty path', ''],
+  ])('refuses %s in the recent files check', (_name, path) => {
+    const list = new BundlePathAllowList(() => ['/m/adt.crosswalk.json']);
+    expect(() => list.checkOpen(path)).toThrow(expect.objectContaining({ code: 'CW_FILE_NOT_CHOSEN' }));
+    expect(() => list.checkSave('/m/adt.crosswalk.json')).toThrow(expect.objectContaining({ code: 'CW_FILE_NOT_CHOSEN' }));
   });
 });
