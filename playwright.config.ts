@@ -29,7 +29,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'node scripts/build.mjs studio && node dist/webhost/main.js --port 0',
-    wait: { stdout: /^Crosswalk studio ready: http:\/\/127\.0\.0\.1:(?<crosswalk_port>\d+)\/\?token=(?<crosswalk_token>[A-Za-z0-9_-]+)$/m },
+    wait: { stdout: /^Crosswalk studio ready: http:\/\/127\.0\.0\.1:(?<crosswalk_port>\d+)\/#token=(?<crosswalk_token>[A-Za-z0-9_-]+)$/m },
     // A private, empty workspace per run, so recent files and samples of the user never leak in.
     env: { CROSSWALK_DATA_DIR: `test-results/e2e-workspace/${run}` },
     stdout: 'pipe',

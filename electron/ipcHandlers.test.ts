@@ -44,7 +44,7 @@ describe('IPC handlers', () => {
     expect(await client.getUiState({ key: 'zoom' })).toEqual({ value: 1.5 });
     expect(await client.getAppInfo()).toEqual({ version: '0.1.0', host: 'electron', nativeDialogs: false, dataDir: '/tmp' });
     await expect(client.openBundle({ path: '/definitely/not/here.json' })).rejects.toMatchObject({
-      code: 'CW_FILE_NOT_FOUND', message: 'The file does not exist.', where: { file: '/definitely/not/here.json' },
+      code: 'CW_FILE_NOT_CHOSEN', message: 'The studio opens only a file chosen in the Open dialog or listed in the recent files.', where: { file: '/definitely/not/here.json' },
     });
     s.close();
   });

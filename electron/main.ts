@@ -26,6 +26,8 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let window: BrowserWindow | undefined;
 let dirty = false;
+/** An installed build gets no DevTools, neither in the menu nor in the window. */
+const shellMode = { packaged: app.isPackaged };
 
 app.on('web-contents-created', (_event, contents) => guardContents(contents, contents.session));
 
@@ -74,7 +76,7 @@ void app.whenReady().then(() => {
 
   const send = (command: HostCommand) => window?.webContents.send(hostCommandChannel, command);
   const refreshMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(
-    menuTemplate(send, studio.workspace.listRecentFiles(), process.platform) as MenuItemConstructorOptions[],
+    menuTemplate(send, studio.workspace.listRecentFiles(), process.platform, shellMode) as MenuItemConstructorOptions[],
   ));
   for (const [channel, handler] of createIpcHandlers(studio.api)) {
     ipcMain.handle(channel, async (event, payload) => {
@@ -93,7 +95,7 @@ void app.whenReady().then(() => {
 
   window = new BrowserWindow({
     width: 1440, height: 900, minWidth: 900, minHeight: 600, show: false, title: 'Crosswalk',
-    webPreferences: secureWebPreferences(join(here, 'preload.cjs')),
+    webPreferences: secureWebPreferences(join(here, 'preload.cjs'), shellMode),
   });
   window.once('ready-to-show', () => window?.show());
   window.on('close', (event) => {

@@ -1,4 +1,5 @@
 import type { HostCommand, RecentFile } from '../shared/common/studio';
+import type { ShellMode } from './windowSecurity';
 
 /** A menu item as plain data (the shape of Electron's MenuItemConstructorOptions that we use). */
 export interface MenuItemSpec {
@@ -19,9 +20,10 @@ export interface MenuItemSpec {
  * so text fields and Monaco keep working. The renderer's own keyboard shortcuts handle the keys (the
  * same code path as in a browser, where there is no menu bar), so these accelerators are shown but
  * not registered: registering them too would run Ctrl+S twice and steal Ctrl+Z from Monaco.
- * Built as data so the accelerators are tested without Electron.
+ * Built as data so the accelerators are tested without Electron. Toggle DevTools is there only in
+ * a development run (not packaged); an installed build has no DevTools (secureWebPreferences).
  */
-export function menuTemplate(send: (command: HostCommand) => void, recent: readonly RecentFile[], platform: NodeJS.Platform): MenuItemSpec[] {
+export function menuTemplate(send: (command: HostCommand) => void, recent: readonly RecentFile[], platform: NodeJS.Platform, mode: ShellMode): MenuItemSpec[] {
   const item = (label: string, command: Exclude<HostCommand['command'], 'openRecent'>, accelerator?: string): MenuItemSpec =>
     ({ label, ...(accelerator ? { accelerator, registerAccelerator: false } : {}), click: () => send({ command }) });
   const separator: MenuItemSpec = { type: 'separator' };
@@ -65,7 +67,7 @@ export function menuTemplate(send: (command: HostCommand) => void, recent: reado
         item('Actual Size', 'resetZoom', 'CmdOrCtrl+0'),
         separator,
         { role: 'togglefullscreen' },
-        { role: 'toggleDevTools', accelerator: platform === 'darwin' ? 'Alt+Cmd+I' : 'Ctrl+Shift+I' },
+        ...(mode.packaged ? [] : [{ role: 'toggleDevTools' as const, accelerator: platform === 'darwin' ? 'Alt+Cmd+I' : 'Ctrl+Shift+I' }]),
       ],
     },
     {

@@ -7,10 +7,16 @@ import { guardContents, isAllowedNavigation, secureWebPreferences, type GuardedC
 
 describe('window security', () => {
   it('turns on isolation and the sandbox and keeps Node out of the page', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+    expect(secureWebPreferences('/app/preload.cjs', { packaged: true })).toEqual({
       preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true,
       nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, allowRunningInsecureContent: false, webviewTag: false,
+      navigateOnDragDrop: false, spellcheck: false, devTools: false,
     });
+  });
+
+  it('allows DevTools only in an unpackaged (development) run', () => {
+    expect(secureWebPreferences('/app/preload.cjs', { packaged: true }).devTools).toBe(false);
+    expect(secureWebPreferences('/app/preload.cjs', { packaged: false }).devTools).toBe(true);
   });
 
   it.each([
@@ -68,13 +74,13 @@ describe('app protocol', () => {
 describe('menu', () => {
   const flatten = (items: MenuItemSpec[]): MenuItemSpec[] => items.flatMap((i) => [i, ...flatten(i.submenu ?? [])]);
   const sent: HostCommand[] = [];
-  const template = menuTemplate((c) => sent.push(c), [{ path: '/m/adt.crosswalk.json', name: 'adt.crosswalk.json', openedAt: '2026-01-01T00:00:00.000Z' }], 'linux');
+  const template = menuTemplate((c) => sent.push(c), [{ path: '/m/adt.crosswalk.json', name: 'adt.crosswalk.json', openedAt: '2026-01-01T00:00:00.000Z' }], 'linux', { packaged: true });
   const items = flatten(template);
   const byLabel = (label: string) => items.find((i) => i.label === label)!;
 
   it('has File, Edit, View and Help menus', () => {
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
-    expect(menuTemplate(() => undefined, [], 'darwin')[0]).toEqual({ role: 'appMenu' });
+    expect(menuTemplate(() => undefined, [], 'darwin', { packaged: true })[0]).toEqual({ role: 'appMenu' });
   });
 
   it.each([
@@ -97,6 +103,15 @@ describe('menu', () => {
     sent.length = 0;
     byLabel('adt.crosswalk.json').click!();
     expect(sent).toEqual([{ command: 'openRecent', path: '/m/adt.crosswalk.json' }]);
-    expect(flatten(menuTemplate(() => undefined, [], 'linux')).find((i) => i.label === 'No recent files')?.enabled).toBe(false);
+    expect(flatten(menuTemplate(() => undefined, [], 'linux', { packaged: true })).find((i) => i.label === 'No recent files')?.enabled).toBe(false);
+  });
+
+  it.each([['linux'], ['darwin'], ['win32']] as const)('offers DevTools on %s only when not packaged', (platform) => {
+    const view = (packaged: boolean) => menuTemplate(() => undefined, [], platform, { packaged }).find((m) => m.label === '&View')!.submenu!;
+    const devTools = (packaged: boolean) => flatten(menuTemplate(() => undefined, [], platform, { packaged })).filter((i) => i.role === 'toggleDevTools');
+    expect(devTools(true)).toEqual([]);
+    expect(view(true).map((i) => i.label ?? i.role ?? i.type)).toEqual(['Fit View', 'Zoom In', 'Zoom Out', 'Actual Size', 'separator', 'togglefullscreen']);
+    expect(devTools(false)).toEqual([{ role: 'toggleDevTools', accelerator: platform === 'darwin' ? 'Alt+Cmd+I' : 'Ctrl+Shift+I' }]);
+    expect(view(false).map((i) => i.label ?? i.role ?? i.type)).toEqual(['Fit View', 'Zoom In', 'Zoom Out', 'Actual Size', 'separator', 'togglefullscreen', 'toggleDevTools']);
   });
 });

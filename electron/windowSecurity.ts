@@ -1,7 +1,16 @@
 import { appOrigin } from './appProtocol';
 
-/** The main window's webPreferences: the page gets no Node, runs sandboxed and isolated from the preload. */
-export function secureWebPreferences(preloadPath: string) {
+/** Where the shell runs: `packaged` is Electron's app.isPackaged (an installed build, not `npm start`). */
+export interface ShellMode {
+  packaged: boolean;
+}
+
+/**
+ * The main window's webPreferences: the page gets no Node, runs sandboxed and isolated from the
+ * preload. An installed build opens no DevTools at all (they would let anyone at the keyboard run
+ * code with the page's API, files included); a development run keeps them.
+ */
+export function secureWebPreferences(preloadPath: string, mode: ShellMode) {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -14,6 +23,7 @@ export function secureWebPreferences(preloadPath: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    devTools: !mode.packaged,
   } as const;
 }
 

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { parseHl7 } from '../shared/common/hl7v2';
+import { studioLaunchUrl } from '../shared/common/studio/studioHttp';
 import { median } from '../bench/measure';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
@@ -26,8 +27,8 @@ async function startHost(): Promise<{ child: ChildProcess; url: string; origin: 
   let buffer = '';
   for await (const chunk of child.stdout!) {
     buffer += String(chunk);
-    const match = /Crosswalk studio ready: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([A-Za-z0-9_-]+)/.exec(buffer);
-    if (match) return { child, url: `${match[1]}/?token=${match[2]}`, origin: match[1], token: match[2] };
+    const match = /Crosswalk studio ready: (http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/.exec(buffer);
+    if (match) return { child, url: studioLaunchUrl(match[1], match[2]), origin: match[1], token: match[2] };
   }
   throw new Error('The web host ended without printing its ready line; build it with `node scripts/build.mjs studio`.');
 }

@@ -4,8 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import {
-  contentSecurityPolicy, dispatchStudioCall, studioApiPrefix, studioTokenCookie, studioTokenHeader, studioTokenParam,
-  type StudioApi, type StudioEnvelope,
+  contentSecurityPolicy, dispatchStudioCall, studioApiPrefix, studioLaunchUrl, studioTokenHeader, type StudioApi, type StudioEnvelope,
 } from '../shared/common/studio';
 import { contentTypeOf, rendererAssetPath } from '../shared/node/studio/rendererAssets';
 
@@ -13,7 +12,7 @@ export interface WebHostOptions {
   api: StudioApi;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
-  /** The per-launch secret every request must carry. */
+  /** The per-launch secret every API call must carry in its x-crosswalk-token header. */
   token: string;
   /** 0 picks a free port. */
   port: number;
@@ -24,7 +23,7 @@ export interface WebHostOptions {
 export interface WebHost {
   server: Server;
   port: number;
-  /** The URL to open, token included. */
+  /** The URL to open, the token in its fragment. */
   url: string;
   close(): Promise<void>;
 }
@@ -32,9 +31,11 @@ export interface WebHost {
 /**
  * The studio over HTTP for a browser on the same machine. Defences, in order: it listens on
  * 127.0.0.1 only; the Host header must name that address or localhost with our port (a DNS
- * rebinding page would send its own host name); every request carries the launch token, in a
- * header, in the `?token=` of the first page load, or in the cookie that load sets. API calls
- * are `POST /api/<method>` with JSON validated by the same method table as Electron's IPC.
+ * rebinding page would send its own host name), and an Origin must be ours. The page's static
+ * files (public app code, no data) are then served to anyone; every API call must carry the launch
+ * token in its x-crosswalk-token header, and only there: no cookie (browsers share 127.0.0.1's
+ * cookies with every port on it) and no query string. API calls are `POST /api/<method>` with JSON
+ * validated by the same method table as Electron's IPC.
  */
 export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = resolve(options.rendererDir);
@@ -64,17 +65,12 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: cross-origin request.\n');
     }
     const url = new URL(request.url ?? '/', `http://${allowedHosts[0]}`);
-    const fromQuery = url.searchParams.get(studioTokenParam);
-    const presented = headerValue(request.headers[studioTokenHeader]) ?? fromQuery ?? readCookie(request.headers.cookie, studioTokenCookie(port));
-    if (presented === undefined || !sameSecret(presented, token)) {
-      return send(response, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the address the Crosswalk studio printed when it started (it includes the token).\n');
-    }
-    if (fromQuery !== null) {
-      // Keep the token for the page's later requests (assets, workers, API) without it in every URL.
-      response.setHeader('set-cookie', `${studioTokenCookie(port)}=${encodeURIComponent(fromQuery)}; HttpOnly; SameSite=Strict; Path=/`);
-    }
 
     if (url.pathname.startsWith(studioApiPrefix)) {
+      const presented = headerValue(request.headers[studioTokenHeader]);
+      if (presented === undefined || !sameSecret(presented, token)) {
+        return sendEnvelope(response, 401, failure('CW_STUDIO_TOKEN', 'Open the address the Crosswalk studio printed when it started; it carries the launch token.'));
+      }
       if (request.method !== 'POST') {
         response.setHeader('allow', 'POST');
         return send(response, 405, 'text/plain; charset=utf-8', 'Use POST for the studio API.\n');
@@ -146,7 +142,7 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     server,
     port,
-    url: `http://127.0.0.1:${port}/?${studioTokenParam}=${encodeURIComponent(options.token)}`,
+    url: studioLaunchUrl(`http://127.0.0.1:${port}`, options.token),
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       // Idle keep-alive connections would hold close() open; in-flight requests get a moment to finish.
@@ -163,16 +159,6 @@ function sameSecret(presented: string, token: Buffer): boolean {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) {
-      try { return decodeURIComponent(rest.join('=')); } catch { return undefined; }
-    }
-  }
-  return undefined;
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {

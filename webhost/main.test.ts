@@ -38,7 +38,7 @@ describe('webhost/main', () => {
   it('prints exactly one ready line, serves the API, and shuts down cleanly on SIGTERM', async () => {
     const host = start(['--port', '0'], { CROSSWALK_TOKEN: 'fixed-test-token-1234567890' });
     const line = await host.ready;
-    const match = /^Crosswalk studio ready: http:\/\/127\.0\.0\.1:(\d+)\/\?token=fixed-test-token-1234567890\n$/.exec(line);
+    const match = /^Crosswalk studio ready: http:\/\/127\.0\.0\.1:(\d+)\/#token=fixed-test-token-1234567890\n$/.exec(line);
     expect(match).not.toBeNull();
     const reply = await fetch(`http://127.0.0.1:${match![1]}/api/getAppInfo`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-crosswalk-token': 'fixed-test-token-1234567890' }, body: '{}',

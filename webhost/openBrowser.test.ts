@@ -8,7 +8,7 @@ describe('openBrowser', () => {
     process.on('uncaughtException', onError);
     try {
       // An empty PATH: xdg-open cannot be found, as on a server or in a container.
-      expect(openBrowser('http://127.0.0.1:1/?token=x', 'linux', { PATH: '/nonexistent' })).toBe(true);
+      expect(openBrowser('http://127.0.0.1:1/#token=x', 'linux', { PATH: '/nonexistent' })).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(errors).toEqual([]);
     } finally {

@@ -21,15 +21,19 @@ afterAll(async () => {
   close();
 });
 
-function browser(search: string, stored: Record<string, string> = {}, bridge?: StudioBridge) {
+/** A tab at `/<search><hash>`; `addresses` records what the page rewrote its address to. */
+function browser(hash: string, stored: Record<string, string> = {}, bridge?: StudioBridge, search = '') {
   const storage = new Map(Object.entries(stored));
+  const addresses: string[] = [];
+  const location = { pathname: '/', search, hash };
   vi.stubGlobal('window', {
-    location: { search },
+    location,
+    history: { state: null, replaceState: (_state: unknown, _title: string, url: string) => { addresses.push(url); location.hash = url.includes('#') ? url.slice(url.indexOf('#')) : ''; } },
     crosswalk: bridge,
     sessionStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) },
   });
   vi.stubGlobal('fetch', (url: string, init: RequestInit) => realFetch(new URL(url, `http://127.0.0.1:${host.port}`), init));
-  return storage;
+  return { storage, addresses };
 }
 
 async function freshClient() {
@@ -40,11 +44,25 @@ async function freshClient() {
 describe('getStudioApi in a browser', () => {
   beforeEach(() => vi.unstubAllGlobals());
 
-  it('takes the token from ?token= and keeps it for the tab', async () => {
-    const storage = browser(`?token=${token}`);
+  it('takes the token from the #token= fragment, keeps it for the tab and takes it out of the address', async () => {
+    const { storage, addresses } = browser(`#token=${token}`, {}, undefined, '?sample=2');
     const api = await freshClient();
+    expect(addresses).toEqual(['/?sample=2']);
     expect(await api.getAppInfo()).toEqual({ version: '0.1.0', host: 'web', nativeDialogs: false, dataDir: '/tmp/crosswalk-client' });
     expect(storage.get('crosswalk.token')).toBe(token);
+  });
+
+  it('keeps the rest of the fragment and prefers a new launch token over a kept one', async () => {
+    const { storage, addresses } = browser(`#view=canvas&token=${token}`, { 'crosswalk.token': 'an-older-launch-token-000000' });
+    await (await freshClient()).getAppInfo();
+    expect(addresses).toEqual(['/#view=canvas']);
+    expect(storage.get('crosswalk.token')).toBe(token);
+  });
+
+  it('never takes the token from the query string (the host would refuse it as a credential anyway)', async () => {
+    const { addresses } = browser('', {}, undefined, `?token=${token}`);
+    await expect((await freshClient()).getAppInfo()).rejects.toMatchObject({ code: 'CW_STUDIO_TOKEN' });
+    expect(addresses).toEqual([]);
   });
 
   it('uses the kept token after the URL lost it', async () => {
@@ -54,17 +72,19 @@ describe('getStudioApi in a browser', () => {
     expect(await api.getUiState({ key: 'k' })).toEqual({ value: [1, 'two'] });
   });
 
-  it('reports a missing token as the host\'s HTTP status, and host errors as CrosswalkErrors', async () => {
+  it('reports a missing token and host errors as CrosswalkErrors', async () => {
     browser('');
     const anonymous = await freshClient();
-    await expect(anonymous.listRecentFiles()).rejects.toMatchObject({ code: 'CW_STUDIO_HTTP', message: 'The web host answered listRecentFiles with HTTP 401.' });
-    browser(`?token=${token}`);
+    await expect(anonymous.listRecentFiles()).rejects.toMatchObject({
+      code: 'CW_STUDIO_TOKEN', message: 'Open the address the Crosswalk studio printed when it started; it carries the launch token.',
+    });
+    browser(`#token=${token}`);
     const api = await freshClient();
-    await expect(api.openBundle({ path: '/no/such/file.json' })).rejects.toMatchObject({ code: 'CW_FILE_NOT_FOUND', where: { file: '/no/such/file.json' } });
+    await expect(api.openBundle({ path: '/no/such/file.json' })).rejects.toMatchObject({ code: 'CW_FILE_NOT_CHOSEN', where: { file: '/no/such/file.json' } });
   });
 
   it('says the host is unreachable when it is gone', async () => {
-    browser(`?token=${token}`);
+    browser(`#token=${token}`);
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('fetch failed')));
     const api = await freshClient();
     await expect(api.getAppInfo()).rejects.toMatchObject({

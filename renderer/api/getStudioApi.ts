@@ -1,7 +1,7 @@
 import {
   createStudioClient, type StudioBridge, type StudioClient, type StudioEnvelope, type StudioMethodName,
 } from '../../shared/common/studio';
-import { studioTokenHeader, studioTokenParam } from '../../shared/common/studio/studioHttp';
+import { studioTokenHeader, takeLaunchToken } from '../../shared/common/studio/studioHttp';
 
 declare global {
   interface Window {
@@ -14,7 +14,8 @@ let client: StudioClient | undefined;
 
 /**
  * The Studio API for the renderer: through the Electron preload when the page runs in the desktop
- * shell, else over HTTP to the web host that served the page, with the launch token from the URL.
+ * shell, else over HTTP to the web host that served the page, with the launch token from the URL's
+ * fragment. Called once as the page starts (main.tsx), so the token leaves the address bar at once.
  */
 export function getStudioApi(): StudioClient {
   client ??= window.crosswalk ? electronClient(window.crosswalk) : webClient(readToken());
@@ -33,7 +34,8 @@ function webClient(token: string | undefined): StudioClient {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { [studioTokenHeader]: token } : {}) },
         body: JSON.stringify(args),
-        credentials: 'same-origin',
+        // The header is the only credential; the host sets no cookie and accepts none.
+        credentials: 'omit',
       });
     } catch {
       return hostUnreachable(method);
@@ -44,14 +46,24 @@ function webClient(token: string | undefined): StudioClient {
   });
 }
 
-/** The token arrives once as `?token=`; kept for the tab's life so the app may rewrite its URL. */
+const tokenKey = 'crosswalk.token';
+
+/**
+ * The token arrives once in the launch address's fragment (`/#token=...`, never sent to a server).
+ * It is kept in memory and in sessionStorage (this tab's reloads; the storage is this origin's
+ * alone, unlike cookies) and taken out of the address bar, so it is not copied, shared or
+ * bookmarked with the address.
+ */
 function readToken(): string | undefined {
-  const fromUrl = new URLSearchParams(window.location.search).get(studioTokenParam);
-  if (fromUrl) {
-    try { window.sessionStorage.setItem('crosswalk.token', fromUrl); } catch { /* storage disabled: the cookie still works */ }
-    return fromUrl;
+  const { token, rest } = takeLaunchToken(window.location.hash);
+  if (token) {
+    try { window.sessionStorage.setItem(tokenKey, token); } catch { /* storage disabled: a reload needs the launch address again */ }
+    try {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${rest}`);
+    } catch { /* the address keeps the token; the API still works */ }
+    return token;
   }
-  try { return window.sessionStorage.getItem('crosswalk.token') ?? undefined; } catch { return undefined; }
+  try { return window.sessionStorage.getItem(tokenKey) ?? undefined; } catch { return undefined; }
 }
 
 function isEnvelope(value: unknown): value is StudioEnvelope {

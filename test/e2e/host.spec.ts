@@ -2,8 +2,11 @@ import { expect, test } from '@playwright/test';
 import { foreignRequests, recordRequests, studioHost } from './studioHost';
 
 test('the studio page loads with the launch token and makes no request beyond 127.0.0.1', async ({ page }) => {
-  const { url, origin } = studioHost();
+  const { url, origin, token } = studioHost();
+  expect(url).toBe(`${origin}/#token=${token}`);
   const requests = recordRequests(page);
+  const cookieHeaders: string[] = [];
+  page.on('response', (response) => { const set = response.headers()['set-cookie']; if (set !== undefined) cookieHeaders.push(`${response.url()}: ${set}`); });
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
@@ -17,32 +20,53 @@ test('the studio page loads with the launch token and makes no request beyond 12
   await page.waitForLoadState('networkidle');
   // The real UI (React Flow, Monaco and its workers) runs under the strict policy without tripping it.
   expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  // The page works (the example came through the API) and took the token out of its address.
+  await expect(page.locator('[data-side="source"][data-field-path="PID"]').first()).toBeVisible();
+  await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
+  expect(page.url()).toBe(`${origin}/`);
+  expect(await page.evaluate(() => sessionStorage.getItem('crosswalk.token'))).toBe(token);
 
-  // The token came once in the URL; from here the page's own requests carry the cookie.
-  const info = await page.evaluate(async () => {
+  // No request carried the token in its URL, no response set a cookie, and the browser holds none.
+  expect(requests.length).toBeGreaterThan(0);
+  expect(requests.filter((r) => r.includes(token))).toEqual([]);
+  expect(cookieHeaders).toEqual([]);
+  expect(await page.context().cookies()).toEqual([]);
+  expect(requests.every((r) => r.startsWith(`${origin}/`) || r.startsWith('data:') || r.startsWith('blob:'))).toBe(true);
+  expect(foreignRequests(requests)).toEqual([]);
+
+  // A reload of the same tab keeps working from sessionStorage.
+  await page.reload();
+  await expect(page.locator('[data-side="source"][data-field-path="PID"]').first()).toBeVisible();
+  expect(page.url()).toBe(`${origin}/`);
+
+  // The page's own fetch without the header is refused: nothing ambient (cookie) authorizes it.
+  const bare = await page.evaluate(async () => {
     const reply = await fetch('/api/getAppInfo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     return { status: reply.status, body: await reply.json() as unknown };
   });
-  expect(info).toEqual({ status: 200, body: { ok: true, value: expect.objectContaining({ host: 'web', nativeDialogs: false, version: '0.1.0' }) } });
-
-  expect(requests.length).toBeGreaterThan(0);
-  expect(requests[0]).toBe(url);
-  expect(requests.every((r) => r.startsWith(`${origin}/`) || r.startsWith('data:') || r.startsWith('blob:'))).toBe(true);
-  expect(foreignRequests(requests)).toEqual([]);
+  expect(bare).toEqual({ status: 401, body: { ok: false, error: { code: 'CW_STUDIO_TOKEN', message: 'Open the address the Crosswalk studio printed when it started; it carries the launch token.', where: {} } } });
 });
 
-test('the API and the page refuse a browser without the token', async ({ browser }) => {
-  const { origin } = studioHost();
+test('the API refuses a browser without the token, even with it in a cookie or the query string', async ({ browser }) => {
+  const { origin, token } = studioHost();
   const stranger = await browser.newContext();
   const page = await stranger.newPage();
+  // The page itself is public app code; without the token it says how to get in.
   const response = await page.goto(`${origin}/`);
-  expect(response?.status()).toBe(401);
-  expect(await page.textContent('body')).toContain('open the address the Crosswalk studio printed when it started');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId('load-error')).toHaveText('Open the address the Crosswalk studio printed when it started; it carries the launch token.');
 
   const api = await stranger.request.post(`${origin}/api/listRecentFiles`, { data: {} });
   expect(api.status()).toBe(401);
   const wrong = await stranger.request.post(`${origin}/api/listRecentFiles`, { data: {}, headers: { 'x-crosswalk-token': 'not-the-token-at-all' } });
   expect(wrong.status()).toBe(401);
+  const query = await stranger.request.post(`${origin}/api/listRecentFiles?token=${token}`, { data: {} });
+  expect(query.status()).toBe(401);
+  // What the old design set, and what any other local server on 127.0.0.1 would have received.
+  const port = new URL(origin).port;
+  await stranger.addCookies([{ name: `crosswalk_token_${port}`, value: token, domain: '127.0.0.1', path: '/' }, { name: 'token', value: token, domain: '127.0.0.1', path: '/' }]);
+  const cookie = await stranger.request.post(`${origin}/api/listRecentFiles`, { data: {} });
+  expect(cookie.status()).toBe(401);
   await stranger.close();
 });
 

@@ -1,12 +1,13 @@
 import type { Page } from '@playwright/test';
+import { studioLaunchUrl } from '../../shared/common/studio/studioHttp';
 
-/** The web host under test, as Playwright read it from the host's ready line (playwright.config.ts). */
+/** The web host under test, as Playwright read it from the host's ready line (playwright.config.ts); `url` is its launch address. */
 export function studioHost(): { origin: string; token: string; url: string } {
   const port = process.env.CROSSWALK_PORT;
   const token = process.env.CROSSWALK_TOKEN;
   if (!port || !token) throw new Error('The web host did not print its ready line; run the end-to-end tests through playwright.config.ts.');
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, token, url: `${origin}/?token=${token}` };
+  return { origin, token, url: studioLaunchUrl(origin, token) };
 }
 
 /**

@@ -4,6 +4,8 @@ export { openNodeStudio, type NodeStudio, type NodeStudioOptions } from './openN
 export { createStudioService, type StudioServiceDeps, type StudioCatalog, type ExampleLibrary, type HostHooks } from './StudioService';
 export { WorkspaceStore, recentFileLimit, uiStateLimit } from './workspace/WorkspaceStore';
 export { BundleFiles } from './files/BundleFiles';
+export { BundlePathAllowList } from './BundlePathAllowList';
+export { guardBundlePaths } from './guardBundlePaths';
 export { engineBundleCodec } from './files/engineBundleCodec';
 export type { BundleCodec } from './files/bundleCodec';
 export { writeFileAtomic } from './files/writeFileAtomic';

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { StudioApi } from '../../common/studio';
 import type { BundleCodec } from './files/bundleCodec';
 import { BundleFiles } from './files/BundleFiles';
+import { BundlePathAllowList } from './BundlePathAllowList';
+import { guardBundlePaths } from './guardBundlePaths';
 import { createStudioService, type ExampleLibrary, type HostHooks, type StudioCatalog, type StudioServiceDeps } from './StudioService';
 import type { FunctionInfo } from '../../common/studio';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
@@ -27,10 +29,15 @@ export interface NodeStudio {
   close(): void;
 }
 
-/** Opens the workspace and assembles the Studio API services for a Node host. */
+/**
+ * Opens the workspace and assembles the Studio API services for a Node host. Every host gets the
+ * same file allow-list: the page opens and saves by path only what the user chose in a dialog this
+ * session, a recent file, or (for Save) the file the document came from (BundlePathAllowList).
+ */
 export function openNodeStudio(options: NodeStudioOptions): NodeStudio {
   const workspace = WorkspaceStore.open(options.workspaceFile ?? join(options.dataDir, 'workspace.sqlite'));
-  const api = createStudioService({
+  const chosen = new BundlePathAllowList(() => workspace.listRecentFiles().map((file) => file.path));
+  const api = guardBundlePaths(createStudioService({
     info: { version: options.version, host: options.host, dataDir: options.dataDir },
     workspace,
     files: new BundleFiles(options.codec),
@@ -39,6 +46,6 @@ export function openNodeStudio(options: NodeStudioOptions): NodeStudio {
     functions: options.functions,
     preview: options.preview,
     hooks: options.hooks,
-  });
+  }), chosen);
   return { api, workspace, close: () => workspace.close() };
 }
