@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import { iterateHl7Batch } from '../../shared/common/hl7v2/index';
 import { expandInputs, LineWriter, readInputText, STDIN } from '../io/index';
-import { checkInputArgs } from './checkInputArgs';
+import { checkInputArgs, inputLimitOption } from './checkInputArgs';
 import type { CommandModule } from './CommandModule';
 
 export interface InspectIo {
@@ -17,8 +17,9 @@ export interface InspectIo {
  * line each with their code and position only (never message content), and the remaining messages
  * are still printed. Returns the exit code: 0 when everything was read, 1 when anything failed.
  */
-export async function runInspect(inputs: readonly string[], io: InspectIo): Promise<number> {
+export async function runInspect(inputs: readonly string[], io: InspectIo, options: { maxInputBytes?: string | number } = {}): Promise<number> {
   checkInputArgs('inspect', inputs);
+  const limit = inputLimitOption(options.maxInputBytes);
   const out = new LineWriter(io.stdout);
   const report = (error: CrosswalkError): void => {
     io.stderr.write(`crosswalk inspect: ${error.toString()}\n`);
@@ -37,7 +38,7 @@ export async function runInspect(inputs: readonly string[], io: InspectIo): Prom
     const name = file.path === STDIN ? 'stdin' : file.path;
     let text: string;
     try {
-      text = (await readInputText(file.path, io.stdin)).text;
+      text = (await readInputText(file.path, io.stdin, limit)).text;
     } catch (error) {
       if (!(error instanceof CrosswalkError)) throw error;
       report(error);
@@ -86,8 +87,9 @@ export const inspectCommand: CommandModule = {
         ].join('\n'),
       )
       .argument('<inputs...>', 'files, folders, or - for stdin')
-      .action(async (inputs: string[]) => {
-        process.exitCode = await runInspect(inputs, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+      .option('--max-input-bytes <n>', 'read at most n bytes from one input (512K, 64M, 1G; default CROSSWALK_MAX_INPUT_BYTES or 256M)')
+      .action(async (inputs: string[], options: { maxInputBytes?: string }) => {
+        process.exitCode = await runInspect(inputs, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }, options);
       });
   },
 };

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -223,7 +223,8 @@ describe('crosswalk test and validate', () => {
 });
 
 describe('the crosswalk binary', () => {
-  const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', resolve('runtime/cli.ts'), ...args], { encoding: 'utf8', input, cwd: process.cwd() });
+  // The timeout turns a CLI that blocks (on a FIFO, say) into a failed assertion instead of a stuck suite.
+  const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', resolve('runtime/cli.ts'), ...args], { encoding: 'utf8', input, cwd: process.cwd(), timeout: 60_000 });
 
   it('exits 0, 1 and 2 as documented', () => {
     const ok = cli(['run', bundlePath, join(samplesDir, 'fhirconverter_ADT-A01-01.hl7')]);
@@ -241,6 +242,34 @@ describe('the crosswalk binary', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Exit status: 0 all messages mapped, 1 some failed, 2 usage error or a bundle');
   }, 120_000);
+
+  it('reads only regular files, at most --max-input-bytes each; a bundle that is a device is refused (exit 2)', () => {
+    const adt = join(samplesDir, 'fhirconverter_ADT-A01-01.hl7');
+    const fifo = join(dir, 'feed.hl7');
+    execFileSync('mkfifo', [fifo]);
+    const piped = cli(['run', bundlePath, fifo, adt]);
+    expect(piped.stderr).toBe([
+      `crosswalk run: IO_NOT_REGULAR_FILE: This is a named pipe (FIFO), not a regular file, so it is not read. (${fifo})`,
+      'crosswalk run: 1 of 1 messages mapped, 1 failed.',
+      '',
+    ].join('\n'));
+    expect(piped.status).toBe(1);
+    expect(JSON.parse(piped.stdout).type).toBe('transaction');
+
+    const big = cli(['run', '--max-input-bytes', '1K', bundlePath, adt]);
+    expect(big.stderr).toBe([
+      `crosswalk run: IO_TOO_LARGE: The input holds more than 1 KiB, the most that is read; raise the limit with --max-input-bytes or CROSSWALK_MAX_INPUT_BYTES if this is meant. (${adt})`,
+      'crosswalk run: 0 of 0 messages mapped, 1 failed.',
+      '',
+    ].join('\n'));
+    expect(big.status).toBe(1);
+    expect(cli(['run', '--max-input-bytes', '1K', bundlePath, '-'], readSample('fhirconverter_ADT-A01-01.hl7')).stderr).toMatch(/^crosswalk run: IO_TOO_LARGE: .* \(stdin\)\n/);
+    const badLimit = cli(['run', '--max-input-bytes', 'lots', bundlePath, adt]);
+    expect(badLimit.stderr).toBe('crosswalk: --max-input-bytes must be a number of bytes such as 268435456, 512K, 64M or 1G, not "lots".\n');
+    expect(badLimit.status).toBe(2);
+
+    const device = cli(['run', '/dev/zero', adt]);
+    expect(device.stderr).toBe('crosswalk run: IO_NOT_REGULAR_FILE: This is a character device, not a regular file, so it is not read. (/dev/zero)\n');
+    expect(device.status).toBe(2);
+  }, 240_000);
 });
-
-

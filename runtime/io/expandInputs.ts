@@ -9,6 +9,7 @@ export const MESSAGE_FILE_EXTENSIONS = ['.hl7', '.er7', '.txt', '.msg'];
 export const STDIN = '-';
 
 function ioError(error: unknown, file: string): CrosswalkError {
+  if (error instanceof CrosswalkError) return error.at({ file });
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new CrosswalkError('IO_NOT_FOUND', 'No such file or folder.', { file });
   if (code === 'EACCES' || code === 'EPERM') return new CrosswalkError('IO_NO_ACCESS', 'Permission denied when reading this input.', { file });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,45 @@ test('readInputText reads stdin for - and names the file on errors', async () =>
   expect((await readInputText('-', Readable.from([Buffer.from('MSH|a'), Buffer.from('b')]))).text).toBe('MSH|ab');
   const root = mkdtempSync(join(tmpdir(), 'crosswalk-io-dir-'));
   await expect(readInputText(root)).rejects.toMatchObject({ code: 'IO_READ_FAILED', where: { file: root } });
+});
+
+const limit = (maxBytes: number) => ({ maxBytes, setting: '--max-input-bytes or CROSSWALK_MAX_INPUT_BYTES' });
+
+test('readInputText refuses a FIFO at once (no writer needed) and names it', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'crosswalk-io-fifo-'));
+  const fifo = join(root, 'feed.hl7');
+  execFileSync('mkfifo', [fifo]);
+  await expect(readInputText(fifo)).rejects.toMatchObject({
+    code: 'IO_NOT_REGULAR_FILE', message: 'This is a named pipe (FIFO), not a regular file, so it is not read.', where: { file: fifo },
+  });
+});
+
+test('readInputText refuses devices: /dev/zero is never read', async () => {
+  await expect(readInputText('/dev/zero')).rejects.toMatchObject({
+    code: 'IO_NOT_REGULAR_FILE', message: 'This is a character device, not a regular file, so it is not read.', where: { file: '/dev/zero' },
+  });
+});
+
+test('readInputText reads at most the limit, counted while reading, from files and stdin', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'crosswalk-io-limit-'));
+  writeFileSync(join(root, 'eight.hl7'), 'MSH|^~\\&');
+  writeFileSync(join(root, 'nine.hl7'), 'MSH|^~\\&|');
+  expect((await readInputText(join(root, 'eight.hl7'), undefined, limit(8))).text).toBe('MSH|^~\\&');
+  await expect(readInputText(join(root, 'nine.hl7'), undefined, limit(8))).rejects.toMatchObject({
+    code: 'IO_TOO_LARGE',
+    message: 'The input holds more than 8 bytes, the most that is read; raise the limit with --max-input-bytes or CROSSWALK_MAX_INPUT_BYTES if this is meant.',
+    where: { file: join(root, 'nine.hl7') },
+  });
+  // stdin that never ends: stopped at the limit, and the stream is let go.
+  const endless = new Readable({ read() { this.push(Buffer.alloc(64 * 1024, 0x4d)); } });
+  await expect(readInputText('-', endless, limit(1024 * 1024))).rejects.toMatchObject({
+    code: 'IO_TOO_LARGE', message: expect.stringContaining('more than 1 MiB'), where: { file: 'stdin' },
+  });
+  expect(endless.destroyed).toBe(true);
+});
+
+test.runIf(process.platform === 'linux')('readInputText does not trust the size stat reports (/proc files say 0)', async () => {
+  await expect(readInputText('/proc/self/status', undefined, limit(64))).rejects.toMatchObject({ code: 'IO_TOO_LARGE', where: { file: '/proc/self/status' } });
 });
 
 test('LineWriter batches lines, and stops quietly when the reader goes away', async () => {

@@ -1,6 +1,7 @@
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import { iterateHl7Batch } from '../../shared/common/hl7v2/index';
 import type { CompiledBundle } from '../../shared/node/runtime/compileBundle';
+import type { ByteLimit } from '../../shared/node/studio/files/byteLimits';
 import { renderOutcome, type MapItem, type RenderedOutcome } from '../../shared/node/runtime/renderOutcome';
 import { WorkerPool, findWorkerScript } from '../../shared/node/runtime/WorkerPool';
 import { expandInputs, readInputText, STDIN } from '../io/index';
@@ -22,6 +23,8 @@ export interface RunInputsOptions {
   /** Messages per chunk sent to a worker. */
   chunkSize?: number;
   stdin?: Readable;
+  /** The most bytes read from one input (default: CROSSWALK_MAX_INPUT_BYTES, else 256 MiB). */
+  inputLimit?: ByteLimit;
   /** Where worker.js / worker.ts is looked for (the runtime folder). */
   workerBase?: URL;
   onProgress?: (stats: RunStats, file: string) => void;
@@ -106,7 +109,7 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
       }
       let text: string;
       try {
-        text = (await readInputText(input.path, options.stdin)).text;
+        text = (await readInputText(input.path, options.stdin, options.inputLimit)).text;
       } catch (error) {
         if (!(error instanceof CrosswalkError)) throw error;
         await inputFailed(file, error);
