@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -112,8 +112,26 @@ describe('crosswalk run', () => {
     const lines = c.err().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^crosswalk run: HL7_BAD_ENCODING_CHARS: .*\(.*mixed\.hl7, message 2/);
     expect(lines[1]).toBe(`crosswalk run: IO_NOT_FOUND: No such file or folder. (${join(dir, 'missing.hl7')})`);
-    expect(lines[2]).toBe('crosswalk run: 2 of 3 messages mapped, 2 failed.');
+    expect(lines[2]).toBe('crosswalk run: 2 of 3 messages mapped, 2 failed (1 input not read).');
     expect(c.err()).not.toContain('EVERYMAN');
+  });
+
+  it('a folder: symlinked message files and folders are read; a FIFO and a broken link are input errors naming them, exit 1', async () => {
+    const folder = join(dir, 'linked-in');
+    mkdirSync(join(folder, 'real'), { recursive: true });
+    writeFileSync(join(folder, 'real', 'a.hl7'), readSample('fhirconverter_ADT-A01-01.hl7'));
+    symlinkSync(join(samplesDir, 'fhirconverter_ADT01-23.hl7'), join(folder, 'b.hl7'));
+    symlinkSync(join(dir, 'nothing-here'), join(folder, 'c.hl7'));
+    execFileSync('mkfifo', [join(folder, 'd.hl7')]);
+    const c = capture();
+    expect(await runRun(bundlePath, [folder], {}, c.io)).toBe(1);
+    expect(c.out().trimEnd().split('\n').map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(['transaction', 'transaction']);
+    expect(c.err()).toBe([
+      `crosswalk run: IO_BROKEN_LINK: This symbolic link points to nothing that exists. (${join(folder, 'c.hl7')})`,
+      `crosswalk run: IO_NOT_REGULAR_FILE: This is a named pipe (FIFO), not a regular file, so it is not read. (${join(folder, 'd.hl7')})`,
+      'crosswalk run: 2 of 2 messages mapped, 2 failed (2 inputs not read).',
+      '',
+    ].join('\n'));
   });
 
   it('draws a progress line on stderr only when it is a terminal', async () => {
@@ -250,7 +268,7 @@ describe('the crosswalk binary', () => {
     const piped = cli(['run', bundlePath, fifo, adt]);
     expect(piped.stderr).toBe([
       `crosswalk run: IO_NOT_REGULAR_FILE: This is a named pipe (FIFO), not a regular file, so it is not read. (${fifo})`,
-      'crosswalk run: 1 of 1 messages mapped, 1 failed.',
+      'crosswalk run: 1 of 1 messages mapped, 1 failed (1 input not read).',
       '',
     ].join('\n'));
     expect(piped.status).toBe(1);
@@ -259,7 +277,7 @@ describe('the crosswalk binary', () => {
     const big = cli(['run', '--max-input-bytes', '1K', bundlePath, adt]);
     expect(big.stderr).toBe([
       `crosswalk run: IO_TOO_LARGE: The input holds more than 1 KiB, the most that is read; raise the limit with --max-input-bytes or CROSSWALK_MAX_INPUT_BYTES if this is meant. (${adt})`,
-      'crosswalk run: 0 of 0 messages mapped, 1 failed.',
+      'crosswalk run: 0 of 0 messages mapped, 1 failed (1 input not read).',
       '',
     ].join('\n'));
     expect(big.status).toBe(1);

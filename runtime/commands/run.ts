@@ -91,7 +91,9 @@ export async function runRun(bundlePath: string, inputs: readonly string[], opti
   }
   if (stats.failed > 0) {
     const where = errors !== undefined ? `; see ${errors}` : '';
-    io.stderr.write(`crosswalk run: ${stats.mapped} of ${stats.messages} messages mapped, ${stats.failed} failed${where}.\n`);
+    // Inputs that were not read (missing, a FIFO, a broken link...) count as failed; say how many, so "0 of 0" is not a mystery.
+    const unread = stats.inputErrors > 0 ? ` (${stats.inputErrors} input${stats.inputErrors === 1 ? '' : 's'} not read)` : '';
+    io.stderr.write(`crosswalk run: ${stats.mapped} of ${stats.messages} messages mapped, ${stats.failed} failed${unread}${where}.\n`);
     return 1;
   }
   if (out !== undefined) io.stderr.write(`crosswalk run: ${stats.mapped} messages mapped to ${out}.\n`);

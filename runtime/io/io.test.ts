@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -33,6 +34,64 @@ test('folders expand recursively in name order, hidden entries and other extensi
   const empty = mkdtempSync(join(tmpdir(), 'crosswalk-io-empty-'));
   const [none] = await expandInputs([empty]);
   expect(none.error?.toString()).toBe(`IO_EMPTY_FOLDER: The folder holds no message files (.hl7, .er7, .txt, .msg). (${empty})`);
+});
+
+test('folders follow symbolic links to files and folders, and report every entry they cannot read', async () => {
+  const base = mkdtempSync(join(tmpdir(), 'crosswalk-io-links-'));
+  const root = join(base, 'in');
+  mkdirSync(join(root, 'b'), { recursive: true });
+  mkdirSync(join(base, 'outside', 'dir'), { recursive: true });
+  writeFileSync(join(base, 'outside', 'x.hl7'), 'x');
+  writeFileSync(join(base, 'outside', 'dir', 'y.hl7'), 'y');
+  for (const file of ['a.hl7', 'b/c.HL7', 'notes.md', '.hidden.hl7']) writeFileSync(join(root, file), 'x');
+  execFileSync('mkfifo', [join(root, 'feed.hl7'), join(root, 'pipe')]);
+  const links: Array<[string, string]> = [
+    ['linked.hl7', '../outside/x.hl7'], ['again', '../outside/dir'], ['shared', '../outside/dir'], ['broken.hl7', 'nowhere.hl7'],
+    ['gone', 'nowhere'], ['loop', '.'], ['b/up', '..'], ['cycle1', 'cycle2'], ['cycle2', 'cycle1'], ['dev.hl7', '/dev/null'],
+  ];
+  for (const [name, target] of links) symlinkSync(target, join(root, name));
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(join(root, 'sock.hl7'), resolve));
+  try {
+    const inputs = await expandInputs([root]);
+    expect(inputs.map((i) => [i.path.slice(root.length + 1), i.error?.code])).toEqual([
+      ['a.hl7', undefined],
+      ['again/y.hl7', undefined],
+      ['b/c.HL7', undefined],
+      ['b/up', 'IO_LINK_LOOP'],
+      ['broken.hl7', 'IO_BROKEN_LINK'],
+      ['cycle1', 'IO_LINK_LOOP'],
+      ['cycle2', 'IO_LINK_LOOP'],
+      ['dev.hl7', 'IO_NOT_REGULAR_FILE'],
+      ['feed.hl7', 'IO_NOT_REGULAR_FILE'],
+      ['gone', 'IO_BROKEN_LINK'],
+      ['linked.hl7', undefined],
+      ['loop', 'IO_LINK_LOOP'],
+      ['shared', 'IO_DUPLICATE_FOLDER'],
+      ['sock.hl7', 'IO_NOT_REGULAR_FILE'],
+    ]);
+    const byName = (name: string) => inputs.find((i) => i.path === join(root, name))?.error?.toString();
+    expect(byName('feed.hl7')).toBe(`IO_NOT_REGULAR_FILE: This is a named pipe (FIFO), not a regular file, so it is not read. (${join(root, 'feed.hl7')})`);
+    expect(byName('sock.hl7')).toBe(`IO_NOT_REGULAR_FILE: This is a socket, not a regular file, so it is not read. (${join(root, 'sock.hl7')})`);
+    expect(byName('broken.hl7')).toBe(`IO_BROKEN_LINK: This symbolic link points to nothing that exists. (${join(root, 'broken.hl7')})`);
+    expect(byName('loop')).toBe(`IO_LINK_LOOP: This link leads back to a folder it is inside, so it is not followed. (${join(root, 'loop')})`);
+    expect(byName('cycle1')).toBe(`IO_LINK_LOOP: This symbolic link leads round in a loop of links, so it is not read. (${join(root, 'cycle1')})`);
+    expect(byName('shared')).toBe(`IO_DUPLICATE_FOLDER: This link leads to a folder that was already read through another path, so it is not read twice. (${join(root, 'shared')})`);
+  } finally {
+    server.close();
+  }
+});
+
+test.skipIf(process.getuid?.() === 0)('a folder that cannot be listed is reported by name and the rest is still read', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'crosswalk-io-locked-'));
+  mkdirSync(join(root, 'locked'));
+  writeFileSync(join(root, 'z.hl7'), 'x');
+  chmodSync(join(root, 'locked'), 0);
+  try {
+    expect((await expandInputs([root])).map((i) => [i.path, i.error?.code])).toEqual([[join(root, 'locked'), 'IO_NO_ACCESS'], [join(root, 'z.hl7'), undefined]]);
+  } finally {
+    chmodSync(join(root, 'locked'), 0o755);
+  }
 });
 
 test('readInputText reads stdin for - and names the file on errors', async () => {

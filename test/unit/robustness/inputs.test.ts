@@ -2,14 +2,14 @@
 // end, and the like. Each one must end in a coded error naming the input, quickly and in bounded
 // memory, while everything else still works.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../../runtime/index';
-import { readInputText } from '../../../runtime/io/index';
+import { expandInputs, readInputText } from '../../../runtime/io/index';
 import { openDefaultNodeStudio } from '../../../shared/node/studio/openDefaultNodeStudio';
 import { createWebHost, type WebHost } from '../../../webhost/createWebHost';
 
@@ -96,5 +96,42 @@ describe('unbounded and blocking reads (item 4)', () => {
       });
       expect((await openBundle(join(dir, 'missing.json'))).body.error?.code).toBe('CW_FILE_NOT_FOUND');
     });
+  });
+});
+
+describe('silent skips in input folders (item 6)', () => {
+  it('a web of links that would make the walk exponential reads each folder once and reports the other ways in', async () => {
+    // d0 … d24, each holding two links (a, b) to the next: 2^24 paths if links were followed blindly.
+    const web = join(dir, 'web');
+    const levels = 24;
+    for (let i = 0; i <= levels; i++) mkdirSync(join(web, `d${i}`), { recursive: true });
+    for (let i = 0; i < levels; i++) {
+      symlinkSync(join(web, `d${i + 1}`), join(web, `d${i}`, 'a'));
+      symlinkSync(join(web, `d${i + 1}`), join(web, `d${i}`, 'b'));
+    }
+    writeFileSync(join(web, `d${levels}`, 'm.hl7'), 'MSH|^~\\&|\r');
+    symlinkSync(join(web, 'd0'), join(web, `d${levels}`, 'back'));
+    const inputs = await expandInputs([join(web, 'd0')]);
+    const deepest = join(web, 'd0', ...Array.from({ length: levels }, () => 'a'));
+    expect(inputs.filter((i) => !i.error).map((i) => i.path)).toEqual([join(deepest, 'm.hl7')]);
+    expect(inputs.filter((i) => i.error).map((i) => [i.path, i.error?.code])).toEqual([
+      [join(deepest, 'back'), 'IO_LINK_LOOP'],
+      ...Array.from({ length: levels }, (_, k) => [join(web, 'd0', ...Array.from({ length: levels - 1 - k }, () => 'a'), 'b'), 'IO_DUPLICATE_FOLDER']),
+    ]);
+  });
+
+  it('links that lead nowhere or round in circles are named, never followed forever', async () => {
+    const circle = join(dir, 'circle');
+    mkdirSync(circle);
+    symlinkSync('x.hl7', join(circle, 'y.hl7'));
+    symlinkSync('y.hl7', join(circle, 'x.hl7'));
+    symlinkSync(circle, join(circle, 'self'));
+    symlinkSync('/nonexistent/feed', join(circle, 'feed'));
+    expect((await expandInputs([circle])).map((i) => [i.path, i.error?.code])).toEqual([
+      [join(circle, 'feed'), 'IO_BROKEN_LINK'],
+      [join(circle, 'self'), 'IO_LINK_LOOP'],
+      [join(circle, 'x.hl7'), 'IO_LINK_LOOP'],
+      [join(circle, 'y.hl7'), 'IO_LINK_LOOP'],
+    ]);
   });
 });
