@@ -1,8 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
-import { iterateHl7Batch } from '../../shared/common/hl7v2/index';
-import { expandInputs, LineWriter, readInputText, STDIN } from '../io/index';
+import { iterateHl7Bytes } from '../../shared/common/hl7v2/index';
+import { expandInputs, hl7ReadOptions, LineWriter, readInputBytes, STDIN } from '../io/index';
 import { checkInputArgs, inputLimitOption } from './checkInputArgs';
 import type { CommandModule } from './CommandModule';
 
@@ -36,9 +36,9 @@ export async function runInspect(inputs: readonly string[], io: InspectIo, optio
       continue;
     }
     const name = file.path === STDIN ? 'stdin' : file.path;
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = (await readInputText(file.path, io.stdin, limit)).text;
+      bytes = await readInputBytes(file.path, io.stdin, limit);
     } catch (error) {
       if (!(error instanceof CrosswalkError)) throw error;
       report(error);
@@ -46,7 +46,8 @@ export async function runInspect(inputs: readonly string[], io: InspectIo, optio
       continue;
     }
     const prefix = named ? `{"file":${JSON.stringify(name)},"message":` : '{"message":';
-    for (const item of iterateHl7Batch(text, { file: name })) {
+    // Each message is decoded in its own MSH-18 character set, as `crosswalk run` does.
+    for (const item of iterateHl7Bytes(bytes, { file: name, ...hl7ReadOptions })) {
       if (item.error !== undefined) {
         report(item.error);
         failed = true;
@@ -81,6 +82,8 @@ export const inspectCommand: CommandModule = {
           '',
           'Inputs: files (any name), folders (every *.hl7, *.er7, *.txt, *.msg inside, recursively), or -',
           'for stdin. Files may hold many messages: back to back, in FHS/BHS batches, or MLLP-framed.',
+          'Each message is decoded in the character set its MSH-18 names (UTF-8 when empty); bytes that',
+          'do not fit it fail that message alone (HL7_ENCODING, with the byte offset).',
           '',
           'A message that cannot be read is reported on stderr with its file, position and error code;',
           'the others are still printed, and the exit code is 1. Exit code 2 means bad usage.',

@@ -17,6 +17,9 @@ const dir = mkdtempSync(join(tmpdir(), 'crosswalk-run-'));
 const bundlePath = join(dir, 'adt.crosswalk.json');
 const sampleFiles = readdirSync(samplesDir).filter((f) => f.endsWith('.hl7')).sort();
 
+/** The real CLI in a child process. The timeout turns a CLI that blocks (on a FIFO, say) into a failed assertion instead of a stuck suite. */
+const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', resolve('runtime/cli.ts'), ...args], { encoding: 'utf8', input, cwd: process.cwd(), timeout: 60_000 });
+
 function capture() {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -134,6 +137,34 @@ describe('crosswalk run', () => {
     ].join('\n'));
   });
 
+  it('decodes each message by its own MSH-18: a stray byte fails only its message, and the replay copy is the original bytes', () => {
+    const adt = readSample('fhirconverter_ADT-A01-01.hl7').replace(/^\uFEFF/, '');
+    const family = (text: string, name: Buffer): Buffer => Buffer.concat(text.split('EVERYMAN').flatMap((part, i) => (i === 0 ? [Buffer.from(part, 'latin1')] : [name, Buffer.from(part, 'latin1')])));
+    const utf8 = family(adt, Buffer.from('MÜLLER', 'utf8'));
+    const stray = family(adt.replace('MSG00001', 'MSG00002'), Buffer.from([0x4d, 0xff]));
+    const latin1Header = adt.replace('MSG00001', 'MSG00003').replace(/^(MSH(?:\|[^|\r]*){16})\|?[^|\r]*/, '$1|8859/1');
+    const latin1 = family(latin1Header, Buffer.from([0x4d, 0xdc, 0x4c, 0x4c, 0x45, 0x52]));
+    const latin1Broken = Buffer.concat([family(latin1Header.replace('MSG00003', 'MSG00004'), Buffer.from([0x4d, 0xdc])), Buffer.from('not a segment\r')]);
+    const file = join(dir, 'charsets.hl7');
+    writeFileSync(file, Buffer.concat([utf8, stray, latin1, latin1Broken]));
+    const errors = join(dir, 'charset-errors');
+    const result = cli(['run', bundlePath, file, '--errors', errors]);
+    expect(result.stderr).toBe(`crosswalk run: 2 of 4 messages mapped, 2 failed; see ${errors}.\n`);
+    expect(result.status).toBe(1);
+    const names = result.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { entry: Array<{ resource: { name?: Array<{ family?: string }> } }> }).entry[0].resource.name?.[0]?.family);
+    expect(names).toEqual(['MÜLLER', 'MÜLLER']);
+    const report = JSON.parse(readFileSync(join(errors, 'charsets.hl7.2.error.json'), 'utf8'));
+    const offset = utf8.length + stray.indexOf(0xff);
+    expect(report).toMatchObject({ file, message: 2, offset: utf8.length, error: {
+      code: 'HL7_ENCODING',
+      message: `At byte offset ${offset} the input is not valid UNICODE UTF-8, the character set used when MSH-18 is empty; the message is not read.`,
+      where: { file, message: 2, segmentId: 'PID', field: 5, offset },
+    } });
+    expect(readFileSync(join(errors, 'charsets.hl7.2.hl7'))).toEqual(stray);
+    expect(JSON.parse(readFileSync(join(errors, 'charsets.hl7.4.error.json'), 'utf8')).error.code).toBe('HL7_BAD_SEGMENT');
+    expect(readFileSync(join(errors, 'charsets.hl7.4.hl7'))).toEqual(latin1Broken);
+  }, 120_000);
+
   it('draws a progress line on stderr only when it is a terminal', async () => {
     const c = capture();
     const stderr = Object.assign(c.io.stderr, { isTTY: true });
@@ -241,8 +272,6 @@ describe('crosswalk test and validate', () => {
 });
 
 describe('the crosswalk binary', () => {
-  // The timeout turns a CLI that blocks (on a FIFO, say) into a failed assertion instead of a stuck suite.
-  const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', resolve('runtime/cli.ts'), ...args], { encoding: 'utf8', input, cwd: process.cwd(), timeout: 60_000 });
 
   it('exits 0, 1 and 2 as documented', () => {
     const ok = cli(['run', bundlePath, join(samplesDir, 'fhirconverter_ADT-A01-01.hl7')]);

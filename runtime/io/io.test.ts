@@ -5,17 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, test } from 'vitest';
-import { decodeText } from './decodeText';
 import { expandInputs } from './expandInputs';
 import { LineWriter } from './LineWriter';
-import { readInputText } from './readInputText';
-
-test('UTF-8 is decoded as UTF-8 (BOM kept for the codec), UTF-16 by its BOM, anything else as ISO-8859-1', () => {
-  expect(decodeText(Buffer.from('\uFEFFMSH|Müller', 'utf8'))).toEqual({ text: '\uFEFFMSH|Müller', encoding: 'utf-8' });
-  expect(decodeText(Buffer.from([0x4d, 0xfc, 0x6c]))).toEqual({ text: 'Mül', encoding: 'latin1' });
-  expect(decodeText(Buffer.from([0xff, 0xfe, 0x4d, 0x00, 0xfc, 0x00]))).toEqual({ text: 'Mü', encoding: 'utf-16le' });
-  expect(decodeText(Buffer.from([0xfe, 0xff, 0x00, 0x4d, 0x00, 0xfc]))).toEqual({ text: 'Mü', encoding: 'utf-16be' });
-});
+import { readInputBytes } from './readInputBytes';
 
 test('folders expand recursively in name order, hidden entries and other extensions skipped', async () => {
   const root = mkdtempSync(join(tmpdir(), 'crosswalk-io-'));
@@ -94,49 +86,49 @@ test.skipIf(process.getuid?.() === 0)('a folder that cannot be listed is reporte
   }
 });
 
-test('readInputText reads stdin for - and names the file on errors', async () => {
-  expect((await readInputText('-', Readable.from([Buffer.from('MSH|a'), Buffer.from('b')]))).text).toBe('MSH|ab');
+test('readInputBytes reads stdin for - and names the file on errors', async () => {
+  expect(Buffer.from(await readInputBytes('-', Readable.from([Buffer.from('MSH|a'), Buffer.from('b')]))).toString()).toBe('MSH|ab');
   const root = mkdtempSync(join(tmpdir(), 'crosswalk-io-dir-'));
-  await expect(readInputText(root)).rejects.toMatchObject({ code: 'IO_READ_FAILED', where: { file: root } });
+  await expect(readInputBytes(root)).rejects.toMatchObject({ code: 'IO_READ_FAILED', where: { file: root } });
 });
 
 const limit = (maxBytes: number) => ({ maxBytes, setting: '--max-input-bytes or CROSSWALK_MAX_INPUT_BYTES' });
 
-test('readInputText refuses a FIFO at once (no writer needed) and names it', async () => {
+test('readInputBytes refuses a FIFO at once (no writer needed) and names it', async () => {
   const root = mkdtempSync(join(tmpdir(), 'crosswalk-io-fifo-'));
   const fifo = join(root, 'feed.hl7');
   execFileSync('mkfifo', [fifo]);
-  await expect(readInputText(fifo)).rejects.toMatchObject({
+  await expect(readInputBytes(fifo)).rejects.toMatchObject({
     code: 'IO_NOT_REGULAR_FILE', message: 'This is a named pipe (FIFO), not a regular file, so it is not read.', where: { file: fifo },
   });
 });
 
-test('readInputText refuses devices: /dev/zero is never read', async () => {
-  await expect(readInputText('/dev/zero')).rejects.toMatchObject({
+test('readInputBytes refuses devices: /dev/zero is never read', async () => {
+  await expect(readInputBytes('/dev/zero')).rejects.toMatchObject({
     code: 'IO_NOT_REGULAR_FILE', message: 'This is a character device, not a regular file, so it is not read.', where: { file: '/dev/zero' },
   });
 });
 
-test('readInputText reads at most the limit, counted while reading, from files and stdin', async () => {
+test('readInputBytes reads at most the limit, counted while reading, from files and stdin', async () => {
   const root = mkdtempSync(join(tmpdir(), 'crosswalk-io-limit-'));
   writeFileSync(join(root, 'eight.hl7'), 'MSH|^~\\&');
   writeFileSync(join(root, 'nine.hl7'), 'MSH|^~\\&|');
-  expect((await readInputText(join(root, 'eight.hl7'), undefined, limit(8))).text).toBe('MSH|^~\\&');
-  await expect(readInputText(join(root, 'nine.hl7'), undefined, limit(8))).rejects.toMatchObject({
+  expect(Buffer.from(await readInputBytes(join(root, 'eight.hl7'), undefined, limit(8))).toString()).toBe('MSH|^~\\&');
+  await expect(readInputBytes(join(root, 'nine.hl7'), undefined, limit(8))).rejects.toMatchObject({
     code: 'IO_TOO_LARGE',
     message: 'The input holds more than 8 bytes, the most that is read; raise the limit with --max-input-bytes or CROSSWALK_MAX_INPUT_BYTES if this is meant.',
     where: { file: join(root, 'nine.hl7') },
   });
   // stdin that never ends: stopped at the limit, and the stream is let go.
   const endless = new Readable({ read() { this.push(Buffer.alloc(64 * 1024, 0x4d)); } });
-  await expect(readInputText('-', endless, limit(1024 * 1024))).rejects.toMatchObject({
+  await expect(readInputBytes('-', endless, limit(1024 * 1024))).rejects.toMatchObject({
     code: 'IO_TOO_LARGE', message: expect.stringContaining('more than 1 MiB'), where: { file: 'stdin' },
   });
   expect(endless.destroyed).toBe(true);
 });
 
-test.runIf(process.platform === 'linux')('readInputText does not trust the size stat reports (/proc files say 0)', async () => {
-  await expect(readInputText('/proc/self/status', undefined, limit(64))).rejects.toMatchObject({ code: 'IO_TOO_LARGE', where: { file: '/proc/self/status' } });
+test.runIf(process.platform === 'linux')('readInputBytes does not trust the size stat reports (/proc files say 0)', async () => {
+  await expect(readInputBytes('/proc/self/status', undefined, limit(64))).rejects.toMatchObject({ code: 'IO_TOO_LARGE', where: { file: '/proc/self/status' } });
 });
 
 test('LineWriter batches lines, and stops quietly when the reader goes away', async () => {

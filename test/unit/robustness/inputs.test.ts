@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../../runtime/index';
-import { expandInputs, readInputText } from '../../../runtime/io/index';
+import { expandInputs, hl7ReadOptions, readInputBytes } from '../../../runtime/io/index';
+import { iterateHl7Bytes } from '../../../shared/common/hl7v2/index';
 import { openDefaultNodeStudio } from '../../../shared/node/studio/openDefaultNodeStudio';
 import { createWebHost, type WebHost } from '../../../webhost/createWebHost';
 
@@ -25,14 +26,14 @@ const fifo = (name: string): string => {
 
 describe('unbounded and blocking reads (item 4)', () => {
   it('message inputs: /dev/zero, a FIFO, an endless stdin and a lying /proc size are refused with their code', async () => {
-    await expect(readInputText('/dev/zero')).rejects.toMatchObject({ code: 'IO_NOT_REGULAR_FILE', where: { file: '/dev/zero' } });
-    await expect(readInputText('/dev/urandom')).rejects.toMatchObject({ code: 'IO_NOT_REGULAR_FILE', where: { file: '/dev/urandom' } });
+    await expect(readInputBytes('/dev/zero')).rejects.toMatchObject({ code: 'IO_NOT_REGULAR_FILE', where: { file: '/dev/zero' } });
+    await expect(readInputBytes('/dev/urandom')).rejects.toMatchObject({ code: 'IO_NOT_REGULAR_FILE', where: { file: '/dev/urandom' } });
     const feed = fifo('feed.hl7');
-    await expect(readInputText(feed)).rejects.toMatchObject({ code: 'IO_NOT_REGULAR_FILE', where: { file: feed } });
+    await expect(readInputBytes(feed)).rejects.toMatchObject({ code: 'IO_NOT_REGULAR_FILE', where: { file: feed } });
     const endless = new Readable({ read() { this.push(Buffer.alloc(1 << 16, 0)); } });
-    await expect(readInputText('-', endless, { maxBytes: 4 << 20, setting: '--max-input-bytes' })).rejects.toMatchObject({ code: 'IO_TOO_LARGE', where: { file: 'stdin' } });
+    await expect(readInputBytes('-', endless, { maxBytes: 4 << 20, setting: '--max-input-bytes' })).rejects.toMatchObject({ code: 'IO_TOO_LARGE', where: { file: 'stdin' } });
     if (process.platform === 'linux') {
-      await expect(readInputText('/proc/self/maps', undefined, { maxBytes: 100, setting: '--max-input-bytes' })).rejects.toMatchObject({ code: 'IO_TOO_LARGE' });
+      await expect(readInputBytes('/proc/self/maps', undefined, { maxBytes: 100, setting: '--max-input-bytes' })).rejects.toMatchObject({ code: 'IO_TOO_LARGE' });
     }
   });
 
@@ -133,5 +134,53 @@ describe('silent skips in input folders (item 6)', () => {
       [join(circle, 'x.hl7'), 'IO_LINK_LOOP'],
       [join(circle, 'y.hl7'), 'IO_LINK_LOOP'],
     ]);
+  });
+});
+
+describe('one bad byte garbles no other message (item 3)', () => {
+  const header = (id: number, charset = '') => `MSH|^~\\&|A|B|C|D|20240101||ADT^A01|${id}|P|2.5||||||${charset}\r`;
+  const msg = (id: number, family: number[], charset = ''): Buffer => Buffer.concat([Buffer.from(`${header(id, charset)}PID|1||x||`, 'latin1'), Buffer.from(family), Buffer.from('\r')]);
+  const read = (input: Uint8Array) => [...iterateHl7Bytes(input, { file: 'hostile.hl7', ...hl7ReadOptions })];
+  const mueller = [...Buffer.from('MÜLLER', 'utf8')];
+
+  it.each([
+    ['a stray 0xFF', [0xff]],
+    ['an overlong encoding', [0xc0, 0x80]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a sequence cut short by the segment end', [0xe2, 0x82]],
+    ['a lone continuation byte', [0x80]],
+  ])('%s fails its message alone; the UTF-8 messages around it keep MÜLLER', (_what, bad) => {
+    const before = msg(1, mueller);
+    const broken = msg(2, [0x4d, ...bad]);
+    const items = read(Buffer.concat([before, broken, msg(3, mueller)]));
+    expect(items.map((i) => i.message?.get('PID-5') ?? i.error?.code)).toEqual(['MÜLLER', 'HL7_ENCODING', 'MÜLLER']);
+    expect(items[1].error?.where.offset).toBe(before.length + broken.indexOf(Buffer.from(bad)));
+  });
+
+  it('an ISO 2022 escape to a set the decoder does not have (JIS X 0212) is HL7_ENCODING, not mojibake', () => {
+    const items = read(Buffer.concat([msg(1, [0x1b, 0x24, 0x28, 0x44, 0x30, 0x21, 0x1b, 0x28, 0x42], '~ISO IR87'), msg(2, mueller)]));
+    expect(items.map((i) => i.message?.get('PID-5') ?? i.error?.code)).toEqual(['HL7_ENCODING', 'MÜLLER']);
+  });
+
+  it('a long or strange MSH-18 is quoted short in the error; the message after it is read', () => {
+    const items = read(Buffer.concat([msg(1, [0x41], 'X'.repeat(5000)), msg(2, mueller)]));
+    expect(items[0].error?.message).toBe(`MSH-18 declares the character set "${'X'.repeat(40)}…", which is not a value of HL7 table 0211.`);
+    expect(items[1].message?.get('PID-5')).toBe('MÜLLER');
+  });
+
+  it('UTF-16 without a byte-order mark, and UTF-16 cut in half, are coded errors', () => {
+    const text = `${header(1)}PID|1||x||Müller\r`;
+    expect(read(Buffer.from(text, 'utf16le')).map((i) => i.error?.code)).toEqual(['HL7_BINARY']);
+    const odd = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le').subarray(0, 51)]);
+    expect(read(odd).map((i) => [i.error?.code, i.error?.where.offset])).toEqual([['HL7_ENCODING', 52]]);
+  });
+
+  it('many messages, every other one broken: each fails alone, in order, and nothing is re-decoded', () => {
+    const parts: Buffer[] = [];
+    for (let i = 1; i <= 2000; i++) parts.push(msg(i, i % 2 === 0 ? [0x4d, 0xff] : mueller));
+    const items = read(Buffer.concat(parts));
+    expect(items).toHaveLength(2000);
+    expect(items.every((item, i) => (i % 2 === 0 ? item.message?.get('PID-5') === 'MÜLLER' : item.error?.code === 'HL7_ENCODING'))).toBe(true);
   });
 });

@@ -4,13 +4,13 @@ import { basename, dirname, join } from 'node:path';
 import { fileError } from './fileError';
 
 /**
- * Writes a whole file or nothing: the text goes to a temporary file beside the target, is flushed
- * to disk, then renamed over the target (atomic on one file system). A crash or a full disk leaves
+ * Writes a whole file or nothing: the data (text as UTF-8, or bytes) goes to a temporary file beside
+ * the target, is flushed to disk, then renamed over the target (atomic on one file system). A crash or a full disk leaves
  * the previous file untouched and no half-written one.
  */
-export function writeFileAtomic(path: string, text: string): number {
+export function writeFileAtomic(path: string, data: string | Uint8Array): number {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
