@@ -48,11 +48,14 @@ describe('unbounded and blocking reads (item 4)', () => {
     let close: () => void;
     const token = 'robustness-token-0123456789';
     const before = process.env.CROSSWALK_MAX_BUNDLE_BYTES;
+    let recent: (path: string) => void;
     beforeAll(async () => {
       // The studio host's limit comes from the environment when the studio opens.
       process.env.CROSSWALK_MAX_BUNDLE_BYTES = '4K';
       const studio = openDefaultNodeStudio({ host: 'web', version: '0.1.0', appRoot: process.cwd(), dataDir: dir, workspaceFile: ':memory:' });
       close = studio.close;
+      // The studio opens by path only chosen or recent files: these are recent (an earlier session opened them).
+      recent = (path) => studio.workspace.touchRecentFile(path, path.split('/').pop() ?? path);
       host = await createWebHost({ api: studio.api, rendererDir: join(dir, 'renderer'), token, port: 0 });
     });
     afterAll(async () => {
@@ -77,9 +80,11 @@ describe('unbounded and blocking reads (item 4)', () => {
       });
 
     it('openBundle on /dev/zero, a FIFO with a writer that never writes, and an oversized file: coded errors, and the host keeps answering', async () => {
+      recent('/dev/zero');
       const zero = await openBundle('/dev/zero');
       expect(zero.body.error).toEqual({ code: 'IO_NOT_REGULAR_FILE', message: 'This is a character device, not a regular file, so it is not read.', where: { file: '/dev/zero' } });
       const pipe = fifo('open-me.crosswalk.json');
+      recent(pipe);
       const writer = spawn('sh', ['-c', `sleep 30 > '${pipe}'`], { stdio: 'ignore' });
       try {
         const piped = await openBundle(pipe);
@@ -89,12 +94,14 @@ describe('unbounded and blocking reads (item 4)', () => {
       }
       const big = join(dir, 'big.crosswalk.json');
       writeFileSync(big, `{"format":"crosswalk.mapping/1","pad":"${'x'.repeat(5000)}"}`);
+      recent(big);
       const tooBig = await openBundle(big);
       expect(tooBig.body.error).toEqual({
         code: 'IO_TOO_LARGE',
         message: 'The input holds more than 4 KiB, the most that is read; raise the limit with CROSSWALK_MAX_BUNDLE_BYTES if this is meant.',
         where: { file: big },
       });
+      recent(join(dir, 'missing.json'));
       expect((await openBundle(join(dir, 'missing.json'))).body.error?.code).toBe('CW_FILE_NOT_FOUND');
     });
   });
