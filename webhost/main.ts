@@ -18,7 +18,7 @@ const program = new Command('crosswalk-web')
   .option('--port <n>', 'TCP port on 127.0.0.1; 0 picks a free one', parsePort, 0)
   .option('--open', 'open the studio in the default browser when ready', false)
   .option('--data-dir <dir>', 'folder for the workspace database (default: your user data folder, or CROSSWALK_DATA_DIR)')
-  .addHelpText('after', '\nThe address printed on start carries a per-launch token in its #fragment; only a page opened from it can use the studio.\nCROSSWALK_TOKEN fixes the token (for automated tests).')
+  .addHelpText('after', '\nThe address printed on start carries a per-launch token in its #fragment; only a page opened from it can use the studio.\nCROSSWALK_TOKEN fixes the token (for automated tests).\nCROSSWALK_MAX_BUNDLE_BYTES caps the size of a bundle opened by path (default 64M).')
   .showHelpAfterError()
   // Usage errors exit 2 like the runtime CLI; help exits 0.
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));

@@ -9,14 +9,14 @@ import { runInspect } from './inspect';
 const samplesDir = resolve(process.cwd(), '../shared/reference/hl7v2-samples');
 const sampleFiles = readdirSync(samplesDir).filter((name) => name.endsWith('.hl7')).sort();
 
-async function inspect(inputs: string[], stdinText = ''): Promise<{ code: number; lines: string[]; errors: string[] }> {
+async function inspect(inputs: string[], stdinText: string | Buffer = ''): Promise<{ code: number; lines: string[]; errors: string[] }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const code = await runInspect(inputs, { stdout, stderr, stdin: Readable.from([Buffer.from(stdinText, 'utf8')]) });
+  const code = await runInspect(inputs, { stdout, stderr, stdin: Readable.from([typeof stdinText === 'string' ? Buffer.from(stdinText, 'utf8') : stdinText]) });
   return { code, lines: out.split('\n').filter((l) => l.length > 0), errors: err.split('\n').filter((l) => l.length > 0) };
 }
 
@@ -123,6 +123,19 @@ describe('inputs and errors', () => {
     expect(errors).toEqual(['crosswalk inspect: IO_NOT_FOUND: No such file or folder. (/no/such/file.hl7)']);
     const files = new Set(lines.map((l) => (JSON.parse(l) as { file: string }).file));
     expect([...files]).toEqual(sampleFiles.map((name) => join(samplesDir, name)));
+  });
+
+  test('each message is decoded in its own MSH-18 set; a stray byte fails only its message and names its byte offset', async () => {
+    const one = Buffer.from('MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5||||||8859/1\rPID|1||x||M\xdcLLER\r', 'latin1');
+    const two = Buffer.concat([Buffer.from('MSH|^~\\&|A|B|C|D|20240101||ADT^A01|2|P|2.5\rPID|1||x||M'), Buffer.from([0xff]), Buffer.from('\r')]);
+    const three = Buffer.from('MSH|^~\\&|A|B|C|D|20240101||ADT^A01|3|P|2.5\rPID|1||x||MÜLLER\r', 'utf8');
+    const { code, lines, errors } = await inspect(['-'], Buffer.concat([one, two, three]));
+    expect(code).toBe(1);
+    expect(lines.filter((l) => l.includes('"PID-5[1]"'))).toEqual(['{"message":1,"path":"PID-5[1]","value":"MÜLLER"}', '{"message":3,"path":"PID-5[1]","value":"MÜLLER"}']);
+    const offset = one.length + two.indexOf(0xff);
+    expect(errors).toEqual([
+      `crosswalk inspect: HL7_ENCODING: At byte offset ${offset} the input is not valid UNICODE UTF-8, the character set used when MSH-18 is empty; the message is not read. (stdin, message 2, segment 2 PID, field 5, line 4, offset ${offset})`,
+    ]);
   });
 
   test('binary input is an error, not an empty result', async () => {

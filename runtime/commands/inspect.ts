@@ -1,9 +1,9 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
-import { iterateHl7Batch } from '../../shared/common/hl7v2/index';
-import { expandInputs, LineWriter, readInputText, STDIN } from '../io/index';
-import { checkInputArgs } from './checkInputArgs';
+import { iterateHl7Bytes } from '../../shared/common/hl7v2/index';
+import { expandInputs, hl7ReadOptions, LineWriter, readInputBytes, STDIN } from '../io/index';
+import { checkInputArgs, inputLimitOption } from './checkInputArgs';
 import type { CommandModule } from './CommandModule';
 
 export interface InspectIo {
@@ -17,8 +17,9 @@ export interface InspectIo {
  * line each with their code and position only (never message content), and the remaining messages
  * are still printed. Returns the exit code: 0 when everything was read, 1 when anything failed.
  */
-export async function runInspect(inputs: readonly string[], io: InspectIo): Promise<number> {
+export async function runInspect(inputs: readonly string[], io: InspectIo, options: { maxInputBytes?: string | number } = {}): Promise<number> {
   checkInputArgs('inspect', inputs);
+  const limit = inputLimitOption(options.maxInputBytes);
   const out = new LineWriter(io.stdout);
   const report = (error: CrosswalkError): void => {
     io.stderr.write(`crosswalk inspect: ${error.toString()}\n`);
@@ -35,9 +36,9 @@ export async function runInspect(inputs: readonly string[], io: InspectIo): Prom
       continue;
     }
     const name = file.path === STDIN ? 'stdin' : file.path;
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = (await readInputText(file.path, io.stdin)).text;
+      bytes = await readInputBytes(file.path, io.stdin, limit);
     } catch (error) {
       if (!(error instanceof CrosswalkError)) throw error;
       report(error);
@@ -45,7 +46,8 @@ export async function runInspect(inputs: readonly string[], io: InspectIo): Prom
       continue;
     }
     const prefix = named ? `{"file":${JSON.stringify(name)},"message":` : '{"message":';
-    for (const item of iterateHl7Batch(text, { file: name })) {
+    // Each message is decoded in its own MSH-18 character set, as `crosswalk run` does.
+    for (const item of iterateHl7Bytes(bytes, { file: name, ...hl7ReadOptions })) {
       if (item.error !== undefined) {
         report(item.error);
         failed = true;
@@ -80,14 +82,17 @@ export const inspectCommand: CommandModule = {
           '',
           'Inputs: files (any name), folders (every *.hl7, *.er7, *.txt, *.msg inside, recursively), or -',
           'for stdin. Files may hold many messages: back to back, in FHS/BHS batches, or MLLP-framed.',
+          'Each message is decoded in the character set its MSH-18 names (UTF-8 when empty); bytes that',
+          'do not fit it fail that message alone (HL7_ENCODING, with the byte offset).',
           '',
           'A message that cannot be read is reported on stderr with its file, position and error code;',
           'the others are still printed, and the exit code is 1. Exit code 2 means bad usage.',
         ].join('\n'),
       )
       .argument('<inputs...>', 'files, folders, or - for stdin')
-      .action(async (inputs: string[]) => {
-        process.exitCode = await runInspect(inputs, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+      .option('--max-input-bytes <n>', 'read at most n bytes from one input (512K, 64M, 1G; default CROSSWALK_MAX_INPUT_BYTES or 256M)')
+      .action(async (inputs: string[], options: { maxInputBytes?: string }) => {
+        process.exitCode = await runInspect(inputs, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }, options);
       });
   },
 };

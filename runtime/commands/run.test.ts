@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,6 +17,9 @@ import { runValidate } from './validate';
 const dir = mkdtempSync(join(tmpdir(), 'crosswalk-run-'));
 const bundlePath = join(dir, 'adt.crosswalk.json');
 const sampleFiles = readdirSync(samplesDir).filter((f) => f.endsWith('.hl7')).sort();
+
+/** The real CLI in a child process. The timeout turns a CLI that blocks (on a FIFO, say) into a failed assertion instead of a stuck suite. */
+const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', resolve('runtime/cli.ts'), ...args], { encoding: 'utf8', input, cwd: process.cwd(), timeout: 60_000 });
 
 const capture = () => captureIo();
 
@@ -105,9 +108,55 @@ describe('crosswalk run', () => {
     const lines = c.err().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^crosswalk run: HL7_BAD_ENCODING_CHARS: .*\(.*mixed\.hl7, message 2/);
     expect(lines[1]).toBe(`crosswalk run: IO_NOT_FOUND: No such file or folder. (${join(dir, 'missing.hl7')})`);
-    expect(lines[2]).toBe('crosswalk run: 2 of 3 messages mapped, 2 failed.');
+    expect(lines[2]).toBe('crosswalk run: 2 of 3 messages mapped, 2 failed (1 input not read).');
     expect(c.err()).not.toContain('EVERYMAN');
   });
+
+  it('a folder: symlinked message files and folders are read; a FIFO and a broken link are input errors naming them, exit 1', async () => {
+    const folder = join(dir, 'linked-in');
+    mkdirSync(join(folder, 'real'), { recursive: true });
+    writeFileSync(join(folder, 'real', 'a.hl7'), readSample('fhirconverter_ADT-A01-01.hl7'));
+    symlinkSync(join(samplesDir, 'fhirconverter_ADT01-23.hl7'), join(folder, 'b.hl7'));
+    symlinkSync(join(dir, 'nothing-here'), join(folder, 'c.hl7'));
+    execFileSync('mkfifo', [join(folder, 'd.hl7')]);
+    const c = capture();
+    expect(await runRun(bundlePath, [folder], {}, c.io)).toBe(1);
+    expect(c.out().trimEnd().split('\n').map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(['transaction', 'transaction']);
+    expect(c.err()).toBe([
+      `crosswalk run: IO_BROKEN_LINK: This symbolic link points to nothing that exists. (${join(folder, 'c.hl7')})`,
+      `crosswalk run: IO_NOT_REGULAR_FILE: This is a named pipe (FIFO), not a regular file, so it is not read. (${join(folder, 'd.hl7')})`,
+      'crosswalk run: 2 of 2 messages mapped, 2 failed (2 inputs not read).',
+      '',
+    ].join('\n'));
+  });
+
+  it('decodes each message by its own MSH-18: a stray byte fails only its message, and the replay copy is the original bytes', () => {
+    const adt = readSample('fhirconverter_ADT-A01-01.hl7').replace(/^\uFEFF/, '');
+    const family = (text: string, name: Buffer): Buffer => Buffer.concat(text.split('EVERYMAN').flatMap((part, i) => (i === 0 ? [Buffer.from(part, 'latin1')] : [name, Buffer.from(part, 'latin1')])));
+    const utf8 = family(adt, Buffer.from('MÜLLER', 'utf8'));
+    const stray = family(adt.replace('MSG00001', 'MSG00002'), Buffer.from([0x4d, 0xff]));
+    const latin1Header = adt.replace('MSG00001', 'MSG00003').replace(/^(MSH(?:\|[^|\r]*){16})\|?[^|\r]*/, '$1|8859/1');
+    const latin1 = family(latin1Header, Buffer.from([0x4d, 0xdc, 0x4c, 0x4c, 0x45, 0x52]));
+    const latin1Broken = Buffer.concat([family(latin1Header.replace('MSG00003', 'MSG00004'), Buffer.from([0x4d, 0xdc])), Buffer.from('not a segment\r')]);
+    const file = join(dir, 'charsets.hl7');
+    writeFileSync(file, Buffer.concat([utf8, stray, latin1, latin1Broken]));
+    const errors = join(dir, 'charset-errors');
+    const result = cli(['run', bundlePath, file, '--errors', errors]);
+    expect(result.stderr).toBe(`crosswalk run: 2 of 4 messages mapped, 2 failed; see ${errors}.\n`);
+    expect(result.status).toBe(1);
+    const names = result.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { entry: Array<{ resource: { name?: Array<{ family?: string }> } }> }).entry[0].resource.name?.[0]?.family);
+    expect(names).toEqual(['MÜLLER', 'MÜLLER']);
+    const report = JSON.parse(readFileSync(join(errors, 'charsets.hl7.2.error.json'), 'utf8'));
+    const offset = utf8.length + stray.indexOf(0xff);
+    expect(report).toMatchObject({ file, message: 2, offset: utf8.length, error: {
+      code: 'HL7_ENCODING',
+      message: `At byte offset ${offset} the input is not valid UNICODE UTF-8, the character set used when MSH-18 is empty; the message is not read.`,
+      where: { file, message: 2, segmentId: 'PID', field: 5, offset },
+    } });
+    expect(readFileSync(join(errors, 'charsets.hl7.2.hl7'))).toEqual(stray);
+    expect(JSON.parse(readFileSync(join(errors, 'charsets.hl7.4.error.json'), 'utf8')).error.code).toBe('HL7_BAD_SEGMENT');
+    expect(readFileSync(join(errors, 'charsets.hl7.4.hl7'))).toEqual(latin1Broken);
+  }, 120_000);
 
   it('draws a progress line on stderr only when it is a terminal', async () => {
     const c = capture();
@@ -216,7 +265,6 @@ describe('crosswalk test and validate', () => {
 });
 
 describe('the crosswalk binary', () => {
-  const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', resolve('runtime/cli.ts'), ...args], { encoding: 'utf8', input, cwd: process.cwd() });
 
   it('exits 0, 1 and 2 as documented', () => {
     const ok = cli(['run', bundlePath, join(samplesDir, 'fhirconverter_ADT-A01-01.hl7')]);
@@ -234,6 +282,34 @@ describe('the crosswalk binary', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Exit status: 0 all messages mapped, 1 some failed, 2 usage error or a bundle');
   }, 120_000);
+
+  it('reads only regular files, at most --max-input-bytes each; a bundle that is a device is refused (exit 2)', () => {
+    const adt = join(samplesDir, 'fhirconverter_ADT-A01-01.hl7');
+    const fifo = join(dir, 'feed.hl7');
+    execFileSync('mkfifo', [fifo]);
+    const piped = cli(['run', bundlePath, fifo, adt]);
+    expect(piped.stderr).toBe([
+      `crosswalk run: IO_NOT_REGULAR_FILE: This is a named pipe (FIFO), not a regular file, so it is not read. (${fifo})`,
+      'crosswalk run: 1 of 1 messages mapped, 1 failed (1 input not read).',
+      '',
+    ].join('\n'));
+    expect(piped.status).toBe(1);
+    expect(JSON.parse(piped.stdout).type).toBe('transaction');
+
+    const big = cli(['run', '--max-input-bytes', '1K', bundlePath, adt]);
+    expect(big.stderr).toBe([
+      `crosswalk run: IO_TOO_LARGE: The input holds more than 1 KiB, the most that is read; raise the limit with --max-input-bytes or CROSSWALK_MAX_INPUT_BYTES if this is meant. (${adt})`,
+      'crosswalk run: 0 of 0 messages mapped, 1 failed (1 input not read).',
+      '',
+    ].join('\n'));
+    expect(big.status).toBe(1);
+    expect(cli(['run', '--max-input-bytes', '1K', bundlePath, '-'], readSample('fhirconverter_ADT-A01-01.hl7')).stderr).toMatch(/^crosswalk run: IO_TOO_LARGE: .* \(stdin\)\n/);
+    const badLimit = cli(['run', '--max-input-bytes', 'lots', bundlePath, adt]);
+    expect(badLimit.stderr).toBe('crosswalk: --max-input-bytes must be a number of bytes such as 268435456, 512K, 64M or 1G, not "lots".\n');
+    expect(badLimit.status).toBe(2);
+
+    const device = cli(['run', '/dev/zero', adt]);
+    expect(device.stderr).toBe('crosswalk run: IO_NOT_REGULAR_FILE: This is a character device, not a regular file, so it is not read. (/dev/zero)\n');
+    expect(device.status).toBe(2);
+  }, 240_000);
 });
-
-

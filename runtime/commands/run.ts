@@ -5,7 +5,7 @@ import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import { compileBundleFile } from '../../shared/node/runtime/compileBundle';
 import { runInputs, type RunStats } from '../run/runInputs';
 import { createRunSink } from '../run/sinks';
-import { checkInputArgs } from './checkInputArgs';
+import { checkInputArgs, inputLimitOption } from './checkInputArgs';
 import { UsageError, type CommandModule } from './CommandModule';
 
 export interface RunIo {
@@ -19,6 +19,7 @@ export interface RunCommandOptions {
   errors?: string;
   validate?: boolean;
   workers?: string | number;
+  maxInputBytes?: string | number;
 }
 
 function parseWorkers(value: string | number | undefined): number {
@@ -51,6 +52,7 @@ function progress(stream: RunIo['stderr']): ((stats: RunStats, file: string) => 
 export async function runRun(bundlePath: string, inputs: readonly string[], options: RunCommandOptions, io: RunIo): Promise<number> {
   checkInputArgs('run', inputs);
   const workers = parseWorkers(options.workers);
+  const inputLimit = inputLimitOption(options.maxInputBytes);
   const out = options.out === undefined ? undefined : resolve(options.out);
   // Failures go beside the outputs unless told otherwise, so a folder of results is never silently partial.
   const errors = options.errors !== undefined ? resolve(options.errors) : out !== undefined ? join(dirname(out), `${basename(out)}-errors`) : undefined;
@@ -78,6 +80,7 @@ export async function runRun(bundlePath: string, inputs: readonly string[], opti
       validate: options.validate === true,
       workers,
       stdin: io.stdin,
+      inputLimit,
       ...(onProgress ? { onProgress } : {}),
     });
   } catch (error) {
@@ -88,7 +91,9 @@ export async function runRun(bundlePath: string, inputs: readonly string[], opti
   }
   if (stats.failed > 0) {
     const where = errors !== undefined ? `; see ${errors}` : '';
-    io.stderr.write(`crosswalk run: ${stats.mapped} of ${stats.messages} messages mapped, ${stats.failed} failed${where}.\n`);
+    // Inputs that were not read (missing, a FIFO, a broken link...) count as failed; say how many, so "0 of 0" is not a mystery.
+    const unread = stats.inputErrors > 0 ? ` (${stats.inputErrors} input${stats.inputErrors === 1 ? '' : 's'} not read)` : '';
+    io.stderr.write(`crosswalk run: ${stats.mapped} of ${stats.messages} messages mapped, ${stats.failed} failed${unread}${where}.\n`);
     return 1;
   }
   if (out !== undefined) io.stderr.write(`crosswalk run: ${stats.mapped} messages mapped to ${out}.\n`);
@@ -105,7 +110,8 @@ export const runCommand: CommandModule = {
         'Map every HL7 v2 message in the inputs with a mapping bundle. Inputs are',
         'files, folders (read recursively: .hl7 .er7 .txt .msg) or - for stdin; a',
         'file may hold many messages (back to back, in FHS/BHS batch envelopes, or',
-        'MLLP-framed).',
+        'MLLP-framed). Each message is decoded in the character set its MSH-18',
+        'names (UTF-8 when empty); bytes that do not fit fail that message alone.',
         '',
         'Output: one FHIR transaction Bundle per message, as one JSON line each on',
         'stdout (NDJSON), in input order; with --out, one file per message instead',
@@ -124,6 +130,7 @@ export const runCommand: CommandModule = {
       .option('--errors <dir>', 'write failed messages and their error reports into this folder')
       .option('--validate', 'validate each output against FHIR R4; an invalid output counts as failed')
       .option('--workers <n>', 'map on n worker threads (output order stays the input order)')
+      .option('--max-input-bytes <n>', 'read at most n bytes from one input (512K, 64M, 1G; default CROSSWALK_MAX_INPUT_BYTES or 256M)')
       .action(async (bundle: string, inputs: string[], options: RunCommandOptions) => {
         process.exitCode = await runRun(bundle, inputs, options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
       });

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CrosswalkError, describeLocation } from '../../shared/common/errors/CrosswalkError';
 import { inferCsvSchema, inferJsonSchema, limitDepth, type SchemaCatalog, type SchemaNode, type SchemaRef } from '../../shared/common/schema/index';
 import { nodeSchemaCatalog } from '../../shared/node/schema/index';
+import { inputByteLimit } from '../../shared/node/studio/files/byteLimits';
+import { readFileBounded } from '../../shared/node/studio/files/readFileBounded';
 import { UsageError, type CommandModule } from './CommandModule';
 
 interface SchemaOptions {
@@ -58,8 +59,9 @@ function print(value: unknown, compact: boolean | undefined): void {
 
 async function readSample(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readFileBounded(file, inputByteLimit())).toString('utf8');
   } catch (error) {
+    if (error instanceof CrosswalkError) throw error.at({ file });
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
     throw new CrosswalkError('SCHEMA_SAMPLE_UNREADABLE', `The sample file ${file} ${reason}.`, { file });
   }

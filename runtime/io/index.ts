@@ -1,4 +1,4 @@
-export { decodeText, type DecodedText } from './decodeText';
 export { expandInputs, MESSAGE_FILE_EXTENSIONS, STDIN, type ExpandedInput } from './expandInputs';
-export { readInputText } from './readInputText';
+export { hl7ReadOptions } from './hl7ReadOptions';
+export { readInputBytes } from './readInputBytes';
 export { LineWriter } from './LineWriter';

@@ -8,14 +8,19 @@ export interface MessagePlace {
   /** 1-based position of the message in its input. */
   position: number;
   line?: number;
+  /** Byte offset of the message's first segment in its input. */
   offset?: number;
 }
 
 export interface Failure {
   place: MessagePlace;
   error: CrosswalkErrorData;
-  /** The message text, when it could be split out of its input (not for an unreadable file). */
-  input?: string;
+  /**
+   * The message as it is in its input, when it could be split out (not for an unreadable file):
+   * its bytes, undecoded, so the copy written for replay is exactly what failed, whatever its
+   * character set (a string is written as UTF-8).
+   */
+  input?: string | Uint8Array;
   /** The output that failed validation, and its issues. */
   output?: string;
   issues?: FhirIssue[];

@@ -1,9 +1,10 @@
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
-import { iterateHl7Batch } from '../../shared/common/hl7v2/index';
+import { iterateHl7Bytes } from '../../shared/common/hl7v2/index';
 import type { CompiledBundle } from '../../shared/node/runtime/compileBundle';
+import type { ByteLimit } from '../../shared/node/studio/files/byteLimits';
 import { renderOutcome, type MapItem, type RenderedOutcome } from '../../shared/node/runtime/renderOutcome';
 import { WorkerPool, findWorkerScript } from '../../shared/node/runtime/WorkerPool';
-import { expandInputs, readInputText, STDIN } from '../io/index';
+import { expandInputs, hl7ReadOptions, readInputBytes, STDIN } from '../io/index';
 import type { Readable } from 'node:stream';
 import type { MessagePlace, RunSink } from './RunSink';
 
@@ -22,6 +23,8 @@ export interface RunInputsOptions {
   /** Messages per chunk sent to a worker. */
   chunkSize?: number;
   stdin?: Readable;
+  /** The most bytes read from one input (default: CROSSWALK_MAX_INPUT_BYTES, else 256 MiB). */
+  inputLimit?: ByteLimit;
   /** Where worker.js / worker.ts is looked for (the runtime folder). */
   workerBase?: URL;
   onProgress?: (stats: RunStats, file: string) => void;
@@ -30,6 +33,8 @@ export interface RunInputsOptions {
 interface Chunk {
   places: MessagePlace[];
   items: MapItem[];
+  /** Each message's bytes as in its input: what a failure writes out for replay. */
+  sources: Uint8Array[];
   result: Promise<RenderedOutcome[]>;
 }
 
@@ -48,7 +53,7 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
     ? await WorkerPool.start(findWorkerScript(options.workerBase ?? new URL(import.meta.url)), workers, { bundleText: compiled.text, validate, ...(compiled.file !== undefined ? { bundleFile: compiled.file } : {}) })
     : undefined;
   const inflight: Chunk[] = [];
-  let current: { places: MessagePlace[]; items: MapItem[] } = { places: [], items: [] };
+  let current: Omit<Chunk, 'result'> = { places: [], items: [], sources: [] };
 
   const settle = async (chunk: Chunk): Promise<void> => {
     const outcomes = await chunk.result;
@@ -64,7 +69,7 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
         await sink.failure({
           place,
           error: { ...outcome.error, where: { ...outcome.error.where, file: place.file, message: place.position } },
-          input: chunk.items[i].text,
+          input: chunk.sources[i],
           ...(outcome.json !== undefined ? { output: outcome.json } : {}),
           ...(outcome.issues ? { issues: outcome.issues } : {}),
         });
@@ -74,11 +79,11 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
 
   const dispatch = async (): Promise<void> => {
     if (current.items.length === 0) return;
-    const { places, items } = current;
-    current = { places: [], items: [] };
+    const { places, items, sources } = current;
+    current = { places: [], items: [], sources: [] };
     // In this thread the parsed message is reused; a worker gets the text and parses it there.
     const result = pool ? pool.map(items.map((item) => item.text)) : Promise.resolve(items.map((item) => renderOutcome(compiled, item, validate)));
-    inflight.push({ places, items, result });
+    inflight.push({ places, items, sources, result });
     // Keep every worker busy with two chunks at most, then write the oldest.
     while (inflight.length > Math.max(1, workers * 2)) await settle(inflight.shift() as Chunk);
   };
@@ -105,39 +110,31 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
         await inputFailed(file, input.error);
         continue;
       }
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = (await readInputText(input.path, options.stdin)).text;
+        bytes = await readInputBytes(input.path, options.stdin, options.inputLimit);
       } catch (error) {
         if (!(error instanceof CrosswalkError)) throw error;
         await inputFailed(file, error);
         continue;
       }
-      // One message at a time, so a large file never holds every parsed message at once. A
-      // message that does not parse is reported once the next one starts: its text ends there.
-      let broken: { place: MessagePlace; error: CrosswalkError; offset: number } | undefined;
-      const reportBroken = async (end: number): Promise<void> => {
-        if (!broken) return;
-        const { place, error, offset } = broken;
-        broken = undefined;
-        await sink.failure({ place, error: error.at({ file, message: place.position }).toJSON(), input: text.slice(offset, end) });
-      };
-      for (const item of iterateHl7Batch(text, { file })) {
-        await reportBroken(item.offset);
+      // One message at a time, so a large file never holds every parsed message at once. Each is
+      // decoded in its own MSH-18 character set; one that does not decode fails alone.
+      for (const item of iterateHl7Bytes(bytes, { file, ...hl7ReadOptions })) {
         const place: MessagePlace = { file, position: item.position, line: item.line, offset: item.offset };
         if (item.error) {
           // Keep order: what was sent before this message is written before its failure.
           await drain();
           stats.messages++;
           stats.failed++;
-          broken = { place, error: item.error, offset: item.offset };
+          await sink.failure({ place, error: item.error.at({ file, message: place.position }).toJSON(), input: item.bytes });
           continue;
         }
         current.places.push(place);
         current.items.push({ text: item.message.toString(), message: item.message });
+        current.sources.push(item.bytes);
         if (current.items.length >= chunkSize) await dispatch();
       }
-      await reportBroken(text.length);
       options.onProgress?.(stats, file);
     }
     await drain();

@@ -9,7 +9,8 @@ import { setupMonaco } from '../monaco/setupMonaco';
 // Monaco (most of the studio's code by size) loads with this module, after the canvas is up.
 setupMonaco();
 import { useViewStore } from '../state/viewStore';
-import { fromEditorText, toEditorText } from './sampleText';
+import { fromEditorText, sampleFileText, toEditorText } from './sampleText';
+import { CrosswalkError } from '../../../shared/common/errors/CrosswalkError';
 
 /**
  * The sample messages: named tabs, a Monaco editor with HL7 v2 highlighting, load from a file,
@@ -64,7 +65,14 @@ export function SampleEditor() {
       toast('error', `${file.name} is larger than 10 MB; load one message at a time.`);
       return;
     }
-    addSample(file.name, await file.text());
+    let text: string;
+    try {
+      text = sampleFileText(new Uint8Array(await file.arrayBuffer()), file.name);
+    } catch (failure) {
+      toast('error', failure instanceof CrosswalkError ? failure.toString() : `${file.name} could not be read.`);
+      return;
+    }
+    addSample(file.name, text);
   };
 
   return (

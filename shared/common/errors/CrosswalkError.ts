@@ -13,7 +13,10 @@ export interface ErrorLocation {
   segmentId?: string;
   /** 1-based field number within the segment. */
   field?: number;
-  /** Character offset in the input text (0-based, as editors count). */
+  /**
+   * 0-based offset in the input: characters when text was parsed (the studio's editor, the
+   * library's run()), bytes when a file or stdin was read as bytes (`crosswalk run`, `inspect`).
+   */
   offset?: number;
   /** 1-based line in the input text. */
   line?: number;

@@ -20,7 +20,7 @@ export class Hl7Segment {
     readonly delimiters: Delimiters,
     /** Segment id such as `PID`; read from raw when omitted. */
     readonly id: string = raw.slice(0, 3),
-    /** Where the segment starts in its input text (0-based character offset), when parsed. */
+    /** Where the segment starts in its input (0-based; in bytes when read by iterateHl7Bytes), when parsed. */
     readonly offset?: number,
     /** 1-based line of the segment in its input text, when parsed. */
     readonly line?: number,

@@ -9,3 +9,5 @@ export { Hl7Segment } from './Hl7Segment';
 export { Hl7Message, type LeafVisitor } from './Hl7Message';
 export type { Hl7Leaf } from './Hl7Leaf';
 export { iterateHl7Batch, parseHl7, parseHl7Batch, type Hl7BatchError, type Hl7BatchItem, type Hl7BatchMessage, type Hl7ParseOptions } from './parseHl7';
+export { decodeHl7Text, iterateHl7Bytes, type Hl7ByteItem, type Hl7BytesOptions, type Hl7DecoderFactory, type Hl7TextDecoder } from './iterateHl7Bytes';
+export { charsetOf, DEFAULT_CHARSET, type Hl7Charset } from './hl7Charsets';

@@ -132,6 +132,7 @@ describe('batch input', () => {
     const items = parseHl7Batch(text);
     expect(items.map((item) => item.message?.toString())).toEqual([a, b]);
     expect(items.map((item) => item.line)).toEqual([3, 3 + a.split('\r').length - 1]);
+    expect(items.map((item) => text.slice(item.offset, item.end))).toEqual([a.replace(/\r/g, '\n'), b.replace(/\r/g, '\n')]);
   });
 
   test('iterateHl7Batch yields the same items one at a time', () => {
@@ -147,6 +148,8 @@ describe('batch input', () => {
     const items = parseHl7Batch(text);
     expect(items.map((item) => item.message?.toString())).toEqual([a, b]);
     expect(items.map((item) => item.offset)).toEqual([1, a.length + 4]);
+    // end: just past the last segment's terminator; the frame bytes are not part of the message.
+    expect(items.map((item) => text.slice(item.offset, item.end))).toEqual([a, b]);
   });
 
   test('a bad message in the middle becomes an error item and the next one is still read', () => {

@@ -13,6 +13,12 @@ interface Hl7BatchPlace {
   offset: number;
   /** 1-based line of the message's first segment. */
   line: number;
+  /**
+   * 0-based offset just past the message's last segment and its terminator, so that
+   * `input.slice(offset, end)` is the message as written (blank lines, envelope segments and MLLP
+   * frame bytes around it are not part of it).
+   */
+  end: number;
 }
 
 export interface Hl7BatchMessage extends Hl7BatchPlace {
@@ -35,23 +41,33 @@ const FRAME_END = '\x1c';
 /** C0 control characters that never belong in ER7 text (TAB, LF and CR do; VT and FS only as MLLP framing). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point; one native scan per segment
 const BINARY = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+// eslint-disable-next-line no-control-regex -- the same without ESC, which ISO 2022 character sets switch with
+const BINARY_BUT_ESCAPE = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]/;
 const ENVELOPE = new Set(['FHS', 'BHS', 'BTS', 'FTS']);
 
-interface Line {
+/** One line of the input. Exported for iterateHl7Bytes, which splits bytes with the same rules. */
+export interface Line {
   text: string;
   offset: number;
   line: number;
   /** false for a last line that has no terminator (the text may be cut short). */
   terminated: boolean;
+  /** Offset just past the line's terminator (past its text when an MLLP end byte follows it). */
+  end: number;
 }
 
-interface Chunk {
-  place: Hl7BatchPlace;
+/** The lines of one message (or of text outside any message) before they are parsed. */
+export interface Chunk {
+  place: Omit<Hl7BatchPlace, 'end'>;
   lines: Line[];
   error?: CrosswalkError;
   /** Lines that came before any MSH: reported as one error, never dropped. */
   orphan: boolean;
+  end: number;
 }
+
+/** Turns a complete chunk into its item; iterateHl7Bytes decodes the lines before parsing them. */
+export type ChunkReader = (chunk: Chunk) => Hl7BatchItem;
 
 function isSegmentId(text: string, fieldSep: string | undefined): boolean {
   if (text.length < 3) return false;
@@ -73,14 +89,18 @@ function isBlank(text: string): boolean {
 }
 
 /** Splits on CR, LF or CRLF one line at a time, remembering where each line starts. */
-class LineScanner {
+export class LineScanner {
   private pos: number;
   private lineNo = 1;
   private nextCr: number;
   private nextLf: number;
 
-  constructor(private readonly text: string) {
-    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  /** `start` skips a byte-order mark: one character in text, three bytes of UTF-8 in a byte string. */
+  constructor(
+    private readonly text: string,
+    start = text.charCodeAt(0) === 0xfeff ? 1 : 0,
+  ) {
+    this.pos = start;
     this.nextCr = text.indexOf('\r', this.pos);
     this.nextLf = text.indexOf('\n', this.pos);
   }
@@ -96,8 +116,8 @@ class LineScanner {
     let end = cr === -1 ? lf : lf === -1 ? cr : cr < lf ? cr : lf;
     const terminated = end !== -1;
     if (end === -1) end = text.length;
-    const line: Line = { text: text.slice(pos, end), offset: pos, line: this.lineNo, terminated };
     this.pos = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const line: Line = { text: text.slice(pos, end), offset: pos, line: this.lineNo, terminated, end: Math.min(this.pos, text.length) };
     this.lineNo++;
     return line;
   }
@@ -107,17 +127,20 @@ class LineScanner {
  * Groups lines into messages: an MSH starts one; envelope segments (FHS/BHS/BTS/FTS), the end of an
  * MLLP frame and the end of input close one. Lines before any MSH form one error item, never dropped.
  */
-class BatchSplitter {
+export class BatchSplitter {
   private current: Chunk | undefined;
   private inFrame = false;
   private count = 0;
   private readonly fileWhere: ErrorLocation;
+  private readonly read: ChunkReader;
 
   constructor(
     private readonly text: string,
     options: Hl7ParseOptions,
+    read?: ChunkReader,
   ) {
     this.fileWhere = options.file === undefined ? {} : { file: options.file };
+    this.read = read ?? ((chunk) => readChunk(chunk, this.fileWhere));
   }
 
   private fail(chunk: Chunk, code: string, sentence: string, where: ErrorLocation): void {
@@ -126,25 +149,16 @@ class BatchSplitter {
 
   private open(line: Line, orphan: boolean): Chunk {
     this.count++;
-    return { place: { position: this.count, offset: line.offset, line: line.line }, lines: [], orphan };
+    return { place: { position: this.count, offset: line.offset, line: line.line }, lines: [], orphan, end: line.offset };
   }
 
-  /** Close the open message, if any, and parse it. */
+  /** Close the open message, if any, and read it. */
   private close(out: Hl7BatchItem[]): void {
     const chunk = this.current;
     this.current = undefined;
     if (chunk === undefined) return;
     if (chunk.orphan) explainOrphan(chunk, (c, code, sentence, where) => this.fail(c, code, sentence, where));
-    if (chunk.error !== undefined) {
-      out.push({ ...chunk.place, error: chunk.error });
-      return;
-    }
-    try {
-      out.push({ ...chunk.place, message: buildMessage(chunk.lines) });
-    } catch (error) {
-      if (!(error instanceof CrosswalkError)) throw error;
-      out.push({ ...chunk.place, error: error.at({ ...this.fileWhere, message: chunk.place.position }) });
-    }
+    out.push(this.read(chunk));
   }
 
   /** Take one line; completed messages are appended to out. */
@@ -161,7 +175,7 @@ class BatchSplitter {
     let closes = false;
     if (line.text.endsWith(FRAME_END)) {
       closes = true;
-      line = { ...line, text: line.text.slice(0, -1) };
+      line = { ...line, text: line.text.slice(0, -1), end: line.offset + line.text.length - 1 };
     }
     if (!isBlank(line.text)) {
       const id = line.text.slice(0, 3);
@@ -173,7 +187,10 @@ class BatchSplitter {
       } else if (this.current === undefined) {
         this.current = this.open(line, true);
       }
-      this.current?.lines.push(line);
+      if (this.current !== undefined) {
+        this.current.lines.push(line);
+        this.current.end = line.end;
+      }
     }
     if (closes) {
       this.close(out);
@@ -189,7 +206,7 @@ class BatchSplitter {
     this.close(out);
     if (this.count === 0) {
       const error = new CrosswalkError('HL7_EMPTY', 'The input holds no HL7 v2 message.', { ...this.fileWhere, offset: 0, line: 1 });
-      out.push({ position: 1, offset: 0, line: 1, error });
+      out.push({ position: 1, offset: 0, line: 1, end: 0, error });
     }
   }
 }
@@ -201,22 +218,26 @@ class BatchSplitter {
  * becomes an error item in its place and the rest are still read.
  */
 export function parseHl7Batch(text: string, options: Hl7ParseOptions = {}): Hl7BatchItem[] {
-  const out: Hl7BatchItem[] = [];
-  const scanner = new LineScanner(text);
-  const splitter = new BatchSplitter(text, options);
-  for (let line = scanner.next(); line !== undefined; line = scanner.next()) splitter.push(line, out);
-  splitter.end(out);
-  return out;
+  return [...iterateLines(text, options)];
 }
 
 /**
  * The same as parseHl7Batch, one message at a time: each item is produced when its message is
  * complete, so a large file never holds every parsed message in memory at once.
  */
-export function* iterateHl7Batch(text: string, options: Hl7ParseOptions = {}): Generator<Hl7BatchItem> {
+export function iterateHl7Batch(text: string, options: Hl7ParseOptions = {}): Generator<Hl7BatchItem> {
+  return iterateLines(text, options);
+}
+
+/**
+ * The batch loop: lines from `start` grouped into chunks, each chunk read into an item as soon as
+ * it is complete. iterateHl7Bytes runs it over a byte string with its own reader, so bytes and text
+ * are split by the same rules.
+ */
+export function* iterateLines(text: string, options: Hl7ParseOptions, start?: number, read?: ChunkReader): Generator<Hl7BatchItem> {
   const out: Hl7BatchItem[] = [];
-  const scanner = new LineScanner(text);
-  const splitter = new BatchSplitter(text, options);
+  const scanner = new LineScanner(text, start);
+  const splitter = new BatchSplitter(text, options, read);
   for (let line = scanner.next(); line !== undefined; line = scanner.next()) {
     splitter.push(line, out);
     if (out.length > 0) {
@@ -226,6 +247,21 @@ export function* iterateHl7Batch(text: string, options: Hl7ParseOptions = {}): G
   }
   splitter.end(out);
   yield* out;
+}
+
+/**
+ * A chunk's item: its error, or its lines parsed into a message (`lines` may replace the chunk's
+ * own, e.g. decoded from bytes; offsets and line numbers stay the chunk's).
+ */
+export function readChunk(chunk: Chunk, fileWhere: ErrorLocation, lines: Line[] = chunk.lines): Hl7BatchItem {
+  const place = { ...chunk.place, end: chunk.end };
+  if (chunk.error !== undefined) return { ...place, error: chunk.error };
+  try {
+    return { ...place, message: buildMessage(lines) };
+  } catch (error) {
+    if (!(error instanceof CrosswalkError)) throw error;
+    return { ...place, error: error.at({ ...fileWhere, message: place.position }) };
+  }
 }
 
 /** Text outside any message: binary garbage, or segments with no MSH before them. */
@@ -246,7 +282,7 @@ function explainOrphan(chunk: Chunk, fail: (chunk: Chunk, code: string, sentence
 }
 
 /** Read MSH-1 and MSH-2 into delimiters, or throw the reason they are unusable. */
-function readDelimiters(msh: Line, isLast: boolean): Delimiters {
+export function readDelimiters(msh: Line, isLast: boolean): Delimiters {
   const where = (field: number): ErrorLocation => ({ segment: 1, segmentId: 'MSH', field, offset: msh.offset, line: msh.line });
   const cutShort = isLast && !msh.terminated;
   const t = msh.text;
@@ -271,15 +307,24 @@ function readDelimiters(msh: Line, isLast: boolean): Delimiters {
   return d;
 }
 
+/**
+ * HL7_BINARY for the first control character in a line (segment `segment` of its message), if any.
+ * With `escapes`, ESC is allowed: ISO 2022 character sets switch with it, and the bytes are checked
+ * before they are decoded.
+ */
+export function controlCharacterError(line: Line, segment: number, escapes = false): CrosswalkError | undefined {
+  const found = (escapes ? BINARY_BUT_ESCAPE : BINARY).exec(line.text);
+  if (found === null) return undefined;
+  return new CrosswalkError('HL7_BINARY', 'The message holds binary data (control characters), not HL7 v2 text.', { segment, offset: line.offset + found.index, line: line.line });
+}
+
 function buildMessage(lines: Line[]): Hl7Message {
   const d = readDelimiters(lines[0], lines.length === 1);
   const segments: Hl7Segment[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const binary = BINARY.exec(line.text);
-    if (binary !== null) {
-      throw new CrosswalkError('HL7_BINARY', 'The message holds binary data (control characters), not HL7 v2 text.', { segment: i + 1, offset: line.offset + binary.index, line: line.line });
-    }
+    const control = controlCharacterError(line, i + 1);
+    if (control !== undefined) throw control;
     if (!isSegmentId(line.text, d.field)) {
       throw new CrosswalkError('HL7_BAD_SEGMENT', 'This line does not start with a segment id (three capital letters or digits) followed by the field separator.', { segment: i + 1, offset: line.offset, line: line.line });
     }

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { CrosswalkError } from '../../common/errors/CrosswalkError';
 import { loadBundle, type LoadedBundle } from '../../common/bundle/loadBundle';
 import type { BundleFile } from '../../common/bundle/BundleFile';
 import { compileWithCatalog, type CompiledMapping } from '../../common/mapping/compile/compileWithCatalog';
 import type { SchemaCatalog } from '../../common/schema/SchemaCatalog';
 import { nodeSchemaCatalog } from '../schema';
+import { bundleByteLimit } from '../studio/files/byteLimits';
+import { readFileBounded } from '../studio/files/readFileBounded';
 
 export interface CompiledBundle extends CompiledMapping {
   bundle: BundleFile;
@@ -13,11 +14,16 @@ export interface CompiledBundle extends CompiledMapping {
   file?: string;
 }
 
-/** A bundle file's text; a missing or unreadable file is a BUNDLE_READ error naming it. */
+/**
+ * A bundle file's text; a missing or unreadable file is a BUNDLE_READ error naming it. Only a
+ * regular file of at most CROSSWALK_MAX_BUNDLE_BYTES (64 MiB) is read: `crosswalk run /dev/zero`
+ * is IO_NOT_REGULAR_FILE, not a process that grows until the system kills it.
+ */
 export async function readBundleText(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return (await readFileBounded(path, bundleByteLimit())).toString('utf8');
   } catch (error) {
+    if (error instanceof CrosswalkError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : `it could not be read (${code ?? 'unknown error'})`;
     throw new CrosswalkError('BUNDLE_READ', `The bundle cannot be opened: ${why}.`, { file: path });

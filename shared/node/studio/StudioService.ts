@@ -59,7 +59,7 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
     getExample: (args = {}) => examples.get(args.id),
 
     openBundle: async ({ path }) => {
-      const opened = files.open(path);
+      const opened = await files.open(path);
       workspace.touchRecentFile(path, opened.name);
       return opened;
     },

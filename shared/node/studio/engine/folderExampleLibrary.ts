@@ -23,9 +23,9 @@ export function folderExampleLibrary(folder: string, codec: BundleCodec): Exampl
       return [];
     }
   };
-  const load = (id: string): Example => {
+  const load = async (id: string): Promise<Example> => {
     const file = join(folder, `${id}${suffix}`);
-    const bundle = codec.parse(readTextFile(file), `${id}${suffix}`);
+    const bundle = codec.parse(await readTextFile(file), `${id}${suffix}`);
     const metadata = (bundle.metadata ?? {}) as { name?: string; description?: string };
     const tests = Array.isArray(bundle.tests) ? (bundle.tests as { name?: unknown; input?: unknown }[]) : [];
     return {
@@ -38,10 +38,12 @@ export function folderExampleLibrary(folder: string, codec: BundleCodec): Exampl
   };
   return {
     async list(): Promise<ExampleSummary[]> {
-      return ids().map((id) => {
-        const { title, description } = load(id);
-        return { id, title, description };
-      });
+      const summaries: ExampleSummary[] = [];
+      for (const id of ids()) {
+        const { title, description } = await load(id);
+        summaries.push({ id, title, description });
+      }
+      return summaries;
     },
     async get(id) {
       const known = ids();

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'crosswalk-files-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('BundleFiles with the engine codec', () => {
-  it('saves a sealed canonical bundle that the runtime loader accepts, and opens it back', () => {
+  it('saves a sealed canonical bundle that the runtime loader accepts, and opens it back', async () => {
     const path = join(dir, 'gender.crosswalk.json');
     const saved = files.save(path, { metadata, mapping: genderMapping(), tests: [] });
     const text = readFileSync(path, 'utf8');
@@ -24,7 +25,7 @@ describe('BundleFiles with the engine codec', () => {
     expect(saved).toEqual({ path, bytes: Buffer.byteLength(text), hash: expected.hash });
     expect(loadBundle(text).bundle.hash).toBe(expected.hash);
 
-    const opened = files.open(path);
+    const opened = await files.open(path);
     expect(opened.name).toBe('gender.crosswalk.json');
     expect(opened.bundle.metadata).toEqual(metadata);
     // The studio edits the content: the mapping (format 2, with its layout) and the test cases.
@@ -44,13 +45,11 @@ describe('BundleFiles with the engine codec', () => {
     expect(loadBundle(readFileSync(path, 'utf8')).bundle.metadata).toEqual({ name: 'Untitled mapping', version: '0.1.0' });
   });
 
-  it('refuses a bundle edited after export', () => {
+  it('refuses a bundle edited after export', async () => {
     const path = join(dir, 'tampered.crosswalk.json');
     files.save(path, { metadata, mapping: genderMapping(), tests: [] });
     writeFileSync(path, readFileSync(path, 'utf8').replace('"female"', '"male"'));
-    expect(() => files.open(path)).toThrow(expect.objectContaining({
-      code: 'BUNDLE_HASH_MISMATCH', where: { file: 'tampered.crosswalk.json', path: 'hash' },
-    }));
+    await expect(files.open(path)).rejects.toMatchObject({ code: 'BUNDLE_HASH_MISMATCH', where: { file: 'tampered.crosswalk.json', path: 'hash' } });
   });
 
   it.each([
@@ -73,14 +72,40 @@ describe('BundleFiles with the engine codec', () => {
     expect(readdirSync(dir)).toEqual(['keep.crosswalk.json']);
   });
 
-  it('reports file system failures with the file and leaves no temporary file', () => {
+  it('reports file system failures with the file and leaves no temporary file', async () => {
     expect(() => files.save(join(dir, 'missing', 'x.crosswalk.json'), { metadata, mapping: genderMapping() })).toThrow(expect.objectContaining({
       code: 'CW_FILE_NOT_FOUND', message: 'The folder to save into does not exist.',
     }));
     expect(() => files.save(dir, { metadata, mapping: genderMapping() })).toThrow(expect.objectContaining({ code: 'CW_FILE_IS_DIRECTORY' }));
-    expect(() => files.open(dir)).toThrow(expect.objectContaining({ code: 'CW_FILE_IS_DIRECTORY', where: { file: dir } }));
-    expect(() => files.open('relative.json')).toThrow(expect.objectContaining({ code: 'CW_FILE_PATH_RELATIVE' }));
+    await expect(files.open(dir)).rejects.toMatchObject({ code: 'CW_FILE_IS_DIRECTORY', where: { file: dir } });
+    await expect(files.open('relative.json')).rejects.toMatchObject({ code: 'CW_FILE_PATH_RELATIVE' });
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('opens only regular files: a FIFO is refused at once, without waiting for a writer', async () => {
+    const fifo = join(dir, 'pipe.crosswalk.json');
+    execFileSync('mkfifo', [fifo]);
+    // A writer that holds the FIFO open for a while: reading it (the old behaviour) would wait for
+    // that writer and then parse nothing; opening it must be refused without reading at all.
+    const writer = spawn('sh', ['-c', `sleep 5 > '${fifo}'`], { stdio: 'ignore' });
+    try {
+      await expect(files.open(fifo)).rejects.toMatchObject({
+        code: 'IO_NOT_REGULAR_FILE', message: 'This is a named pipe (FIFO), not a regular file, so it is not read.', where: { file: fifo },
+      });
+    } finally {
+      writer.kill();
+    }
+    await expect(files.open('/dev/zero')).rejects.toMatchObject({ code: 'IO_NOT_REGULAR_FILE', message: 'This is a character device, not a regular file, so it is not read.' });
+  });
+
+  it.runIf(process.platform === 'linux')('counts the size while reading: a file whose stat says 0 bytes is still held to the limit', async () => {
+    const small = new BundleFiles(engineBundleCodec, { maxBytes: 64, setting: 'CROSSWALK_MAX_BUNDLE_BYTES' });
+    await expect(small.open('/proc/self/status')).rejects.toMatchObject({
+      code: 'IO_TOO_LARGE', message: 'The input holds more than 64 bytes, the most that is read; raise the limit with CROSSWALK_MAX_BUNDLE_BYTES if this is meant.', where: { file: '/proc/self/status' },
+    });
+    const path = join(dir, 'big.crosswalk.json');
+    writeFileSync(path, ' '.repeat(65));
+    await expect(small.open(path)).rejects.toMatchObject({ code: 'IO_TOO_LARGE' });
   });
 
   it('serializes for a download with a file name from the metadata', () => {

@@ -2,16 +2,21 @@ import { basename } from 'node:path';
 import { CrosswalkError } from '../../../common/errors/CrosswalkError';
 import type { BundleDocument, OpenedBundle, SavedBundle, SerializedBundle } from '../../../common/studio';
 import type { BundleCodec } from './bundleCodec';
+import { bundleByteLimit, type ByteLimit } from './byteLimits';
 import { readTextFile } from './readTextFile';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** Opening and saving bundle files: the file system side of the Studio API. */
 export class BundleFiles {
-  constructor(private readonly codec: BundleCodec) {}
+  constructor(
+    private readonly codec: BundleCodec,
+    /** The most bytes a bundle file may hold (CROSSWALK_MAX_BUNDLE_BYTES, 64 MiB by default). */
+    private readonly limit: ByteLimit = bundleByteLimit(),
+  ) {}
 
-  open(path: string): OpenedBundle {
+  async open(path: string): Promise<OpenedBundle> {
     checkAbsolute(path);
-    return { path, name: basename(path), bundle: this.codec.parse(readTextFile(path), basename(path)) };
+    return { path, name: basename(path), bundle: this.codec.parse(await readTextFile(path, this.limit), basename(path)) };
   }
 
   openText(name: string, text: string): OpenedBundle {

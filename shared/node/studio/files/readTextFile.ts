@@ -1,19 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
-import { CrosswalkError } from '../../../common/errors/CrosswalkError';
+import { bundleByteLimit, type ByteLimit } from './byteLimits';
 import { fileError } from './fileError';
+import { readFileBounded } from './readFileBounded';
 
-/** Bundles and samples are text; anything bigger than this is not one and would only stall the UI. */
-export const maxOpenBytes = 200 * 1024 * 1024;
-
-/** Reads a UTF-8 text file, refusing folders and oversized files with a CrosswalkError. */
-export function readTextFile(path: string): string {
+/**
+ * Reads a UTF-8 text file (a bundle) without a byte-order mark. Only regular files are read, and at
+ * most `limit` bytes (CROSSWALK_MAX_BUNDLE_BYTES, 64 MiB by default): a FIFO, a device or a huge
+ * file would otherwise stall or exhaust the host. Asynchronous, so a slow disk never blocks the
+ * host's other requests. Failures are CrosswalkErrors naming the file.
+ */
+export async function readTextFile(path: string, limit: ByteLimit = bundleByteLimit()): Promise<string> {
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new CrosswalkError('CW_FILE_IS_DIRECTORY', 'The path is a folder, not a file.', { file: path });
-    if (stat.size > maxOpenBytes) {
-      throw new CrosswalkError('CW_FILE_TOO_LARGE', `The file is ${Math.round(stat.size / 1048576)} MB; Crosswalk opens files up to ${maxOpenBytes / 1048576} MB.`, { file: path });
-    }
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    return (await readFileBounded(path, limit)).toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     throw fileError(error, path, 'read');
   }

@@ -16,13 +16,13 @@ export function temporaryPath(path: string): string {
 export const TEMPORARY_NAME = /^\..+\.(\d+)-[0-9a-f]{12}\.tmp$/;
 
 /**
- * Writes a whole file or nothing: the text goes to a temporary file beside the target, is flushed
- * to disk, then renamed over the target (atomic on one file system). A crash or a full disk leaves
- * the previous file untouched and no half-written one.
+ * Writes a whole file or nothing: the data (text as UTF-8, or bytes) goes to a temporary file
+ * beside the target, is flushed to disk, then renamed over the target (atomic on one file system).
+ * A crash or a full disk leaves the previous file untouched and no half-written one.
  */
-export function writeFileAtomic(path: string, text: string): number {
+export function writeFileAtomic(path: string, data: string | Uint8Array): number {
   const temp = temporaryPath(path);
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
