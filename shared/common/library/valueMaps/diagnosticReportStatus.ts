@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /**
  * HL7 table 0123 result status (OBR-25) → DiagnosticReport.status. The IG's table for it is not in

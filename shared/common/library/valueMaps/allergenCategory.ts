@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /**
  * HL7 table 0127 allergen type (AL1-2) → AllergyIntolerance.category. The IG's AllergenType map

@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /** HL7 table 0200 → FHIR name-use (IG cs_NameType); codes the IG leaves unmapped give no use. */
 export const nameType: ValueMap = {

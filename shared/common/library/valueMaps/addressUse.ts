@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /** HL7 table 0190 → FHIR address-use (IG cs_AddressType[Use]): XAD-7 codes that say how an address is used. */
 export const addressUse: ValueMap = {

@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 const ACT = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 

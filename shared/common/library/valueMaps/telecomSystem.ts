@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /**
  * HL7 table 0202 → FHIR contact-point-system (IG cs_TelecommunicationEquipmentType), with one

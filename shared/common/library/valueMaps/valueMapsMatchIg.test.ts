@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseCsvRows } from '../../../shared/common/valuemaps/csv';
-import { valueMapSchema } from '../../../shared/common/valuemaps/ValueMap';
-import { igVocabularySources } from '../../../examples/src/valueMaps/index';
+import { parseCsvRows } from '../../valuemaps/csv';
+import { valueMapSchema } from '../../valuemaps/ValueMap';
+import { igVocabularySources } from './index';
 
-// The example value maps are product content written out in the repository; the IG's vocabulary
+// The library's value maps are product content written out in the repository; the IG's vocabulary
 // tables stay in ../shared/reference. This test is what keeps the two equal.
 const igFolder = path.resolve(process.cwd(), '../shared/reference/v2-to-fhir-ig');
 

@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /** HL7 table 0201 → FHIR contact-point-use (IG cs_TelecommunicationUseCode). */
 export const telecomUse: ValueMap = {

@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /**
  * HL7 table 0128 allergy severity (AL1-4) → AllergyIntolerance.criticality, reading severity as

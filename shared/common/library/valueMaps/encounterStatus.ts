@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /** HL7 table 0004 → Encounter.status while PV1-45 is empty (IG cs_PatientClass[EncounterStatus]). */
 export const encounterStatus: ValueMap = {

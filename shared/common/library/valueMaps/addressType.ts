@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /** HL7 table 0190 → FHIR address-type (IG cs_AddressType[Type]): XAD-7 codes that say what kind of address it is. */
 export const addressType: ValueMap = {

@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 import { addressType } from './addressType';
 import { addressUse } from './addressUse';
 import { administrativeSex } from './administrativeSex';
@@ -20,7 +20,7 @@ export {
 
 /**
  * Which IG vocabulary table (a cs_*.csv in ../shared/reference/v2-to-fhir-ig/) each value map is
- * built from; examples.test.ts compares them so a drift from the IG fails. `deviations` lists
+ * built from; valueMapsMatchIg.test.ts compares them so a drift from the IG fails. `deviations` lists
  * source codes whose target deliberately differs from the IG row (each explained in its map).
  */
 export const igVocabularySources: readonly { map: ValueMap; csv: string; deviations?: readonly string[] }[] = [

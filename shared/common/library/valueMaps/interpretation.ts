@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /**
  * HL7 table 0078 → v3 ObservationInterpretation (IG cs_InterpretationCodes). Codes the IG marks

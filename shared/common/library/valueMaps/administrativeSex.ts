@@ -1,4 +1,4 @@
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
+import type { ValueMap } from '../../valuemaps/ValueMap';
 
 /** HL7 table 0001 → FHIR administrative-gender, as the IG's cs_AdministrativeSex table says. */
 export const administrativeSex: ValueMap = {
