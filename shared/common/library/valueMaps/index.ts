@@ -4,18 +4,21 @@ import { addressUse } from './addressUse';
 import { administrativeSex } from './administrativeSex';
 import { allergenCategory } from './allergenCategory';
 import { allergySeverity } from './allergySeverity';
+import { degreeLicenseCertificate } from './degreeLicenseCertificate';
 import { diagnosticReportStatus } from './diagnosticReportStatus';
 import { encounterClass } from './encounterClass';
 import { encounterStatus } from './encounterStatus';
+import { identifierType } from './identifierType';
 import { interpretation } from './interpretation';
 import { nameType } from './nameType';
 import { observationStatus } from './observationStatus';
+import { snComparator } from './snComparator';
 import { telecomSystem } from './telecomSystem';
 import { telecomUse } from './telecomUse';
 
 export {
-  addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, diagnosticReportStatus, encounterClass,
-  encounterStatus, interpretation, nameType, observationStatus, telecomSystem, telecomUse,
+  addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, degreeLicenseCertificate, diagnosticReportStatus,
+  encounterClass, encounterStatus, identifierType, interpretation, nameType, observationStatus, snComparator, telecomSystem, telecomUse,
 };
 
 /**
