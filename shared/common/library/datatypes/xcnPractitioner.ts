@@ -4,8 +4,9 @@ import { degreeLicenseCertificate } from '../valueMaps/degreeLicenseCertificate'
 /**
  * XCN[Practitioner] — IG table "HL7 Data Type - FHIR R4_ XCN[Practitioner] - Sheet1.csv": the
  * identifier through XCN[Identifier], the name through XCN[HumanName], XCN.7 degree as the
- * qualification (DegreeLicenseCertificate). Deviations (libraryMaps.ts): XCN.14 assigning
- * facility and XCN.18 assembly order are not written.
+ * qualification (DegreeLicenseCertificate). Deviations (libraryMaps.ts): XCN.18 assembly order
+ * is not written; XCN.9 is the system only when it names one, else the assigner; the type keeps
+ * its v2-0203 system.
  */
 function build() {
   const b = new MapBuilder('XCN[Practitioner]', 'datatype', hl7Datatype('XCN'), fhirResource('Practitioner'))
