@@ -2,7 +2,7 @@ import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import type { Hl7Message } from '../../shared/common/hl7v2/Hl7Message';
 import type { Hl7Segment } from '../../shared/common/hl7v2/Hl7Segment';
 import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
-import * as maps from '../../examples/src/valueMaps/index';
+import * as maps from '../../shared/common/library/valueMaps/index';
 import {
   addUnits, address, codeableConcept, contactPoint, date, dateTime, decimal, humanName, identifier, put, repetitions, text,
   type JsonObject, type Lookup,

@@ -1,7 +1,7 @@
 import jsonata from 'jsonata';
 import type { Hl7Message } from '../../shared/common/hl7v2/Hl7Message';
 import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
-import * as maps from '../../examples/src/valueMaps/index';
+import * as maps from '../../shared/common/library/valueMaps/index';
 import { codingSystemUri } from '../../shared/common/functions/code/codingSystems';
 import { v2UnitToUcum } from '../../shared/common/functions/unit/v2Units';
 import type { ResourceIds } from '../handwritten/adtA01ToFhir';

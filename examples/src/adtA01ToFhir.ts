@@ -2,7 +2,7 @@ import type { MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
 import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
 import { SpecBuilder, type From } from './SpecBuilder';
 import { observationsFromObx } from './observationsFromObx';
-import * as maps from './valueMaps/index';
+import * as maps from '../../shared/common/library/valueMaps/index';
 
 /**
  * examples/adt-a01-to-fhir.crosswalk.json: HL7 v2 ADT^A01 → FHIR R4 transaction Bundle, following

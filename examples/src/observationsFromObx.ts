@@ -1,5 +1,5 @@
 import type { From, SpecBuilder } from './SpecBuilder';
-import * as maps from './valueMaps/index';
+import * as maps from '../../shared/common/library/valueMaps/index';
 
 const DATA_ABSENT_REASON = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
 

@@ -2,7 +2,7 @@ import type { MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
 import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
 import { SpecBuilder } from './SpecBuilder';
 import { observationsFromObx } from './observationsFromObx';
-import * as maps from './valueMaps/index';
+import * as maps from '../../shared/common/library/valueMaps/index';
 
 /**
  * examples/oru-r01-to-observations.crosswalk.json: lab results. HL7 v2 ORU^R01 → a transaction

@@ -55,7 +55,7 @@ describe('the registry', () => {
     const all = listFunctions();
     expect(all).toHaveLength(functionDefinitions.length);
     expect(all.map((d) => d.category)).toEqual([...all.map((d) => d.category)].sort((a, b) => functionCategories.indexOf(a) - functionCategories.indexOf(b)));
-    expect(listFunctions('unit').map((d) => d.id)).toEqual(['unit.convert', 'unit.isValidUcum', 'unit.toUcum']);
+    expect(listFunctions('unit').map((d) => d.id)).toEqual(['unit.convert', 'unit.isValidUcum', 'unit.toUcum', 'unit.ucumCode', 'unit.systemUri']);
   });
   it('refuses unknown and mistyped parameters naming the node', () => {
     const pad = requireFunction('string.pad');

@@ -2,6 +2,9 @@ import type { FunctionDefinition } from './FunctionDefinition';
 import { codeableConceptFromCwe } from './code/codeableConceptFromCwe';
 import { codeFromCwe } from './code/codeFromCwe';
 import { codingFromCwe } from './code/codingFromCwe';
+import { isOid } from './code/isOid';
+import { isUri } from './code/isUri';
+import { isUuid } from './code/isUuid';
 import { systemUri } from './code/systemUri';
 import { addressFromXad } from './datatype/addressFromXad';
 import { contactPointFromXtn } from './datatype/contactPointFromXtn';
@@ -26,6 +29,7 @@ import { ifElse } from './logic/ifElse';
 import { not } from './logic/not';
 import { lookupTable } from './lookup/lookupTable';
 import { parseNumber } from './number/parseNumber';
+import { positiveInt } from './number/positiveInt';
 import { round } from './number/round';
 import { concat } from './string/concat';
 import { formattedText } from './string/formattedText';
@@ -35,19 +39,22 @@ import { pad } from './string/pad';
 import { replace } from './string/replace';
 import { split } from './string/split';
 import { substring } from './string/substring';
+import { surround } from './string/surround';
 import { trim } from './string/trim';
 import { upperCase } from './string/upperCase';
 import { convertUnit } from './unit/convertUnit';
 import { isValidUcum } from './unit/isValidUcum';
 import { toUcum } from './unit/toUcum';
+import { ucumCode } from './unit/ucumCode';
+import { unitSystemUri } from './unit/unitSystemUri';
 
 /** Every function of the library, as data. Adding a function is adding its file and one line here. */
 export const functionDefinitions: readonly FunctionDefinition[] = [
-  concat, split, substring, trim, upperCase, lowerCase, replace, pad, length, formattedText,
+  concat, split, substring, trim, upperCase, lowerCase, replace, pad, length, formattedText, surround,
   hl7ToFhirDate, hl7ToFhirDateTime, hl7ToFhirInstant, hl7ToFhirTime, fhirToHl7DateTime,
-  parseNumber, round,
-  convertUnit, toUcum, isValidUcum,
-  codeableConceptFromCwe, codingFromCwe, codeFromCwe, systemUri,
+  parseNumber, round, positiveInt,
+  convertUnit, toUcum, isValidUcum, ucumCode, unitSystemUri,
+  codeableConceptFromCwe, codingFromCwe, codeFromCwe, systemUri, isOid, isUuid, isUri,
   identifierFromCx, humanNameFromXpn, addressFromXad, contactPointFromXtn, quantityFromNm, quantityFromSn, rangeFromSn, ratioFromSn, snKind,
   referenceFromXcn, referenceFromPl,
   ifElse, coalesce, exists, equals, not,

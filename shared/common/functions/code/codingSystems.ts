@@ -1,3 +1,5 @@
+import { OID_PATTERN } from './isOid';
+
 /**
  * HL7 v2 coding system names (table 0396, as sent in CWE.3/.6/.12) → FHIR code system URIs, as
  * the v2-to-FHIR IG and terminology.hl7.org name them. `HL7nnnn` and `HL7-nnnn` are the v2
@@ -49,6 +51,6 @@ export function codingSystemUri(name: string | undefined): string | undefined {
   if (table) return `http://terminology.hl7.org/CodeSystem/v2-${table[1]}`;
   // Already a URI or OID (some senders put one in CWE.3).
   if (/^(https?:\/\/|urn:)\S+$/.test(trimmed)) return trimmed;
-  if (/^[0-2](\.(0|[1-9][0-9]*))+$/.test(trimmed)) return `urn:oid:${trimmed}`;
+  if (OID_PATTERN.test(trimmed)) return `urn:oid:${trimmed}`;
   return undefined;
 }

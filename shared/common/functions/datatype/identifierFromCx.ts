@@ -1,3 +1,4 @@
+import { OID_PATTERN } from '../code/isOid';
 import type { FunctionDefinition } from '../FunctionDefinition';
 import { component, composite, subcomponent } from '../util/components';
 import { compact } from '../util/values';
@@ -15,7 +16,7 @@ function assigningAuthority(hd: unknown): { system?: string; assigner?: { displa
   const universal = component(hd, 2);
   const type = component(hd, 3)?.toUpperCase();
   if (universal !== undefined) {
-    if (type === 'ISO' && /^[0-2](\.(0|[1-9][0-9]*))+$/.test(universal)) return { system: `urn:oid:${universal}` };
+    if (type === 'ISO' && OID_PATTERN.test(universal)) return { system: `urn:oid:${universal}` };
     if (type === 'URI' && /^\S+$/.test(universal)) return { system: universal };
     if (type === 'UUID' && /^[0-9a-f-]{36}$/i.test(universal)) return { system: `urn:uuid:${universal.toLowerCase()}` };
   }

@@ -1,12 +1,9 @@
 import { CrosswalkError } from '../../errors/CrosswalkError';
-import { codingSystemUri } from '../code/codingSystems';
 import { parseHl7Number } from '../number/parseHl7Number';
 import { UCUM_SYSTEM } from '../unit/ucum';
-import { v2UnitToUcum } from '../unit/v2Units';
+import { isLegacyUnitSystem, ucumCodeFor, unitSystemUri } from '../unit/unitSystems';
 import { component } from '../util/components';
 import { compact } from '../util/values';
-
-const LEGACY_UNIT_SYSTEMS = new Set(['ISO+', 'ISO', 'ANS+', 'ANSI']);
 
 export interface Quantity { value?: number; comparator?: string; unit?: string; system?: string; code?: string }
 
@@ -22,14 +19,12 @@ export function quantityUnit(units: unknown, inferUcum: boolean): Pick<Quantity,
   const text = component(units, 2)?.trim() || undefined;
   const systemName = component(units, 3);
   const unit = text ?? code;
+  if (code === undefined) return compact({ unit });
+  const system = unitSystemUri(systemName);
+  if (system !== undefined) return compact({ unit, system, code: system === UCUM_SYSTEM ? ucumCodeFor(code, systemName) : code });
   // ISO+ / ANSI units (the pre-UCUM unit tables v2 senders still name) are read like units without a system.
-  const legacy = systemName !== undefined && LEGACY_UNIT_SYSTEMS.has(systemName.trim().toUpperCase());
-  if (code !== undefined && systemName !== undefined && !legacy) {
-    const system = codingSystemUri(systemName);
-    if (system !== undefined) return compact({ unit, system, code: system === UCUM_SYSTEM ? (v2UnitToUcum(code) ?? code) : code });
-  }
-  if (inferUcum && code !== undefined && (systemName === undefined || legacy)) {
-    const ucum = v2UnitToUcum(code);
+  if (inferUcum && (systemName === undefined || isLegacyUnitSystem(systemName))) {
+    const ucum = ucumCodeFor(code, systemName);
     if (ucum !== undefined) return compact({ unit, system: UCUM_SYSTEM, code: ucum });
   }
   return compact({ unit });

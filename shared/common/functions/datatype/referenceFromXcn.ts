@@ -1,3 +1,4 @@
+import { OID_PATTERN } from '../code/isOid';
 import type { FunctionDefinition } from '../FunctionDefinition';
 import { component, composite, subcomponent } from '../util/components';
 import { nonEmpty } from '../util/values';
@@ -8,7 +9,7 @@ function systemOf(hd: unknown): string | undefined {
   const universal = component(hd, 2) ?? subcomponent(hd, 1, 2);
   const type = (component(hd, 3) ?? subcomponent(hd, 1, 3))?.toUpperCase();
   if (universal === undefined) return undefined;
-  if (type === 'ISO' && /^[0-2](\.(0|[1-9][0-9]*))+$/.test(universal)) return `urn:oid:${universal}`;
+  if (type === 'ISO' && OID_PATTERN.test(universal)) return `urn:oid:${universal}`;
   if (type === 'URI' && /^\S+$/.test(universal)) return universal;
   return undefined;
 }

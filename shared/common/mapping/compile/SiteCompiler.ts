@@ -676,7 +676,8 @@ export function targetRootsOf(message: MapIndex, state: Omit<PlanState, 'targetR
   return roots;
 }
 
-function collectPaths(node: ExpressionNode, push: (path: string) => void): void {
+/** Every source path an expression reads, in order (for the nesting of contexts, and for tests that trace what a value is made from). */
+export function collectPaths(node: ExpressionNode, push: (path: string) => void): void {
   switch (node.kind) {
     case 'path':
       push(node.path);

@@ -1,9 +1,9 @@
-import { administrativeSex } from '../../../../examples/src/valueMaps/administrativeSex';
+import { administrativeSex } from '../../../common/library/valueMaps/administrativeSex';
 
 /**
  * A small real mapping for the studio's tests: PID-8 through the standard v2 0001 → FHIR
- * administrative-gender value map into Patient.gender (the example's map, which
- * test/unit/examples/valueMapsMatchIg.test.ts holds to the v2-to-FHIR IG).
+ * administrative-gender value map into Patient.gender (the library's map, which
+ * shared/common/library/valueMaps/valueMapsMatchIg.test.ts holds to the v2-to-FHIR IG).
  */
 export function genderMapping(): Record<string, unknown> {
   return {

@@ -1,0 +1,208 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { errorOf } from '../errors/errorOf';
+import { requireFunction } from '../functions';
+import { parseHl7 } from '../hl7v2';
+import { MapBuilder, fhirType, hl7Datatype, hl7Message } from '../mapping/build/MapBuilder';
+import { compileMapping } from '../mapping/compile/compileMapping';
+import { readComposite } from '../mapping/compile/sourceRead';
+import { MAPPING_FORMAT } from '../mapping/spec/formatVersion';
+import { mapDefinitionSchema, type MappingSettings, type MappingSpec } from '../mapping/spec/MappingSpec';
+import { parseSpec } from '../mapping/spec/parseSpec';
+import type { SchemaCatalog } from '../schema/SchemaCatalog';
+import { fhirCatalog, readSample } from '../../node/fixtures/referenceFixtures';
+import { copyLibraryMap, libraryMap, libraryMaps } from './libraryMaps';
+import { libraryHarness } from './testing/libraryHarness';
+import { identifierType } from './valueMaps/identifierType';
+
+let catalog: SchemaCatalog;
+beforeAll(async () => {
+  catalog = await fhirCatalog(['Basic', 'Location', 'Practitioner', 'Patient']);
+});
+
+/** A spec with one message map, to copy library maps into. */
+function emptySpec(): MappingSpec {
+  const b = new MapBuilder('ADT_A01', 'message', hl7Message('ADT_A01'));
+  b.target('patient', 'Patient');
+  b.set('Patient.gender', b.src('PID-8'));
+  return { format: MAPPING_FORMAT, maps: [b.build()], valueMaps: [], settings: { defaultTimezone: 'Z' } };
+}
+
+describe('the library', () => {
+  test('has the IG data type maps, named as the IG names them, and their parts', () => {
+    expect(libraryMaps.map((e) => e.map.id)).toEqual([
+      'CX[Identifier]', 'ST[Extension-checkDigit]', 'ID[Extension-checkDigitScheme]', 'HD[uri]', 'HD[Reference]',
+      'XPN[HumanName]', 'FN[HumanName]', 'DR[Period]', 'XAD[Address]', 'XTN[ContactPoint]',
+      'CWE[CodeableConcept]', 'CE[CodeableConcept]', 'CNE[CodeableConcept]', 'CWE[Coding]', 'CWE[Coding-Alternate]', 'CWE[Coding-SecondAlternate]',
+      'CWE[Quantity]', 'NM[Quantity]', 'SN[Quantity]', 'SN[Range]', 'SN[Ratio]',
+      'DTM[dateTime]', 'TS[dateTime]', 'DTM[date]', 'DT[date]', 'DTM[instant]',
+      'PL[Location]', 'PL[Reference]', 'XCN[Practitioner]', 'XCN[Identifier]', 'XCN[HumanName]', 'XCN[Reference]',
+    ]);
+  });
+
+  test.each(libraryMaps.map((e) => [e.map.id, e] as const))('%s is a valid data type map, small enough to read on a canvas, with its value maps listed', (_id, entry) => {
+    expect(mapDefinitionSchema.safeParse(entry.map).success).toBe(true);
+    expect(entry.map.kind).toBe('datatype');
+    expect(entry.title).toBe(entry.map.label);
+    expect(entry.description.length).toBeGreaterThan(20);
+    expect(entry.map.nodes.length).toBeLessThan(25);
+    const used = [...new Set(entry.map.nodes.flatMap((n) => (n.kind === 'valueMap' ? [n.valueMapId] : [])))].sort();
+    expect(entry.valueMaps.map((v) => v.id).sort()).toEqual(used);
+    for (const node of entry.map.nodes) if (node.kind === 'call') expect(libraryMap(node.map)).toBeDefined();
+    for (const deviation of entry.deviations) expect(deviation.reason).toMatch(/^[A-Z(].*\.$/);
+  });
+
+  test('compiles as a whole, every map in one mapping', () => {
+    let spec = emptySpec();
+    for (const { map } of libraryMaps) spec = copyLibraryMap(spec, map.id);
+    expect(spec.maps).toHaveLength(libraryMaps.length + 1);
+    expect(() => compileMapping(parseSpec(spec), { elements: catalog })).not.toThrow();
+  });
+});
+
+describe('copyLibraryMap', () => {
+  test('adds the map, the maps it calls and the value maps they use, and leaves the spec it was given alone', () => {
+    const spec = emptySpec();
+    const before = JSON.stringify(spec);
+    const copied = copyLibraryMap(spec, 'CX[Identifier]');
+    expect(copied.maps.map((m) => m.id)).toEqual(['ADT_A01', 'CX[Identifier]', 'ST[Extension-checkDigit]', 'ID[Extension-checkDigitScheme]', 'HD[uri]', 'HD[Reference]']);
+    expect(copied.valueMaps).toEqual([identifierType]);
+    expect(JSON.stringify(spec)).toBe(before);
+    expect(parseSpec(copied).maps).toHaveLength(6);
+  });
+
+  test('keeps what the spec already has: copying again, or a map sharing parts, adds nothing twice', () => {
+    const once = copyLibraryMap(emptySpec(), 'CX[Identifier]');
+    expect(copyLibraryMap(once, 'CX[Identifier]')).toEqual(once);
+    const both = copyLibraryMap(once, 'XCN[Reference]');
+    expect(both.maps.map((m) => m.id)).toEqual([...once.maps.map((m) => m.id), 'XCN[Reference]', 'XCN[Identifier]']);
+    expect(both.valueMaps.map((v) => v.id)).toEqual(['v2-0203-identifier-type']);
+  });
+
+  test('refuses a library map whose id the spec uses for a different map', () => {
+    const spec = emptySpec();
+    const mine = new MapBuilder('HD[uri]', 'datatype', hl7Datatype('HD'), fhirType('uri'));
+    mine.set('uri', mine.src('HD.1'));
+    spec.maps.push(mine.build());
+    const error = errorOf(() => copyLibraryMap(spec, 'CX[Identifier]'));
+    expect(error.code).toBe('LIBRARY_MAP_CONFLICT');
+    expect(error.message).toBe("The mapping already has a map HD[uri] that differs from the library's, so the library map CX[Identifier] cannot be added; rename or remove that map first.");
+    expect(error.where).toEqual({ map: 'HD[uri]' });
+  });
+
+  test('refuses a library map whose value map id the spec uses for a different value map', () => {
+    const spec = { ...emptySpec(), valueMaps: [{ ...identifierType, entries: [{ source: 'MRN', target: 'MR' }] }] };
+    const error = errorOf(() => copyLibraryMap(spec, 'XCN[Identifier]'));
+    expect(error.code).toBe('LIBRARY_VALUE_MAP_CONFLICT');
+    expect(error.message).toBe('The mapping already has a value map "v2-0203-identifier-type" that differs from the library\'s, so the library map XCN[Identifier] cannot be added; rename or remove that value map first.');
+  });
+
+  test('refuses a map the library does not have', () => {
+    const error = errorOf(() => copyLibraryMap(emptySpec(), 'ZZ[Nothing]'));
+    expect(error.code).toBe('LIBRARY_UNKNOWN_MAP');
+    expect(error.message).toBe('The map library has no map "ZZ[Nothing]".');
+  });
+});
+
+describe('what the maps write', () => {
+  const run = (text: string, map: string, path: string, settings: MappingSettings = { defaultTimezone: 'Z' }) => libraryHarness(catalog, settings).run(parseHl7(`MSH|^~\\&|||||||ADT^A01|1|P|2.5.1\r${text}`), [{ map, path }]);
+
+  test('HD[uri]: an OID, a UUID or a URI as HD.3 names it; a namespace or another type gives none', () => {
+    expect(run('ZZZ|^2.16.840.1.113883.19^ISO', 'HD[uri]', 'ZZZ-1')).toBe('urn:oid:2.16.840.1.113883.19');
+    expect(run('ZZZ|^A3E1C2D4-1B2C-4D5E-8F90-123456789ABC^UUID', 'HD[uri]', 'ZZZ-1')).toBe('urn:uuid:a3e1c2d4-1b2c-4d5e-8f90-123456789abc');
+    expect(run('ZZZ|^http://hospital.example.org/mrn^URI', 'HD[uri]', 'ZZZ-1')).toBe('http://hospital.example.org/mrn');
+    expect(run('ZZZ|^2.16.01^ISO', 'HD[uri]', 'ZZZ-1')).toBeUndefined();
+    expect(run('ZZZ|^hospital.example.org^DNS', 'HD[uri]', 'ZZZ-1')).toBeUndefined();
+    expect(run('ZZZ|MRN', 'HD[uri]', 'ZZZ-1')).toBeUndefined();
+    // Given one component (CX.4), HD.n are its subcomponents; HD.3 in any case.
+    expect(run('ZZZ|x^^^MRN&1.2.3&iso', 'HD[uri]', 'ZZZ-1.4')).toBe('urn:oid:1.2.3');
+  });
+
+  test('CX[Identifier]: the assigning authority is the system when it names one, else the assigner', () => {
+    expect(run('PID|||4567^^^HOSP&1.2.3&ISO^MR', 'CX[Identifier]', 'PID-3')).toEqual({ value: '4567', system: 'urn:oid:1.2.3', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] } });
+    expect(run('PID|||4567^^^HOSP^MR', 'CX[Identifier]', 'PID-3')).toEqual({ value: '4567', assigner: { display: 'HOSP' }, type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] } });
+    expect(run('PID|||^^^HOSP^MR', 'CX[Identifier]', 'PID-3')).toBeUndefined();
+  });
+
+  test('XAD[Address]: XAD.12 gives the period where XAD.13/XAD.14 are empty (a listed difference from datatype.addressFromXad)', () => {
+    const message = parseHl7(readSample('fhirconverter_ADT-A01-01.hl7'));
+    const old = requireFunction('datatype.addressFromXad').apply({ xad: readComposite(message.segment('PID')!, 11, 1, undefined, undefined) }, {}, {});
+    expect(old).toEqual({ type: 'postal', line: ['1000', 'Ste. 123', 'Near Highway'], city: 'Ann Arbor ', state: 'MI', postalCode: '99999', country: 'USA' });
+    expect(libraryHarness(catalog).run(message, [{ map: 'XAD[Address]', path: 'PID-11[1]' }])).toEqual({ ...(old as object), period: { start: '2000-01-10', end: '2000-01-20' } });
+    expect(run('PID|||||||||||^^^^^^^^^^^20000110&20000120^20010101', 'XAD[Address]', 'PID-11')).toEqual({ period: { start: '2001-01-01' } });
+  });
+
+  test('XCN[Reference]: the identifier is XCN[Identifier], with its check digits (a listed difference from datatype.referenceFromXcn)', () => {
+    const message = parseHl7(readSample('fhirconverter_ORU-R01-01.hl7'));
+    const old = requireFunction('datatype.referenceFromXcn').apply({ xcn: readComposite(message.segment('OBR')!, 10, 1, undefined, undefined) }, {}, {});
+    const type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] };
+    expect(old).toEqual({ identifier: { value: '10535', type }, display: 'Dr Ludwig A van Beethoven III PHD' });
+    expect(libraryHarness(catalog).run(message, [{ map: 'XCN[Reference]', path: 'OBR[1]-10[1]' }])).toEqual({
+      identifier: {
+        value: '10535', type,
+        extension: [
+          { url: 'http://hl7.org/fhir/StructureDefinition/identifier-checkDigit', valueString: '3' },
+          { url: 'http://hl7.org/fhir/StructureDefinition/namingsystem-checkDigit', valueString: 'M10' },
+        ],
+      },
+      display: 'Dr Ludwig A van Beethoven III PHD',
+    });
+    // A namespace in XCN.9 that names no system is the assigner, as in CX[Identifier].
+    expect(run('PV1|||||||1134^Aly^Zafar^^^Dr.^^^PERSt&1.23&HCD', 'XCN[Reference]', 'PV1-7')).toEqual({ identifier: { value: '1134', assigner: { display: 'PERSt' } }, display: 'Dr. Zafar Aly' });
+  });
+
+  test('XCN[Practitioner]: identifier, name and degree of a real attending doctor', () => {
+    const message = parseHl7(readSample('fhirconverter_ORU-R01-01.hl7'));
+    expect(libraryHarness(catalog).run(message, [{ map: 'XCN[Practitioner]', path: 'PV1[1]-7[1]' }])).toEqual({
+      identifier: [{
+        value: '1122334', assigner: { display: 'PERSONNELt' },
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'BR' }] },
+      }],
+      name: [{ family: 'Alaz', given: ['Mohammed', 'Mahi'], prefix: ['Dr.'], suffix: ['JR', 'Al'], period: { start: '1924-10-10', end: '1924-10-15' } }],
+      qualification: [{ code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0360', code: 'MD' }] } }],
+    });
+  });
+
+  test('PL[Location]: the most granular level sent, with its physical type', () => {
+    const message = parseHl7(readSample('fhirconverter_ORU-R01-01.hl7'));
+    expect(libraryHarness(catalog).run(message, [{ map: 'PL[Location]', path: 'PV1[1]-3[1]' }])).toEqual({
+      identifier: [{ value: 'Bed 03' }], mode: 'instance',
+      physicalType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'bd' }] },
+    });
+    const physical = (pl: string) => (run(`PV1|||${pl}`, 'PL[Location]', 'PV1-3') as { physicalType?: unknown } | undefined)?.physicalType;
+    expect(physical('4EAST^136')).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'ro' }] });
+    expect(physical('^^^^^^^2')).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'lvl' }] });
+    expect(physical('ER')).toBeUndefined();
+    expect(physical('^^^^^^MAIN')).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'bu' }] });
+    expect(physical('^^^GOOD HEALTH')).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'si' }] });
+    expect(run('PV1|||^^^^^^^^Emergency room', 'PL[Location]', 'PV1-3')).toEqual({ mode: 'instance', description: 'Emergency room' });
+    expect(run('PV1|||', 'PL[Location]', 'PV1-3')).toBeUndefined();
+  });
+
+  test('SN maps write only for their kind; a comparator FHIR has not fails the message', () => {
+    expect(run('OBX|||||^1^:^128', 'SN[Quantity]', 'OBX-5')).toBeUndefined();
+    expect(run('OBX|||||^1^:^128', 'SN[Range]', 'OBX-5')).toBeUndefined();
+    expect(run('OBX|||||<^1^/^40', 'SN[Ratio]', 'OBX-5')).toEqual({ numerator: { comparator: '<', value: 1 }, denominator: { value: 40 } });
+    expect(run('OBX|||||^10^-^20', 'SN[Range]', 'OBX-5')).toEqual({ low: { value: 10 }, high: { value: 20 } });
+    expect(run('OBX|||||<>^5', 'SN[Quantity]', 'OBX-5')).toBeUndefined();
+    expect(run('OBX|||||=^5.5', 'SN[Quantity]', 'OBX-5')).toEqual({ value: 5.5 });
+    const error = errorOf(() => run('OBX|||||=>^5', 'SN[Quantity]', 'OBX-5'));
+    expect(error.code).toBe('VALUEMAP_UNMAPPED');
+    expect(error.where).toMatchObject({ map: 'SN[Quantity]', node: 'quantity-comparator' });
+  });
+
+  test('CWE[Quantity]: UCUM where the unit is UCUM or recognisably so, never a code without its system', () => {
+    expect(run('OBX||||||mmHg^^UCUM', 'CWE[Quantity]', 'OBX-6')).toEqual({ unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' });
+    expect(run('OBX||||||lb', 'CWE[Quantity]', 'OBX-6')).toEqual({ unit: 'lb', system: 'http://unitsofmeasure.org', code: '[lb_av]' });
+    expect(run('OBX||||||beats/min^^ANSI', 'CWE[Quantity]', 'OBX-6')).toEqual({ unit: 'beats/min', system: 'http://unitsofmeasure.org', code: '/min' });
+    expect(run('OBX||||||xyz^^ISO+', 'CWE[Quantity]', 'OBX-6')).toEqual({ unit: 'xyz' });
+    expect(run('OBX||||||10*9/L^^99LAB', 'CWE[Quantity]', 'OBX-6')).toEqual({ unit: '10*9/L' });
+    expect(run('OBX||||||mg/dL^milligrams per deciliter^LN', 'CWE[Quantity]', 'OBX-6')).toEqual({ unit: 'milligrams per deciliter', system: 'http://loinc.org', code: 'mg/dL' });
+  });
+
+  test('dates inside a data type keep their date when a time has no timezone; DTM[dateTime] refuses it', () => {
+    expect(run('PID|||||^^^^^^^^^^^20200101083000', 'XPN[HumanName]', 'PID-5', {})).toEqual({ period: { start: '2020-01-01' } });
+    expect(run('ZZZ|20200101083000&20200102', 'DR[Period]', 'ZZZ-1.1', {})).toEqual({ start: '2020-01-01', end: '2020-01-02' });
+    expect(errorOf(() => run('ZZZ|20200101083000', 'DTM[dateTime]', 'ZZZ-1', {})).code).toBe('DATE_NO_TIMEZONE');
+    expect(run('ZZZ|20200101083000', 'DTM[dateTime]', 'ZZZ-1')).toBe('2020-01-01T08:30:00Z');
+  });
+});

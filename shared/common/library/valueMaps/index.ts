@@ -1,0 +1,40 @@
+import type { ValueMap } from '../../valuemaps/ValueMap';
+import { addressType } from './addressType';
+import { addressUse } from './addressUse';
+import { administrativeSex } from './administrativeSex';
+import { allergenCategory } from './allergenCategory';
+import { allergySeverity } from './allergySeverity';
+import { degreeLicenseCertificate } from './degreeLicenseCertificate';
+import { diagnosticReportStatus } from './diagnosticReportStatus';
+import { encounterClass } from './encounterClass';
+import { encounterStatus } from './encounterStatus';
+import { identifierType } from './identifierType';
+import { interpretation } from './interpretation';
+import { nameType } from './nameType';
+import { observationStatus } from './observationStatus';
+import { snComparator } from './snComparator';
+import { telecomSystem } from './telecomSystem';
+import { telecomUse } from './telecomUse';
+
+export {
+  addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, degreeLicenseCertificate, diagnosticReportStatus,
+  encounterClass, encounterStatus, identifierType, interpretation, nameType, observationStatus, snComparator, telecomSystem, telecomUse,
+};
+
+/**
+ * Which IG vocabulary table (a cs_*.csv in ../shared/reference/v2-to-fhir-ig/) each value map is
+ * built from; valueMapsMatchIg.test.ts compares them so a drift from the IG fails. `deviations` lists
+ * source codes whose target deliberately differs from the IG row (each explained in its map).
+ */
+export const igVocabularySources: readonly { map: ValueMap; csv: string; deviations?: readonly string[] }[] = [
+  { map: administrativeSex, csv: 'cs_AdministrativeSex.csv' },
+  { map: nameType, csv: 'cs_NameType.csv' },
+  { map: addressUse, csv: 'cs_AddressType[Use].csv' },
+  { map: addressType, csv: 'cs_AddressType[Type].csv' },
+  { map: telecomUse, csv: 'cs_TelecommunicationUseCode.csv' },
+  { map: telecomSystem, csv: 'cs_TelecommunicationEquipmentType.csv', deviations: ['CP'] },
+  { map: encounterClass, csv: 'cs_PatientClass[EncounterClass].csv' },
+  { map: encounterStatus, csv: 'cs_PatientClass[EncounterStatus].csv' },
+  { map: interpretation, csv: 'cs_InterpretationCodes.csv' },
+  { map: observationStatus, csv: 'cs_ObservationResultStatusCodesInterpretation.csv' },
+];
