@@ -623,17 +623,19 @@ export class SiteCompiler {
       const opened = this.compileLevel(iterate, filters, scopes, traceId);
       level = opened.level;
       scopesInside = [...scopes, opened.scope];
-    } else if (filters.length > 0) {
-      throw new CrosswalkError('MAP_CALL_INPUT', `Node "${node.id}" filters the item it gives ${mapId}, but that item does not repeat here; put the condition in a context or in the map's "when".`, inWhere);
     }
     const single = new SiteCompiler(this.state, callee, rewrite, scopesInside, [...this.stack, mapId]).compileOutput();
 
     if (!level) {
+      // One item: the filters decide whether the map is applied at all ($in is the item's value).
+      const itemValue = item.kind === 'field' ? compileSourceRead(item.text, scopes, 'leaf', inWhere, undefined, this.state.structure) : () => undefined;
+      const tests = filters.map((f) => this.compileExpression((f as { expression: string }).expression, scopes, itemValue, this.index.where({ node: f.id })));
       return (frame, prov) => {
         if (prov) {
           prov.nodes.push(traceId);
           prov.links.push(...inTrace);
         }
+        for (const test of tests) if (!truthy(test(frame, undefined))) return undefined;
         return single(frame, prov);
       };
     }

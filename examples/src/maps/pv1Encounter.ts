@@ -1,0 +1,45 @@
+import { MapBuilder, fhirResource, hl7Segment } from '../../../shared/common/mapping/build/MapBuilder';
+import type { MapDefinition } from '../../../shared/common/mapping/spec/MappingSpec';
+import { encounterClass, encounterStatus } from '../../../shared/common/library/valueMaps';
+
+const V2_0203 = 'http://terminology.hl7.org/CodeSystem/v2-0203';
+
+/**
+ * PV1[Encounter] (IG "HL7 Segment - FHIR R4_ PV1[Encounter]"): status and class from the patient
+ * class, the visit number, the period, the attending doctors as participants and the location.
+ * The participants and the location point at the Practitioner and Location resources the message
+ * map makes from the same PV1-7 repetitions and PV1-3 (its targets `practitioner` and `location`).
+ */
+export function pv1Encounter(): MapDefinition {
+  const b = new MapBuilder('PV1[Encounter]', 'segment', hl7Segment('PV1'), fhirResource('Encounter'))
+    .describe('PV1 → Encounter', 'The visit from the PV1 segment, as the IG\'s PV1[Encounter] map says.');
+  // An empty PV1-2 reads as U (unknown).
+  const patientClass = b.fnMany('logic.coalesce', 'values', [b.src('PV1-2'), b.constant('U', 'class-unknown')], 'patient-class');
+  b.set('Encounter.status', b.map(encounterStatus.id, patientClass, 'code', 'encounter-status'));
+  b.set('Encounter.status', b.cond('PV1-45 != null', b.constant('finished', 'finished'), 'discharged'), 1);
+  b.set('Encounter.class', b.map(encounterClass.id, patientClass, 'coding', 'encounter-class'));
+
+  // PV1-19 visit number: an Identifier of type VN, written field by field rather than through
+  // CX[Identifier], whose CX.5 type would be merged beside VN instead of replaced by it.
+  b.set('Encounter.identifier.value', b.src('PV1-19.1'));
+  const oidAuthority = "PV1-19.4.3 = 'ISO' and PV1-19.4.2 != null";
+  b.set('Encounter.identifier.system', b.cond(oidAuthority, b.fnMany('string.concat', 'values', [b.constant('urn:oid:', 'urn-oid'), b.src('PV1-19.4.2')], 'visit-system'), 'visit-authority-is-oid'));
+  b.set('Encounter.identifier.assigner.display', b.cond(`PV1-19.1 != null and not (${oidAuthority})`, b.src('PV1-19.4.1'), 'visit-authority-is-name'));
+  b.set('Encounter.identifier.type', b.cond('PV1-19.1 != null', b.constant({ coding: [{ system: V2_0203, code: 'VN' }], text: 'visit number' }, 'visit-number-type'), 'has-visit-number'));
+
+  b.set('Encounter.period.start', b.call('DTM[dateTime]', b.src('PV1-44'), 'admitted'));
+  b.set('Encounter.period.end', b.call('DTM[dateTime]', b.src('PV1-45'), 'discharged-at'));
+
+  // Every attending doctor: one participant per PV1-7 repetition, pointing at the Practitioner the
+  // message map built from the same repetition (a reference inside a context over the same item).
+  b.each('Encounter.participant', b.src('PV1-7'));
+  b.set('Encounter.participant.type', b.constant({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'ATND', display: 'attender' }] }, 'attender'));
+  b.set('Encounter.participant.individual', b.ref('practitioner'));
+
+  const hasLocation = 'PV1-3.1 != null or PV1-3.2 != null or PV1-3.3 != null';
+  b.each('Encounter.location', b.cond(hasLocation, b.src('PV1-3'), 'has-location'));
+  b.set('Encounter.location.location', b.ref('location'));
+  b.set('Encounter.location.status', b.cond("PV1-2 = 'P'", b.constant('planned', 'planned'), 'preadmit'), 1);
+  b.set('Encounter.location.status', b.cond("not (PV1-2 = 'P')", b.constant('active', 'active'), 'not-preadmit'));
+  return b.build();
+}
