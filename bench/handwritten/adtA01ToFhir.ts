@@ -5,7 +5,7 @@ import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
 import * as maps from '../../shared/common/library/valueMaps/index';
 import {
   addUnits, address, codeableConcept, contactPoint, date, dateTime, decimal, humanName, identifier, put, repetitions, text,
-  type JsonObject, type Lookup,
+  XCN_IDENTIFIER, type JsonObject, type Lookup,
 } from './v2ToFhir';
 
 /**
@@ -56,6 +56,7 @@ const interpretation = lookup(maps.interpretation);
 const observationStatus = lookup(maps.observationStatus);
 const allergenCategory = lookup(maps.allergenCategory);
 const allergySeverity = lookup(maps.allergySeverity);
+const degree = lookup(maps.degreeLicenseCertificate);
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 const PHYSICAL_TYPE = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
@@ -108,29 +109,39 @@ function patient(pid: Hl7Segment | undefined, tz: string): JsonObject {
   return resource;
 }
 
+/** PV1-3 → one Location, the most granular level sent (the library's PL[Location]). */
 function location(pv1: Hl7Segment): JsonObject | undefined {
   const pointOfCare = text(pv1, 3, 1, 1);
   const room = text(pv1, 3, 1, 2);
   const bed = text(pv1, 3, 1, 3);
-  const name = bed ?? room ?? pointOfCare;
-  if (name === undefined) return undefined;
-  const resource: JsonObject = { resourceType: 'Location', name, mode: 'instance' };
-  const kind = bed !== undefined ? 'bd' : room !== undefined ? 'ro' : undefined;
-  if (kind !== undefined) resource.physicalType = { coding: [{ system: PHYSICAL_TYPE, code: kind }] };
+  if (pointOfCare === undefined && room === undefined && bed === undefined) return undefined;
+  const id = [bed, room, text(pv1, 3, 1, 8), pointOfCare, text(pv1, 3, 1, 7), text(pv1, 3, 1, 4)].find((v) => v !== undefined);
+  const resource: JsonObject = { resourceType: 'Location', identifier: [{ value: id as string }], mode: 'instance' };
+  const kind = bed !== undefined ? 'bd' : room !== undefined ? 'ro' : text(pv1, 3, 1, 8) !== undefined ? 'lvl' : undefined;
+  if (kind !== undefined) resource.physicalType = { coding: [{ code: kind, system: PHYSICAL_TYPE }] };
+  put(resource, 'description', text(pv1, 3, 1, 9));
   return resource;
 }
 
-function practitioner(pv1: Hl7Segment, rep: number): JsonObject {
+/** PV1-7 → Practitioner (the library's XCN[Practitioner]: identifier, name, degree as qualification). */
+function practitioner(pv1: Hl7Segment, rep: number, tz: string): JsonObject {
   const resource: JsonObject = { resourceType: 'Practitioner' };
-  const id = text(pv1, 7, rep, 1);
-  if (id !== undefined) resource.identifier = [{ value: id }];
+  const id = identifier(pv1, 7, rep, tz, XCN_IDENTIFIER);
+  if (id !== undefined) resource.identifier = [id];
   const name: JsonObject = {};
-  put(name, 'family', text(pv1, 7, rep, 2, 1));
-  const list = (...components: number[]): string[] => components.map((c) => text(pv1, 7, rep, c)).filter((v): v is string => v !== undefined);
+  put(name, 'use', nameUse(text(pv1, 7, rep, 10))?.code);
+  put(name, 'family', text(pv1, 7, rep, 2, 1)?.trim() || undefined);
+  const list = (...components: number[]): string[] => components.map((c) => text(pv1, 7, rep, c)).filter((v): v is string => v !== undefined && v.trim() !== '');
   put(name, 'given', list(3, 4));
   put(name, 'prefix', list(6));
-  put(name, 'suffix', list(5, 7));
+  put(name, 'suffix', list(5, 21));
+  const period: JsonObject = {};
+  put(period, 'start', date(text(pv1, 7, rep, 19) ?? text(pv1, 7, rep, 17, 1)));
+  put(period, 'end', date(text(pv1, 7, rep, 20) ?? text(pv1, 7, rep, 17, 2)));
+  put(name, 'period', period);
   if (Object.keys(name).length > 0) resource.name = [name];
+  const code = degree(text(pv1, 7, rep, 7)?.trim());
+  if (code !== undefined) resource.qualification = [{ code: { coding: [code] } }];
   return resource;
 }
 
@@ -279,7 +290,7 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     for (let r = 1, position = 0; r <= doctors.length; r++) {
       if (doctors[r - 1].length === 0) continue;
       const url = options.ids('practitioner', position++);
-      more.push({ fullUrl: url, resource: practitioner(pv1, r), type: 'Practitioner' });
+      more.push({ fullUrl: url, resource: practitioner(pv1, r, tz), type: 'Practitioner' });
       participants.push({
         type: [{ coding: [{ system: PARTICIPATION, code: 'ATND', display: 'attender' }] }],
         individual: { reference: url },

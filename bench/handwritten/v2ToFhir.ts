@@ -118,20 +118,25 @@ function periodOf(start: string | undefined, end: string | undefined, tz: string
   return Object.keys(period).length === 0 ? undefined : period;
 }
 
-/** CX → Identifier (IG dt_CX[Identifier]); undefined without CX-1. */
-export function identifier(seg: Hl7Segment, field: number, rep: number, tz: string): JsonObject | undefined {
-  const value = text(seg, field, rep, 1)?.trim();
+/** Where the parts of an identifier are in a composite: CX (PID-3) and XCN (PV1-7) put them in different components. */
+export interface IdentifierParts { value: number; checkDigit: number; scheme: number; authority: number; type: number; start?: number; end?: number }
+const CX_PARTS: IdentifierParts = { value: 1, checkDigit: 2, scheme: 3, authority: 4, type: 5, start: 7, end: 8 };
+export const XCN_IDENTIFIER: IdentifierParts = { value: 1, checkDigit: 11, scheme: 12, authority: 9, type: 13 };
+
+/** CX → Identifier (IG dt_CX[Identifier]); undefined without CX-1. XCN's identifier with XCN_IDENTIFIER. */
+export function identifier(seg: Hl7Segment, field: number, rep: number, tz: string, parts: IdentifierParts = CX_PARTS): JsonObject | undefined {
+  const value = text(seg, field, rep, parts.value)?.trim();
   if (!value) return undefined;
   const id: JsonObject = {};
   const extension: JsonObject[] = [];
-  const checkDigit = text(seg, field, rep, 2);
+  const checkDigit = text(seg, field, rep, parts.checkDigit);
   if (checkDigit !== undefined) extension.push({ url: 'http://hl7.org/fhir/StructureDefinition/identifier-checkDigit', valueString: checkDigit });
-  const scheme = text(seg, field, rep, 3);
+  const scheme = text(seg, field, rep, parts.scheme);
   if (scheme !== undefined) extension.push({ url: 'http://hl7.org/fhir/StructureDefinition/namingsystem-checkDigit', valueString: scheme });
   put(id, 'extension', extension);
-  // CX-4 names a system only through a universal id (HD-2) of a known type; a bare namespace is an assigner.
-  const universal = text(seg, field, rep, 4, 2);
-  const universalType = text(seg, field, rep, 4, 3)?.toUpperCase();
+  // The assigning authority names a system only through a universal id (HD-2) of a known type; a bare namespace is an assigner.
+  const universal = text(seg, field, rep, parts.authority, 2);
+  const universalType = text(seg, field, rep, parts.authority, 3)?.toUpperCase();
   let system: string | undefined;
   if (universal !== undefined) {
     if (universalType === 'ISO' && OID.test(universal)) system = `urn:oid:${universal}`;
@@ -140,11 +145,11 @@ export function identifier(seg: Hl7Segment, field: number, rep: number, tz: stri
   }
   put(id, 'system', system);
   id.value = value;
-  const type = text(seg, field, rep, 5)?.trim();
+  const type = text(seg, field, rep, parts.type)?.trim();
   if (type) id.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: type }] };
-  put(id, 'period', periodOf(text(seg, field, rep, 7), text(seg, field, rep, 8), tz));
+  if (parts.start !== undefined && parts.end !== undefined) put(id, 'period', periodOf(text(seg, field, rep, parts.start), text(seg, field, rep, parts.end), tz));
   if (system === undefined) {
-    const namespace = text(seg, field, rep, 4, 1);
+    const namespace = text(seg, field, rep, parts.authority, 1);
     if (namespace !== undefined) id.assigner = { display: namespace };
   }
   return id;
@@ -175,7 +180,8 @@ export function address(seg: Hl7Segment, field: number, rep: number, addressUse:
   put(addr, 'state', text(seg, field, rep, 4));
   put(addr, 'postalCode', text(seg, field, rep, 5));
   put(addr, 'country', text(seg, field, rep, 6));
-  put(addr, 'period', periodOf(text(seg, field, rep, 13), text(seg, field, rep, 14), tz));
+  // XAD-13/14 effective and expiration dates, else XAD-12 (a DR validity range), as the IG lists both.
+  put(addr, 'period', periodOf(text(seg, field, rep, 13), text(seg, field, rep, 14), tz) ?? periodOf(text(seg, field, rep, 12, 1), text(seg, field, rep, 12, 2), tz));
   return Object.keys(addr).length === 0 ? undefined : addr;
 }
 

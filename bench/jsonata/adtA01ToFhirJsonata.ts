@@ -78,9 +78,9 @@ const EXPRESSION = `(
 
   $present := function($values) { [$filter($values, function($x) { $x and $trim($x) != '' })] };
   $period := function($start, $end) { $obj({ "start": $dtm($start), "end": $dtm($end) }) };
-  $identifier := function($r) {(
-    $value := $trim($c($r, 1));
-    $u := $sub($r, 4, 2); $ut := $uppercase($sub($r, 4, 3)); $ns := $sub($r, 4, 1);
+  $idWith := function($r, $p) {(
+    $value := $trim($c($r, $p.value));
+    $u := $sub($r, $p.authority, 2); $ut := $uppercase($sub($r, $p.authority, 3)); $ns := $sub($r, $p.authority, 1);
     $system := $u ? (
       $ut = 'ISO' and $contains($u, /^[0-2](\\.(0|[1-9][0-9]*))+$/) ? 'urn:oid:' & $u
       : $ut = 'URI' and $contains($u, /^\\S+$/) ? $u
@@ -89,16 +89,17 @@ const EXPRESSION = `(
     ) : undefined;
     $value ? $obj({
       "extension": $ne([
-        $c($r, 2) ? { "url": "http://hl7.org/fhir/StructureDefinition/identifier-checkDigit", "valueString": $c($r, 2) },
-        $c($r, 3) ? { "url": "http://hl7.org/fhir/StructureDefinition/namingsystem-checkDigit", "valueString": $c($r, 3) }
+        $c($r, $p.checkDigit) ? { "url": "http://hl7.org/fhir/StructureDefinition/identifier-checkDigit", "valueString": $c($r, $p.checkDigit) },
+        $c($r, $p.scheme) ? { "url": "http://hl7.org/fhir/StructureDefinition/namingsystem-checkDigit", "valueString": $c($r, $p.scheme) }
       ]),
       "system": $system,
       "value": $value,
-      "type": $trim($c($r, 5)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": $trim($c($r, 5)) }] } : undefined,
-      "period": $period($c($r, 7), $c($r, 8)),
+      "type": $trim($c($r, $p.type)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": $trim($c($r, $p.type)) }] } : undefined,
+      "period": $p.start ? $period($c($r, $p.start), $c($r, $p.end)) : undefined,
       "assigner": $system ? undefined : ($ns ? { "display": $ns } : undefined)
     }) : undefined
   )};
+  $identifier := function($r) { $idWith($r, { "value": 1, "checkDigit": 2, "scheme": 3, "authority": 4, "type": 5, "start": 7, "end": 8 }) };
   $name := function($r) {
     $obj({
       "use": $nameUse($c($r, 7)),
@@ -114,7 +115,7 @@ const EXPRESSION = `(
       "use": $addressUse($c($r, 7)), "type": $addressType($c($r, 7)),
       "line": $ne($present([$sub($r, 1, 1), $c($r, 2), $c($r, 19)])),
       "city": $c($r, 3), "district": $c($r, 9), "state": $c($r, 4), "postalCode": $c($r, 5), "country": $c($r, 6),
-      "period": $period($c($r, 13), $c($r, 14))
+      "period": $exists($period($c($r, 13), $c($r, 14))) ? $period($c($r, 13), $c($r, 14)) : $period($sub($r, 12, 1), $sub($r, 12, 2))
     })
   };
   $contact := function($r, $defaultUse) {(
@@ -230,34 +231,43 @@ const EXPRESSION = `(
     }
   ) : { "resourceType": "Patient" };
   $class := $exists($v($pv1, 2)) ? $v($pv1, 2) : 'U';
-  $practitioners := [$map($filter($reps($pv1, 7), function($r) { $count($keys($r)) > 0 }), function($r, $i) {
+  $practitionerName := function($r) {
+    $obj({
+      "use": $nameUse($c($r, 10)),
+      "family": $trim($sub($r, 2, 1)) ? $trim($sub($r, 2, 1)) : undefined,
+      "given": $ne($present([$c($r, 3), $c($r, 4)])),
+      "prefix": $ne($present([$c($r, 6)])),
+      "suffix": $ne($present([$c($r, 5), $c($r, 21)])),
+      "period": $obj({
+        "start": $date($exists($c($r, 19)) ? $c($r, 19) : $sub($r, 17, 1)),
+        "end": $date($exists($c($r, 20)) ? $c($r, 20) : $sub($r, 17, 2))
+      })
+    })
+  };
+  $practitioners := [$map($filter($reps($pv1, 7), function($r) { $count($keys($r)) > 0 }), function($r, $i) {(
+    $doctorId := $idWith($r, { "value": 1, "checkDigit": 11, "scheme": 12, "authority": 9, "type": 13 });
+    $degree := $trim($c($r, 7));
     {
       "fullUrl": $id('practitioner', $i),
       "resource": {
         "resourceType": "Practitioner",
-        "identifier": $c($r, 1) ? [{ "value": $c($r, 1) }] : undefined,
-        "name": $obj({
-          "family": $c($r, 2),
-          "given": $ne([$c($r, 3), $c($r, 4)]),
-          "prefix": $c($r, 6) ? [$c($r, 6)] : undefined,
-          "suffix": $ne([$filter([$c($r, 5), $c($r, 7)], function($x) { $x })])
-        }) ? [$obj({
-          "family": $c($r, 2),
-          "given": $ne([$c($r, 3), $c($r, 4)]),
-          "prefix": $c($r, 6) ? [$c($r, 6)] : undefined,
-          "suffix": $ne([$filter([$c($r, 5), $c($r, 7)], function($x) { $x })])
-        })]
+        "identifier": $doctorId ? [$doctorId] : undefined,
+        "name": $practitionerName($r) ? [$practitionerName($r)] : undefined,
+        "qualification": $degree ? [{ "code": { "coding": [{ "code": $degree, "system": "http://terminology.hl7.org/CodeSystem/v2-0360" }] } }] : undefined
       }
     }
-  })];
+  )})];
   $loc := $reps($pv1, 3)[0];
-  $place := $exists($c($loc, 3)) ? $c($loc, 3) : $exists($c($loc, 2)) ? $c($loc, 2) : $c($loc, 1);
+  $place := $c($loc, 3) or $c($loc, 2) or $c($loc, 1);
+  $granular := [$c($loc, 3), $c($loc, 2), $c($loc, 8), $c($loc, 1), $c($loc, 7), $c($loc, 4)][0];
   $location := $exists($pv1) and $place ? {
     "fullUrl": $id('location', 0),
     "resource": {
-      "resourceType": "Location", "name": $place, "mode": "instance",
+      "resourceType": "Location", "identifier": [{ "value": $granular }], "mode": "instance",
       "physicalType": $exists($c($loc, 3)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": "bd" }] }
         : $exists($c($loc, 2)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": "ro" }] }
+        : $exists($c($loc, 8)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": "lvl" }] },
+      "description": $c($loc, 9)
     }
   };
   $vn := $reps($pv1, 19)[0];

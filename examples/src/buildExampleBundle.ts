@@ -1,4 +1,4 @@
-import { createBundle, serializeBundle, type BundleFile, type BundleTestCase } from '../../shared/common/bundle/index';
+import { createBundle, serializeBundle, testInputLines, type BundleTestCase } from '../../shared/common/bundle/index';
 import { executeMapping, type MappingPlan } from '../../shared/common/mapping/index';
 import { parseHl7 } from '../../shared/common/hl7v2/index';
 import type { Example } from './examples';
@@ -23,14 +23,15 @@ export function runExample(plan: MappingPlan, input: string): { output?: unknown
 
 /**
  * The example's bundle file. Expected outputs are the reviewed ones in `previous` (the committed
- * file) for tests of the same name and input; `fresh` takes the engine's current output instead
+ * file's test cases) for tests of the same name and input; `fresh` takes the engine's current output instead
  * (run with --update-expected, then review the diff field by field before committing).
  */
-export function buildExampleBundle(example: Example, inputs: string[], plan: MappingPlan, previous: BundleFile | undefined, fresh: boolean): string {
+export function buildExampleBundle(example: Example, inputs: string[], plan: MappingPlan, previous: readonly BundleTestCase[] | undefined, fresh: boolean): string {
   const tests: BundleTestCase[] = example.tests.map((test, i) => {
     const input = inputs[i];
     if (test.expectedError !== undefined) return { name: test.name, input, expectedError: test.expectedError };
-    const kept = fresh ? undefined : previous?.tests.find((t) => t.name === test.name && t.input === input && t.expected !== undefined);
+    const same = (a: string, b: string): boolean => testInputLines(a).join('\r') === testInputLines(b).join('\r');
+    const kept = fresh ? undefined : previous?.find((t) => t.name === test.name && same(t.input, input) && t.expected !== undefined);
     if (kept) return { name: test.name, input, expected: kept.expected };
     const result = runExample(plan, input);
     if (result.error !== undefined) throw new Error(`Example test "${test.name}" fails with ${result.error}; fix the mapping or mark the test with expectedError.`);

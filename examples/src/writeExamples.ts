@@ -19,7 +19,7 @@ for (const example of examples) {
   // Only a missing file means "no reviewed expected outputs yet". A file that exists but does not
   // load (hand-edited, hash broken) stops the run: silently taking the engine's current outputs
   // would replace reviewed expectations without anyone noticing.
-  const previous = existsSync(path) ? loadBundle(readFileSync(path, 'utf8'), example.file).bundle : undefined;
+  const previous = existsSync(path) ? loadBundle(readFileSync(path, 'utf8'), example.file).content.tests : undefined;
   const inputs = testInputs(example, (name) => readFileSync(resolve(samples, name), 'utf8'));
   const { plan } = await compileWithCatalog(example.build(), catalog);
   const text = buildExampleBundle(example, inputs, plan, previous, fresh);

@@ -92,7 +92,7 @@ describe.each(adtFiles)('ADT sample %s', (file) => {
 });
 
 describe.each(otherFiles)('non-ADT sample %s', (file) => {
-  test('fails with VALUEMAP_UNMAPPED naming the MSH-9.1 value map, its message code as detail', () => {
+  test('is refused with MESSAGE_NOT_ACCEPTED naming its MSH-9 and what the message map accepts', () => {
     const text = read(file);
     let error: unknown;
     try {
@@ -100,9 +100,9 @@ describe.each(otherFiles)('non-ADT sample %s', (file) => {
     } catch (e) {
       error = e;
     }
-    expect(error).toMatchObject({ code: 'VALUEMAP_UNMAPPED' });
-    expect((error as Error).message).toBe('Value map "Accepted message types (MSH-9.1)" has no entry for the code it was given, and its policy for unmapped codes is error.');
-    expect((error as CrosswalkError).detail).toBe(messageCode(text));
+    const message = parseHl7(text);
+    expect(error).toMatchObject({ code: 'MESSAGE_NOT_ACCEPTED', where: { segmentId: 'MSH', field: 9, path: 'MSH-9' } });
+    expect((error as CrosswalkError).message).toBe(`The message is ${message.get('MSH-9.1')}^${message.get('MSH-9.2')} v${message.get('MSH-12')} (MSH-9, MSH-12), which this mapping does not accept; it accepts ADT^A01, ADT^A04, ADT^A08, ADT^A13.`);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadBundle } from '../../../shared/common/bundle/index';
+import { loadBundle, testInputLines } from '../../../shared/common/bundle/index';
 import type { FhirValidator } from '../../../shared/common/fhir/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
 import type { MappingPlan } from '../../../shared/common/mapping/index';
@@ -28,7 +28,7 @@ describe.each(examples.map((e) => [e.file, e] as const))('%s', (file, example) =
   });
 
   test('is current: rebuilding it from examples/src gives the committed bytes (node --import tsx examples/src/writeExamples.ts)', () => {
-    const rebuilt = buildExampleBundle(example, testInputs(example, readSample), plan, loadBundle(text, file).bundle, false);
+    const rebuilt = buildExampleBundle(example, testInputs(example, readSample), plan, loadBundle(text, file).content.tests, false);
     expect(rebuilt).toBe(text);
   });
 
@@ -39,12 +39,14 @@ describe.each(examples.map((e) => [e.file, e] as const))('%s', (file, example) =
   });
 
   test('embeds exactly the test inputs it needs, from the real samples', () => {
-    const bundle = loadBundle(text, file).bundle;
-    expect(bundle.tests.map((t) => t.input)).toEqual(testInputs(example, readSample));
+    const { bundle, content } = loadBundle(text, file);
+    // In the file one line per segment; the engine reads the segments joined by CR (a BOM and line ends are not content).
+    expect(bundle.tests.map((t) => t.input)).toEqual(testInputs(example, readSample).map(testInputLines));
+    expect(content.tests.map((t) => t.input)).toEqual(testInputs(example, readSample).map((i) => testInputLines(i).join('\r')));
   });
 
   test.each(example.tests.map((t, i) => [t.name, i] as const))('test case passes on the engine: %s', (_name, i) => {
-    const testCase = loadBundle(text, file).bundle.tests[i];
+    const testCase = loadBundle(text, file).content.tests[i];
     const result = runExample(plan, testCase.input);
     if (testCase.expectedError !== undefined) {
       expect(result.error).toBe(testCase.expectedError);
@@ -60,7 +62,7 @@ describe.each(examples.map((e) => [e.file, e] as const))('%s', (file, example) =
       'expected output equals the hand-written mapper (an independent implementation): %s',
       (_name, t) => {
         const input = t.adapt ? t.adapt(readSample(t.sample)) : readSample(t.sample);
-        const expected = loadBundle(text, file).bundle.tests.find((c) => c.name === t.name)?.expected;
+        const expected = loadBundle(text, file).content.tests.find((c) => c.name === t.name)?.expected;
         const message = parseHl7(input);
         const handwritten = adtA01ToFhir(message, { ids: engineIds(message), defaultTimezone: 'Z' });
         expect(handwritten).toEqual(expected);

@@ -7,8 +7,12 @@ interface Box { id: string; x: number; y: number; width: number; height: number 
 
 const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-describe.each(examples.map((e) => [e.file, e] as const))('the stored canvas layout of %s', (_file, example) => {
-  const spec = example.build();
+const cases = examples.flatMap((e) => {
+  const spec = e.build();
+  return spec.maps.map((map) => [`${e.file} ${map.id}`, { ...map, valueMaps: spec.valueMaps, layout: spec.layout?.maps[map.id] }] as const);
+});
+
+describe.each(cases)('the stored canvas layout of %s', (_name, spec) => {
   const at = new Map((spec.layout?.nodes ?? []).map((n) => [n.id, n]));
   const box = (id: string, width: number, height: number): Box => {
     const p = at.get(id);
@@ -31,9 +35,9 @@ describe.each(examples.map((e) => [e.file, e] as const))('the stored canvas layo
 
   it('puts the source left, the targets in one column on the right in spec order, the nodes between', () => {
     const sourceRight = Math.max(...sources.map((s) => s.x + s.width));
-    const middleRight = Math.max(...ops.map((n) => n.x + n.width));
+    const middleRight = Math.max(sourceRight, ...ops.map((n) => n.x + n.width));
     expect(new Set(targets.map((t) => t.x)).size).toBe(1);
-    expect(Math.min(...ops.map((n) => n.x))).toBeGreaterThan(sourceRight);
+    if (ops.length > 0) expect(Math.min(...ops.map((n) => n.x))).toBeGreaterThan(sourceRight);
     expect(targets[0].x).toBeGreaterThan(middleRight);
     targets.slice(1).forEach((t, i) => expect(t.y).toBeGreaterThanOrEqual(targets[i].y + TARGET_HEIGHT));
   });

@@ -5,7 +5,7 @@ import { executeMapping, type MappingPlan } from '../../../shared/common/mapping
 import { exampleByFile, prepareExample, readSample, sampleFiles } from './exampleFixture';
 
 // The ORU example over every real sample: ORU messages give Bundles with no FHIR validation
-// error, one Observation per OBX and a DiagnosticReport only for single-order messages.
+// error, one Observation per OBX, and one DiagnosticReport per order listing its own results.
 const files = sampleFiles();
 const example = exampleByFile('examples/oru-r01-to-observations.crosswalk.json');
 let plan: MappingPlan;
@@ -25,19 +25,37 @@ test('the reference folder has five ORU samples', () => {
 });
 
 describe.each(oruFiles)('ORU sample %s', (file) => {
-  test('maps with no FHIR R4 validation error: Patient, one Observation per OBX, a report for a single order', () => {
+  test('maps with no FHIR R4 validation error: Patient, one Observation per OBX, a report per OBR listing the OBX after it', () => {
     const text = read(file);
-    const bundle = JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text)).bundle)) as { entry: { resource: { resourceType: string; result?: unknown[] } }[] };
+    const message = parseHl7(text);
+    const bundle = JSON.parse(JSON.stringify(executeMapping(plan, message).bundle)) as { entry: { fullUrl: string; resource: { resourceType: string; result?: Array<{ reference: string }> } }[] };
     expect(validator.validate(bundle)).toEqual([]);
     const types = bundle.entry.map((e) => e.resource.resourceType);
     const obx = segments(text, 'OBX');
-    const single = segments(text, 'OBR') === 1;
-    expect(types).toEqual(['Patient', ...Array<string>(obx).fill('Observation'), ...(single ? ['DiagnosticReport'] : [])]);
-    if (single) expect(bundle.entry[bundle.entry.length - 1].resource.result).toHaveLength(obx);
+    const obr = segments(text, 'OBR');
+    expect(types).toEqual(['Patient', ...Array<string>(obx).fill('Observation'), ...Array<string>(obr).fill('DiagnosticReport')]);
+    // Each report lists the Observations of its order: an independent count over the flat segments, where an
+    // order starts at an ORC, or at an OBR that no ORC opened, and holds the OBX that follow until the next one.
+    const observations = bundle.entry.filter((e) => e.resource.resourceType === 'Observation').map((e) => e.fullUrl);
+    const reports = bundle.entry.filter((e) => e.resource.resourceType === 'DiagnosticReport');
+    let o = 0;
+    let opened = false;
+    const expected: string[][] = [];
+    for (const segment of message.segments) {
+      if (segment.id === 'ORC' || (segment.id === 'OBR' && !opened)) expected.push([]);
+      if (segment.id === 'ORC') opened = true;
+      if (segment.id === 'OBR') opened = false;
+      if (segment.id === 'OBX') {
+        if (expected.length > 0) expected[expected.length - 1].push(observations[o]);
+        o++;
+      }
+    }
+    expect(reports.map((r) => (r.resource.result ?? []).map((x) => x.reference))).toEqual(expected);
   });
 });
 
-test.each(files.filter((f) => !oruFiles.includes(f)))('non-ORU sample %s fails with VALUEMAP_UNMAPPED', (file) => {
+test.each(files.filter((f) => !oruFiles.includes(f)))('non-ORU sample %s is refused with MESSAGE_NOT_ACCEPTED naming its MSH-9', (file) => {
   const text = read(file);
-  expect(() => executeMapping(plan, parseHl7(text))).toThrow(expect.objectContaining({ code: 'VALUEMAP_UNMAPPED' }));
+  const msh9 = [parseHl7(text).get('MSH-9.1'), parseHl7(text).get('MSH-9.2')].join('^');
+  expect(() => executeMapping(plan, parseHl7(text))).toThrow(expect.objectContaining({ code: 'MESSAGE_NOT_ACCEPTED', message: expect.stringContaining(`The message is ${msh9} `) }));
 });

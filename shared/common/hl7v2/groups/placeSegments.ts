@@ -45,14 +45,19 @@ interface Frame {
   /** The element the last segment or group of this instance matched, and how many times in a row. */
   pos: number;
   count: number;
+  /** Elements this instance has matched so far. */
+  filled: Set<number>;
 }
 
 interface Match {
   /** Elements to enter, outermost first, each with the element index it matched in its parent. */
   path: Array<{ element: number; group?: CompiledGroup }>;
+  /** A required segment that arrives after the elements that follow it: placed where it belongs, the position kept. */
+  late?: boolean;
 }
 
 const allows = (element: CompiledElement, count: number): boolean => element.max === 0 || count < element.max;
+const newFrame = (group: CompiledGroup, instance: GroupInstance): Frame => ({ group, instance, pos: -1, count: 0, filled: new Set() });
 
 /**
  * The group instances of a message (one rule, documented in docs/mapping-spec.md):
@@ -68,7 +73,7 @@ export function placeSegments(message: Hl7Message, structure: MessageStructure):
   const compiled = compileStructure(structure);
   const segments = message.segments;
   const root: GroupInstance = { name: compiled.root.name, path: '', occurrence: 1, start: 0, end: segments.length, parent: undefined, children: [], group: compiled.root };
-  const stack: Frame[] = [{ group: compiled.root, instance: root, pos: -1, count: 0 }];
+  const stack: Frame[] = [newFrame(compiled.root, root)];
   const placements: SegmentPlacement[] = [];
   const byPath = new Map<string, GroupInstance[]>();
 
@@ -77,14 +82,20 @@ export function placeSegments(message: Hl7Message, structure: MessageStructure):
     let level = -1;
     let match: Match | undefined;
     let how: SegmentPlacement['how'] = 'expected';
-    for (const strict of [true, false]) {
-      for (let l = stack.length - 1; l >= 0 && !match; l--) {
-        match = findForward(stack[l], id, strict);
-        if (match) level = l;
+    for (let l = stack.length - 1; l >= 0 && !match; l--) {
+      match = findForward(stack[l], id, true);
+      if (!match) {
+        match = findLate(stack[l], id);
+        if (match) how = 'lenient';
       }
+      if (match) level = l;
+    }
+    if (!match) {
+      // Leniently only inside the current group: a segment out of place elsewhere does not open a group far away.
+      match = findForward(stack[stack.length - 1], id, false);
       if (match) {
-        if (!strict) how = 'lenient';
-        break;
+        level = stack.length - 1;
+        how = 'lenient';
       }
     }
     if (!match) {
@@ -95,7 +106,13 @@ export function placeSegments(message: Hl7Message, structure: MessageStructure):
     // Close the groups the segment leaves.
     while (stack.length - 1 > level) (stack.pop() as Frame).instance.end = index;
     let frame = stack[level];
+    if (match.late) {
+      frame.filled.add(match.path[0].element);
+      placements.push({ index, id, group: frame.instance, how });
+      continue;
+    }
     for (const step of match.path) {
+      frame.filled.add(step.element);
       if (step.element === frame.pos) frame.count += 1;
       else {
         frame.pos = step.element;
@@ -111,7 +128,7 @@ export function placeSegments(message: Hl7Message, structure: MessageStructure):
       const list = byPath.get(instance.path);
       if (list) list.push(instance);
       else byPath.set(instance.path, [instance]);
-      frame = { group: step.group, instance, pos: -1, count: 0 };
+      frame = newFrame(step.group, instance);
       stack.push(frame);
     }
     placements.push({ index, id, group: frame.instance, how });
@@ -150,6 +167,16 @@ function findForward(frame: Frame, id: string, strict: boolean): Match | undefin
     }
     // Strictly, the segment cannot skip a required element it has not yet met (an OBX cannot jump over a missing OBR).
     if (strict && j > frame.pos && element.min > 0) return undefined;
+  }
+  return undefined;
+}
+
+/** A required segment element this instance passed without filling (its segment came late). */
+function findLate(frame: Frame, id: string): Match | undefined {
+  const elements = frame.group.elements;
+  for (let j = 0; j < frame.pos; j++) {
+    const element = elements[j];
+    if (element.kind === 'segment' && element.min > 0 && !frame.filled.has(j) && element.ids.has(id)) return { path: [{ element: j }], late: true };
   }
   return undefined;
 }

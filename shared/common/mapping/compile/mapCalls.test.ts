@@ -5,6 +5,7 @@ import { docsExampleSpec, fhirCatalog, readSample } from '../../../node/fixtures
 import { parseSpec } from '../spec/parseSpec';
 import type { MapDefinition, MappingSpec } from '../spec/MappingSpec';
 import { executeMapping } from '../execute/executeMapping';
+import { instancePath } from '../../hl7v2/groups';
 import { compileMapping } from './compileMapping';
 import { errorOf } from '../../errors/errorOf';
 
@@ -299,6 +300,33 @@ describe('HL7 v2 groups', () => {
       'OBR:expected:PATIENT_RESULT.ORDER_OBSERVATION',
       'OBX:expected:PATIENT_RESULT.ORDER_OBSERVATION.OBSERVATION',
       'ZOB:unexpected:PATIENT_RESULT.ORDER_OBSERVATION.OBSERVATION',
+    ]);
+  });
+
+  it('keeps an order together when its OBR comes after results of its own (v2.8 ORDER_DOCUMENT read as 2.5.1), and does not open groups far away', () => {
+    const text = [
+      'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240101120000+0100||ORU^R01|1|P|2.8',
+      'PID|1||123^^^HOSP^MR||DOE^JANE',
+      'OBX|1|ST|NOTE^Patient note||text',
+      'PV1|1|I',
+      'ORC|RE||F1',
+      'OBX|1|ED|DOC^Document||^TEXT^^Base64^AAAA',
+      'TXA|1|DS',
+      'OBR|1||F1|GLU^Glucose',
+      'OBX|2|NM|GLU^Glucose||5.5|mmol/L|||||F',
+    ].join('\r');
+    const result = executeMapping(compileOru(oruMessageMap()), parseHl7(text), { trace: true });
+    expect(result.groups!.placements.map((p) => `${p.id}:${p.how}:${instancePath(p.group)}`)).toEqual([
+      'MSH:expected:',
+      'PID:expected:PATIENT_RESULT[1].PATIENT[1]',
+      // An OBX in the patient part (v2.7's PATIENT_OBSERVATION) stays with the patient, and the PV1 after it too.
+      'OBX:unexpected:PATIENT_RESULT[1].PATIENT[1]',
+      'PV1:expected:PATIENT_RESULT[1].PATIENT[1].VISIT[1]',
+      'ORC:expected:PATIENT_RESULT[1].ORDER_OBSERVATION[1]',
+      'OBX:lenient:PATIENT_RESULT[1].ORDER_OBSERVATION[1].OBSERVATION[1]',
+      'TXA:unexpected:PATIENT_RESULT[1].ORDER_OBSERVATION[1].OBSERVATION[1]',
+      'OBR:lenient:PATIENT_RESULT[1].ORDER_OBSERVATION[1]',
+      'OBX:expected:PATIENT_RESULT[1].ORDER_OBSERVATION[1].OBSERVATION[2]',
     ]);
   });
 
