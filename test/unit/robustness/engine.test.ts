@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { Random, generateAdtA01WithIdentifiers } from '../../../bench/generate/index';
+import { loadBundle } from '../../../shared/common/bundle/index';
 import { CrosswalkError } from '../../../shared/common/errors/CrosswalkError';
 import { checkPrimitive, FHIR_PRIMITIVE_PATTERNS, jsonTypeOf, type FhirPrimitiveType } from '../../../shared/common/fhir/index';
 import { functionDefinitions } from '../../../shared/common/functions/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
-import { compileWithCatalog, mapMessage, parseSpec, type CompiledMapping } from '../../../shared/common/mapping/index';
+import { compileWithCatalog, executeMapping, mapMessage, parseSpec, type CompiledMapping, type FhirResource, type MappingPlan } from '../../../shared/common/mapping/index';
 import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
 
 /**
@@ -153,6 +156,51 @@ describe('a mapping with validation takes time linear in the message', () => {
 
   test('a numeric comparison and a decimal target', () => {
     expectLinear('numeric mapping', (value) => mapMessage(numeric, parseHl7(message(value))), messageShapes, LADDER, 2);
+  });
+});
+
+describe('a field with very many repetitions maps in linear time', () => {
+  // Each read of repetition r used to rescan the field from its start: 100,000 PID-3 repetitions took 42 s.
+  const file = 'examples/adt-a01-to-fhir.crosswalk.json';
+  let plan: MappingPlan;
+  beforeAll(async () => {
+    ({ plan } = await compileWithCatalog(loadBundle(readFileSync(file, 'utf8'), file).spec, nodeSchemaCatalog()));
+  });
+  const message = (count: number) => parseHl7(generateAdtA01WithIdentifiers(new Random(7), 1, count));
+  const patient = (count: number): FhirResource => {
+    const entry = executeMapping(plan, message(count)).bundle.entry.find((e) => e.resource.resourceType === 'Patient');
+    if (entry === undefined) throw new Error('the example mapping wrote no Patient');
+    return entry.resource;
+  };
+
+  test('100,000 repetitions of PID-3 become 100,000 identifiers, in order', () => {
+    const identifiers = patient(100_000).identifier as { value: string }[];
+    expect(identifiers).toHaveLength(100_000);
+    expect(identifiers[99_999]).toEqual({
+      system: 'urn:oid:2.16.840.1.113883.19.5',
+      value: 'ID100000',
+      type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] },
+    });
+    const wrong = identifiers.findIndex((identifier, i) => identifier.value !== `ID${i + 1}`);
+    expect(wrong).toBe(-1);
+  });
+
+  test('40,000 repetitions take less than 8 times as long as 10,000 (linear: 4, quadratic: 16)', () => {
+    const ms = (count: number): number => {
+      const parsed = message(count);
+      const start = performance.now();
+      executeMapping(plan, parsed);
+      return performance.now() - start;
+    };
+    ms(1000); // warm up
+    let small = Infinity;
+    let large = Infinity;
+    // Best of up to 3 rounds, interleaved: a busy moment does not fall on one size only.
+    for (let round = 0; round < 3 && !(large / small < 8); round++) {
+      small = Math.min(small, ms(10_000));
+      large = Math.min(large, ms(40_000));
+    }
+    expect(large / small, `10,000 repetitions: ${small.toFixed(0)} ms, 40,000: ${large.toFixed(0)} ms`).toBeLessThan(8);
   });
 });
 
