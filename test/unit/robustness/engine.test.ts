@@ -8,6 +8,7 @@ import { checkPrimitive, FHIR_PRIMITIVE_PATTERNS, jsonTypeOf, type FhirPrimitive
 import { functionDefinitions } from '../../../shared/common/functions/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
 import { compileWithCatalog, executeMapping, mapMessage, parseSpec, type CompiledMapping, type FhirResource, type MappingPlan } from '../../../shared/common/mapping/index';
+import { dispatchStudioCall, studioMethodNames, type StudioApi } from '../../../shared/common/studio/index';
 import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
 
 /**
@@ -201,6 +202,19 @@ describe('a field with very many repetitions maps in linear time', () => {
       large = Math.min(large, ms(40_000));
     }
     expect(large / small, `10,000 repetitions: ${small.toFixed(0)} ms, 40,000: ${large.toFixed(0)} ms`).toBeLessThan(8);
+  });
+});
+
+describe('studio calls answer hostile payloads with a coded error, never a throw', () => {
+  // Every method of a host that would run anything: the dispatcher must stop the payload first.
+  const api = new Proxy({} as StudioApi, { get: () => async () => ({}) });
+  const deep = (levels: number): unknown => JSON.parse(`{"a":${'['.repeat(levels)}${']'.repeat(levels)}}`);
+
+  test.each(studioMethodNames)('%s', async (method) => {
+    for (const payload of [deep(3000), deep(100_000), JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)]) {
+      const envelope = await dispatchStudioCall(api, method, payload);
+      expect(!envelope.ok && envelope.error.code).toBe('CW_STUDIO_TOO_DEEP');
+    }
   });
 });
 
