@@ -167,6 +167,10 @@ describe('web host API', () => {
     const badJson = await call('POST', '/api/getUiState', { headers: { 'x-crosswalk-token': token, 'content-type': 'application/json' }, body: '{"key":' });
     expect(badJson.status).toBe(400);
     expect(JSON.parse(badJson.body)).toEqual({ ok: false, error: { code: 'CW_STUDIO_BAD_JSON', message: 'The request body is not valid JSON.', where: {} } });
+    // JSON.parse reads any depth; the dispatcher then refuses it with a coded error, not a 500.
+    const deep = await call('POST', '/api/setUiState', { headers: { 'x-crosswalk-token': token, 'content-type': 'application/json' }, body: `{"key":"k","value":${'['.repeat(100_000)}${']'.repeat(100_000)}}` });
+    expect(deep.status).toBe(422);
+    expect(JSON.parse(deep.body)).toEqual({ ok: false, error: { code: 'CW_STUDIO_TOO_DEEP', message: 'setUiState: the payload nests deeper than 256 levels.', where: { path: 'setUiState' } } });
     const form = await call('POST', '/api/getUiState', { headers: { 'x-crosswalk-token': token, 'content-type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
     expect((await call('GET', '/api/getUiState', { headers: { 'x-crosswalk-token': token } })).status).toBe(405);

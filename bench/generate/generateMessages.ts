@@ -68,6 +68,21 @@ export function generateAdtA01(rng: Random, id: number): string {
   return segments.join('\r') + '\r';
 }
 
+/**
+ * A generated ADT^A01 whose PID-3 holds `count` identifiers, `ID1` … `ID<count>` (MR, assigned by
+ * GHH with its OID), for timing a field with very many repetitions.
+ */
+export function generateAdtA01WithIdentifiers(rng: Random, id: number, count: number): string {
+  const ids = new Array<string>(count);
+  for (let i = 0; i < count; i++) ids[i] = `ID${i + 1}^^^GHH&2.16.840.1.113883.19.5&ISO^MR`;
+  const segments = generateAdtA01(rng, id).split('\r');
+  const at = segments.findIndex((segment) => segment.startsWith('PID|'));
+  const fields = segments[at].split('|');
+  fields[3] = ids.join('~');
+  segments[at] = fields.join('|');
+  return segments.join('\r');
+}
+
 function obx(rng: Random, setId: number): string {
   const status = rng.pick(['F', 'P', 'C']);
   const observed = timestamp(rng);

@@ -1,2 +1,2 @@
 export { Random } from './Random';
-export { generateAdtA01, generateMessages, generateOruR01 } from './generateMessages';
+export { generateAdtA01, generateAdtA01WithIdentifiers, generateMessages, generateOruR01 } from './generateMessages';

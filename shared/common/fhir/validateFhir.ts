@@ -51,9 +51,14 @@ function cardinality(element: FhirElementDefinition): string {
 
 class StopValidation extends Error {}
 
-/** `2006-11-20T08:30:00+01:00` → epoch ms, for comparing two full-precision instants; undefined otherwise. */
+const ZONE_AT_END = /(Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * `2006-11-20T08:30:00+01:00` → epoch ms, for comparing two full-precision instants; undefined otherwise.
+ * (Not `/T.*zone$/`: unanchored, it rescans to the end from every "T" and is quadratic on "TTTT…".)
+ */
 function instantMs(value: unknown): number | undefined {
-  return typeof value === 'string' && /T.*(Z|[+-]\d\d:\d\d)$/.test(value) ? Date.parse(value) : undefined;
+  return typeof value === 'string' && value.includes('T') && ZONE_AT_END.test(value) ? Date.parse(value) : undefined;
 }
 
 /**

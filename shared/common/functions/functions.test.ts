@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it, test, vi } from 'vitest';
 import { CrosswalkError } from '../errors/CrosswalkError';
 import { errorOf } from '../errors/errorOf';
 import { checkPrimitive } from '../fhir/primitives';
+import { HL7_NUMBER } from './number/parseHl7Number';
 import {
   checkParams, functionCategories, functionDefinitions, functionRegistry, getFunction, isAssignable, listFunctions, requireFunction,
   type FunctionDefinition,
@@ -150,6 +152,10 @@ describe('units through UCUM', () => {
     try {
       expect(errorOf(() => call(convert, { value: 1, unit: 'kg/toString' }, { to: 'kg' }))).toMatchObject({ code: 'UNIT_INVALID', detail: 'kg/toString' });
       expect(call(requireFunction('unit.isValidUcum'), { unit: 'mg{toString}/dL' })).toBe(true);
+      // Text ucum-lhc's parser throws on, which it logs too; and text too long to be a unit.
+      expect(call(requireFunction('unit.isValidUcum'), { unit: 'mg / dL' })).toBe(false);
+      expect(call(requireFunction('unit.isValidUcum'), { unit: '   ' })).toBe(false);
+      expect(call(requireFunction('unit.isValidUcum'), { unit: '{}'.repeat(4000) })).toBe(false);
       expect(log).not.toHaveBeenCalled();
     } finally {
       log.mockRestore();
@@ -173,5 +179,15 @@ describe('functions never write prototype keys', () => {
     expect(identifier).toEqual({ value: '12345', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] } });
     expect(Object.getPrototypeOf(identifier)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('HL7 NM text', () => {
+  it('is recognised exactly as the earlier pattern did, without its quadratic backtracking', () => {
+    const earlier = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+    fc.assert(fc.property(fc.array(fc.constantFrom('0', '7', '.', '+', '-', 'e', ' '), { maxLength: 8 }), (chars) => {
+      const text = chars.join('');
+      expect(HL7_NUMBER.test(text)).toBe(earlier.test(text));
+    }), { numRuns: 3000 });
   });
 });

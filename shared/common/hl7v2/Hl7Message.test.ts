@@ -103,6 +103,24 @@ describe('navigation API', () => {
     expect(pid!.field(pid!.fieldCount + 1)).toBeUndefined();
   });
 
+  test('repetitionRaw and value read any repetition, also after a write to the field', () => {
+    const message = parseHl7('MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5\rPID|1||a^1~~c\\R\\^3~d||X\r');
+    const pid = message.segment('PID')!;
+    expect([1, 2, 3, 4, 5].map((r) => pid.repetitionRaw(3, r))).toEqual(['a^1', '', 'c\\R\\^3', 'd', undefined]);
+    expect([4, 3, 2, 1, 5].map((r) => pid.value(3, r))).toEqual(['d', 'c~', undefined, 'a', undefined]);
+    expect(pid.value(3, 3, 2)).toBe('3');
+    expect(pid.repetitionRaw(5, 2)).toBeUndefined();
+    expect(pid.repetitionRaw(9)).toBeUndefined();
+    expect(message.segment('MSH')!.repetitionRaw(2)).toBe('^~\\&');
+    expect(message.segment('MSH')!.repetitionRaw(2, 2)).toBeUndefined();
+    // Where the repetitions start is remembered per field; a write must not leave it stale.
+    message.set('PID-3[3]', 'e');
+    expect([3, 4].map((r) => pid.repetitionRaw(3, r))).toEqual(['e', 'd']);
+    message.set('PID-3', 'only');
+    expect([1, 2].map((r) => pid.value(3, r))).toEqual(['only', undefined]);
+    expect(message.getAll('PID-3')).toEqual(['only']);
+  });
+
   test('MSH-1 and MSH-2 are atomic fields', () => {
     const msh = message.segment('MSH')!;
     expect(msh.field(1)!.value).toBe('|');

@@ -60,6 +60,40 @@ describe('dispatchStudioCall', () => {
   });
 });
 
+describe('dispatchStudioCall bounds the payload before validating it', () => {
+  const host = fakeHost({ setUiState: async () => ({}) });
+  const nested = (levels: number): unknown => JSON.parse('['.repeat(levels) + ']'.repeat(levels));
+  const tooDeep = { ok: false, error: { code: 'CW_STUDIO_TOO_DEEP', message: 'setUiState: the payload nests deeper than 256 levels.', where: { path: 'setUiState' } } };
+
+  it('answers CW_STUDIO_TOO_DEEP for JSON nested 3,000 and 100,000 deep, where zod overflowed its stack', async () => {
+    expect(await dispatchStudioCall(host, 'setUiState', { key: 'k', value: nested(3000) })).toEqual(tooDeep);
+    expect(await dispatchStudioCall(host, 'setUiState', { key: 'k', value: nested(100_000) })).toEqual(tooDeep);
+  });
+
+  it('takes 256 levels and refuses 257 (the payload object is level 1)', async () => {
+    expect(await dispatchStudioCall(host, 'setUiState', { key: 'k', value: nested(255) })).toEqual({ ok: true, value: {} });
+    expect(await dispatchStudioCall(host, 'setUiState', { key: 'k', value: nested(256) })).toEqual(tooDeep);
+  });
+
+  it('refuses a cycle, and an object shared so often that walking it would never end (both possible over IPC)', async () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(await dispatchStudioCall(host, 'setUiState', { key: 'k', value: cycle })).toEqual(tooDeep);
+    let shared: unknown[] = [];
+    for (let i = 0; i < 60; i++) shared = [shared, shared]; // 2^60 paths through 61 arrays
+    expect(await dispatchStudioCall(host, 'setUiState', { key: 'k', value: shared })).toEqual({
+      ok: false, error: { code: 'CW_STUDIO_TOO_LARGE', message: 'setUiState: the payload holds more than 2,000,000 values.', where: { path: 'setUiState' } },
+    });
+  });
+
+  it('refuses more than 2,000,000 values without listing a huge sparse array', async () => {
+    const sparse: unknown[] = [];
+    sparse.length = 1e9;
+    const result = await dispatchStudioCall(host, 'setUiState', { key: 'k', value: sparse });
+    expect(!result.ok && result.error.code).toBe('CW_STUDIO_TOO_LARGE');
+  });
+});
+
 describe('createStudioClient', () => {
   it('round-trips through a transport to the dispatcher, and rejects with the CrosswalkError', async () => {
     const host = fakeHost({

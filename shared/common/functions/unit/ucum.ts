@@ -16,8 +16,16 @@ export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
 
 const validCache = new Map<string, boolean>();
 
+/**
+ * Longer text is not taken for a unit. Real UCUM codes are a few dozen characters at most, and
+ * ucum-lhc's parser is neither linear nor bounded in depth: 8,000 characters of "{}{}…" took
+ * 0.35 s and then overflowed its stack, which it reports by console.log-ing the whole text.
+ */
+const MAX_UCUM_LENGTH = 256;
+
 /** Whether `code` is a valid, case-sensitive UCUM expression (`kg`, `mm[Hg]`, `kg/m2`, `10*3/uL`). */
 export function isUcumCode(code: string): boolean {
+  if (code.length > MAX_UCUM_LENGTH) return false;
   let valid = validCache.get(code);
   if (valid === undefined) {
     valid = validate(code)?.ucumCode === code;
@@ -35,9 +43,12 @@ const PROTOTYPE_NAMES = [...Object.getOwnPropertyNames(Object.prototype), '__pro
 
 function validate(code: string) {
   // Such text also makes ucum-lhc console.log the unit, which would corrupt NDJSON on stdout:
-  // refuse it before ucum-lhc sees it (annotations in braces may say anything).
+  // refuse it before ucum-lhc sees it (annotations in braces may say anything). So does any text
+  // its parser throws on: white space outside annotations, or only white space (never UCUM).
+  // The annotation regex is quadratic on "{{{…" without "}", which MAX_UCUM_LENGTH keeps small.
   const atoms = code.replace(/\{[^}]*\}/g, '');
   if (PROTOTYPE_NAMES.some((name) => atoms.includes(name))) return undefined;
+  if (atoms.includes(' ') || code.trim() === '') return undefined;
   try {
     // validateUnitString also accepts some case variants and suggestions; callers compare ucumCode.
     const result = ucum().validateUnitString(code, false, 'validate');

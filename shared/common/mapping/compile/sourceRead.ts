@@ -63,7 +63,7 @@ export function readComposite(segment: Hl7Segment, field: number, rep: number, c
   const fieldRaw = segment.fieldRaw(field);
   if (fieldRaw === undefined || fieldRaw.length === 0) return undefined;
   if (segment.id === 'MSH' && field <= 2) return rep === 1 && (component ?? 1) === 1 ? fieldRaw : undefined;
-  const repRaw = rep === 1 ? firstPiece(fieldRaw, d.repetition) : nthPiece(fieldRaw, d.repetition, rep);
+  const repRaw = rep === 1 ? firstPiece(fieldRaw, d.repetition) : segment.repetitionRaw(field, rep);
   if (repRaw === undefined || repRaw.length === 0) return undefined;
   if (component !== undefined) {
     const compRaw = component === 1 ? firstPiece(repRaw, d.component) : nthPiece(repRaw, d.component, component);

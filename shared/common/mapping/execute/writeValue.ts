@@ -43,7 +43,8 @@ export function cleanCopy(value: unknown): unknown {
   return out;
 }
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A number as text, with an optional exponent; no two quantifiers can share a digit (linear on any text). */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** What kind of value it was, never the value itself: error sentences end up in logs, values may be patient data. */
 function describe(value: unknown): string {

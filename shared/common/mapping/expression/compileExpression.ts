@@ -5,6 +5,7 @@ import { readModeFor } from '../compile/FunctionLookup';
 import type { ReadMode } from '../compile/sourceRead';
 import type { ExpressionNode } from './ExpressionAst';
 import { callFunction } from '../compile/callFunction';
+import { HL7_NUMBER } from '../../functions/number/parseHl7Number';
 
 /** What an expression can reach: source paths (compiled in the current context), `$in`, and the function library. */
 export interface ExpressionEnv {
@@ -22,11 +23,9 @@ export function truthy(value: unknown): boolean {
   return true;
 }
 
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
+  if (typeof value === 'string' && HL7_NUMBER.test(value)) return Number(value);
   return undefined;
 }
 
