@@ -17,7 +17,7 @@ import { engineIds } from '../handwritten/engineIds';
 import { compileJsonataMapper } from '../jsonata/adtA01ToFhirJsonata';
 import { loadBundle } from '../../shared/common/bundle/index';
 import { parseHl7 } from '../../shared/common/hl7v2/index';
-import { compileMapping, executeMapping, type MappingPlan } from '../../shared/common/mapping/index';
+import { compileWithCatalog, executeMapping } from '../../shared/common/mapping/index';
 import { nodeSchemaCatalog } from '../../shared/node/schema/index';
 
 const COUNT = Number(process.env.BENCH_MAPPING_MESSAGES ?? 10000);
@@ -68,9 +68,7 @@ const ids = engineIds;
 
 async function pipelines(): Promise<Pipeline[]> {
   const { spec } = loadBundle(readFileSync(BUNDLE, 'utf8'), 'examples/adt-a01-to-fhir.crosswalk.json');
-  const catalog = nodeSchemaCatalog();
-  await catalog.preloadFhir(spec.targets.map((t) => (t.schema.standard === 'fhir-r4' ? t.schema.resource : '')).filter(Boolean));
-  const plan: MappingPlan = compileMapping(spec, { elements: catalog });
+  const { plan } = await compileWithCatalog(spec, nodeSchemaCatalog());
   const timezone = spec.settings.defaultTimezone ?? 'Z';
   const jsonata = compileJsonataMapper(timezone);
   return [

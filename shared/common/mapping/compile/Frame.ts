@@ -11,6 +11,12 @@ export interface ContextItem {
   /** 1-based field repetition, 0 for a segment or group item. */
   rep: number;
   group?: GroupInstance;
+  /**
+   * A repetition item's components, read once (readComposite) the first time a path below it is
+   * read: a data type map reads many components of the repetition it was given, and scanning the
+   * field's text again for each would cost more than the mapping.
+   */
+  parts?: unknown;
 }
 
 /**

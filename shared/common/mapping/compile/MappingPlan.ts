@@ -21,6 +21,8 @@ export interface WriteStep {
   where: ErrorLocation;
   steps: TargetStep[];
   evaluate: Evaluate;
+  /** The value is a map call's output, made for this write: its objects are placed, not copied. */
+  adopt: boolean;
 }
 
 /** One context link: per item, a new object filled by `body`, appended at `steps`. */

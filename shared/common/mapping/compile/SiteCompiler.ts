@@ -311,6 +311,8 @@ export class SiteCompiler {
         where: this.index.where({ link: info.link.id, path: targetPath }),
         steps: all.slice(base.length),
         evaluate: this.compileFrom(info, scopes, 'leaf'),
+        // A map call's output is built for this write alone: placed without a copy.
+        adopt: 'node' in info.link.from && this.index.nodes.get(info.link.from.node)?.kind === 'call',
       });
     }
     for (const ctx of children) {

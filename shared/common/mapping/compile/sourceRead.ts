@@ -209,6 +209,18 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
       return value;
     };
   }
+  if (repDepth >= 0) {
+    // The current repetition of a context or map call: its components parsed once per item.
+    return (frame, prov) => {
+      if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
+      const item = frame.items[repDepth];
+      let parts = item.parts;
+      if (parts === undefined) parts = item.parts = readComposite(item.segment, field, item.rep, undefined, undefined) ?? ABSENT;
+      const value = partAt(parts, component, sub);
+      if (prov && value !== undefined) prov.sources.push({ path: concretePath(frame.message, item.segment, p, item.rep), value });
+      return value;
+    };
+  }
   return (frame, prov) => {
     if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
     const segment = resolveSegment(frame);
@@ -218,6 +230,22 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
     if (prov && value !== undefined) prov.sources.push({ path: concretePath(frame.message, segment, p, r), value });
     return value;
   };
+}
+
+/** Marks a repetition read as empty, so it is not read again. */
+const ABSENT: readonly unknown[] = Object.freeze([]);
+
+/**
+ * Component c, subcomponent s of a repetition as readComposite gives it: the value itself for a
+ * repetition of one component, else an array of components, each a value or an array of
+ * subcomponents. What Hl7Segment.value gives for the same place (partAt.test.ts checks both agree).
+ */
+export function partAt(parts: unknown, c: number, s: number): string | null | undefined {
+  let comp: unknown;
+  if (Array.isArray(parts)) comp = parts[c - 1];
+  else comp = c === 1 ? parts : undefined;
+  if (Array.isArray(comp)) return comp[s - 1] as string | null | undefined;
+  return s === 1 ? (comp as string | null | undefined) : undefined;
 }
 
 const ONE: readonly number[] = Object.freeze([1]);

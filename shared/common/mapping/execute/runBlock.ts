@@ -48,20 +48,22 @@ function traceWrite(trace: TraceEntry[], prov: Provenance, value: unknown, outpu
  * every written value gets a trace entry whose output path is relative to `base`.
  */
 export function runBlock(block: Block, base: JsonObject, frame: Frame, target: string, trace: TraceEntry[] | undefined): void {
-  for (const step of block.steps) {
+  const steps = block.steps;
+  for (let s = 0; s < steps.length; s++) {
+    const step = steps[s];
     if (step.kind === 'write') {
       const prov = trace ? newProvenance() : undefined;
       const value = step.evaluate(frame, prov);
       if (isAbsent(value)) continue;
       const itemPaths = trace ? [] as string[] : undefined;
-      const output = writeValue(base, step.steps, value, step.where, trace !== undefined, itemPaths);
+      const output = writeValue(base, step.steps, value, step.where, trace !== undefined, itemPaths, step.adopt);
       if (trace && prov && output !== undefined) traceWrite(trace, prov, value, output, itemPaths as string[], target, step.targetPath, step.traceId);
       continue;
     }
     const { level } = step;
     const items = level.enumerate(frame);
-    for (const item of items) {
-      frame.items[level.depth] = item;
+    for (let i = 0; i < items.length; i++) {
+      frame.items[level.depth] = items[i];
       if (!level.keep(frame)) continue;
       const child: JsonObject = {};
       const childTrace = trace ? [] as TraceEntry[] : undefined;

@@ -101,11 +101,26 @@ function mergeClean(a: JsonObject, b: JsonObject): void {
   }
 }
 
-/** Appends one item of a repeating element, shaped for it (objects copied clean). */
-function pushItem(list: unknown[], item: unknown, step: TargetStep, where: ErrorLocation): void {
+/**
+ * Merges an object the engine itself built for this message (what a map call writes: shared with
+ * no other output, nothing absent or forbidden in it) into a: members of b win, arrays append,
+ * objects merge, and nothing is copied, unlike a function's or a constant's output.
+ */
+function mergeFresh(a: JsonObject, b: JsonObject): void {
+  for (const key in b) {
+    const incoming = b[key];
+    const current = a[key];
+    if (isObject(current) && isObject(incoming)) mergeFresh(current, incoming);
+    else if (Array.isArray(current) && Array.isArray(incoming)) for (let i = 0; i < incoming.length; i++) current.push(incoming[i]);
+    else a[key] = incoming;
+  }
+}
+
+/** Appends one item of a repeating element, shaped for it (objects copied clean unless the engine built them). */
+function pushItem(list: unknown[], item: unknown, step: TargetStep, where: ErrorLocation, adopt: boolean): void {
   if (isAbsent(item)) return;
   const coerced = coerce(item, step, where);
-  const value = step.primitive === undefined ? cleanCopy(coerced) : coerced;
+  const value = step.primitive === undefined && !adopt ? cleanCopy(coerced) : coerced;
   if (!isAbsent(value)) list.push(value);
 }
 
@@ -138,9 +153,11 @@ function descend(base: JsonObject, steps: readonly TargetStep[], end: number, pa
  * Writes a value at a resolved target path below base. An element that repeats gets the value
  * appended (each item of a list); a single element is set (objects merged into an existing
  * one); elements on the way are created, repeating ones as their first item. Returns the output
- * location relative to base when `trace` is set (`name[0].family`), for the trace.
+ * location relative to base when `trace` is set (`name[0].family`), for the trace. `adopt`: the
+ * value is a map call's output, built by the engine for this write, so its objects are placed as
+ * they are rather than copied.
  */
-export function writeValue(base: JsonObject, steps: readonly TargetStep[], value: unknown, where: ErrorLocation, trace: boolean, itemPaths?: string[]): string | undefined {
+export function writeValue(base: JsonObject, steps: readonly TargetStep[], value: unknown, where: ErrorLocation, trace: boolean, itemPaths?: string[], adopt = false): string | undefined {
   const path = trace ? [] as string[] : undefined;
   if (steps.length === 0) {
     // The context item (or resource) itself: an object merges into it (a list of one, as a map call on one item gives, too).
@@ -156,7 +173,8 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
     if (!isObject(single)) {
       throw new CrosswalkError('MAP_TYPE', `A value written onto a whole item must be an object, but its link gave ${describe(single)}.`, where);
     }
-    mergeClean(base, single);
+    if (adopt) mergeFresh(base, single);
+    else mergeClean(base, single);
     itemPaths?.push('');
     return '';
   }
@@ -167,8 +185,8 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
     if (list === undefined) holder[last.key] = list = [];
     const first = list.length;
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) pushItem(list, value[i], last, where);
-    } else pushItem(list, value, last, where);
+      for (let i = 0; i < value.length; i++) pushItem(list, value[i], last, where, adopt);
+    } else pushItem(list, value, last, where, adopt);
     if (list.length === 0) delete holder[last.key];
     if (path) {
       if (itemPaths) for (let i = first; i < list.length; i++) itemPaths.push([...path, `${last.key}[${i}]`].join('.'));
@@ -188,7 +206,10 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
     if (isAbsent(coerced)) return undefined;
     const current = holder[last.key];
     if (last.primitive !== undefined) holder[last.key] = coerced;
-    else if (isObject(current)) mergeClean(current, coerced as JsonObject);
+    else if (adopt) {
+      if (isObject(current)) mergeFresh(current, coerced as JsonObject);
+      else holder[last.key] = coerced;
+    } else if (isObject(current)) mergeClean(current, coerced as JsonObject);
     else {
       const copy = cleanCopy(coerced);
       if (copy === undefined) return undefined;

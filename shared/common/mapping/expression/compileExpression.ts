@@ -144,12 +144,17 @@ export function compileExpression(node: ExpressionNode, env: ExpressionEnv, mode
       const paramArgs = variadic ? [] : node.args.slice(inputs.length).map((arg, i) => ({ name: params[i].name, evaluate: compileExpression(arg, env) }));
       const where = env.where;
       const context = env.functionContext;
+      // Refilled per call (a call never runs inside itself): functions are pure and keep nothing.
+      const inputValues: Record<string, unknown> = {};
+      const paramValues: Record<string, unknown> = {};
       return (frame, prov) => {
-        const inputValues: Record<string, unknown> = {};
-        for (const arg of inputArgs) inputValues[arg.name] = arg.evaluate(frame, prov);
-        if (variadic) inputValues[listName] = listArgs.map((arg) => arg(frame, prov));
-        const paramValues: Record<string, unknown> = {};
-        for (const arg of paramArgs) paramValues[arg.name] = scalar(arg.evaluate(frame, prov)) ?? undefined;
+        for (let i = 0; i < inputArgs.length; i++) inputValues[inputArgs[i].name] = inputArgs[i].evaluate(frame, prov);
+        if (variadic) {
+          const list: unknown[] = new Array(listArgs.length);
+          for (let i = 0; i < listArgs.length; i++) list[i] = listArgs[i](frame, prov);
+          inputValues[listName] = list;
+        }
+        for (let i = 0; i < paramArgs.length; i++) paramValues[paramArgs[i].name] = scalar(paramArgs[i].evaluate(frame, prov)) ?? undefined;
         return callFunction(definition, inputValues, paramValues, context, where);
       };
     }

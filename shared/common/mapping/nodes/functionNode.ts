@@ -45,9 +45,16 @@ export const functionNodeKind: NodeKind<FunctionNode> = {
     const ports = definition.inputs.map((p) => ({ name: p.name, evaluate: ctx.port(p.name, readModeFor(p)) }));
     const params: Record<string, unknown> = { ...(node.params ?? {}) };
     const { functionContext, where, traceId } = ctx;
+    // One inputs object per node, refilled per call: functions are pure and keep nothing, and a node
+    // never runs inside its own evaluation (the compiler refuses cycles), so nothing sees it change.
+    const inputs: Record<string, unknown> = {};
+    const names = ports.map((p) => p.name);
+    const evaluators = ports.map((p) => p.evaluate);
     return (frame, prov) => {
-      const inputs: Record<string, unknown> = {};
-      for (const p of ports) inputs[p.name] = p.evaluate ? p.evaluate(frame, prov) : undefined;
+      for (let i = 0; i < names.length; i++) {
+        const evaluate = evaluators[i];
+        inputs[names[i]] = evaluate === undefined ? undefined : evaluate(frame, prov);
+      }
       if (prov) prov.nodes.push(traceId);
       return callFunction(definition, inputs, params, functionContext, where);
     };
