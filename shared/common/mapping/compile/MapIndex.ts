@@ -24,6 +24,8 @@ export class MapIndex {
   /** Links into each node port, in evaluation order. */
   readonly inputs = new Map<string, Map<string, LinkInfo[]>>();
   readonly links: LinkInfo[];
+  /** How many links leave each node output (`node:port`): a shared output is computed once per item. */
+  readonly consumers = new Map<string, number>();
 
   constructor(
     readonly map: MapDefinition,
@@ -31,6 +33,9 @@ export class MapIndex {
     private readonly env: { elements: FhirElementLookup; functions: FunctionLookup; ports: PortEnv; hasValueMap(id: string): boolean },
   ) {
     this.links = map.links.map((link, index) => ({ link, index }));
+    for (const { from } of map.links) {
+      if ('node' in from) this.consumers.set(`${from.node}:${from.port}`, (this.consumers.get(`${from.node}:${from.port}`) ?? 0) + 1);
+    }
     for (const target of map.targets) this.targets.set(target.id, target);
     map.targets.forEach((target, i) => {
       if (target.schema.standard !== 'fhir-r4') {

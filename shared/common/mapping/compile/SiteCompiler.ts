@@ -78,6 +78,9 @@ export class SiteCompiler {
     private readonly stack: readonly string[],
   ) {}
 
+  /** Shared node outputs compiled so far, by the scopes they were compiled in. */
+  private readonly shared = new WeakMap<ContextScope[], Map<string, Evaluate>>();
+
   private get map() {
     return this.index.map;
   }
@@ -311,8 +314,9 @@ export class SiteCompiler {
         where: this.index.where({ link: info.link.id, path: targetPath }),
         steps: all.slice(base.length),
         evaluate: this.compileFrom(info, scopes, 'leaf'),
-        // A map call's output is built for this write alone: placed without a copy.
-        adopt: 'node' in info.link.from && this.index.nodes.get(info.link.from.node)?.kind === 'call',
+        // A map call's output is built for this write alone, unless another link shares it: placed without a copy.
+        adopt: 'node' in info.link.from && this.index.nodes.get(info.link.from.node)?.kind === 'call'
+          && this.index.consumers.get(`${info.link.from.node}:${info.link.from.port}`) === 1,
       });
     }
     for (const ctx of children) {
@@ -452,7 +456,22 @@ export class SiteCompiler {
     };
   }
 
+  /**
+   * A node output in these scopes. An output several links read (a map call feeding both a target
+   * and a condition) is compiled once and, without tracing, computed once per item: its value
+   * depends only on the message and the current items of these scopes.
+   */
   private compileNodeValue(nodeId: string, port: string, scopes: ContextScope[]): Evaluate {
+    const key = `${nodeId}:${port}`;
+    if ((this.index.consumers.get(key) ?? 0) < 2) return this.compileNodeOutput(nodeId, port, scopes);
+    let compiled = this.shared.get(scopes);
+    if (!compiled) this.shared.set(scopes, (compiled = new Map()));
+    let evaluate = compiled.get(key);
+    if (!evaluate) compiled.set(key, (evaluate = memoPerItem(this.compileNodeOutput(nodeId, port, scopes), scopes.length - 1)));
+    return evaluate;
+  }
+
+  private compileNodeOutput(nodeId: string, port: string, scopes: ContextScope[]): Evaluate {
     const node = this.index.nodes.get(nodeId) as MappingNode;
     const where = this.index.where({ node: node.id });
     const traceId = this.index.traceId(node.id);
@@ -667,6 +686,26 @@ export class SiteCompiler {
       return out;
     };
   }
+}
+
+/**
+ * Computes a value once per message and current item at `depth` (-1: once per message) when not
+ * tracing; with tracing, every read records its own provenance, so it is computed each time.
+ * Items are fresh objects per enumeration, so the same item object means the same outer items.
+ */
+function memoPerItem(inner: Evaluate, depth: number): Evaluate {
+  let lastFrame: Frame | undefined;
+  let lastItem: ContextItem | undefined;
+  let lastValue: unknown;
+  return (frame, prov) => {
+    if (prov !== undefined) return inner(frame, prov);
+    const item = depth >= 0 ? frame.items[depth] : undefined;
+    if (frame === lastFrame && item === lastItem) return lastValue;
+    lastValue = inner(frame, prov);
+    lastFrame = frame;
+    lastItem = item;
+    return lastValue;
+  };
 }
 
 /** The message map's targets' root context sources, for reference nodes. */

@@ -8,6 +8,7 @@ import { executeMapping } from '../execute/executeMapping';
 import { instancePath } from '../../hl7v2/groups';
 import { compileMapping } from './compileMapping';
 import { errorOf } from '../../errors/errorOf';
+import { getFunction, type FunctionDefinition } from '../../functions';
 
 let catalog: SchemaCatalog;
 beforeAll(async () => {
@@ -355,5 +356,41 @@ describe('the worked example of docs/mapping-spec.md', () => {
       status: 'unknown',
       subject: { reference: patient.fullUrl },
     });
+  });
+});
+
+describe('a node output several links read', () => {
+  // string.upperCase wrapped to count its calls: the output feeds Identifier.value and a condition.
+  const upper = getFunction('string.upperCase') as FunctionDefinition;
+  let calls = 0;
+  const counting: FunctionDefinition = { ...upper, apply: (inputs, params, context) => { calls++; return upper.apply(inputs, params, context); } };
+  const functions = (id: string): FunctionDefinition | undefined => (id === upper.id ? counting : getFunction(id));
+  const shared = spec([adtMessageMap([
+    { id: 'up', kind: 'function', functionId: 'string.upperCase' },
+    { id: 'has-value', kind: 'condition', expression: '$in != null' },
+  ], [
+    link('each-id', 'PID-3', ['patient', 'Patient.identifier'], 'context'),
+    link('up-in', 'PID-3.1', { node: 'up', port: 'value' }),
+    link('value', ['up', 'out'], ['patient', 'Patient.identifier.value']),
+    link('check-in', ['up', 'out'], { node: 'has-value', port: 'in' }),
+    link('type', ['has-value', 'out'], ['patient', 'Patient.identifier.type.text']),
+  ])]);
+
+  it('is computed once per item, and traced for each link that reads it', () => {
+    const plan = compileMapping(shared, { elements: catalog, functions });
+    const message = parseHl7(sampleText('fhirconverter_ADT-A01-01.hl7'));
+    calls = 0;
+    const { bundle } = executeMapping(plan, message);
+    // Two PID-3 repetitions: one call each, not one per reading link.
+    expect(calls).toBe(2);
+    expect(bundle.entry[0].resource.identifier).toEqual([
+      { value: 'PATID1234', type: { text: 'PATID1234' } },
+      { value: '123456789', type: { text: '123456789' } },
+    ]);
+    const { trace } = executeMapping(plan, message, { trace: true });
+    const typeText = trace!.find((t) => t.output === 'entry[0].resource.identifier[1].type.text');
+    expect(typeText).toMatchObject({ link: 'ADT_A01/type', sources: expect.arrayContaining([{ path: 'PID-3[2].1', value: '123456789' }]) });
+    expect(new Set(typeText!.nodes)).toEqual(new Set(['ADT_A01/up', 'ADT_A01/has-value']));
+    expect(trace!.find((t) => t.output === 'entry[0].resource.identifier[1].value')).toMatchObject({ link: 'ADT_A01/value', sources: [{ path: 'PID-3[2].1', value: '123456789' }] });
   });
 });
