@@ -1,0 +1,32 @@
+import type { CallNode } from '../../../../shared/common/mapping/spec/MappingSpec';
+import { mapTypes } from '../../../../shared/common/mapping/compile/compileMapping';
+import { useDocumentStore } from '../../state/documentStore';
+import type { NodeBodyProps, NodeView } from './NodeView';
+
+/** What the called map reads and writes, and the way into it (also a double-click on the node). */
+function CallBody({ node }: NodeBodyProps<CallNode>) {
+  const callee = useDocumentStore((s) => s.spec?.maps.find((m) => m.id === node.map));
+  const openMap = useDocumentStore((s) => s.openMap);
+  const types = callee ? mapTypes(callee) : undefined;
+  return (
+    <div className="op-node__call">
+      <span className="muted">{types && callee ? `${callee.kind === 'datatype' ? 'data type' : callee.kind} map · ${types.input} → ${types.output}` : 'missing map'}</span>
+      <button className="nodrag" aria-label={`Open map ${node.map}`} data-testid={`open-map-${node.id}`} disabled={!callee} onClick={() => openMap(node.map)}>Open ›</button>
+    </div>
+  );
+}
+
+export const callView: NodeView<CallNode> = {
+  kind: 'call',
+  icon: '▣',
+  title: (node) => node.label ?? node.map,
+  description: (node, { spec }) => spec.maps.find((m) => m.id === node.map)?.description,
+  Body: CallBody,
+  bodyHeight: () => 26,
+  // The bundle's segment and data type maps (a message map is never applied to an item).
+  palette: ({ spec, map }) => spec.maps.filter((m) => m.kind !== 'message' && m.id !== map.id).map((m) => {
+    const types = mapTypes(m);
+    return { kind: 'call' as const, key: m.id, label: m.id, hint: `${m.kind === 'datatype' ? 'data type' : m.kind} map: ${types.input} → ${types.output}${m.description ? `\n${m.description}` : ''}`, section: 'Maps', keywords: `map ${m.kind} ${m.label ?? ''}` };
+  }),
+  create: (entry, _context, id) => ({ node: { id: id(entry.key.toLowerCase().replace(/[[\]]+/g, '-')), kind: 'call', map: entry.key } }),
+};
