@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background, ControlButton, Controls, MiniMap, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow,
-  type Connection, type Edge, type FinalConnectionState, type Node, type NodeChange, type NodeMouseHandler, type OnNodeDrag, type OnSelectionChangeParams,
+  type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange, type NodeMouseHandler, type OnNodeDrag, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { mapTypes } from '../../../shared/common/mapping/compile/compileMapping';
 import { nodePortsOf } from '../../../shared/common/mapping/nodes/nodeKinds';
@@ -132,11 +132,27 @@ export function Canvas() {
     [map, rowHandle, selectedEdges, highlight],
   );
 
+  // The selection set is the one truth of what is selected: React Flow's (de)selections of nodes
+  // and links (a click, a click on the pane) update it, and the nodes and edges are drawn from it.
+  const select = useCallback((picks: ReadonlyArray<{ id: string; selected: boolean }>) => {
+    if (picks.length === 0) return;
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const c of picks) if (c.selected) next.add(c.id); else next.delete(c.id);
+      return next.size === prev.size && [...next].every((id) => prev.has(id)) ? prev : next;
+    });
+  }, []);
+
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     // Removals go through the spec (onDelete); the node list is rebuilt from it.
-    const local = changes.filter((c) => c.type !== 'remove');
+    select(changes.flatMap((c) => (c.type === 'select' ? [c] : [])));
+    const local = changes.filter((c) => c.type !== 'remove' && c.type !== 'select');
     if (local.length > 0) setNodes((current) => applyNodeChanges(local, current));
-  }, []);
+  }, [select]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    select(changes.flatMap((c) => (c.type === 'select' ? [c] : [])));
+  }, [select]);
 
   const onNodeDragStop: OnNodeDrag = useCallback((_event, _node, dragged) => {
     edit('Move', (s) => dragged.reduce((acc, n) => setNodePosition(acc, mapId, n.id, n.position.x, n.position.y), s));
@@ -174,8 +190,6 @@ export function Canvas() {
   }, [toast]);
 
   const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
-    const next = new Set([...n.map((x) => x.id), ...e.map((x) => x.id)]);
-    setSelected((prev) => (prev.size === next.size && [...next].every((id) => prev.has(id)) ? prev : next));
     if (e.length === 1 && n.length === 0) {
       setFocus({ kind: 'link', id: e[0].id });
       useViewStore.getState().setBottomTab('link');
@@ -238,6 +252,7 @@ export function Canvas() {
           edges={edges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}

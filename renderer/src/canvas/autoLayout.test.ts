@@ -7,7 +7,7 @@ import { autoLayout, pathOrder } from './autoLayout';
 // The shipped example's message map: the size of a real ADT mapping.
 const example = JSON.parse(readFileSync('examples/adt-a01-to-fhir.crosswalk.json', 'utf8')) as { mapping: unknown };
 const map = entryMap(parseSpec(example.mapping));
-const options = { schemaWidth: 340, sourceHeight: 560, targetHeight: 240, rowIndex: () => undefined, nodeHeight: () => 90 };
+const options = { schemaWidth: 340, sourceHeight: 560, targetHeight: 240, rowIndex: () => undefined, nodeHeight: () => 90, nodeWidth: () => 240 };
 
 describe('autoLayout of one map', () => {
   const laid = autoLayout(map, options, { nodes: [{ id: map.sources[0].id, x: 5, y: 5, expanded: ['PID'] }], viewport: { x: 1, y: 2, zoom: 0.5 } });

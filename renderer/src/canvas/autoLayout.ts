@@ -8,12 +8,13 @@ export interface AutoLayoutOptions {
   rowIndex(nodeId: string, path: string): number | undefined;
   /** A node's rendered height, estimated (the layout runs before React Flow has measured anything). */
   nodeHeight(node: MappingNode): number;
+  /** A node's rendered width, estimated; columns are as wide as their widest node. */
+  nodeWidth(node: MappingNode): number;
 }
 
-// Wider than the widest node (a value map with a long name renders about 280px wide), so columns never touch.
-const COLUMN = 310;
+const COLUMN_GAP = 44;
 const ROW = 170;
-const GAP = 90;
+const GAP = 70;
 const NODE_GAP = 18;
 /** A column of nodes wraps past this height: a few short columns fit a screen better than one tall one. */
 const COLUMN_HEIGHT = 640;
@@ -69,21 +70,24 @@ export function autoLayout(map: MapDefinition, options: AutoLayoutOptions, previ
     byColumn.set(c, [...(byColumn.get(c) ?? []), n.id]);
   }
   const heights = new Map(map.nodes.map((n) => [n.id, options.nodeHeight(n)]));
+  const widths = new Map(map.nodes.map((n) => [n.id, options.nodeWidth(n)]));
   const placed: { id: string; x: number; y: number }[] = [];
   let x = middleX;
   for (const c of [...byColumn.keys()].sort((a, b) => a - b)) {
     const ids = byColumn.get(c) as string[];
     ids.sort((a, b) => (feeds.get(a) ?? Infinity) - (feeds.get(b) ?? Infinity) || a.localeCompare(b));
     let y = 0;
+    let width = 0;
     for (const id of ids) {
       const h = heights.get(id) ?? ROW;
-      if (y > 0 && y + h > maxHeight) { x += COLUMN; y = 0; }
+      if (y > 0 && y + h > maxHeight) { x += width + COLUMN_GAP; y = 0; width = 0; }
       placed.push({ id, x, y });
       y += h + NODE_GAP;
+      width = Math.max(width, widths.get(id) ?? 0);
     }
-    x += COLUMN;
+    x += width + COLUMN_GAP;
   }
-  const targetX = map.nodes.length > 0 ? x + GAP : middleX;
+  const targetX = map.nodes.length > 0 ? x - COLUMN_GAP + GAP : middleX;
 
   const kept = new Map((previous?.nodes ?? []).map((n) => [n.id, n]));
   const at = (id: string, px: number, py: number): LayoutNode => ({ ...kept.get(id), id, x: px, y: py });

@@ -1,16 +1,22 @@
-import type { CallNode } from '../../../../shared/common/mapping/spec/MappingSpec';
+import type { CallNode, MapDefinition } from '../../../../shared/common/mapping/spec/MappingSpec';
 import { mapTypes } from '../../../../shared/common/mapping/compile/compileMapping';
 import { useDocumentStore } from '../../state/documentStore';
 import type { NodeBodyProps, NodeView } from './NodeView';
 
 /** What the called map reads and writes, and the way into it (also a double-click on the node). */
+/** `segment map · PID → Patient`: what the call's body says of its map. */
+function summary(callee: MapDefinition | undefined): string {
+  if (!callee) return 'missing map';
+  const types = mapTypes(callee);
+  return `${callee.kind === 'datatype' ? 'data type' : callee.kind} map · ${types.input} → ${types.output}`;
+}
+
 function CallBody({ node }: NodeBodyProps<CallNode>) {
   const callee = useDocumentStore((s) => s.spec?.maps.find((m) => m.id === node.map));
   const openMap = useDocumentStore((s) => s.openMap);
-  const types = callee ? mapTypes(callee) : undefined;
   return (
     <div className="op-node__call">
-      <span className="muted">{types && callee ? `${callee.kind === 'datatype' ? 'data type' : callee.kind} map · ${types.input} → ${types.output}` : 'missing map'}</span>
+      <span className="muted">{summary(callee)}</span>
       <button className="nodrag" aria-label={`Open map ${node.map}`} data-testid={`open-map-${node.id}`} disabled={!callee} onClick={() => openMap(node.map)}>Open ›</button>
     </div>
   );
@@ -23,6 +29,8 @@ export const callView: NodeView<CallNode> = {
   description: (node, { spec }) => spec.maps.find((m) => m.id === node.map)?.description,
   Body: CallBody,
   bodyHeight: () => 26,
+  // The summary in 11px text and the Open button.
+  bodyWidth: (node, { spec }) => summary(spec.maps.find((m) => m.id === node.map)).length * 6 + 80,
   // The bundle's segment and data type maps (a message map is never applied to an item).
   palette: ({ spec, map }) => spec.maps.filter((m) => m.kind !== 'message' && m.id !== map.id).map((m) => {
     const types = mapTypes(m);

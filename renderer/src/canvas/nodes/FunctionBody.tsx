@@ -39,6 +39,7 @@ export const functionView: NodeView<FunctionNode> = {
   description: (node, { functions }) => functions.get(node.functionId)?.description,
   Body: FunctionBody,
   bodyHeight: (node, { functions }) => (functions.get(node.functionId)?.params.length ?? 0) * 24,
+  bodyWidth: (node, { functions }) => ((functions.get(node.functionId)?.params.length ?? 0) > 0 ? 230 : 0),
   palette: ({ functionList }) => functionList.map((f) => ({
     kind: 'function', key: f.id, label: f.label, hint: `${f.id}\n${f.description}`, section: f.category, keywords: `${f.id} ${f.description} ${f.category}`,
   })),

@@ -55,6 +55,8 @@ export interface NodeView<N extends MappingNode> {
   Body?: ComponentType<NodeBodyProps<N>>;
   /** The body's height in pixels, for laying nodes out before React Flow has measured them. */
   bodyHeight(node: N, context: ViewContext): number;
+  /** The body's width in pixels when it is what makes the node wide (0 or absent: the title and ports decide). */
+  bodyWidth?(node: N, context: ViewContext): number;
   palette(context: PaletteContext): PaletteEntry[];
   create(entry: PaletteEntry, context: ViewContext, id: (stem: string) => string): CreatedNode<N>;
 }
