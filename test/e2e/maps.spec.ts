@@ -134,6 +134,26 @@ test('extract nodes into a new map and inline it back, each one undoable step th
   await expect(page.getByTestId('maps-panel').getByRole('button', { name: 'IS[code]', exact: true })).toHaveCount(0);
 });
 
+test('copy nodes in one map and paste them into another', async ({ page }) => {
+  await openWorkedExample(page);
+  await page.getByTestId('maps-panel').getByRole('button', { name: 'CX[Identifier]', exact: true }).click();
+  // The constant and the concatenation it feeds, with the link between them.
+  await page.getByTestId('op-node-urn-oid').locator('.op-node__title').click();
+  await page.getByTestId('op-node-urn').locator('.op-node__title').click({ modifiers: ['Control'] });
+  await page.keyboard.press('Control+C');
+  await page.getByTestId('maps-panel').getByRole('button', { name: 'PID[Patient]', exact: true }).click();
+  await expect(page.locator('[data-node-kind="constant"]')).toHaveCount(0);
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+V');
+  await expect(page.locator('[data-node-kind="constant"]')).toHaveCount(1);
+  await expect(page.locator('[data-node-kind="function"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid^="rf__edge-l-urn-"]')).toHaveCount(1);
+  // Undo takes the paste back in the map it was made in.
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-map-id', 'PID[Patient]');
+  await expect(page.locator('[data-node-kind="constant"]')).toHaveCount(0);
+});
+
 test('a traced output value shows its path through every map it crossed', async ({ page }) => {
   await openWorkedExample(page);
   // Identifier.system is written inside CX[Identifier], called from PID[Patient], called from ADT_A01.
