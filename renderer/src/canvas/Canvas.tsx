@@ -70,12 +70,15 @@ export function Canvas() {
   const [showMap, setShowMap] = useState(true);
   const layout = useMemo(() => (spec ? mapLayout(spec, mapId) : { nodes: [] }), [spec, mapId]);
 
-  // A map opened for the first time (written by hand, extracted, or from a library) is laid out once.
+  // A map opened for the first time (written by hand, extracted, or from a library) is laid out
+  // once, when the function library is there to size its function nodes.
   const unplaced = spec !== undefined && map !== undefined && spec.layout?.maps[mapId] === undefined;
+  const functionsReady = useFunctionsStore((s) => s.functions.length > 0 || s.error !== undefined);
   useEffect(() => {
     if (!unplaced || !spec || !map) return;
+    if (!functionsReady && map.nodes.some((n) => n.kind === 'function')) return;
     useDocumentStore.getState().placeLayout(mapId, layoutMap(spec, map, functions));
-  }, [unplaced, spec, map, mapId, functions]);
+  }, [unplaced, spec, map, mapId, functions, functionsReady]);
 
   // Links and nodes are per map: what was selected or pointed at in another map means nothing here.
   useEffect(() => {
@@ -252,7 +255,7 @@ export function Canvas() {
           edges={edges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+          onEdgesChange={onEdgesChange}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
