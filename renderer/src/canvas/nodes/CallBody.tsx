@@ -1,6 +1,7 @@
 import type { CallNode, MapDefinition } from '../../../../shared/common/mapping/spec/MappingSpec';
 import { mapTypes } from '../../../../shared/common/mapping/compile/compileMapping';
 import { useDocumentStore } from '../../state/documentStore';
+import { callChain } from '../../state/mapTrail';
 import type { NodeBodyProps, NodeView } from './NodeView';
 
 /** What the called map reads and writes, and the way into it (also a double-click on the node). */
@@ -31,8 +32,9 @@ export const callView: NodeView<CallNode> = {
   bodyHeight: () => 26,
   // The summary in 11px text and the Open button.
   bodyWidth: (node, { spec }) => summary(spec.maps.find((m) => m.id === node.map)).length * 6 + 80,
-  // The bundle's segment and data type maps (a message map is never applied to an item).
-  palette: ({ spec, map }) => spec.maps.filter((m) => m.kind !== 'message' && m.id !== map.id).map((m) => {
+  // The bundle's segment and data type maps (a message map is never applied to an item), but
+  // none that leads back here: maps that call each other in a cycle cannot be compiled.
+  palette: ({ spec, map }) => spec.maps.filter((m) => m.kind !== 'message' && callChain(spec, m.id, map.id) === undefined).map((m) => {
     const types = mapTypes(m);
     return { kind: 'call' as const, key: m.id, label: m.id, hint: `${m.kind === 'datatype' ? 'data type' : m.kind} map: ${types.input} → ${types.output}${m.description ? `\n${m.description}` : ''}`, section: 'Maps', keywords: `map ${m.kind} ${m.label ?? ''}` };
   }),
