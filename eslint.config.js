@@ -50,6 +50,15 @@ export default tseslint.config(
     },
   },
   {
+    // The studio's state, preview and worker layers are what the canvas shows; they never reach into the views.
+    files: ['renderer/src/state/**', 'renderer/src/preview/**', 'renderer/src/worker/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/canvas/**', '**/panels/**', '**/schema/SchemaNode*', '**/valuemaps/**'], message: 'The state layer knows nothing of the views: move what both need into state/ or shared/.' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Toolbar } from './panels/Toolbar';
 import { Palette } from './panels/Palette';
@@ -6,15 +6,15 @@ import { Canvas } from './canvas/Canvas';
 import { PreviewPanel } from './panels/PreviewPanel';
 import { TestsPanel } from './panels/TestsPanel';
 import { LinkDetails } from './panels/LinkDetails';
+import { StructurePanel } from './panels/StructurePanel';
 import { Toasts } from './panels/Toasts';
 import { ValueMapEditor } from './valuemaps/ValueMapEditor';
-import { useDocumentStore, selectDirty } from './state/documentStore';
-import { useViewStore } from './state/viewStore';
+import { useDocumentStore, selectDirty, selectMap } from './state/documentStore';
+import { useViewStore, viewKey } from './state/viewStore';
 import { usePreviewStore } from './preview/previewStore';
-import { useSchemaStore } from './state/schemaStore';
-import { schemaRefKey } from './canvas/specToFlow';
+import { schemaRefKey, useSchemaStore } from './state/schemaStore';
 import { openExample, persistSamples, saveDocument } from './state/fileActions';
-import { useShortcuts } from './state/useShortcuts';
+import { useShortcuts } from './useShortcuts';
 import { getStudio } from './state/studio';
 
 // Split off: the canvas is interactive before the editor's code has even arrived.
@@ -23,6 +23,7 @@ const SampleEditor = lazy(() => import('./panels/SampleEditor').then((m) => ({ d
 /** Keeps the derived things in step with the spec: schema trees loaded, preview re-run, host told. */
 function useDocumentEffects(): void {
   const spec = useDocumentStore((s) => s.spec);
+  const map = useDocumentStore(selectMap);
   const sampleText = useDocumentStore((s) => s.samples[s.activeSample]?.text);
   const dirty = useDocumentStore(selectDirty);
   const name = useDocumentStore((s) => s.name);
@@ -30,16 +31,22 @@ function useDocumentEffects(): void {
   const request = usePreviewStore((s) => s.request);
 
   useEffect(() => {
-    if (!spec) return;
-    for (const item of [...spec.sources, ...spec.targets]) {
+    if (!map) return;
+    for (const item of [...map.sources, ...map.targets]) {
       const ref = schemaRefKey(item.schema);
       if (ref) ensure(ref);
     }
-  }, [spec, ensure]);
+  }, [map, ensure]);
 
+  // Moving a box changes the layout, not what the mapping does: no new preview run for it.
+  const maps = spec?.maps;
+  const valueMaps = spec?.valueMaps;
+  const settings = spec?.settings;
+  const format = spec?.format;
+  const mapping = useMemo(() => (maps && valueMaps && settings && format ? { format, maps, valueMaps, settings } : undefined), [format, maps, valueMaps, settings]);
   useEffect(() => {
-    if (spec && sampleText !== undefined) request(spec, sampleText);
-  }, [spec, sampleText, request]);
+    if (mapping && sampleText !== undefined) request(mapping, sampleText);
+  }, [mapping, sampleText, request]);
 
   const samples = useDocumentStore((s) => s.samples);
   useEffect(() => { if (samples.length > 0) persistSamples(); }, [samples]);
@@ -50,15 +57,19 @@ function useDocumentEffects(): void {
   }, [dirty, name]);
 }
 
-/** Restores the expanded rows the layout keeps when a document opens. */
+/** Restores the expanded rows a map's layout keeps when the map is first shown. */
 function useLayoutExpansion(): void {
-  const bundle = useDocumentStore((s) => s.bundle);
+  const opened = useDocumentStore((s) => s.opened);
+  const mapId = useDocumentStore((s) => s.mapId);
   useEffect(() => {
     const spec = useDocumentStore.getState().spec;
     if (!spec) return;
     const view = useViewStore.getState();
-    for (const entry of spec.layout?.nodes ?? []) if (entry.expanded?.length) view.expandAll(entry.id, entry.expanded);
-  }, [bundle]);
+    for (const entry of spec.layout?.maps[mapId]?.nodes ?? []) {
+      const key = viewKey(mapId, entry.id);
+      if (entry.expanded?.length && view.expanded[key] === undefined) view.expandAll(key, entry.expanded);
+    }
+  }, [opened, mapId]);
 }
 
 function useHostCommands(): void {
@@ -84,7 +95,7 @@ function BottomTabs() {
   const tab = useViewStore((s) => s.bottomTab);
   const setTab = useViewStore((s) => s.setBottomTab);
   const editing = useViewStore((s) => s.editingValueMap);
-  const tabs: [typeof tab, string][] = [['preview', 'Output'], ['tests', 'Test cases'], ['valuemap', 'Value map'], ['link', 'Link']];
+  const tabs: [typeof tab, string][] = [['preview', 'Output'], ['structure', 'Structure'], ['tests', 'Test cases'], ['valuemap', 'Value map'], ['link', 'Link']];
   return (
     <section className="bottom__right">
       <div className="tabs" role="tablist">
@@ -95,6 +106,7 @@ function BottomTabs() {
       <div className="bottom__content">
         {/* Every panel stays mounted (hidden when not shown): the output is always in the page for automation. */}
         <div hidden={tab !== 'preview'}><PreviewPanel /></div>
+        <div hidden={tab !== 'structure'}><StructurePanel /></div>
         <div hidden={tab !== 'tests'}><TestsPanel /></div>
         <div hidden={tab !== 'valuemap'}>{editing ? <ValueMapEditor valueMapId={editing} /> : <div className="muted empty-hint">Choose “Edit table” on a value-map node, or click a value map in the palette.</div>}</div>
         <div hidden={tab !== 'link'}><LinkDetails /></div>

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { docsExampleSpec } from '../../shared/node/fixtures/referenceFixtures';
 import { studioHost } from './studioHost';
+import { openBundle } from './studioPage';
 
 interface Box { id: string; x: number; y: number; width: number; height: number }
 
@@ -16,23 +18,28 @@ function clashes(boxes: Box[]): string[] {
     .map((b) => `${a.id} × ${b.id}`));
 }
 
-// The example's stored layout (examples/src/layout.ts) is sized from estimates of how big each
-// node kind renders; this checks the estimates against the real rendering, and the first screen.
-test('the example opens with no two canvas nodes overlapping, the source, Patient and its helpers on screen', async ({ page }) => {
-  await page.goto(studioHost().url);
-  await expect(page.getByTestId('op-node-gender')).toBeVisible();
-  await expect(page.locator('.react-flow__node')).toHaveCount(100);
-  const canvas = (await page.getByTestId('canvas').boundingBox())!;
-  const firstScreen = ['msg', 'patient', 'message-type-guard', 'guard-filter', 'PID-5-name', 'gender', 'birthDate', 'address-type'];
-  // The opening fit runs once React Flow has measured the nodes; poll until it has framed them.
-  await expect.poll(async () => {
-    const boxes = await canvasNodes(page);
-    return firstScreen.filter((id) => {
-      const b = boxes.find((x) => x.id === id);
-      return !b || b.x < canvas.x || b.y < canvas.y || b.x + b.width > canvas.x + canvas.width || b.y + b.height > canvas.y + canvas.height;
-    });
-  }).toEqual([]);
+/** The canvas zoom React Flow applies (the scale of its viewport transform). */
+async function zoom(page: Page): Promise<number> {
+  return page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+}
 
+function offScreen(boxes: Box[], canvas: { x: number; y: number; width: number; height: number }): string[] {
+  return boxes.filter((b) => b.x < canvas.x - 1 || b.y < canvas.y - 1 || b.x + b.width > canvas.x + canvas.width + 1 || b.y + b.height > canvas.y + canvas.height + 1).map((b) => b.id);
+}
+
+// The example's stored layout is sized from estimates of how big each node kind renders; this
+// checks the estimates against the real rendering, and the first screen.
+test('the example opens with no two canvas nodes overlapping, its source and first target on screen', async ({ page }) => {
+  await page.goto(studioHost().url);
+  await expect(page.getByTestId('schema-node-source')).toBeVisible();
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const framed = async () => {
+    const boxes = await canvasNodes(page);
+    const ends = boxes.filter((b) => b.id === 'msg' || b.id === 'patient');
+    return ends.length === 2 ? offScreen(ends, canvas) : ['not drawn yet'];
+  };
+  // The opening fit runs once React Flow has measured the nodes; poll until it has framed them.
+  await expect.poll(framed).toEqual([]);
   expect(clashes(await canvasNodes(page))).toEqual([]);
 });
 
@@ -44,4 +51,24 @@ test('Auto-layout arranges the example with no two canvas nodes overlapping', as
   await expect(page.getByTestId('dirty-indicator')).toBeVisible();
   await expect.poll(async () => JSON.stringify(await page.getByTestId('op-node-gender').boundingBox())).not.toBe(JSON.stringify(before));
   expect(clashes(await canvasNodes(page))).toEqual([]);
+});
+
+test('every map of the worked example, auto-laid out and fitted, is readable on one screen', async ({ page }) => {
+  await page.goto(studioHost().url);
+  await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
+  const spec = docsExampleSpec() as { maps: { id: string }[] };
+  await openBundle(page, 'worked-example', spec);
+  for (const { id } of spec.maps) {
+    await page.getByTestId('maps-panel').getByRole('button', { name: id, exact: true }).click();
+    await expect(page.getByTestId('canvas')).toHaveAttribute('data-map-id', id);
+    // Laid out when first shown; Auto-layout lays it out the same way again.
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.getByTestId('fit-view').click();
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    // Everything on screen, nothing overlapping, at a zoom where 12px text is still 8px or more.
+    await expect.poll(async () => offScreen(await canvasNodes(page), canvas)).toEqual([]);
+    expect(clashes(await canvasNodes(page))).toEqual([]);
+    expect(await zoom(page)).toBeGreaterThanOrEqual(0.66);
+    if (id === 'PID[Patient]') await page.screenshot({ path: 'docs/screenshots/segment-map.png' });
+  }
 });

@@ -125,12 +125,15 @@ test('map PID-8 to Patient.gender through the v2 0001 value map, edit the sample
   const savedPath = test.info().outputPath('saved.crosswalk.json');
   await download.saveAs(savedPath);
   const savedText = readFileSync(savedPath, 'utf8');
-  const saved = JSON.parse(savedText) as { mapping: { links: { id: string; from: Record<string, string>; to: Record<string, string> }[]; nodes: { id: string; kind: string; valueMapId?: string }[]; valueMaps: { id: string; entries: { source: string; target: string }[] }[] } };
-  const into = saved.mapping.links.find((l) => l.from.path === 'PID-8' && l.to.port === 'in');
-  const out = saved.mapping.links.find((l) => l.to.path === 'Patient.gender');
+  const saved = JSON.parse(savedText) as { format: string; mapping: { maps: { id: string; kind: string; links: { id: string; from: Record<string, string>; to: Record<string, string> }[]; nodes: { id: string; kind: string; valueMapId?: string }[] }[]; valueMaps: { id: string; entries: { source: string; target: string }[] }[] } };
+  expect(saved.format).toBe('crosswalk.bundle/2');
+  // The example opened as one message map; the edit is in it.
+  const messageMap = saved.mapping.maps.find((m) => m.kind === 'message')!;
+  const into = messageMap.links.find((l) => l.from.path === 'PID-8' && l.to.port === 'in');
+  const out = messageMap.links.find((l) => l.to.path === 'Patient.gender');
   expect(into).toBeDefined();
   expect(out?.from).toEqual({ node: into!.to.node, port: 'code' });
-  const node = saved.mapping.nodes.find((n) => n.id === into!.to.node);
+  const node = messageMap.nodes.find((n) => n.id === into!.to.node);
   const map = saved.mapping.valueMaps.find((m) => m.id === node?.valueMapId);
   expect(map?.entries.filter((e) => ['F', 'M', 'U'].includes(e.source)).map((e) => [e.source, e.target]).sort()).toEqual([['F', 'female'], ['M', 'male'], ['U', 'unknown']]);
   await expect(page.getByTestId('dirty-indicator')).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { studioHost } from './studioHost';
 
 /** Helpers that drive the studio the way an analyst does: rows, handles, the palette, Monaco. */
 export function sourceRow(page: Page, path: string): Locator {
@@ -43,4 +44,19 @@ export async function afterPreview(page: Page, action: () => Promise<void>): Pro
 export function resources(bundle: unknown, type: string): Record<string, unknown>[] {
   const entries = (bundle as { entry?: { resource?: Record<string, unknown> }[] } | undefined)?.entry ?? [];
   return entries.map((e) => e.resource).filter((r): r is Record<string, unknown> => r?.resourceType === type);
+}
+
+/**
+ * Opens a mapping in the studio the way a user does, through "Open…" with a bundle file: the
+ * file is the host's own serialization of the content (test inputs become its samples).
+ */
+export async function openBundle(page: Page, name: string, mapping: unknown, tests: unknown[] = []): Promise<void> {
+  const { origin, token } = studioHost();
+  const reply = await page.request.post(`${origin}/api/serializeBundle`, {
+    headers: { 'x-crosswalk-token': token },
+    data: { bundle: { metadata: { name, version: '1.0.0' }, mapping, tests } },
+  });
+  const { text } = (await reply.json()).value as { text: string };
+  await page.getByTestId('open-file').setInputFiles({ name: `${name}.crosswalk.json`, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('document-title')).toContainText(`${name}.crosswalk.json`);
 }

@@ -1,124 +1,53 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { nodePortsOf } from '../../../shared/common/mapping/nodes/nodeKinds';
 import type { MappingNode } from '../../../shared/common/mapping/spec/MappingSpec';
-import { useDocumentStore } from '../state/documentStore';
+import { selectMap, useDocumentStore } from '../state/documentStore';
 import { useFunctionsStore } from '../state/functionsStore';
-import { useViewStore } from '../state/viewStore';
-import { nodePorts } from './nodePorts';
-import { useNodeHighlight } from './useRowDecorations';
-import { CommitInput } from '../panels/CommitInput';
+import { portEnvOf } from './portEnv';
+import { nodeViewOf } from './nodes/nodeViews';
+import { useHighlight } from './useRowDecorations';
 
 export interface OpNodeData extends Record<string, unknown> {
   node: MappingNode;
+  mapId: string;
 }
 
 export type OpFlowNode = Node<OpNodeData, 'op'>;
 
-const KIND_LABEL: Record<MappingNode['kind'], string> = {
-  function: 'ƒ', valueMap: '⇄', constant: '=', condition: '?', reference: '↗',
-};
-
-function updateNode(id: string, label: string, change: (node: MappingNode) => MappingNode): void {
-  useDocumentStore.getState().edit(label, (spec) => ({
-    ...spec,
-    nodes: spec.nodes.map((n) => (n.id === id ? change(n) : n)),
-  }));
-}
-
-/** A function, value-map, constant, condition or reference node: typed ports with inline parameter editors. */
+/**
+ * Any node of the mapping: the header (its kind's sign and title) and its typed ports, drawn the
+ * same for every kind from the engine's port definitions (nodePortsOf), with the kind's own body
+ * (parameters, an expression, a table summary) between them.
+ */
 function OpNodeView({ data, selected }: NodeProps<OpFlowNode>) {
-  const node = data.node;
+  const { node, mapId } = data;
   const functions = useFunctionsStore((s) => s.byId);
-  const valueMap = useDocumentStore((s) => (node.kind === 'valueMap' ? s.spec?.valueMaps.find((m) => m.id === node.valueMapId) : undefined));
-  const editValueMap = useViewStore((s) => s.editValueMap);
-  const highlighted = useNodeHighlight(node.id);
-  const ports = nodePorts(node, functions);
-  const def = node.kind === 'function' ? functions.get(node.functionId) : undefined;
-
-  let title: string;
-  let body: React.ReactNode = null;
-  switch (node.kind) {
-    case 'function':
-      title = node.label ?? def?.label ?? node.functionId;
-      body = def?.params.length ? (
-        <div className="op-node__params nodrag">
-          {def.params.map((param) => {
-            const value = node.params?.[param.name] ?? param.default ?? '';
-            const set = (v: string | number | boolean) => updateNode(node.id, `Set ${param.name}`, (n) => (n.kind === 'function' ? { ...n, params: { ...n.params, [param.name]: v } } : n));
-            return (
-              <label key={param.name} className="op-node__param" title={param.description}>
-                <span>{param.name}</span>
-                {param.type === 'enum' ? (
-                  <select value={String(value)} onChange={(e) => set(e.target.value)}>
-                    {(param.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
-                  </select>
-                ) : param.type === 'boolean' ? (
-                  <input type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked)} />
-                ) : (
-                  <CommitInput value={String(value)} onCommit={(v) => set(param.type === 'number' ? Number(v) : v)} />
-                )}
-              </label>
-            );
-          })}
-        </div>
-      ) : null;
-      break;
-    case 'valueMap':
-      title = node.label ?? valueMap?.name ?? node.valueMapId;
-      body = (
-        <div className="op-node__vm">
-          <span>{valueMap ? `${valueMap.entries.length} codes · unmapped: ${valueMap.unmapped.kind}` : 'missing value map'}</span>
-          <button className="nodrag" data-testid={`edit-valuemap-${node.id}`} onClick={() => editValueMap(node.valueMapId)}>Edit table</button>
-        </div>
-      );
-      break;
-    case 'constant':
-      title = node.label ?? 'Constant';
-      body = (
-        <CommitInput
-          className="op-node__const nodrag"
-          value={typeof node.value === 'string' ? node.value : JSON.stringify(node.value)}
-          title="A string, or JSON (a number, true/false, an object)"
-          onCommit={(text) => {
-            let value: unknown = text;
-            if (/^\s*[[{0-9tfn-]/.test(text)) { try { value = JSON.parse(text); } catch { value = text; } }
-            updateNode(node.id, 'Set constant', (n) => (n.kind === 'constant' ? { ...n, value: value as typeof n.value } : n));
-          }}
-        />
-      );
-      break;
-    case 'condition':
-      title = node.label ?? 'Condition';
-      body = (
-        <CommitInput
-          className="op-node__expr nodrag"
-          value={node.expression}
-          spellCheck={false}
-          required
-          onCommit={(text) => {
-            const expression = text.trim();
-            if (expression) updateNode(node.id, 'Set condition', (n) => (n.kind === 'condition' ? { ...n, expression } : n));
-          }}
-        />
-      );
-      break;
-    case 'reference':
-      title = node.label ?? `Reference to ${node.target}`;
-      break;
-  }
+  const spec = useDocumentStore((s) => s.spec);
+  const map = useDocumentStore(selectMap);
+  const highlight = useHighlight();
+  const highlighted = highlight.nodes.has(node.id);
+  // A map call a traced value went through: the value was written inside the map it opens.
+  const onTrace = highlight.calls.has(node.id);
+  const view = nodeViewOf(node);
+  const ports = useMemo(() => nodePortsOf(node, portEnvOf(functions, spec)), [node, functions, spec]);
+  const context = spec && map ? { spec, map, functions } : undefined;
+  const title = context ? view.title(node, context) : node.id;
+  const Body = view.Body;
 
   return (
     <div
-      className={`op-node op-node--${node.kind}${selected ? ' op-node--selected' : ''}${highlighted ? ' op-node--highlight' : ''}`}
+      className={`op-node op-node--${node.kind}${selected ? ' op-node--selected' : ''}${highlighted ? ' op-node--highlight' : ''}${onTrace ? ' op-node--on-trace' : ''}`}
       data-testid={`op-node-${node.id}`}
       data-node-kind={node.kind}
-      title={def?.description}
+      data-on-trace={onTrace ? 'true' : undefined}
+      title={context ? view.description?.(node, context) : undefined}
     >
       <div className="op-node__header">
-        <span className="op-node__kind">{KIND_LABEL[node.kind]}</span>
+        <span className="op-node__kind">{view.icon}</span>
         <span className="op-node__title">{title}</span>
       </div>
-      {body}
+      {Body ? <Body node={node} mapId={mapId} /> : null}
       <div className="op-node__ports">
         <div className="op-node__inputs">
           {ports.inputs.map((p) => (

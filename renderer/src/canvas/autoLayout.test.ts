@@ -1,42 +1,48 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../../shared/common/mapping/spec/parseSpec';
-import { autoLayout } from './autoLayout';
+import { entryMap } from '../../../shared/common/mapping/spec/MappingSpec';
+import { autoLayout, pathOrder } from './autoLayout';
 
-// The shipped example: 80-odd nodes, the size of a real ADT mapping.
+// The shipped example's message map: the size of a real ADT mapping.
 const example = JSON.parse(readFileSync('examples/adt-a01-to-fhir.crosswalk.json', 'utf8')) as { mapping: unknown };
-const spec = parseSpec(example.mapping);
-const options = { schemaWidth: 340, sourceHeight: 700, targetHeight: 340, rowIndex: () => undefined };
+const map = entryMap(parseSpec(example.mapping));
+const options = { schemaWidth: 340, sourceHeight: 560, targetHeight: 240, rowIndex: () => undefined, nodeHeight: () => 90, nodeWidth: () => 240 };
 
-describe('autoLayout on the ADT^A01 example', () => {
-  const laid = autoLayout(spec, options);
-  const at = new Map(laid.layout!.nodes.map((n) => [n.id, n]));
+describe('autoLayout of one map', () => {
+  const laid = autoLayout(map, options, { nodes: [{ id: map.sources[0].id, x: 5, y: 5, expanded: ['PID'] }], viewport: { x: 1, y: 2, zoom: 0.5 } });
+  const at = new Map(laid.nodes.map((n) => [n.id, n]));
 
   it('places every source, target and node', () => {
-    for (const item of [...spec.sources, ...spec.targets, ...spec.nodes]) expect(at.has(item.id)).toBe(true);
+    for (const item of [...map.sources, ...map.targets, ...map.nodes]) expect(at.has(item.id)).toBe(true);
   });
 
   it('keeps sources left of every node and targets right of every node', () => {
-    const nodeXs = spec.nodes.map((n) => at.get(n.id)!.x);
-    expect(Math.max(...spec.sources.map((s) => at.get(s.id)!.x))).toBeLessThan(Math.min(...nodeXs));
-    expect(Math.min(...spec.targets.map((t) => at.get(t.id)!.x))).toBeGreaterThan(Math.max(...nodeXs));
+    const nodeXs = map.nodes.map((n) => at.get(n.id)!.x);
+    expect(Math.max(...map.sources.map((s) => at.get(s.id)!.x))).toBeLessThan(Math.min(...nodeXs));
+    expect(Math.min(...map.targets.map((t) => at.get(t.id)!.x))).toBeGreaterThan(Math.max(...nodeXs));
   });
 
   it('puts a node after the nodes that feed it', () => {
-    for (const link of spec.links) {
+    for (const link of map.links) {
       if ('node' in link.from && 'node' in link.to) expect(at.get(link.from.node)!.x).toBeLessThan(at.get(link.to.node)!.x);
     }
   });
 
   it('never stacks two nodes on the same spot and wraps tall columns', () => {
-    const spots = new Set(spec.nodes.map((n) => `${at.get(n.id)!.x},${at.get(n.id)!.y}`));
-    expect(spots.size).toBe(spec.nodes.length);
-    expect(Math.max(...spec.nodes.map((n) => at.get(n.id)!.y))).toBeLessThanOrEqual(Math.max(700, spec.targets.length * 380, 900));
+    const spots = new Set(map.nodes.map((n) => `${at.get(n.id)!.x},${at.get(n.id)!.y}`));
+    expect(spots.size).toBe(map.nodes.length);
+    expect(Math.max(...map.nodes.map((n) => at.get(n.id)!.y))).toBeLessThanOrEqual(640);
   });
 
-  it('changes only the layout, never what the mapping does', () => {
-    const { layout: _a, ...before } = spec;
-    const { layout: _b, ...after } = laid;
-    expect(after).toEqual(before);
+  it('keeps what the previous layout held beside positions', () => {
+    expect(at.get(map.sources[0].id)).toEqual({ id: map.sources[0].id, x: 0, y: 0, expanded: ['PID'] });
+    expect(laid.viewport).toEqual({ x: 1, y: 2, zoom: 0.5 });
+  });
+});
+
+describe('pathOrder', () => {
+  it('orders source paths as a reader does', () => {
+    expect(['PID-13', 'PID-5.2', 'PID-3', 'PID-5.1'].sort((a, b) => pathOrder(a) - pathOrder(b))).toEqual(['PID-3', 'PID-5.1', 'PID-5.2', 'PID-13']);
   });
 });

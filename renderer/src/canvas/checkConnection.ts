@@ -1,6 +1,7 @@
-import type { Link, MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
+import type { PortInfo } from '../../../shared/common/mapping/nodes/nodeKinds';
+import type { Link, MapDefinition } from '../../../shared/common/mapping/spec/MappingSpec';
+import { freshId, idsInMap } from '../../../shared/common/mapping/edit/mapEdits';
 import type { SchemaTreeNode } from '../../../shared/common/studio/studioSchemas';
-import type { PortView } from './nodePorts';
 
 export interface ConnectionRequest {
   source: string;
@@ -13,7 +14,9 @@ export interface ConnectionContext {
   /** The schema tree row at a path of a source or target node, when loaded. */
   field(nodeId: string, path: string): SchemaTreeNode | undefined;
   /** Ports of a spec node (function, value map ...). */
-  ports(nodeId: string): { inputs: PortView[]; outputs: PortView[] } | undefined;
+  ports(nodeId: string): { inputs: PortInfo[]; outputs: PortInfo[] } | undefined;
+  /** For a map call node: the map it calls, what that map reads (a segment or a data type) and writes. */
+  callee(nodeId: string): { map: string; level: 'segment' | 'datatype' | 'message'; input: string; output: string } | undefined;
 }
 
 export type ConnectionVerdict = { ok: true; link: Link } | { ok: false; reason: string };
@@ -35,12 +38,7 @@ function isV2Structure(node: SchemaTreeNode): boolean {
   return node.kind === 'group' || node.kind === 'segment';
 }
 
-function nextId(spec: MappingSpec, stem: string): string {
-  const used = new Set<string>([...spec.sources, ...spec.targets, ...spec.nodes, ...spec.links].map((x) => x.id));
-  for (let i = 1; ; i++) if (!used.has(`${stem}-${i}`)) return `${stem}-${i}`;
-}
-
-function reaches(spec: MappingSpec, from: string, to: string): boolean {
+function reaches(spec: MapDefinition, from: string, to: string): boolean {
   // Does node `from` already feed node `to`? Then to → from would close a cycle.
   const seen = new Set<string>();
   const stack = [from];
@@ -59,7 +57,33 @@ function reaches(spec: MappingSpec, from: string, to: string): boolean {
  * sentence the analyst can act on. A repeating source structure dropped on a repeating target
  * item (OBX → Observation, PID-3 → Patient.identifier) becomes a context link.
  */
-export function checkConnection(spec: MappingSpec, request: ConnectionRequest, context: ConnectionContext): ConnectionVerdict {
+/** `a CX`, `an XPN`, `an Identifier`: the article as the word is read aloud (letters of an acronym by name). */
+function withArticle(word: string): string {
+  const acronym = /^[A-Z0-9]{2,4}$/.test(word);
+  return `${(acronym ? /^[AEFHILMNORSX]/ : /^[AEIOUaeiou]/).test(word) ? 'an' : 'a'} ${word}`;
+}
+
+/**
+ * What a map call accepts into `in`: a segment map one segment of its kind, a data type map a
+ * field or component of its type (the compiler's MAP_CALL_INPUT, said before the link exists).
+ */
+function callInputProblem(callee: NonNullable<ReturnType<ConnectionContext['callee']>>, from: SchemaTreeNode): string | undefined {
+  if (callee.level === 'message') return `${callee.map} is a message map; only segment and data type maps can be applied to an item.`;
+  if (callee.level === 'segment') {
+    if (from.kind === 'segment' && from.name === callee.input) return undefined;
+    const what = from.kind === 'segment' ? `a ${from.name} segment` : `${from.path}, a ${from.kind}${from.dataType ? ` (${from.dataType})` : ''}`;
+    return `${callee.map} reads one ${callee.input} segment; this is ${what}. Link the ${callee.input} segment row.`;
+  }
+  if (from.kind === 'segment' || from.kind === 'group' || from.kind === 'message') {
+    return `${callee.map} reads one ${callee.input} value; ${from.path} is a whole ${from.kind}: link a ${callee.input} field or component.`;
+  }
+  if (from.dataType !== callee.input) {
+    return `${callee.map} reads ${withArticle(callee.input)}; ${from.path} is ${from.dataType ? withArticle(from.dataType) : 'not a composite'}.`;
+  }
+  return undefined;
+}
+
+export function checkConnection(spec: MapDefinition, request: ConnectionRequest, context: ConnectionContext): ConnectionVerdict {
   const sourceIds = new Set(spec.sources.map((s) => s.id));
   const targetIds = new Set(spec.targets.map((t) => t.id));
   const nodeIds = new Set(spec.nodes.map((n) => n.id));
@@ -111,6 +135,8 @@ export function checkConnection(spec: MappingSpec, request: ConnectionRequest, c
       }
     } else if (toField && isFhirComplex(toField) && fromType !== undefined && SIMPLE_PORT_TYPES.has(fromType) && toField.dataType !== undefined) {
       return { ok: false, reason: `This output is a ${fromType}; ${toField.path} is a ${toField.dataType}: link it to one of its elements.` };
+    } else if (toField && 'node' in from && context.callee(from.node) && fromType !== undefined && /^[A-Z]/.test(fromType) && toField.dataType !== undefined && toField.dataType !== fromType) {
+      return { ok: false, reason: `${context.callee(from.node)?.map} writes ${withArticle(fromType)}; ${toField.path} is ${withArticle(toField.dataType)}.` };
     }
     const existing = spec.links.find((l) => 'target' in l.to && l.to.target === target && l.to.path === targetHandle
       && ('source' in l.from && 'source' in from ? l.from.source === from.source && l.from.path === from.path : 'node' in l.from && 'node' in from && l.from.node === from.node && l.from.port === from.port));
@@ -123,10 +149,14 @@ export function checkConnection(spec: MappingSpec, request: ConnectionRequest, c
     if (nodeIds.has(source) && (source === target || reaches(spec, target, source))) {
       return { ok: false, reason: 'That link would make a cycle between nodes.' };
     }
-    if (fromField && isV2Structure(fromField)) {
+    const callee = context.callee(target);
+    if (callee && targetHandle === 'in') {
+      // A condition filtering the item may stand between (each OBX whose OBX-2 is NM).
+      const problem = fromField ? callInputProblem(callee, fromField) : undefined;
+      if (problem) return { ok: false, reason: problem };
+    } else if (fromField && isV2Structure(fromField)) {
       return { ok: false, reason: `${fromField.path} is a whole ${fromField.kind}; link one of its fields into "${targetHandle}".` };
-    }
-    if (fromType !== undefined && !assignable(fromType, port.type, fromField !== undefined)) {
+    } else if (fromType !== undefined && !assignable(fromType, port.type, fromField !== undefined)) {
       return { ok: false, reason: `Input "${targetHandle}" takes a ${port.type}, but this gives a ${fromType}.` };
     }
     to = { node: target, port: targetHandle };
@@ -134,7 +164,8 @@ export function checkConnection(spec: MappingSpec, request: ConnectionRequest, c
     return { ok: false, reason: `"${target}" is not part of this mapping.` };
   }
   const stem = 'source' in from ? `l-${from.path.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : `l-${from.node}`;
-  const link: Link = kind === 'context' ? { id: nextId(spec, stem), kind, from, to } : { id: nextId(spec, stem), from, to };
+  const id = freshId(idsInMap(spec), stem);
+  const link: Link = kind === 'context' ? { id, kind, from, to } : { id, from, to };
   return { ok: true, link };
 }
 

@@ -1,57 +1,31 @@
 import type { MappingNode, MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
-import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
-import { setNodePosition } from './layoutEdits';
+import { findMap } from '../../../shared/common/mapping/spec/MappingSpec';
+import { freshId, idsInMap, setNodePosition, updateMap } from '../../../shared/common/mapping/edit/mapEdits';
+import type { FunctionInfo } from '../../../shared/common/studio/StudioApi';
+import type { PaletteEntry } from './nodes/NodeView';
+import { nodeViews, viewOfKind } from './nodes/nodeViews';
 
 export const PALETTE_MIME = 'application/x-crosswalk-palette';
+export type { PaletteEntry };
 
-/** What the palette offers; dropped on the canvas it becomes one spec node (and maybe a value map). */
-export type PaletteItem =
-  | { kind: 'function'; functionId: string; label: string }
-  | { kind: 'valueMap'; valueMapId?: string; label: string }
-  | { kind: 'constant'; label: string }
-  | { kind: 'condition'; label: string }
-  | { kind: 'reference'; target: string; label: string };
-
-export function freshId(spec: MappingSpec, stem: string): string {
-  const used = new Set<string>([...spec.sources, ...spec.targets, ...spec.nodes, ...spec.links].map((x) => x.id));
-  const clean = stem.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z]+/, '').slice(0, 50) || 'node';
-  for (let i = 1; ; i++) if (!used.has(`${clean}-${i}`)) return `${clean}-${i}`;
+/** What the palette offers in a map: every node kind's entries, from the kinds' views. */
+export function paletteEntries(spec: MappingSpec, mapId: string, functionList: readonly FunctionInfo[], functions: ReadonlyMap<string, FunctionInfo>): PaletteEntry[] {
+  const map = findMap(spec, mapId);
+  if (!map) return [];
+  return nodeViews.flatMap((view) => view.palette({ spec, map, functions, functionList }));
 }
 
-function freshValueMapId(spec: MappingSpec): string {
-  const used = new Set(spec.valueMaps.map((m) => m.id));
-  for (let i = 1; ; i++) if (!used.has(`valuemap-${i}`)) return `valuemap-${i}`;
-}
+/** The test id of a palette entry (`palette-function-string.concat`, `palette-valueMap-new`, `palette-constant`). */
+export const paletteTestId = (entry: PaletteEntry): string => `palette-${entry.kind}${entry.key ? `-${entry.key}` : ''}`;
 
-/** The spec with the palette item added at a canvas position, and the new node's id. */
-export function newNodeFromPalette(spec: MappingSpec, item: PaletteItem, at: { x: number; y: number }): { spec: MappingSpec; nodeId: string; valueMapId?: string } {
-  let node: MappingNode;
-  let valueMaps = spec.valueMaps;
-  let valueMapId: string | undefined;
-  switch (item.kind) {
-    case 'function':
-      node = { id: freshId(spec, item.functionId.split('.').pop() ?? 'fn'), kind: 'function', functionId: item.functionId };
-      break;
-    case 'valueMap': {
-      valueMapId = item.valueMapId;
-      if (valueMapId === undefined) {
-        valueMapId = freshValueMapId(spec);
-        const map: ValueMap = { id: valueMapId, name: 'New value map', entries: [], unmapped: { kind: 'empty' } };
-        valueMaps = [...valueMaps, map];
-      }
-      node = { id: freshId(spec, 'map'), kind: 'valueMap', valueMapId };
-      break;
-    }
-    case 'constant':
-      node = { id: freshId(spec, 'const'), kind: 'constant', value: '' };
-      break;
-    case 'condition':
-      node = { id: freshId(spec, 'cond'), kind: 'condition', expression: "MSH-9.2 = 'A01'" };
-      break;
-    case 'reference':
-      node = { id: freshId(spec, `ref-${item.target}`), kind: 'reference', target: item.target };
-      break;
-  }
-  const withNode: MappingSpec = { ...spec, nodes: [...spec.nodes, node], valueMaps };
-  return { spec: setNodePosition(withNode, node.id, Math.round(at.x), Math.round(at.y)), nodeId: node.id, valueMapId };
+/** The spec with a palette entry dropped on a map at a canvas position, and the new node's id. */
+export function newNodeFromPalette(spec: MappingSpec, mapId: string, entry: PaletteEntry, at: { x: number; y: number }, functions: ReadonlyMap<string, FunctionInfo>): { spec: MappingSpec; nodeId: string; editValueMap?: string } {
+  const map = findMap(spec, mapId);
+  if (!map) return { spec, nodeId: '' };
+  const used = idsInMap(map);
+  const made = viewOfKind(entry.kind).create(entry, { spec, map, functions }, (stem) => freshId(used, stem));
+  const node: MappingNode = made.node;
+  const base = made.spec ?? spec;
+  const withNode = updateMap(base, mapId, (m) => ({ ...m, nodes: [...m.nodes, node] }));
+  return { spec: setNodePosition(withNode, mapId, node.id, Math.round(at.x), Math.round(at.y)), nodeId: node.id, ...(made.editValueMap ? { editValueMap: made.editValueMap } : {}) };
 }

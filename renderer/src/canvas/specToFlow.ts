@@ -1,43 +1,39 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Link, MappingSpec, SchemaRef, Source, Target } from '../../../shared/common/mapping/spec/MappingSpec';
+import type { Link, MapDefinition, MapLayout, SchemaRef, Source, Target } from '../../../shared/common/mapping/spec/MappingSpec';
 import type { SchemaNodeData } from '../schema/SchemaNode';
 import type { OpNodeData } from './OpNode';
-import type { SchemaRefKey } from '../state/schemaStore';
-import { FHIR_R4_VERSION } from '../../../shared/common/schema/SchemaCatalog';
+import { keyOfRef } from '../state/schemaStore';
+import { viewKey } from '../state/viewStore';
 
 export const SOURCE_X = 0;
 export const TARGET_X = 1000;
 export const SCHEMA_WIDTH = 340;
-export const SCHEMA_HEIGHT = 520;
-/** Targets are shorter than the source: there are several of them, stacked. */
-export const TARGET_HEIGHT = 340;
-
-/** The catalog reference the Studio API loads a tree by; undefined for inferred (json/csv) schemas. */
-export function schemaRefKey(ref: SchemaRef): SchemaRefKey | undefined {
-  if (ref.standard === 'hl7v2') return { standard: 'hl7v2', version: ref.version, structure: ref.structure };
-  if (ref.standard === 'fhir-r4') return { standard: 'fhir-r4', version: FHIR_R4_VERSION, structure: ref.resource };
-  return undefined;
-}
 
 export function schemaTitle(ref: SchemaRef): { title: string; subtitle: string } {
-  if (ref.standard === 'hl7v2') return { title: ref.structure, subtitle: `HL7 v${ref.version} ${ref.structure}` };
-  if (ref.standard === 'fhir-r4') return { title: ref.resource, subtitle: `FHIR R4 ${ref.resource}` };
+  if (ref.standard === 'hl7v2') {
+    if (ref.segment !== undefined) return { title: ref.segment, subtitle: `HL7 v${ref.version} segment ${ref.segment}` };
+    if (ref.datatype !== undefined) return { title: ref.datatype, subtitle: `HL7 v${ref.version} data type ${ref.datatype}` };
+    return { title: ref.structure ?? '', subtitle: `HL7 v${ref.version} ${ref.structure ?? ''}` };
+  }
+  if (ref.standard === 'fhir-r4') {
+    const type = ref.resource ?? ref.type ?? '';
+    return { title: type, subtitle: ref.resource !== undefined ? `FHIR R4 ${type}` : `FHIR R4 data type ${type}` };
+  }
   return { title: ref.standard.toUpperCase(), subtitle: `Inferred from a ${ref.standard} sample` };
 }
 
-export const keyOf = (k: SchemaRefKey | undefined): string => (k ? `${k.standard}|${k.version}|${k.structure}` : 'none');
-
 /**
- * The canvas nodes: a direct view of the spec (sources left, targets right, the spec's nodes
- * between), placed where the layout says or, for nodes it does not place yet, by a default column.
+ * The canvas nodes of one map: a direct view of it (its source left, its targets right, its
+ * nodes between), placed where the map's layout says or, for nodes it does not place yet, by a
+ * default column.
  */
-export function specToNodes(spec: MappingSpec, selected: ReadonlySet<string>): Node[] {
-  const placed = new Map((spec.layout?.nodes ?? []).map((n) => [n.id, n]));
+export function mapToNodes(map: MapDefinition, layout: MapLayout, selected: ReadonlySet<string>, heights: { source: number; target: number }): Node[] {
+  const placed = new Map(layout.nodes.map((n) => [n.id, n]));
   const nodes: Node[] = [];
   const schemaNode = (end: Source | Target, side: SchemaNodeData['side'], position: { x: number; y: number }, height: number): Node => {
     const at = placed.get(end.id);
     const { title, subtitle } = schemaTitle(end.schema);
-    const data: SchemaNodeData = { side, title: end.label ?? title, subtitle, schemaKey: keyOf(schemaRefKey(end.schema)) };
+    const data: SchemaNodeData = { side, title: end.label ?? title, subtitle, schemaKey: keyOfRef(end.schema), viewKey: viewKey(map.id, end.id) };
     return {
       id: end.id, type: 'schema', data, dragHandle: '.schema-node__header', deletable: false,
       position: { x: at?.x ?? position.x, y: at?.y ?? position.y },
@@ -45,11 +41,11 @@ export function specToNodes(spec: MappingSpec, selected: ReadonlySet<string>): N
       selected: selected.has(end.id),
     };
   };
-  spec.sources.forEach((source, i) => nodes.push(schemaNode(source, 'source', { x: SOURCE_X, y: i * (SCHEMA_HEIGHT + 40) }, SCHEMA_HEIGHT + 180)));
-  spec.targets.forEach((target, i) => nodes.push(schemaNode(target, 'target', { x: TARGET_X, y: i * (TARGET_HEIGHT + 40) }, TARGET_HEIGHT)));
-  spec.nodes.forEach((node, i) => {
+  map.sources.forEach((source, i) => nodes.push(schemaNode(source, 'source', { x: SOURCE_X, y: i * (heights.source + 40) }, heights.source)));
+  map.targets.forEach((target, i) => nodes.push(schemaNode(target, 'target', { x: TARGET_X, y: i * (heights.target + 40) }, heights.target)));
+  map.nodes.forEach((node, i) => {
     const at = placed.get(node.id);
-    const data: OpNodeData = { node };
+    const data: OpNodeData = { node, mapId: map.id };
     nodes.push({
       id: node.id, type: 'op', data,
       position: { x: at?.x ?? 480 + (i % 2) * 200, y: at?.y ?? 40 + i * 110 },
@@ -78,13 +74,13 @@ export function linkEnds(link: Link, rowHandle: (nodeId: string, path: string) =
   };
 }
 
-export function specToEdges(
-  spec: MappingSpec,
+export function mapToEdges(
+  map: MapDefinition,
   rowHandle: (nodeId: string, path: string) => string,
   selected: ReadonlySet<string>,
   highlighted: ReadonlySet<string>,
 ): Edge[] {
-  return spec.links.map((link) => {
+  return map.links.map((link) => {
     const ends = linkEnds(link, rowHandle);
     const classes = ['link'];
     if (link.kind === 'context') classes.push('link--context');

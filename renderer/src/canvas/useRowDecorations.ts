@@ -1,32 +1,29 @@
 import { useMemo } from 'react';
-import { useDocumentStore } from '../state/documentStore';
+import type { MapDefinition } from '../../../shared/common/mapping/spec/MappingSpec';
+import { selectMap, useDocumentStore } from '../state/documentStore';
 import { useViewStore, type Focus } from '../state/viewStore';
 import { usePreviewStore } from '../preview/previewStore';
-import { rowKey, traceGraph, type Highlight } from './traceGraph';
-import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
+import { tracedAt } from '../preview/tracedAt';
 import type { PreviewResult } from '../preview/previewTypes';
-import { useSchemaStore } from '../state/schemaStore';
-import { keyOf, schemaRefKey } from './specToFlow';
+import { keyOfRef, useSchemaStore } from '../state/schemaStore';
+import { emptyHighlight, rowKey, traceGraph, traceHighlight, type Highlight } from './traceGraph';
 
-// One computation per (spec, focus), shared by every node that asks.
-let memo: { spec: MappingSpec | undefined; focus: Focus; value: Highlight } | undefined;
-function highlightFor(spec: MappingSpec | undefined, focus: Focus): Highlight {
-  if (memo && memo.spec === spec && memo.focus === focus) return memo.value;
-  const value = spec ? traceGraph(spec, focus) : { links: new Set<string>(), nodes: new Set<string>(), rows: new Set<string>() };
-  memo = { spec, focus, value };
+// One computation per (map, focus, preview), shared by every node that asks.
+let memo: { map: MapDefinition | undefined; focus: Focus; result: PreviewResult | undefined; value: Highlight } | undefined;
+function highlightFor(map: MapDefinition | undefined, focus: Focus, result: PreviewResult | undefined): Highlight {
+  if (memo && memo.map === map && memo.focus === focus && (focus?.kind !== 'trace' || memo.result === result)) return memo.value;
+  let value = emptyHighlight();
+  if (map && focus?.kind === 'trace') value = traceHighlight(map, result ? tracedAt(result, focus.output) : []);
+  else if (map) value = traceGraph(map, focus);
+  memo = { map, focus, result, value };
   return value;
 }
 
 export function useHighlight(): Highlight {
-  const spec = useDocumentStore((s) => s.spec);
+  const map = useDocumentStore(selectMap);
   const focus = useViewStore((s) => s.focus);
-  return highlightFor(spec, focus);
-}
-
-export function useNodeHighlight(nodeId: string): boolean {
-  const spec = useDocumentStore((s) => s.spec);
-  const focus = useViewStore((s) => s.focus);
-  return highlightFor(spec, focus).nodes.has(nodeId);
+  const result = usePreviewStore((s) => s.result);
+  return highlightFor(map, focus, result);
 }
 
 export interface RowDecorations {
@@ -38,51 +35,76 @@ export interface RowDecorations {
   values: Map<string, string>;
 }
 
+/** A row's value as a short text: an object written whole (a map's output merged in) is only marked. */
 function show(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? `[${value.length}]` : '{…}';
+  return JSON.stringify(value);
 }
 
-function targetValues(result: PreviewResult | undefined, nodeId: string): Map<string, string> {
+/** The values the current map's links wrote into one of its targets, by target path (in this map's terms). */
+function targetValues(result: PreviewResult | undefined, map: MapDefinition, nodeId: string): Map<string, string> {
   const values = new Map<string, string>();
+  const prefix = `${map.id}/`;
+  const byId = new Map(map.links.map((l) => [l.id, l]));
   for (const item of result?.trace ?? []) {
-    if (item.target === nodeId && !values.has(item.targetPath)) values.set(item.targetPath, show(item.value));
+    if (!item.link.startsWith(prefix)) continue;
+    const link = byId.get(item.link.slice(prefix.length));
+    if (!link || !('target' in link.to) || link.to.target !== nodeId) continue;
+    if (!values.has(item.targetPath)) values.set(item.targetPath, show(item.value));
   }
   return values;
 }
 
-/** Per schema node: which rows are linked, highlighted by the trace, missing, and their values. */
+/** Per schema node of the current map: which rows are linked, highlighted by the trace, missing, and their values. */
 export function useRowDecorations(nodeId: string, side: 'source' | 'target'): RowDecorations {
-  const spec = useDocumentStore((s) => s.spec);
-  const focus = useViewStore((s) => s.focus);
+  const map = useDocumentStore(selectMap);
+  const highlight = useHighlight();
   const result = usePreviewStore((s) => s.result);
-  const required = useRequiredTargets(nodeId, side);
+  const missing = useMissingTargets(map, nodeId, side, result);
   return useMemo(() => {
     const linked = new Set<string>();
-    for (const link of spec?.links ?? []) {
+    for (const link of map?.links ?? []) {
       if (side === 'source' && 'source' in link.from && link.from.source === nodeId) linked.add(link.from.path);
       if (side === 'target' && 'target' in link.to && link.to.target === nodeId) linked.add(link.to.path);
     }
-    const highlight = highlightFor(spec, focus);
     const highlighted = new Set<string>();
     const prefix = rowKey(nodeId, '');
     for (const key of highlight.rows) if (key.startsWith(prefix)) highlighted.add(key.slice(prefix.length));
-    const values = side === 'source' ? new Map(Object.entries(result?.sourceValues ?? {})) : targetValues(result, nodeId);
-    const missing = new Set<string>();
-    if (side === 'target' && result && !result.error) for (const path of required) if (!values.has(path)) missing.add(path);
+    // Source rows show the sample's values where they read the message itself (a message or segment map).
+    const readsMessage = map?.kind !== 'datatype';
+    const values = side === 'source' ? (readsMessage ? new Map(Object.entries(result?.sourceValues ?? {})) : new Map<string, string>()) : map ? targetValues(result, map, nodeId) : new Map<string, string>();
     return { linked, highlighted, missing, values };
-  }, [spec, focus, result, nodeId, side, required]);
+  }, [map, highlight, result, nodeId, side, missing]);
 }
 
-/** Required (min ≥ 1) elements directly under the target's root. */
-function useRequiredTargets(nodeId: string, side: 'source' | 'target'): string[] {
-  const spec = useDocumentStore((s) => s.spec);
-  const target = side === 'target' ? spec?.targets.find((t) => t.id === nodeId) : undefined;
-  const key = target ? keyOf(schemaRefKey(target.schema)) : undefined;
+/**
+ * Required (min ≥ 1) elements directly under a message map target's resource that the output
+ * leaves empty, read from the output itself: a value written by a map the target's links call
+ * counts as much as one written here.
+ */
+function useMissingTargets(map: MapDefinition | undefined, nodeId: string, side: 'source' | 'target', result: PreviewResult | undefined): Set<string> {
+  const target = side === 'target' && map?.kind === 'message' ? map.targets.find((t) => t.id === nodeId) : undefined;
+  const key = target ? keyOfRef(target.schema) : undefined;
   const schema = useSchemaStore((s) => (key ? s.schemas[key] : undefined));
   return useMemo(() => {
-    if (!schema || schema === 'loading' || 'error' in schema) return [];
-    const out: string[] = [];
-    for (const root of schema.roots) for (const child of root.children ?? []) if (child.min >= 1) out.push(child.path);
+    const out = new Set<string>();
+    if (!target || !result || result.error || !schema || schema === 'loading' || 'error' in schema || !map) return out;
+    const entries = new Set<number>();
+    for (const item of result.trace) {
+      const m = /^entry\[(\d+)\]/.exec(item.outputPath);
+      if (m && item.target === nodeId) entries.add(Number(m[1]));
+    }
+    const resources = [...entries].map((i) => (result.output as { entry?: { resource?: Record<string, unknown> }[] } | undefined)?.entry?.[i]?.resource).filter((r) => r !== undefined);
+    if (resources.length === 0) return out;
+    const root = schema.roots[0];
+    for (const child of root?.children ?? []) {
+      if (child.min < 1) continue;
+      const name = child.name.replace(/\[x\]$/, '');
+      const present = (r: Record<string, unknown>) => Object.keys(r).some((k) => k === name || (child.name.endsWith('[x]') && k.startsWith(name)));
+      if (!resources.every(present)) out.add(child.path);
+    }
     return out;
-  }, [schema]);
+  }, [target, result, schema, map, nodeId]);
 }
+

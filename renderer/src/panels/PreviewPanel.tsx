@@ -1,32 +1,42 @@
 import { memo, useMemo } from 'react';
 import { usePreviewStore } from '../preview/previewStore';
 import { jsonLines } from '../preview/jsonLines';
+import { tracedAt } from '../preview/tracedAt';
 import { useViewStore } from '../state/viewStore';
+import { selectMap, useDocumentStore } from '../state/documentStore';
 import { useHighlight } from '../canvas/useRowDecorations';
+import { mapOfTraceId, mapsCrossed } from '../canvas/traceGraph';
 import { describeLocation } from '../../../shared/common/errors/CrosswalkError';
+import type { MapDefinition } from '../../../shared/common/mapping/spec/MappingSpec';
 import type { PreviewResult, TraceItem } from '../preview/previewTypes';
 
-/** The trace item that produced an output line: the deepest one whose output path contains it. */
-function traceAt(result: PreviewResult, path: string): TraceItem | undefined {
-  let best: TraceItem | undefined;
-  for (const item of result.trace) {
-    if (path === item.outputPath || path.startsWith(`${item.outputPath}.`) || path.startsWith(`${item.outputPath}[`)) {
-      if (!best || item.outputPath.length > best.outputPath.length) best = item;
-    }
-  }
-  return best;
+/** `CX[Identifier]/l-system` → `l-system` when it names something of this map. */
+function localId(traceId: string, mapId: string): string | undefined {
+  return traceId.startsWith(`${mapId}/`) ? traceId.slice(mapId.length + 1) : undefined;
+}
+
+/** Shows a link of any map: opens that map and selects the link there. */
+export function focusTraceLink(traceId: string): void {
+  const mapId = mapOfTraceId(traceId);
+  const doc = useDocumentStore.getState();
+  if (mapId !== doc.mapId) doc.showMap(mapId);
+  useViewStore.getState().setFocus({ kind: 'link', id: traceId.slice(mapId.length + 1) });
+  useViewStore.getState().setBottomTab('link');
 }
 
 const OutputText = memo(function OutputText({ result }: { result: PreviewResult }) {
   const setFocus = useViewStore((s) => s.setFocus);
+  const focus = useViewStore((s) => s.focus);
+  const mapId = useDocumentStore((s) => s.mapId);
   const lines = useMemo(() => (result.output === undefined ? [] : jsonLines(result.output)), [result.output]);
   const tracedPaths = useMemo(() => new Set(result.trace.map((t) => t.outputPath)), [result.trace]);
   const highlight = useHighlight();
   const highlightedOutputs = useMemo(() => {
     const set = new Set<string>();
-    for (const t of result.trace) if (t.links.some((l) => highlight.links.has(l))) set.add(t.outputPath);
+    if (focus?.kind === 'trace') for (const t of tracedAt(result, focus.output)) set.add(t.outputPath);
+    else for (const t of result.trace) if ([t.link, ...t.links].some((l) => highlight.links.has(localId(l, mapId) ?? ''))) set.add(t.outputPath);
     return set;
-  }, [result.trace, highlight]);
+  }, [result, highlight, focus, mapId]);
   // The text content of this element is exactly the formatted output (the testability contract).
   return (
     <pre className="preview-output" data-testid="preview-output" data-run-id={result.runId}>
@@ -38,10 +48,7 @@ const OutputText = memo(function OutputText({ result }: { result: PreviewResult 
             key={i}
             className={`json-line${traced ? ' json-line--traced' : ''}${lit ? ' json-line--highlight' : ''}`}
             data-json-path={line.path}
-            onClick={() => {
-              const item = traceAt(result, line.path);
-              if (item) setFocus({ kind: 'target', node: item.target, path: item.targetPath });
-            }}
+            onClick={() => { if (tracedAt(result, line.path).length > 0) setFocus({ kind: 'trace', output: line.path }); }}
           >
             {line.text}
             {i < lines.length - 1 ? '\n' : ''}
@@ -52,20 +59,68 @@ const OutputText = memo(function OutputText({ result }: { result: PreviewResult 
   );
 });
 
+/** The values written to a row of the current map: by its own links, or (a message map) into its target by any map. */
+function itemsAtRow(result: PreviewResult, map: MapDefinition, node: string, path: string): TraceItem[] {
+  const byId = new Map(map.links.map((l) => [l.id, l]));
+  return result.trace.filter((t) => {
+    const own = localId(t.link, map.id);
+    if (own !== undefined) {
+      const link = byId.get(own);
+      return link !== undefined && 'target' in link.to && link.to.target === node && (t.targetPath === path || t.targetPath.startsWith(`${path}.`));
+    }
+    return map.kind === 'message' && t.target === node && path.indexOf('.') === -1;
+  });
+}
+
+/** The maps a traced value went through, each a button that shows it on the canvas with the value's path lit. */
+export function MapsCrossed({ item }: { item: TraceItem }) {
+  const mapId = useDocumentStore((s) => s.mapId);
+  const showMap = useDocumentStore((s) => s.showMap);
+  const setFocus = useViewStore((s) => s.setFocus);
+  const maps = mapsCrossed(item);
+  if (maps.length < 2 && maps[0] === mapId) return null;
+  return (
+    <span className="maps-crossed" data-testid="maps-crossed">
+      {' '}through{' '}
+      {maps.map((id, i) => (
+        <span key={id}>
+          {i > 0 ? ' › ' : ''}
+          <button
+            className={`link-button${id === mapId ? ' maps-crossed--current' : ''}`}
+            aria-label={`Go to map ${id}`}
+            title={i === maps.length - 1 ? `${id} wrote this value` : `The value went through ${id}`}
+            onClick={() => { showMap(id); setFocus({ kind: 'trace', output: item.outputPath }); }}
+          >
+            {id}
+          </button>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function TraceLine({ t }: { t: TraceItem }) {
+  return (
+    <div>
+      <b>{t.targetPath}</b> = <code>{JSON.stringify(t.value)}</code>
+      {t.sources.length > 0 ? <> ← {t.sources.map((s) => <span key={s.path} className="trace-source"><code>{s.path}</code> = <code>{JSON.stringify(s.value)}</code></span>)}</> : null}
+      {t.nodes.length > 0 ? <span className="trace-via"> via {t.nodes.map((n) => n.slice(n.lastIndexOf('/') + 1)).join(' → ')}</span> : null}
+      <MapsCrossed item={t} />
+    </div>
+  );
+}
+
 function FocusedTrace({ result }: { result: PreviewResult }) {
   const focus = useViewStore((s) => s.focus);
-  if (!focus || focus.kind !== 'target') return null;
-  const items = result.trace.filter((t) => t.target === focus.node && (t.targetPath === focus.path || t.targetPath.startsWith(`${focus.path}.`)));
-  if (items.length === 0) return <div className="trace-strip">{focus.path}: no value in this output.</div>;
+  const map = useDocumentStore(selectMap);
+  if (!map || !focus || (focus.kind !== 'target' && focus.kind !== 'trace')) return null;
+  const items = focus.kind === 'trace' ? tracedAt(result, focus.output) : itemsAtRow(result, map, focus.node, focus.path);
+  const label = focus.kind === 'trace' ? focus.output : focus.path;
+  if (items.length === 0) return <div className="trace-strip">{label}: no value in this output.</div>;
   return (
     <div className="trace-strip" data-testid="trace-strip">
-      {items.slice(0, 4).map((t, i) => (
-        <div key={i}>
-          <b>{t.targetPath}</b> = <code>{JSON.stringify(t.value)}</code>
-          {t.sources.length > 0 ? <> ← {t.sources.map((s) => <span key={s.path} className="trace-source"><code>{s.path}</code> = <code>{JSON.stringify(s.value)}</code></span>)}</> : null}
-          {t.nodes.length > 0 ? <span className="trace-via"> via {t.nodes.join(' → ')}</span> : null}
-        </div>
-      ))}
+      {items.slice(0, 4).map((t, i) => <TraceLine key={i} t={t} />)}
+      {items.length > 4 ? <div className="muted">and {items.length - 4} more values</div> : null}
     </div>
   );
 }
@@ -91,7 +146,7 @@ export function PreviewPanel() {
             {errors.length ? `${errors.length} validation error${errors.length > 1 ? 's' : ''}` : 'Valid FHIR R4'}
           </span>
         )}
-        <span className="muted">{result.trace.length} traced values · {result.millis.toFixed(1)} ms</span>
+        <span className="muted">{result.map ? `${result.map} · ` : ''}{result.trace.length} traced values · {result.millis.toFixed(1)} ms</span>
       </div>
       {result.validation.length > 0 ? (
         <ul className="issues" data-testid="validation-issues">
@@ -100,8 +155,12 @@ export function PreviewPanel() {
               key={i}
               className={`issue issue--${issue.severity}`}
               onClick={() => {
-                if (issue.link) setFocus({ kind: 'link', id: issue.link });
-                else if (issue.target && issue.targetPath) setFocus({ kind: 'target', node: issue.target, path: issue.targetPath });
+                if (issue.link) focusTraceLink(issue.link);
+                else if (issue.target && issue.targetPath) {
+                  // Unwritten elements are named in the message map's terms.
+                  if (result.map) useDocumentStore.getState().showMap(result.map);
+                  setFocus({ kind: 'target', node: issue.target, path: issue.targetPath });
+                }
               }}
             >
               <span title={issue.path}>{issue.message}</span>

@@ -1,22 +1,25 @@
 import { useMemo } from 'react';
 import { useDocumentStore } from '../state/documentStore';
 import { usePreviewStore } from '../preview/previewStore';
-import { jsonDiff, type JsonDifference } from '../preview/jsonDiff';
+import type { TestCase } from '../state/bundleAccess';
+import { showJson, type JsonDifference } from '../../../shared/common/bundle/jsonDiff';
+import { testCaseDiff } from '../preview/testCaseDiff';
 
-const UUID = /^"urn:uuid:[0-9a-f-]{36}"$/;
+const UUID = /^urn:uuid:[0-9a-f-]{36}$/;
+const isId = (v: unknown): boolean => typeof v === 'string' && UUID.test(v);
 
 /**
  * Resource ids are hashed from the message text, so any edit of the input changes every one of
  * them: those differences are folded into one line, after the ones that matter.
  */
 function DiffTable({ diff }: { diff: JsonDifference[] }) {
-  const ids = diff.filter((d) => UUID.test(d.expected) && UUID.test(d.actual));
-  const rest = diff.filter((d) => !(UUID.test(d.expected) && UUID.test(d.actual)));
+  const ids = diff.filter((d) => isId(d.expected) && isId(d.actual));
+  const rest = diff.filter((d) => !(isId(d.expected) && isId(d.actual)));
   return (
     <table className="diff-table" data-testid="test-diff"><thead><tr><th>path</th><th>expected</th><th>actual</th></tr></thead>
       <tbody>
         {rest.slice(0, 50).map((d) => (
-          <tr key={d.path}><td><code>{d.path}</code></td><td className="diff-old">{d.expected}</td><td className="diff-new">{d.actual}</td></tr>
+          <tr key={d.path}><td><code>{d.path || '(root)'}</code></td><td className="diff-old">{showJson(d.expected)}</td><td className="diff-new">{showJson(d.actual)}</td></tr>
         ))}
         {ids.length > 0 ? (
           <tr className="diff-ids"><td colSpan={3}>{ids.length} resource id{ids.length > 1 ? 's' : ''} and references differ: ids are derived from the message text, which changed.</td></tr>
@@ -40,19 +43,13 @@ export function TestsPanel() {
 
   // A sample opened from a test case keeps its name, so edits to its text still compare against that case.
   const current = sample ? tests.find((t) => t.name === sample.name) ?? tests.find((t) => t.input === sample.text) : undefined;
-  const diff = useMemo(() => {
-    if (!current || !result) return undefined;
-    if (current.expectedError !== undefined) {
-      return result.error?.code === current.expectedError ? [] : [{ path: '(error)', expected: current.expectedError, actual: result.error?.code ?? 'no error' }];
-    }
-    return result.error ? [{ path: '(error)', expected: 'an output', actual: result.error.code }] : jsonDiff(current.expected, result.output);
-  }, [current, result]);
+  const diff = useMemo(() => (current && result ? testCaseDiff(current, result) : undefined), [current, result]);
 
   const saveExpected = () => {
     if (!sample || !result || result.error) return;
     editTests('Save expected output', (list) => {
       const index = list.findIndex((t) => t.name === sample.name);
-      const test = { name: sample.name, input: sample.text, expected: result.output };
+      const test = { name: sample.name, input: sample.text, expected: result.output as TestCase['expected'] };
       return index === -1 ? [...list, test] : list.map((t, i) => (i === index ? test : t));
     });
   };

@@ -3,17 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { selectCanRedo, selectCanUndo, selectDirty, useDocumentStore } from '../state/documentStore';
 import { openExample, openFromFile, openWithDialog, saveDocument } from '../state/fileActions';
 import { usePreviewStore } from '../preview/previewStore';
-import { autoLayout } from '../canvas/autoLayout';
-import { useViewStore } from '../state/viewStore';
-import { SCHEMA_HEIGHT, SCHEMA_WIDTH, TARGET_HEIGHT } from '../canvas/specToFlow';
-
-export function runAutoLayout(): void {
-  const windows = useViewStore.getState().windows;
-  useDocumentStore.getState().edit('Auto-layout', (spec) => autoLayout(spec, {
-    schemaWidth: SCHEMA_WIDTH, sourceHeight: SCHEMA_HEIGHT + 180, targetHeight: TARGET_HEIGHT,
-    rowIndex: (nodeId, path) => windows[nodeId]?.index.get(path),
-  }));
-}
+import { extractSelection, inlineSelection, runAutoLayout } from '../canvas/mapActions';
 
 export function Toolbar() {
   const dirty = useDocumentStore(selectDirty);
@@ -45,8 +35,12 @@ export function Toolbar() {
         <button onClick={redo} disabled={!canRedo} title={`Redo ${redoLabel ?? ''} (Ctrl+Shift+Z)`} data-testid="redo">↷ Redo</button>
       </div>
       <div className="toolbar__group">
-        <button onClick={() => { runAutoLayout(); setTimeout(() => void flow.fitView({ padding: 0.08, duration: 200 }), 50); }} title="Arrange nodes in columns">Auto-layout</button>
-        <button onClick={() => void flow.fitView({ padding: 0.08, duration: 200 })} title="Fit the whole mapping in view" data-testid="fit-view">Fit view</button>
+        <button onClick={() => { runAutoLayout(); setTimeout(() => void flow.fitView({ padding: 0.06, duration: 200, maxZoom: 1 }), 50); }} title="Arrange this map's nodes in columns">Auto-layout</button>
+        <button onClick={() => void flow.fitView({ padding: 0.06, duration: 200, maxZoom: 1 })} title="Fit the whole map in view" data-testid="fit-view">Fit view</button>
+      </div>
+      <div className="toolbar__group">
+        <button onClick={() => extractSelection(flow)} title="Move the selected nodes into a new segment or data type map, called from here (Ctrl+Shift+E)" data-testid="extract-map">Extract map</button>
+        <button onClick={() => inlineSelection(flow)} title="Replace the selected map call with the map's nodes and links (Ctrl+Shift+L)" data-testid="inline-map">Inline map</button>
       </div>
       <div className="toolbar__doc" data-testid="document-title">
         <span className="toolbar__name">{name}</span>

@@ -14,6 +14,7 @@ interface PreviewState {
   requestedAt: number;
   /** Keystroke/edit → result shown, of the last completed run. */
   lastLatency: number | undefined;
+  /** Asks for a run of the mapping (without its layout, which changes nothing it does) on the sample. */
   request(spec: MappingSpec, sample: string): void;
 }
 
@@ -74,7 +75,8 @@ export const usePreviewStore = create<PreviewState>((set) => ({
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      dispatch({ runId, spec, sample });
+      const { layout: _layout, ...mapping } = spec;
+      dispatch({ runId, spec: mapping, sample });
     }, DEBOUNCE_MS);
   },
 }));

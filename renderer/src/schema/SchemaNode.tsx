@@ -11,6 +11,8 @@ export interface SchemaNodeData extends Record<string, unknown> {
   title: string;
   subtitle: string;
   schemaKey: string;
+  /** Where its view state (expanded rows, search, scroll window) is kept: per map and node. */
+  viewKey: string;
 }
 
 export type SchemaFlowNode = Node<SchemaNodeData, 'schema'>;
@@ -50,8 +52,9 @@ function tooltip(node: SchemaTreeNode): string {
 function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
   const schema = useSchemaStore((s) => s.schemas[data.schemaKey]);
   const expandLazy = useSchemaStore((s) => s.expand);
-  const expanded = useViewStore((s) => s.expanded[id]);
-  const query = useViewStore((s) => s.query[id] ?? '');
+  const key = data.viewKey;
+  const expanded = useViewStore((s) => s.expanded[key]);
+  const query = useViewStore((s) => s.query[key] ?? '');
   const toggle = useViewStore((s) => s.toggle);
   const setQuery = useViewStore((s) => s.setQuery);
   const setWindow = useViewStore((s) => s.setWindow);
@@ -88,9 +91,9 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
     if (!loaded) return;
     const index = new Map<string, number>();
     rows.forEach((row, i) => index.set(row.node.path, i));
-    setWindow(id, { index, first: firstVisible, last: lastVisible, parents: loaded.parents });
+    setWindow(key, { index, first: firstVisible, last: lastVisible, parents: loaded.parents });
     updateNodeInternals(id);
-  }, [id, rows, firstVisible, lastVisible, loaded, setWindow, updateNodeInternals]);
+  }, [id, key, rows, firstVisible, lastVisible, loaded, setWindow, updateNodeInternals]);
 
   const onScroll = useCallback(() => {
     const el = listRef.current;
@@ -98,10 +101,10 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
   }, []);
 
   const onToggle = useCallback((row: TreeRow) => {
-    const key = nodeKey(row.node);
-    if (!row.expanded && row.node.hasChildren && !row.node.children?.length) void expandLazy(data.schemaKey, key);
-    toggle(id, key, !row.expanded);
-  }, [data.schemaKey, expandLazy, id, toggle]);
+    const path = nodeKey(row.node);
+    if (!row.expanded && row.node.hasChildren && !row.node.children?.length) void expandLazy(data.schemaKey, path);
+    toggle(key, path, !row.expanded);
+  }, [data.schemaKey, expandLazy, key, toggle]);
 
   const handleType = data.side === 'source' ? 'source' : 'target';
   const handlePosition = data.side === 'source' ? Position.Right : Position.Left;
@@ -118,8 +121,8 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
           {data.subtitle}
           <span className="schema-node__tools">
             <button className="link-button nodrag" data-testid={`expand-all-${data.side}`} title="Expand every loaded field"
-              onClick={() => loaded && expandAll(id, allExpandable(loaded.roots))}>expand all</button>
-            <button className="link-button nodrag" title="Collapse to the segments or top elements" onClick={() => collapseAll(id)}>collapse</button>
+              onClick={() => loaded && expandAll(key, allExpandable(loaded.roots))}>expand all</button>
+            <button className="link-button nodrag" title="Collapse to the segments or top elements" onClick={() => collapseAll(key)}>collapse</button>
           </span>
         </div>
         <input
@@ -128,7 +131,7 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
           placeholder="Search fields…"
           value={query}
           data-testid={`schema-search-${data.side}`}
-          onChange={(e) => setQuery(id, e.target.value)}
+          onChange={(e) => setQuery(key, e.target.value)}
         />
       </div>
       <Handle type={handleType} position={handlePosition} id="__above" className="edge-handle edge-handle--above" isConnectable={false} />

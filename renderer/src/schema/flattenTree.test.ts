@@ -47,7 +47,11 @@ describe('flattenTree on the real ADT_A01 v2.5.1 structure', () => {
 
 describe('parentByGrammar', () => {
   it.each([
-    ['PID-3[2].4.2', 'PID-3.4'],
+    // A link given one repetition (a map call on PID-3[1]) draws to the field's own row.
+    ['PID-3[2].4.2', 'PID-3.4.2'],
+    ['PID-3[1]', 'PID-3'],
+    ['OBX[1]', 'OBX'],
+    ['PID-3.4.2', 'PID-3.4'],
     ['PID-5.1', 'PID-5'],
     ['PID-8', 'PID'],
     ['Patient.name.family', 'Patient.name'],

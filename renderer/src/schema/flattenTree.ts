@@ -101,9 +101,10 @@ export function nearestVisible(path: string, rowIndex: ReadonlyMap<string, numbe
 
 /** A parent path read from the standards' path grammar, for paths not loaded in the tree yet. */
 export function parentByGrammar(path: string): string | undefined {
-  // v2 (schema rows carry no repetition index): PID-3[2].4.2 → PID-3.4 → PID-3 → PID.
+  // v2 (schema rows carry no repetition index): PID-3[2].4.2 → PID-3.4.2 → PID-3.4 → PID-3 → PID.
   if (/^[A-Z][A-Z0-9]{2}(\[\d+\])?(-|$)/.test(path)) {
     const plain = path.replace(/\[\d+\]/g, '');
+    if (plain !== path) return plain;
     const cut = Math.max(plain.lastIndexOf('.'), plain.lastIndexOf('-'));
     return cut > 0 ? plain.slice(0, cut) : undefined;
   }

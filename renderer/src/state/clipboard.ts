@@ -1,38 +1,48 @@
-import type { Link, MappingNode, MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
-import { freshId } from '../canvas/paletteItems';
-import { setNodePosition } from '../canvas/layoutEdits';
+import type { Link, MapDefinition, MappingNode, MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
+import { freshId, idsInMap, positionOf, setNodePosition, updateMap } from '../../../shared/common/mapping/edit/mapEdits';
 
-/** Copied nodes with the links between them (links to schemas stay behind: they need the same rows). */
+/**
+ * Copied nodes with the links between them (links to schemas stay behind: they need the same
+ * rows). Nodes are data, so the content pastes into any map: copy in one, paste in another.
+ */
 export interface ClipboardContent {
   nodes: MappingNode[];
   links: Link[];
   positions: Record<string, { x: number; y: number }>;
 }
 
-export function copyNodes(spec: MappingSpec, ids: ReadonlySet<string>): ClipboardContent | undefined {
-  const nodes = spec.nodes.filter((n) => ids.has(n.id));
+export function copyNodes(spec: MappingSpec, map: MapDefinition, ids: ReadonlySet<string>): ClipboardContent | undefined {
+  const nodes = map.nodes.filter((n) => ids.has(n.id));
   if (nodes.length === 0) return undefined;
-  const links = spec.links.filter((l) => 'node' in l.from && ids.has(l.from.node) && 'node' in l.to && ids.has(l.to.node));
+  const links = map.links.filter((l) => 'node' in l.from && ids.has(l.from.node) && 'node' in l.to && ids.has(l.to.node));
   const positions: Record<string, { x: number; y: number }> = {};
-  for (const entry of spec.layout?.nodes ?? []) if (ids.has(entry.id)) positions[entry.id] = { x: entry.x, y: entry.y };
+  for (const node of nodes) {
+    const at = positionOf(spec, map.id, node.id);
+    if (at) positions[node.id] = at;
+  }
   return { nodes, links, positions };
 }
 
-/** The spec with copies of the clipboard's nodes (fresh ids, offset so they do not cover the originals). */
-export function pasteNodes(spec: MappingSpec, content: ClipboardContent, offset = 40): { spec: MappingSpec; ids: string[] } {
-  let next = spec;
+/** The spec with copies of the clipboard's nodes in one map (fresh ids, offset so they do not cover the originals). */
+export function pasteNodes(spec: MappingSpec, mapId: string, content: ClipboardContent, offset = 40): { spec: MappingSpec; ids: string[] } {
+  const map = spec.maps.find((m) => m.id === mapId);
+  if (!map) return { spec, ids: [] };
+  const used = idsInMap(map);
   const rename = new Map<string, string>();
+  const take = (stem: string): string => {
+    const id = freshId(used, stem.replace(/-\d+$/, ''));
+    used.add(id);
+    return id;
+  };
+  for (const node of content.nodes) rename.set(node.id, take(node.id));
+  const nodes = content.nodes.map((node) => ({ ...node, id: rename.get(node.id) as string }));
+  const links = content.links.flatMap((link) => ('node' in link.from && 'node' in link.to
+    ? [{ ...link, id: take(link.id), from: { node: rename.get(link.from.node) as string, port: link.from.port }, to: { node: rename.get(link.to.node) as string, port: link.to.port } }]
+    : []));
+  let next = updateMap(spec, mapId, (m) => ({ ...m, nodes: [...m.nodes, ...nodes], links: [...m.links, ...links] }));
   for (const node of content.nodes) {
-    const id = freshId(next, node.id.replace(/-\d+$/, ''));
-    rename.set(node.id, id);
-    next = { ...next, nodes: [...next.nodes, { ...node, id }] };
     const at = content.positions[node.id] ?? { x: 480, y: 80 };
-    next = setNodePosition(next, id, at.x + offset, at.y + offset);
-  }
-  for (const link of content.links) {
-    if (!('node' in link.from) || !('node' in link.to)) continue;
-    const id = freshId(next, link.id.replace(/-\d+$/, ''));
-    next = { ...next, links: [...next.links, { ...link, id, from: { node: rename.get(link.from.node)!, port: link.from.port }, to: { node: rename.get(link.to.node)!, port: link.to.port } }] };
+    next = setNodePosition(next, mapId, rename.get(node.id) as string, at.x + offset, at.y + offset);
   }
   return { spec: next, ids: [...rename.values()] };
 }

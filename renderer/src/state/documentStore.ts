@@ -1,29 +1,36 @@
 import { create } from 'zustand';
-import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
+import type { BundleMetadata } from '../../../shared/common/bundle/BundleFile';
+import { entryMap, findMap, type MapDefinition, type MapLayout, type MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
+import { setMapLayout, updateMap } from '../../../shared/common/mapping/edit/mapEdits';
 import type { BundleDocument, SampleMessage } from '../../../shared/common/studio/StudioApi';
 import { readBundle, writeBundle, type TestCase } from './bundleAccess';
-import { autoLayout, type AutoLayoutOptions } from '../canvas/autoLayout';
-import { SCHEMA_HEIGHT, SCHEMA_WIDTH, TARGET_HEIGHT } from '../canvas/specToFlow';
+import { trailTo } from './mapTrail';
 
-const DEFAULT_LAYOUT: AutoLayoutOptions = {
-  schemaWidth: SCHEMA_WIDTH, sourceHeight: SCHEMA_HEIGHT + 180, targetHeight: TARGET_HEIGHT, rowIndex: () => undefined,
-};
-
-/** One point of the undo history: the whole spec (immutable, structurally shared, so cheap). */
+/**
+ * One point of the undo history: the whole spec (immutable, structurally shared, so cheap) and
+ * the map the edit after it was made in, so undoing an edit made in another map shows that map.
+ */
 interface Snapshot {
   spec: MappingSpec;
   testCases: TestCase[];
   label: string;
   version: number;
+  mapId: string;
 }
 
 const HISTORY_LIMIT = 200;
 
 interface DocumentState {
-  /** The bundle as opened, for the keys the studio does not edit (metadata, engine version). */
-  bundle: BundleDocument | undefined;
+  /** Counts documents opened, so views can tell a newly opened one from an edit. */
+  opened: number;
+  /** The bundle's metadata as opened (the studio does not edit it). */
+  metadata: BundleMetadata | undefined;
   /** THE mapping: the canvas, the preview and the save all read it from here. */
   spec: MappingSpec | undefined;
+  /** The map the canvas shows. */
+  mapId: string;
+  /** The breadcrumbs: the maps opened on the way to the current one, the entry map first. */
+  trail: string[];
   testCases: TestCase[];
   name: string;
   path: string | undefined;
@@ -36,25 +43,47 @@ interface DocumentState {
   loadError: string | undefined;
 
   open(bundle: BundleDocument, name: string, path: string | undefined, samples: SampleMessage[]): void;
-  /** Applies one edit to the spec as one undo step. Returning the same spec records nothing. */
-  edit(label: string, change: (spec: MappingSpec) => MappingSpec): void;
+  /**
+   * Applies one edit to the spec as one undo step, made in `mapId` (the current map unless told).
+   * Returning the same spec records nothing.
+   */
+  edit(label: string, change: (spec: MappingSpec) => MappingSpec, mapId?: string): void;
+  /** An edit of the current map only. */
+  editMap(label: string, change: (map: MapDefinition) => MapDefinition): void;
   editTests(label: string, change: (tests: TestCase[]) => TestCase[]): void;
+  /** Lays out a map that has no layout yet: not an edit (the mapping does the same), so no undo step and nothing unsaved. */
+  placeLayout(mapId: string, layout: MapLayout): void;
+  /** Opens a map from the current one (a call node's map): it joins the breadcrumbs. */
+  openMap(mapId: string): void;
+  /** Shows a map from anywhere (the maps panel, undo, a trace): the breadcrumbs follow its call chain. */
+  showMap(mapId: string): void;
+  /** Back to the map before the current one on the breadcrumbs; false when there is none. */
+  back(): boolean;
   undo(): void;
   redo(): void;
   markSaved(path: string | undefined, name: string): void;
   setSamples(samples: SampleMessage[], active?: number): void;
   setSampleText(index: number, text: string): void;
   setActiveSample(index: number): void;
-  /** The bundle as it would be saved now. */
+  /** The bundle content as it would be saved now. */
   currentBundle(): BundleDocument | undefined;
   setLoadError(message: string | undefined): void;
 }
 
 let versions = 0;
 
+/** The map to show after the spec changed under the canvas: the wanted one when it still exists, else the entry map. */
+function shown(spec: MappingSpec, trail: readonly string[], wanted: string): { mapId: string; trail: string[] } {
+  const mapId = findMap(spec, wanted) ? wanted : entryMap(spec).id;
+  return { mapId, trail: trailTo(spec, trail, mapId) };
+}
+
 export const useDocumentStore = create<DocumentState>((set, get) => ({
-  bundle: undefined,
+  opened: 0,
+  metadata: undefined,
   spec: undefined,
+  mapId: '',
+  trail: [],
   testCases: [],
   name: 'Untitled',
   path: undefined,
@@ -67,56 +96,86 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
   loadError: undefined,
 
   open(bundle, name, path, samples) {
-    const read = readBundle(bundle);
-    const { testCases } = read;
-    // A mapping written by hand or by a script has no layout yet: lay it out once, as part of opening.
-    const placed = new Set((read.spec.layout?.nodes ?? []).map((n) => n.id));
-    const unplaced = [...read.spec.sources, ...read.spec.targets, ...read.spec.nodes].some((n) => !placed.has(n.id));
-    const spec = unplaced ? autoLayout(read.spec, DEFAULT_LAYOUT) : read.spec;
+    const { metadata, spec, testCases } = readBundle(bundle);
     const version = ++versions;
     const allSamples = samples.length > 0 ? samples : testCases.map((t) => ({ name: t.name, text: t.input }));
-    set({ bundle, spec, testCases, name, path, samples: allSamples, activeSample: 0, version, savedVersion: version, past: [], future: [], loadError: undefined });
+    const first = entryMap(spec).id;
+    set({ opened: get().opened + 1, metadata, spec, mapId: first, trail: [first], testCases, name, path, samples: allSamples, activeSample: 0, version, savedVersion: version, past: [], future: [], loadError: undefined });
   },
 
-  edit(label, change) {
-    const { spec, testCases, version, past } = get();
+  edit(label, change, mapId) {
+    const { spec, testCases, version, past, trail } = get();
     if (!spec) return;
     const next = change(spec);
     if (next === spec) return;
-    const nextVersion = ++versions;
-    set({ spec: next, version: nextVersion, past: [...past.slice(-HISTORY_LIMIT + 1), { spec, testCases, label, version }], future: [] });
+    const where = mapId ?? get().mapId;
+    set({ spec: next, version: ++versions, past: [...past.slice(-HISTORY_LIMIT + 1), { spec, testCases, label, version, mapId: where }], future: [], ...shown(next, trail, get().mapId) });
+  },
+
+  editMap(label, change) {
+    const mapId = get().mapId;
+    get().edit(label, (spec) => updateMap(spec, mapId, change));
   },
 
   editTests(label, change) {
-    const { spec, testCases, version, past } = get();
+    const { spec, testCases, version, past, mapId } = get();
     if (!spec) return;
     const next = change(testCases);
     if (next === testCases) return;
-    set({ testCases: next, version: ++versions, past: [...past.slice(-HISTORY_LIMIT + 1), { spec, testCases, label, version }], future: [] });
+    set({ testCases: next, version: ++versions, past: [...past.slice(-HISTORY_LIMIT + 1), { spec, testCases, label, version, mapId }], future: [] });
+  },
+
+  placeLayout(mapId, layout) {
+    const { spec } = get();
+    if (!spec || spec.layout?.maps[mapId] !== undefined || !findMap(spec, mapId)) return;
+    set({ spec: setMapLayout(spec, mapId, layout) });
+  },
+
+  openMap(mapId) {
+    const { spec, trail } = get();
+    if (!spec || !findMap(spec, mapId)) return;
+    const at = trail.indexOf(mapId);
+    set({ mapId, trail: at === -1 ? [...trail, mapId] : trail.slice(0, at + 1) });
+  },
+
+  showMap(mapId) {
+    const { spec, trail } = get();
+    if (!spec || !findMap(spec, mapId)) return;
+    set(shown(spec, trail, mapId));
+  },
+
+  back() {
+    const { trail } = get();
+    if (trail.length < 2) return false;
+    const next = trail.slice(0, -1);
+    set({ trail: next, mapId: next[next.length - 1] });
+    return true;
   },
 
   undo() {
-    const { past, future, spec, testCases, version } = get();
+    const { past, future, spec, testCases, version, trail } = get();
     const previous = past[past.length - 1];
     if (!previous || !spec) return;
     set({
       spec: previous.spec, testCases: previous.testCases, version: previous.version,
-      past: past.slice(0, -1), future: [{ spec, testCases, label: previous.label, version }, ...future],
+      past: past.slice(0, -1), future: [{ spec, testCases, label: previous.label, version, mapId: previous.mapId }, ...future],
+      ...shown(previous.spec, trail, previous.mapId),
     });
   },
 
   redo() {
-    const { past, future, spec, testCases, version } = get();
+    const { past, future, spec, testCases, version, trail } = get();
     const next = future[0];
     if (!next || !spec) return;
     set({
       spec: next.spec, testCases: next.testCases, version: next.version,
-      past: [...past, { spec, testCases, label: next.label, version }], future: future.slice(1),
+      past: [...past, { spec, testCases, label: next.label, version, mapId: next.mapId }], future: future.slice(1),
+      ...shown(next.spec, trail, next.mapId),
     });
   },
 
   markSaved(path, name) {
-    set({ savedVersion: get().version, path, name, bundle: get().currentBundle() });
+    set({ savedVersion: get().version, path, name });
   },
 
   setSamples(samples, active) {
@@ -132,9 +191,9 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
   },
 
   currentBundle() {
-    const { bundle, spec, testCases } = get();
-    if (!bundle || !spec) return undefined;
-    return writeBundle(bundle, spec, testCases);
+    const { metadata, spec, testCases } = get();
+    if (!metadata || !spec) return undefined;
+    return writeBundle(metadata, spec, testCases);
   },
 
   setLoadError(loadError) {
@@ -142,6 +201,8 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
   },
 }));
 
+/** The map the canvas shows. */
+export const selectMap = (s: DocumentState): MapDefinition | undefined => (s.spec ? findMap(s.spec, s.mapId) : undefined);
 export const selectDirty = (s: DocumentState): boolean => s.version !== s.savedVersion;
 export const selectCanUndo = (s: DocumentState): boolean => s.past.length > 0;
 export const selectCanRedo = (s: DocumentState): boolean => s.future.length > 0;

@@ -69,7 +69,7 @@ export async function openWithDialog(pickFile: () => void): Promise<void> {
 }
 
 function hasTests(bundle: BundleDocument): boolean {
-  return (Array.isArray(bundle.tests) && bundle.tests.length > 0) || (Array.isArray(bundle.testCases) && bundle.testCases.length > 0);
+  return Array.isArray(bundle.tests) && bundle.tests.length > 0;
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;

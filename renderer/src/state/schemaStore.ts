@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { SchemaRef } from '../../../shared/common/mapping/spec/MappingSpec';
+import { FHIR_R4_VERSION } from '../../../shared/common/schema/SchemaCatalog';
 import type { SchemaTreeNode } from '../../../shared/common/studio/studioSchemas';
 import { getStudio } from './studio';
 import { buildParentIndex, nodeKey } from '../schema/flattenTree';
@@ -36,6 +38,27 @@ function withoutBoilerplate(nodes: SchemaTreeNode[]): SchemaTreeNode[] {
 }
 
 export const schemaKey = (ref: SchemaRefKey): string => `${ref.standard}|${ref.version}|${ref.structure}`;
+
+/**
+ * The catalog reference the Studio API loads a tree by: a message structure, segment or data
+ * type (HL7 v2), a resource or data type (FHIR); undefined for inferred (json/csv) schemas.
+ */
+export function schemaRefKey(ref: SchemaRef): SchemaRefKey | undefined {
+  if (ref.standard === 'hl7v2') return { standard: 'hl7v2', version: ref.version, structure: (ref.structure ?? ref.segment ?? ref.datatype) as string };
+  if (ref.standard === 'fhir-r4') return { standard: 'fhir-r4', version: FHIR_R4_VERSION, structure: (ref.resource ?? ref.type) as string };
+  return undefined;
+}
+
+/** The store key of a spec's schema reference ('none' for inferred schemas). */
+export const keyOfRef = (ref: SchemaRef): string => {
+  const key = schemaRefKey(ref);
+  return key ? schemaKey(key) : 'none';
+};
+
+/** A FHIR primitive (`dateTime`, `code`) is written as a whole: its tree is the one row. */
+function primitiveRoot(nodes: SchemaTreeNode[]): SchemaTreeNode[] {
+  return nodes.map((n) => (n.dataType !== undefined && /^[a-z]/.test(n.dataType) ? { ...n, children: [], hasChildren: false } : n));
+}
 
 // Group paths need not prefix their members' paths (a v2 group holds segments), so these walk
 // the whole tree; trees are at most a few thousand loaded nodes.
@@ -76,7 +99,7 @@ export const useSchemaStore = create<SchemaState>((set, get) => ({
     // every field); FHIR trees stop at complex types and expand lazily.
     getStudio().loadSchemaTree({ ...ref, depth: ref.standard === 'hl7v2' ? 20 : 2 }).then(
       ({ nodes: loaded }) => {
-        const nodes = ref.standard === 'fhir-r4' ? withoutBoilerplate(loaded) : loaded;
+        const nodes = ref.standard === 'fhir-r4' ? primitiveRoot(withoutBoilerplate(loaded)) : loaded;
         set((s) => ({ schemas: { ...s.schemas, [key]: { ref, roots: nodes, parents: buildParentIndex(nodes), revision: 0 } } }));
       },
       (error: unknown) => set((s) => ({ schemas: { ...s.schemas, [key]: { error: error instanceof Error ? error.message : String(error) } } })),

@@ -15,28 +15,36 @@ export interface Toast {
   text: string;
 }
 
-/** Something the analyst pointed at, whose trace the canvas highlights. */
+/**
+ * Something the analyst pointed at in the current map, whose path the canvas highlights; or an
+ * output value of the preview (`trace`), whose path through every map it crossed is highlighted
+ * in whichever map is shown.
+ */
 export type Focus =
   | { kind: 'target'; node: string; path: string }
   | { kind: 'source'; node: string; path: string }
   | { kind: 'link'; id: string }
   | { kind: 'node'; id: string }
+  | { kind: 'trace'; output: string }
   | undefined;
 
+/** View state (expanded rows, searches, scroll windows) is kept per map: `in` and `out` recur in every map. */
+export const viewKey = (mapId: string, nodeId: string): string => `${mapId}/${nodeId}`;
+
 interface ViewState {
-  /** Expanded rows per schema node id; kept apart from the mapping (it is layout). */
+  /** Expanded rows per schema node (by viewKey); kept apart from the mapping (it is layout). */
   expanded: Record<string, ReadonlySet<string>>;
   query: Record<string, string>;
   windows: Record<string, RowWindow>;
   focus: Focus;
   toasts: Toast[];
-  bottomTab: 'preview' | 'tests' | 'valuemap' | 'link';
+  bottomTab: 'preview' | 'structure' | 'tests' | 'valuemap' | 'link';
   editingValueMap: string | undefined;
-  toggle(nodeId: string, path: string, open?: boolean): void;
-  expandAll(nodeId: string, paths: readonly string[]): void;
-  collapseAll(nodeId: string): void;
-  setQuery(nodeId: string, query: string): void;
-  setWindow(nodeId: string, window: RowWindow): void;
+  toggle(key: string, path: string, open?: boolean): void;
+  expandAll(key: string, paths: readonly string[]): void;
+  collapseAll(key: string): void;
+  setQuery(key: string, query: string): void;
+  setWindow(key: string, window: RowWindow): void;
   setFocus(focus: Focus): void;
   toast(kind: Toast['kind'], text: string): void;
   dismiss(id: number): void;
@@ -54,26 +62,26 @@ export const useViewStore = create<ViewState>((set) => ({
   toasts: [],
   bottomTab: 'preview',
   editingValueMap: undefined,
-  toggle(nodeId, path, open) {
+  toggle(key, path, open) {
     set((s) => {
-      const current = new Set(s.expanded[nodeId] ?? []);
+      const current = new Set(s.expanded[key] ?? []);
       const next = open ?? !current.has(path);
       if (next) current.add(path);
       else current.delete(path);
-      return { expanded: { ...s.expanded, [nodeId]: current } };
+      return { expanded: { ...s.expanded, [key]: current } };
     });
   },
-  expandAll(nodeId, paths) {
-    set((s) => ({ expanded: { ...s.expanded, [nodeId]: new Set([...(s.expanded[nodeId] ?? []), ...paths]) } }));
+  expandAll(key, paths) {
+    set((s) => ({ expanded: { ...s.expanded, [key]: new Set([...(s.expanded[key] ?? []), ...paths]) } }));
   },
-  collapseAll(nodeId) {
-    set((s) => ({ expanded: { ...s.expanded, [nodeId]: new Set() } }));
+  collapseAll(key) {
+    set((s) => ({ expanded: { ...s.expanded, [key]: new Set() } }));
   },
-  setQuery(nodeId, query) {
-    set((s) => ({ query: { ...s.query, [nodeId]: query } }));
+  setQuery(key, query) {
+    set((s) => ({ query: { ...s.query, [key]: query } }));
   },
-  setWindow(nodeId, window) {
-    set((s) => ({ windows: { ...s.windows, [nodeId]: window } }));
+  setWindow(key, window) {
+    set((s) => ({ windows: { ...s.windows, [key]: window } }));
   },
   setFocus(focus) {
     set({ focus });

@@ -7,8 +7,7 @@ import { valueMapCoverage } from '../../../shared/common/valuemaps/coverage';
 import type { UnmappedPolicy, ValueMap, ValueMapEntry } from '../../../shared/common/valuemaps/ValueMap';
 import type { TerminologySummary } from '../../../shared/common/studio/StudioApi';
 import { observedCodes, valueMapInputs } from './observedCodes';
-import { findSchemaNode, useSchemaStore } from '../state/schemaStore';
-import { keyOf, schemaRefKey } from '../canvas/specToFlow';
+import { findSchemaNode, keyOfRef, useSchemaStore } from '../state/schemaStore';
 import { CommitInput } from '../panels/CommitInput';
 
 /** The standard v2 table 0001 → FHIR administrative-gender map (FHIR publishes it the other way round). */
@@ -185,16 +184,18 @@ function targetBinding(map: ValueMap): string | undefined {
   const valueMapId = map.id;
   const spec = useDocumentStore.getState().spec;
   if (!spec) return undefined;
-  const nodeIds = new Set(spec.nodes.filter((n) => n.kind === 'valueMap' && n.valueMapId === valueMapId).map((n) => n.id));
-  for (const link of spec.links) {
-    if (!('node' in link.from) || !nodeIds.has(link.from.node) || !('target' in link.to)) continue;
-    const to = link.to;
-    const target = spec.targets.find((t) => t.id === to.target);
-    if (!target) continue;
-    const loaded = useSchemaStore.getState().schemas[keyOf(schemaRefKey(target.schema))];
-    if (!loaded || loaded === 'loading' || 'error' in loaded) continue;
-    const url = findSchemaNode(loaded, to.path)?.binding?.valueSet;
-    if (url) return url.split('|')[0];
+  for (const m of spec.maps) {
+    const nodeIds = new Set(m.nodes.filter((n) => n.kind === 'valueMap' && n.valueMapId === valueMapId).map((n) => n.id));
+    for (const link of m.links) {
+      if (!('node' in link.from) || !nodeIds.has(link.from.node) || !('target' in link.to)) continue;
+      const to = link.to;
+      const target = m.targets.find((t) => t.id === to.target);
+      if (!target) continue;
+      const loaded = useSchemaStore.getState().schemas[keyOfRef(target.schema)];
+      if (!loaded || loaded === 'loading' || 'error' in loaded) continue;
+      const url = findSchemaNode(loaded, to.path)?.binding?.valueSet;
+      if (url) return url.split('|')[0];
+    }
   }
   return undefined;
 }

@@ -1,12 +1,19 @@
 import { parseHl7 } from '../../../shared/common/hl7v2';
-import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
+import { hl7InputOf, type MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
 
-/** The source paths that feed a value map's nodes (`PID-8` for the gender map). */
+/**
+ * The message paths that feed a value map's nodes in any map (`PID-8` for the gender map). A
+ * segment map's paths read its segment and are message paths too; a data type map's (`CX.5`)
+ * depend on where it is called, so they are left out.
+ */
 export function valueMapInputs(spec: MappingSpec, valueMapId: string): string[] {
-  const nodeIds = new Set(spec.nodes.filter((n) => n.kind === 'valueMap' && n.valueMapId === valueMapId).map((n) => n.id));
   const paths: string[] = [];
-  for (const link of spec.links) {
-    if ('node' in link.to && nodeIds.has(link.to.node) && 'source' in link.from) paths.push(link.from.path);
+  for (const map of spec.maps) {
+    if (hl7InputOf(map.sources[0].schema)?.level === 'datatype') continue;
+    const nodeIds = new Set(map.nodes.filter((n) => n.kind === 'valueMap' && n.valueMapId === valueMapId).map((n) => n.id));
+    for (const link of map.links) {
+      if ('node' in link.to && nodeIds.has(link.to.node) && 'source' in link.from) paths.push(link.from.path);
+    }
   }
   return paths;
 }

@@ -1,46 +1,19 @@
-import type { Hl7Message } from '../../../shared/common/hl7v2';
-import { compileMapping, executeMapping, type MappingPlan, type TraceEntry } from '../../../shared/common/mapping';
+import type { TraceEntry } from '../../../shared/common/mapping';
+import type { FhirIssue } from '../../../shared/common/fhir';
+import { createPreviewEngine, type PreviewOutcome } from '../../../shared/common/mapping/preview/createPreviewEngine';
 import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
-import { prepareFhirValidator, type FhirIssue, type FhirValidator } from '../../../shared/common/fhir';
-import type { TraceItem, ValidationItem } from '../preview/previewTypes';
+import type { PreviewResult, TraceItem, ValidationItem } from '../preview/previewTypes';
 import { validationCatalog, workerCatalog } from './workerCatalog';
 import { expandValueSetOnHost } from './hostBridge';
 
-// Compiling is per spec, not per keystroke: a sample edit reuses the plan of the same spec. Each
-// request's spec is a fresh structured clone (postMessage), so the spec is compared by its JSON.
-let planCache: { key: string; plan: MappingPlan } | undefined;
-const validators = new Map<string, Promise<FhirValidator>>();
+// The one preview pipeline (shared/common/mapping/preview), the Node host's too: it compiles once
+// per spec and runs what the runtime runs. What follows only shapes its outcome for the panels.
+let engine: ReturnType<typeof createPreviewEngine> | undefined;
 
-function targetTypes(spec: MappingSpec): string[] {
-  return [...new Set(spec.targets.flatMap((t) => (t.schema.standard === 'fhir-r4' ? [t.schema.resource] : [])))].sort();
-}
-
-async function planFor(spec: MappingSpec): Promise<MappingPlan> {
-  const key = JSON.stringify(spec);
-  if (planCache?.key === key) return planCache.plan;
-  const catalog = workerCatalog();
-  await catalog.preloadFhir(targetTypes(spec));
-  const plan = compileMapping(spec, { elements: catalog });
-  planCache = { key, plan };
-  return plan;
-}
-
-function validatorFor(spec: MappingSpec): Promise<FhirValidator> {
-  const key = targetTypes(spec).join(',');
-  let validator = validators.get(key);
-  if (!validator) {
-    validator = prepareFhirValidator(validationCatalog(expandValueSetOnHost), targetTypes(spec));
-    validators.set(key, validator);
-    validator.catch(() => validators.delete(key));
-  }
-  return validator;
-}
-
-function toTraceItem(entry: TraceEntry): TraceItem {
+function toTraceItem(entry: TraceEntry, output: unknown): TraceItem {
   return {
-    outputPath: entry.output, target: entry.target, targetPath: entry.targetPath, value: undefined,
-    links: entry.links.includes(entry.link) ? entry.links : [...entry.links, entry.link],
-    nodes: entry.nodes, sources: entry.sources,
+    outputPath: entry.output, target: entry.target, targetPath: entry.targetPath, value: valueAt(output, entry.output),
+    link: entry.link, links: entry.links, nodes: entry.nodes, sources: entry.sources,
     valueMapEntries: entry.valueMaps.map((v) => `${v.valueMap}:${v.code}`),
   };
 }
@@ -68,7 +41,7 @@ function toValidationItem(issue: FhirIssue, trace: readonly TraceItem[]): Valida
   if (best) {
     item.target = best.target;
     item.targetPath = best.targetPath;
-    item.link = best.links[best.links.length - 1];
+    item.link = best.link;
     return item;
   }
   // Nothing wrote it (a required element left empty): point at the element in its target.
@@ -82,18 +55,27 @@ function toValidationItem(issue: FhirIssue, trace: readonly TraceItem[]): Valida
   return item;
 }
 
-/** Compiles (cached per spec) and executes the mapping with trace on, then validates the output. */
-export async function executePreview(spec: MappingSpec, text: string, message: Hl7Message): Promise<{ output: unknown; trace: TraceItem[]; validation: ValidationItem[] }> {
-  const plan = await planFor(spec);
-  const result = executeMapping(plan, message, text, { trace: true });
-  const trace = (result.trace ?? []).map(toTraceItem);
-  for (const item of trace) item.value = valueAt(result.bundle, item.outputPath);
-  let validation: ValidationItem[] = [];
-  try {
-    const validator = await validatorFor(spec);
-    validation = validator.validate(result.bundle).map((issue) => toValidationItem(issue, trace));
-  } catch (error) {
-    validation = [{ severity: 'warning', message: `The output could not be validated: ${error instanceof Error ? error.message : String(error)}`, path: 'Bundle' }];
+type Shaped = Pick<PreviewResult, 'output' | 'trace' | 'validation' | 'placements' | 'map' | 'error'>;
+
+/** The engine's outcome as the panels read it: an output that fails validation is still an output, with its issues. */
+export function shapeOutcome(outcome: PreviewOutcome): Shaped {
+  if (outcome.ok) {
+    const trace = (outcome.trace ?? []).map((e) => toTraceItem(e, outcome.output));
+    return { output: outcome.output, trace, validation: [], placements: outcome.placements ?? [], ...(outcome.map ? { map: outcome.map } : {}) };
   }
-  return { output: result.bundle, trace, validation };
+  if (outcome.error.code === 'OUTPUT_INVALID' && outcome.output) {
+    const trace = (outcome.trace ?? []).map((e) => toTraceItem(e, outcome.output));
+    return {
+      output: outcome.output, trace, placements: outcome.placements ?? [], ...(outcome.map ? { map: outcome.map } : {}),
+      validation: (outcome.issues ?? []).map((issue) => toValidationItem(issue, trace)),
+    };
+  }
+  const stage = outcome.stage === 'parse' ? 'parse' : outcome.stage === 'execute' ? 'execute' : 'compile';
+  return { output: undefined, trace: [], validation: [], placements: [], error: { ...outcome.error, stage } };
+}
+
+/** Runs the sample through the preview engine with trace and validation on. Never throws. */
+export async function executePreview(spec: MappingSpec, text: string): Promise<Shaped> {
+  engine ??= createPreviewEngine({ catalog: workerCatalog(), validation: validationCatalog(expandValueSetOnHost) });
+  return shapeOutcome(await engine(spec, text, { trace: true, validate: true }));
 }

@@ -1,42 +1,41 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { docsExampleSpec } from '../../../shared/node/fixtures/referenceFixtures';
+import { nodeSchemaCatalog } from '../../../shared/node/schema';
+import { runBundleTests } from '../../../shared/common/bundle/runBundleTests';
+import { compileWithCatalog } from '../../../shared/common/mapping/compile/compileWithCatalog';
+import { parseSpec } from '../../../shared/common/mapping/spec/parseSpec';
 import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
+import { testCaseDiff } from '../preview/testCaseDiff';
+import type { TestCase } from '../state/bundleAccess';
 import { runPreview } from './runPreview';
 
 const sample = readFileSync(resolve(process.cwd(), '../shared/reference/hl7v2-samples/fhirconverter_ADT-A01-01.hl7'), 'utf8');
-
-const spec: MappingSpec = {
-  format: 'crosswalk.mapping/1',
-  sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: '2.5.1', structure: 'ADT_A01' } }],
-  targets: [{ id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } }],
-  nodes: [{ id: 'gender', kind: 'valueMap', valueMapId: 'sex' }],
-  links: [
-    { id: 'l-sex', from: { source: 'msg', path: 'PID-8' }, to: { node: 'gender', port: 'in' } },
-    { id: 'l-gender', from: { node: 'gender', port: 'code' }, to: { target: 'patient', path: 'Patient.gender' } },
-    { id: 'l-family', from: { source: 'msg', path: 'PID-5.1' }, to: { target: 'patient', path: 'Patient.name.family' } },
-  ],
-  valueMaps: [{
-    id: 'sex', name: 'v2 0001 → administrative-gender', targetSystem: 'http://hl7.org/fhir/administrative-gender',
-    entries: [{ source: 'F', target: 'female' }, { source: 'M', target: 'male' }], unmapped: { kind: 'default', code: 'unknown' },
-  }],
-  settings: {},
-};
+// The docs' worked example: a message map calling a segment map calling a data type map.
+const spec = parseSpec(docsExampleSpec());
 
 describe('runPreview (the worker side of the live preview)', () => {
-  it('maps a real ADT^A01 with the engine and traces every value to its source', async () => {
+  it('maps a real ADT^A01 through the maps and traces every value through each map it crossed', async () => {
     const result = await runPreview({ runId: 7, spec, sample });
     expect(result.error).toBeUndefined();
     expect(result.runId).toBe(7);
+    expect(result.map).toBe('ADT_A01');
     const patient = (result.output as { entry: { resource: Record<string, unknown> }[] }).entry[0].resource;
     expect(patient.gender).toBe('male');
     expect(patient.name).toEqual([{ family: 'EVERYMAN' }]);
-    const gender = result.trace.find((t) => t.targetPath === 'Patient.gender');
-    expect(gender).toMatchObject({ outputPath: 'entry[0].resource.gender', target: 'patient', value: 'male', nodes: ['gender'], sources: [{ path: 'PID-8[1]', value: 'M' }] });
-    expect(gender?.links).toEqual(expect.arrayContaining(['l-sex', 'l-gender']));
+    const gender = result.trace.find((t) => t.outputPath === 'entry[0].resource.gender');
+    expect(gender).toMatchObject({ target: 'patient', targetPath: 'Patient.gender', value: 'male', link: 'PID[Patient]/l-gender-out', sources: [{ path: 'PID-8[1]', value: 'M' }] });
+    expect(gender?.nodes).toEqual(expect.arrayContaining(['ADT_A01/pid', 'PID[Patient]/gender']));
+    expect(gender?.links).toEqual(expect.arrayContaining(['ADT_A01/l-pid-in', 'PID[Patient]/l-gender-in']));
     expect(result.outputText).toBe(JSON.stringify(result.output, null, 2));
     expect(result.sourceValues['PID-8']).toBe('M');
-    expect(result.sourceValues['PID-5.1']).toBe('EVERYMAN');
+  });
+
+  it('says where each segment went in the message structure', async () => {
+    const result = await runPreview({ runId: 3, spec, sample: `${sample.trimEnd()}\rZPI|1|custom` });
+    expect(result.placements[0]).toEqual({ segment: 1, id: 'MSH', group: '', how: 'expected' });
+    expect(result.placements[result.placements.length - 1]).toMatchObject({ id: 'ZPI', how: 'unexpected' });
   });
 
   it('reports a sample that does not parse with its position, and no output', async () => {
@@ -45,10 +44,10 @@ describe('runPreview (the worker side of the live preview)', () => {
     expect(result.error).toMatchObject({ stage: 'parse', code: 'HL7_NO_MSH' });
   });
 
-  it('reports a mapping the compiler refuses, naming the link', async () => {
-    const broken: MappingSpec = { ...spec, links: [...spec.links, { id: 'l-bad', from: { source: 'msg', path: 'PID-8' }, to: { target: 'patient', path: 'Patient.nosuch' } }] };
+  it('reports a mapping the compiler refuses, naming the map and the link', async () => {
+    const broken: MappingSpec = { ...spec, maps: spec.maps.map((m) => (m.id === 'PID[Patient]' ? { ...m, links: [...m.links, { id: 'l-bad', from: { source: 'in', path: 'PID-8' }, to: { target: 'out', path: 'Patient.nosuch' } }] } : m)) };
     const result = await runPreview({ runId: 2, spec: broken, sample });
-    expect(result.error?.where.link).toBe('l-bad');
+    expect(result.error).toMatchObject({ stage: 'compile', where: { map: 'PID[Patient]', link: 'l-bad' } });
     expect(result.output).toBeUndefined();
   });
 
@@ -56,16 +55,37 @@ describe('runPreview (the worker side of the live preview)', () => {
     // A value map fed from the family name, refusing what it does not know.
     const refusing: MappingSpec = {
       ...spec,
-      links: spec.links.map((link) => (link.id === 'l-sex' ? { ...link, from: { source: 'msg', path: 'PID-5.1' } } : link)),
-      valueMaps: [{ ...spec.valueMaps[0], unmapped: { kind: 'error' } }],
+      maps: spec.maps.map((map) => (map.id !== 'PID[Patient]' ? map : {
+        ...map,
+        links: map.links.map((link) => (link.id === 'l-gender-in' && 'source' in link.from ? { ...link, from: { ...link.from, path: 'PID-5.1' } } : link)),
+      })),
+      valueMaps: spec.valueMaps.map((v) => (v.id === spec.valueMaps[0].id ? { ...v, unmapped: { kind: 'error' } } : v)),
     };
     const result = await runPreview({ runId: 3, spec: refusing, sample });
     expect(result.error).toEqual({
       stage: 'execute',
       code: 'VALUEMAP_UNMAPPED',
-      message: 'Value map "v2 0001 → administrative-gender" has no entry for the code it was given, and its policy for unmapped codes is error.',
-      where: { node: 'gender' },
+      message: 'Value map "v2 0001 Administrative Sex → FHIR administrative-gender" has no entry for the code it was given, and its policy for unmapped codes is error.',
+      where: { map: 'PID[Patient]', node: 'gender' },
       detail: 'EVERYMAN',
     });
+  });
+});
+
+describe('the studio and `crosswalk test` agree on a test case', () => {
+  it('report the same differences between an expected output and the real one', async () => {
+    const preview = await runPreview({ runId: 9, spec, sample });
+    // An expected output a reviewer saved earlier: another gender, a member since removed, keys in another order.
+    const expected = JSON.parse(JSON.stringify(preview.output)) as { entry: { resource: Record<string, unknown> }[] };
+    const patient = expected.entry[0].resource;
+    expected.entry[0].resource = { birthDate: '1980-01-01', ...patient, gender: 'female' };
+    const test: TestCase = { name: 'adt', input: sample, expected: expected as TestCase['expected'] };
+    const studio = testCaseDiff(test, preview);
+    const runtime = runBundleTests(await compileWithCatalog(spec, nodeSchemaCatalog()), [test])[0].differences;
+    expect(studio).toEqual([
+      { path: 'entry[0].resource.birthDate', expected: '1980-01-01', actual: undefined },
+      { path: 'entry[0].resource.gender', expected: 'female', actual: 'male' },
+    ]);
+    expect(runtime).toEqual(studio);
   });
 });

@@ -2,10 +2,14 @@ import { createSchemaCatalog, type SchemaCatalog } from '../../../shared/common/
 import { CrosswalkError } from '../../../shared/common/errors/CrosswalkError';
 import type { FhirValidationCatalog } from '../../../shared/common/fhir';
 
-// The FHIR element definitions the compiler and validator need, as lazily loaded chunks of the
-// same generated index files the runtime reads: the preview resolves paths exactly as production.
-const fhirFiles = import.meta.glob<unknown>(
-  ['../../../generated/schemas/fhir-r4/index.json', '../../../generated/schemas/fhir-r4/datatypes.json', '../../../generated/schemas/fhir-r4/types/*.json'],
+// The FHIR element definitions the compiler and validator need, and the HL7 v2 message structures
+// groups are read against, as lazily loaded chunks of the same generated index files the runtime
+// reads: the preview resolves paths and places segments exactly as production.
+const schemaFiles = import.meta.glob<unknown>(
+  [
+    '../../../generated/schemas/fhir-r4/index.json', '../../../generated/schemas/fhir-r4/datatypes.json', '../../../generated/schemas/fhir-r4/types/*.json',
+    '../../../generated/schemas/hl7v2/*.json', '!../../../generated/schemas/hl7v2/tables.json',
+  ],
   { import: 'default' },
 );
 const prefix = '../../../generated/schemas/';
@@ -15,7 +19,7 @@ let catalog: SchemaCatalog | undefined;
 export function workerCatalog(): SchemaCatalog {
   catalog ??= createSchemaCatalog({
     read(file: string) {
-      const load = fhirFiles[`${prefix}${file}`];
+      const load = schemaFiles[`${prefix}${file}`];
       if (!load) return Promise.reject(new CrosswalkError('SCHEMA_DATA_MISSING', `The schema file ${file} is not bundled with the studio's preview.`, { file }));
       return load();
     },

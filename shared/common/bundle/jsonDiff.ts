@@ -8,25 +8,50 @@ export interface JsonDifference {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A value as JSON carries it: NaN and ±Infinity are written null, -0 is 0. */
+function asJson(value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}
+
+/** An array item as JSON carries it: a hole or undefined inside the array is null; past the end, absent. */
+function itemOf(list: readonly unknown[], i: number): unknown {
+  if (i >= list.length) return undefined;
+  return list[i] === undefined ? null : list[i];
+}
+
+/** The members JSON would write, in the order canonicalJson writes them (sorted), own keys only. */
+function membersOf(object: Record<string, unknown>): string[] {
+  return Object.keys(object).filter((key) => object[key] !== undefined);
+}
+
 /**
- * The differences between two JSON values, deepest first-differing paths only, in document
- * order: what a test failure shows so a reader sees at once which element changed.
+ * The differences between two JSON values, deepest first-differing paths only: what a test
+ * failure shows so a reader sees at once which element changed. Values are compared as JSON
+ * (their canonical text), whatever object they are held in: key order never matters and keys are
+ * visited sorted, so the same two documents give the same list however either was built; a
+ * member set to undefined is absent; NaN and ±Infinity are null and -0 is 0, as JSON.stringify
+ * writes them. So the studio (comparing the worker's output as it arrived) and `crosswalk test`
+ * (comparing the output as the runtime writes it) report the same differences.
  */
 export function jsonDiff(expected: unknown, actual: unknown, path = '', out: JsonDifference[] = []): JsonDifference[] {
-  if (Array.isArray(expected) && Array.isArray(actual)) {
-    const n = Math.max(expected.length, actual.length);
-    for (let i = 0; i < n; i++) jsonDiff(expected[i], actual[i], `${path}[${i}]`, out);
+  const e = asJson(expected);
+  const a = asJson(actual);
+  if (Array.isArray(e) && Array.isArray(a)) {
+    const n = Math.max(e.length, a.length);
+    for (let i = 0; i < n; i++) jsonDiff(itemOf(e, i), itemOf(a, i), `${path}[${i}]`, out);
     return out;
   }
-  if (isObject(expected) && isObject(actual)) {
-    const keys = [...Object.keys(expected)];
-    for (const key of Object.keys(actual)) if (!(key in expected)) keys.push(key);
-    for (const key of keys) jsonDiff(expected[key], actual[key], path === '' ? key : `${path}.${key}`, out);
+  if (isObject(e) && isObject(a)) {
+    const keys = [...new Set([...membersOf(e), ...membersOf(a)])].sort();
+    for (const key of keys) {
+      const inE = Object.hasOwn(e, key) ? e[key] : undefined;
+      const inA = Object.hasOwn(a, key) ? a[key] : undefined;
+      jsonDiff(inE, inA, path === '' ? key : `${path}.${key}`, out);
+    }
     return out;
   }
-  if (expected === actual) return out;
-  if (typeof expected === 'number' && typeof actual === 'number' && Number.isNaN(expected) && Number.isNaN(actual)) return out;
-  out.push({ path, expected, actual });
+  if (e === a) return out;
+  out.push({ path, expected: e, actual: a });
   return out;
 }
 

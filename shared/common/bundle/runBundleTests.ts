@@ -36,7 +36,7 @@ export function runBundleTests(compiled: CompiledMapping, tests: ReadonlyArray<B
       return { name: test.name, passed, differences: [], expectedError: test.expectedError, ...(!outcome.ok ? { error: outcome.error } : {}) };
     }
     if (!outcome.ok) return { name: test.name, passed: false, differences: [], error: outcome.error };
-    const differences = jsonDiff(test.expected, JSON.parse(JSON.stringify(outcome.output)));
+    const differences = jsonDiff(test.expected, outcome.output);
     return { name: test.name, passed: differences.length === 0, differences };
   });
 }

@@ -9,7 +9,7 @@ import { executeMapping, type TransactionBundle } from './executeMapping';
 /** What became of one message: its output, or the error (and, for an invalid output, the output and its issues). */
 export type MessageOutcome =
   | { ok: true; output: TransactionBundle; trace?: TraceEntry[]; map?: string; placements?: Placement[] }
-  | { ok: false; error: CrosswalkErrorData; output?: TransactionBundle; issues?: FhirIssue[] };
+  | { ok: false; error: CrosswalkErrorData; output?: TransactionBundle; issues?: FhirIssue[]; trace?: TraceEntry[]; map?: string; placements?: Placement[] };
 
 /** Where one segment of the message went in its structure's groups (traced runs of maps that read groups). */
 export interface Placement {
@@ -60,6 +60,8 @@ export function mapMessage(compiled: CompiledMapping, message: Hl7Message, optio
         error: { code: 'OUTPUT_INVALID', message: `The output fails FHIR R4 validation: ${first.message.replace(/\.$/, '')}${more}.`, where: { path: first.path } },
         output,
         issues,
+        // A traced run keeps its trace: the studio shows where each invalid value came from.
+        ...(trace ? { trace, map, ...(placements ? { placements } : {}) } : {}),
       };
     }
   }

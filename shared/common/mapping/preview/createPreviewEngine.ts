@@ -40,7 +40,8 @@ export function createPreviewEngine(options: PreviewEngineOptions): (spec: Mappi
   const fail = (error: unknown, stage: NonNullable<PreviewOutcome['stage']>): PreviewOutcome => {
     const data: CrosswalkErrorData = error instanceof CrosswalkError
       ? error.toJSON()
-      : { code: 'PREVIEW_FAILED', message: 'The preview failed unexpectedly.', where: {} };
+      // What the exception says may quote the sample: detail only, never the sentence.
+      : { code: 'PREVIEW_FAILED', message: 'The preview failed unexpectedly.', where: {}, detail: (error instanceof Error ? error.message : String(error)).slice(0, 200) };
     return { ok: false, error: data, stage };
   };
 

@@ -49,10 +49,10 @@ function checkMap(map: MapDefinition, where: string, valueMapIds: ReadonlySet<st
   map.nodes.forEach((node, i) => {
     const path = `${where}.nodes[${i}]`;
     if (node.kind === 'valueMap' && !valueMapIds.has(node.valueMapId)) {
-      throw new CrosswalkError('SPEC_UNKNOWN_VALUE_MAP', `Node "${node.id}" of map ${map.id} uses the value map "${node.valueMapId}", which the mapping does not define.`, { path: `${path}.valueMapId`, node: node.id });
+      throw new CrosswalkError('SPEC_UNKNOWN_VALUE_MAP', `Node "${node.id}" of map ${map.id} uses the value map "${node.valueMapId}", which the mapping does not define.`, { map: map.id, path: `${path}.valueMapId`, node: node.id });
     }
     if (node.kind === 'call' && !mapIds.has(node.map)) {
-      throw new CrosswalkError('SPEC_UNKNOWN_MAP', `Node "${node.id}" of map ${map.id} applies the map "${node.map}", which the mapping does not define.`, { path: `${path}.map`, node: node.id });
+      throw new CrosswalkError('SPEC_UNKNOWN_MAP', `Node "${node.id}" of map ${map.id} applies the map "${node.map}", which the mapping does not define.`, { map: map.id, path: `${path}.map`, node: node.id });
     }
     // In a message map a reference names one of its own targets; elsewhere the compiler checks it
     // against the message map that calls the map.

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { useDocumentStore } from './documentStore';
-import { saveDocument } from './fileActions';
-import { copyNodes, pasteNodes, type ClipboardContent } from './clipboard';
+import { selectMap, useDocumentStore } from './state/documentStore';
+import { saveDocument } from './state/fileActions';
+import { copyNodes, pasteNodes, type ClipboardContent } from './state/clipboard';
+import { extractSelection, inlineSelection } from './canvas/mapActions';
 
 let clipboard: ClipboardContent | undefined;
 let pasteCount = 0;
@@ -10,17 +11,28 @@ let pasteCount = 0;
 /** In text fields and the Monaco editor the keys keep their text-editing meaning. */
 function inTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  if (!el) return false;
+  if (!el || typeof el.closest !== 'function') return false;
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || el.closest('.monaco-editor') !== null;
 }
 
-/** Undo/redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y), copy/paste of nodes, save (Ctrl+S). */
+/**
+ * Undo/redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y), copy/paste of nodes (across maps too), save (Ctrl+S),
+ * extract (Ctrl+Shift+E) and inline (Ctrl+Shift+L) a map, and Backspace back to the calling map
+ * when nothing on the canvas is selected (with a selection, Backspace deletes it).
+ */
 export function useShortcuts(): void {
   const flow = useReactFlow();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
-      if (!mod) return;
+      if (!mod) {
+        // Captured before React Flow sees the key: with nothing selected there is nothing for it to delete.
+        if (event.key === 'Backspace' && !event.altKey && !inTextField(event.target)) {
+          const selected = flow.getNodes().some((n) => n.selected) || flow.getEdges().some((e) => e.selected);
+          if (!selected && useDocumentStore.getState().back()) event.preventDefault();
+        }
+        return;
+      }
       const key = event.key.toLowerCase();
       if (key === 's') {
         event.preventDefault();
@@ -31,18 +43,21 @@ export function useShortcuts(): void {
       const doc = useDocumentStore.getState();
       if (key === 'z' && !event.shiftKey) { event.preventDefault(); doc.undo(); }
       else if ((key === 'z' && event.shiftKey) || key === 'y') { event.preventDefault(); doc.redo(); }
+      else if (key === 'e' && event.shiftKey) { event.preventDefault(); extractSelection(flow); }
+      else if (key === 'l' && event.shiftKey) { event.preventDefault(); inlineSelection(flow); }
       else if (key === 'c') {
         const selected = new Set(flow.getNodes().filter((n) => n.selected && n.type === 'op').map((n) => n.id));
-        if (doc.spec && selected.size > 0) { clipboard = copyNodes(doc.spec, selected); pasteCount = 0; }
+        const map = selectMap(doc);
+        if (doc.spec && map && selected.size > 0) { clipboard = copyNodes(doc.spec, map, selected); pasteCount = 0; }
       } else if (key === 'v' && clipboard) {
         event.preventDefault();
         const content = clipboard;
         pasteCount++;
-        doc.edit('Paste', (spec) => pasteNodes(spec, content, 40 * pasteCount).spec);
+        doc.edit('Paste', (spec) => pasteNodes(spec, doc.mapId, content, 40 * pasteCount).spec);
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [flow]);
 
   // The browser's own prompt before closing or reloading with unsaved work.
