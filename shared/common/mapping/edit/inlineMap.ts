@@ -78,7 +78,7 @@ export function inlineMap(spec: MappingSpec, mapId: string, nodeId: string, rows
   const primitive = /^[a-z]/.test(outType);
   for (const out of outs) {
     if ('node' in out.to && !primitive) {
-      refuse(`The output of "${call.id}" (a ${outType}) goes into node "${out.to.node}"; only a map's output written to a target element can be inlined.`, { ...where, link: out.id });
+      refuse(`The output of "${call.id}" (${/^[AEIOU]/.test(outType) ? 'an' : 'a'} ${outType}) goes into node "${out.to.node}"; only a map's output written to a target element can be inlined.`, { ...where, link: out.id });
     }
   }
 
