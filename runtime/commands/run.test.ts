@@ -253,7 +253,17 @@ describe('crosswalk test and validate', () => {
   it('validate accepts a good bundle and refuses a broken one in one sentence', async () => {
     const good = capture();
     expect(await runValidate(bundlePath, good.io)).toBe(0);
-    expect(good.out()).toBe(`${bundlePath}: valid: ADT test mapping 1.0.0, 1 map (ADT_A01), 4 targets, 13 nodes, 31 links, 3 value maps, 1 test case.\n`);
+    // The test spec still uses functions whose rules library maps now draw: valid, with a note each.
+    const note = (node: string, fn: string, map: string): string => `note: node "${node}" of map ADT_A01 uses ${fn}, whose rule the library map ${map} now draws; it runs unchanged, but new work should call that map.`;
+    expect(good.out()).toBe([
+      `${bundlePath}: valid: ADT test mapping 1.0.0, 1 map (ADT_A01), 4 targets, 13 nodes, 31 links, 3 value maps, 1 test case.`,
+      note('allergen', 'code.codeableConceptFromCwe', 'CWE[CodeableConcept]'),
+      note('cx', 'datatype.identifierFromCx', 'CX[Identifier]'),
+      note('obs-code', 'code.codeableConceptFromCwe', 'CWE[CodeableConcept]'),
+      note('qty', 'datatype.quantityFromNm', 'NM[Quantity]'),
+      note('xpn', 'datatype.humanNameFromXpn', 'XPN[HumanName]'),
+      '',
+    ].join('\n'));
     const spec = adtTestSpec();
     spec.maps[0].links[6].to = { target: 'patient', path: 'Patient.sex' };
     const broken = join(dir, 'broken.crosswalk.json');

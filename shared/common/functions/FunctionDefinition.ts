@@ -63,5 +63,11 @@ export interface FunctionDefinition {
   output: { type: ValueType; many?: boolean; description: string };
   params?: readonly ParameterDefinition[];
   examples: readonly FunctionExample[];
+  /**
+   * The library data type map that now draws this function's rule (`CX[Identifier]`): mapping
+   * rules are maps an analyst can open, not TypeScript. The function stays so bundles that use it
+   * run unchanged; the palette no longer offers it and `crosswalk validate` names the map instead.
+   */
+  replacedBy?: string;
   apply(inputs: Record<string, unknown>, params: Record<string, unknown>, context: FunctionContext): unknown;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { errorOf } from '../errors/errorOf';
-import { requireFunction } from '../functions';
+import { functionDefinitions, requireFunction } from '../functions';
 import { parseHl7 } from '../hl7v2';
 import { MapBuilder, fhirType, hl7Datatype, hl7Message } from '../mapping/build/MapBuilder';
 import { compileMapping } from '../mapping/compile/compileMapping';
@@ -204,5 +204,23 @@ describe('what the maps write', () => {
     expect(run('ZZZ|20200101083000&20200102', 'DR[Period]', 'ZZZ-1.1', {})).toEqual({ start: '2020-01-01', end: '2020-01-02' });
     expect(errorOf(() => run('ZZZ|20200101083000', 'DTM[dateTime]', 'ZZZ-1', {})).code).toBe('DATE_NO_TIMEZONE');
     expect(run('ZZZ|20200101083000', 'DTM[dateTime]', 'ZZZ-1')).toBe('2020-01-01T08:30:00Z');
+  });
+});
+
+describe('functions whose rules library maps now draw', () => {
+  test('each names a library map that says it replaces that function, and each such map is named back', () => {
+    const replaced = functionDefinitions.filter((d) => d.replacedBy !== undefined).map((d) => [d.id, d.replacedBy]).sort();
+    expect(replaced.map(([id]) => id)).toEqual([
+      'code.codeableConceptFromCwe', 'code.codingFromCwe',
+      'datatype.addressFromXad', 'datatype.contactPointFromXtn', 'datatype.humanNameFromXpn', 'datatype.identifierFromCx',
+      'datatype.quantityFromNm', 'datatype.quantityFromSn', 'datatype.rangeFromSn', 'datatype.ratioFromSn',
+      'datatype.referenceFromPl', 'datatype.referenceFromXcn',
+    ]);
+    for (const [id, mapId] of replaced) {
+      expect(libraryMaps.find((e) => e.map.id === mapId)?.replaces?.functionId, `${id} → ${mapId}`).toBe(id);
+    }
+    const mapping = functionDefinitions.filter((d) => d.category === 'datatype' && d.replacedBy === undefined).map((d) => d.id);
+    // What stays in the datatype category is a classifier the SN maps' conditions use, not a mapping rule.
+    expect(mapping).toEqual(['datatype.snKind']);
   });
 });

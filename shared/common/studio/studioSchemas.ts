@@ -164,6 +164,8 @@ export const functionInfoSchema = z.object({
     description: z.string(),
   })),
   output: z.object({ type: valueTypeSchema, many: z.boolean().optional(), description: z.string() }),
+  /** The library map that replaces it: kept for bundles that use it, not offered in the palette. */
+  replacedBy: z.string().optional(),
   params: z.array(z.object({
     name: z.string(),
     /** `table`: a constant lookup table edited as key → value rows. */

@@ -40,7 +40,8 @@ export const functionView: NodeView<FunctionNode> = {
   Body: FunctionBody,
   bodyHeight: (node, { functions }) => (functions.get(node.functionId)?.params.length ?? 0) * 24,
   bodyWidth: (node, { functions }) => ((functions.get(node.functionId)?.params.length ?? 0) > 0 ? 230 : 0),
-  palette: ({ functionList }) => functionList.map((f) => ({
+  // A function a library map replaces runs in the bundles that use it, but is not offered for new links.
+  palette: ({ functionList }) => functionList.filter((f) => f.replacedBy === undefined).map((f) => ({
     kind: 'function', key: f.id, label: f.label, hint: `${f.id}\n${f.description}`, section: f.category, keywords: `${f.id} ${f.description} ${f.category}`,
   })),
   create: (entry, _context, id) => ({ node: { id: id(entry.key.split('.').pop() ?? 'fn'), kind: 'function', functionId: entry.key } }),

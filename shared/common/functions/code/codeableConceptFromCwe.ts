@@ -3,6 +3,7 @@ import { cweToCodeableConcept } from './cweCoding';
 
 export const codeableConceptFromCwe: FunctionDefinition = {
   id: 'code.codeableConceptFromCwe',
+  replacedBy: 'CWE[CodeableConcept]',
   category: 'code',
   label: 'CWE/CE → CodeableConcept',
   description: 'Builds a CodeableConcept from a whole CWE or CE field per the v2-to-FHIR IG: CWE.1-.3 the first coding, .4-.6 the second, .10-.12 the third, .7/.8/.13 their versions, CWE.9 original text → text. Coding system names become URIs (LN → http://loinc.org, HL70001 → http://terminology.hl7.org/CodeSystem/v2-0001).',

@@ -3,6 +3,7 @@ import { cweTriplet } from './cweCoding';
 
 export const codingFromCwe: FunctionDefinition = {
   id: 'code.codingFromCwe',
+  replacedBy: 'CWE[Coding]',
   category: 'code',
   label: 'CWE → Coding',
   description: 'Builds a Coding from a CWE per the IG\'s CWE[Coding] map: CWE.1 code, .2 display, .3 system (name → URI), .7 version.',

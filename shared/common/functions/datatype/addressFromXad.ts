@@ -6,6 +6,7 @@ import { ADDRESS_TYPE_TO_TYPE, ADDRESS_TYPE_TO_USE } from './v2Vocabulary';
 
 export const addressFromXad: FunctionDefinition = {
   id: 'datatype.addressFromXad',
+  replacedBy: 'XAD[Address]',
   category: 'datatype',
   label: 'XAD → Address',
   description: 'Builds an Address from an XAD field per the IG: XAD.1 (SAD.1 street) and XAD.2 lines, XAD.19 addressee line, XAD.3 city, XAD.4 state, XAD.5 postal code, XAD.6 country, XAD.9 district, XAD.7 use (H → home, B/O → work, C → temp, BI → billing, BA → old) or type (M/SH → postal), XAD.13/.14 period.',

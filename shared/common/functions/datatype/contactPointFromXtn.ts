@@ -31,6 +31,7 @@ function defaultSystem(xtn: unknown): string {
 
 export const contactPointFromXtn: FunctionDefinition = {
   id: 'datatype.contactPointFromXtn',
+  replacedBy: 'XTN[ContactPoint]',
   category: 'datatype',
   label: 'XTN → ContactPoint',
   description: 'Builds a ContactPoint from an XTN field per the IG: XTN.3 system (PH phone, FX fax, CP phone with use mobile, BP pager, Internet/X.400 email), XTN.2 use (PRN home, WPN work, PRS mobile), value from XTN.4 for email, else XTN.12, XTN.1, or XTN.5-.8 composed (no XTN.3: phone, or email for an XTN.4 address alone, since FHIR needs a system with a value); XTN.18 rank; XTN.13/.14 period.',

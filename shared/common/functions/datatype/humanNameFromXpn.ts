@@ -8,6 +8,7 @@ const present = (...values: (string | undefined)[]) => values.filter((v): v is s
 
 export const humanNameFromXpn: FunctionDefinition = {
   id: 'datatype.humanNameFromXpn',
+  replacedBy: 'XPN[HumanName]',
   category: 'datatype',
   label: 'XPN → HumanName',
   description: 'Builds a HumanName from an XPN field per the IG: XPN.1 family (FN.1 surname), XPN.2 and XPN.3 given, XPN.4/.6/.14 suffix, XPN.5 prefix, XPN.7 use (NameType map: L → official, D → usual, M → maiden ...), XPN.12/.13 (else XPN.10) period. XPN.3 is kept whole ("Mary Anne"): split it with string.split if your senders mean two names.',

@@ -25,6 +25,7 @@ function assigningAuthority(hd: unknown): { system?: string; assigner?: { displa
 
 export const identifierFromCx: FunctionDefinition = {
   id: 'datatype.identifierFromCx',
+  replacedBy: 'CX[Identifier]',
   category: 'datatype',
   label: 'CX → Identifier',
   description: 'Builds an Identifier from a CX field per the IG: CX.1 value, CX.4 system (an OID/URI/UUID universal id) or assigner display (a namespace), CX.5 type (table 0203), CX.7/CX.8 period, CX.2/CX.3 check digit extensions.',

@@ -5,6 +5,7 @@ import { quantityUnit } from './quantityParts';
 
 export const quantityFromNm: FunctionDefinition = {
   id: 'datatype.quantityFromNm',
+  replacedBy: 'NM[Quantity]',
   category: 'datatype',
   label: 'NM + units → Quantity',
   description: 'Builds a Quantity from an NM value and a CWE units field (OBX-5 and OBX-6) per the IG\'s NM[Quantity] and CWE[Quantity] maps. With inferUcum, units sent without a coding system that are recognisably UCUM (kg, lb, mmHg) get system http://unitsofmeasure.org and the UCUM code.',

@@ -5,6 +5,7 @@ import { quantityUnit, snComparator, snKindOf, snNumber } from './quantityParts'
 
 export const quantityFromSn: FunctionDefinition = {
   id: 'datatype.quantityFromSn',
+  replacedBy: 'SN[Quantity]',
   category: 'datatype',
   label: 'SN → Quantity',
   description: 'Builds a Quantity from a structured numeric (SN) per the IG\'s SN[Quantity] map: SN.1 comparator (<, <=, >=, >; = is none), SN.2 value, units from a CWE. An SN with a separator (a range or ratio) is refused: use rangeFromSn or ratioFromSn (datatype.snKind says which).',

@@ -5,6 +5,7 @@ import { quantityUnit, snKindOf, snNumber } from './quantityParts';
 
 export const rangeFromSn: FunctionDefinition = {
   id: 'datatype.rangeFromSn',
+  replacedBy: 'SN[Range]',
   category: 'datatype',
   label: 'SN → Range',
   description: 'Builds a Range from a structured numeric with separator "-" per the IG\'s SN[Range] map: SN.2 low, SN.4 high, both with the units of the CWE units field.',

@@ -5,6 +5,7 @@ import { quantityUnit, snComparator, snKindOf, snNumber } from './quantityParts'
 
 export const ratioFromSn: FunctionDefinition = {
   id: 'datatype.ratioFromSn',
+  replacedBy: 'SN[Ratio]',
   category: 'datatype',
   label: 'SN → Ratio',
   description: 'Builds a Ratio from a structured numeric with separator ":" or "/" (a titer such as 1:128) per the IG\'s SN[Ratio] map: SN.1 numerator comparator, SN.2 numerator, SN.4 denominator; the CWE units go on the numerator.',

@@ -9,6 +9,7 @@ import { component, subcomponent } from '../util/components';
  */
 export const referenceFromPl: FunctionDefinition = {
   id: 'datatype.referenceFromPl',
+  replacedBy: 'PL[Reference]',
   category: 'datatype',
   label: 'PL → Reference (location)',
   description: 'A Reference with a display for a person location (PV1-3): PL.9 description, else facility (PL.4), building (PL.7), floor (PL.8), point of care (PL.1), room (PL.2), bed (PL.3) joined by ", ". Use it when the mapping does not create Location resources.',

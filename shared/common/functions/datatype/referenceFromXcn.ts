@@ -21,6 +21,7 @@ function systemOf(hd: unknown): string | undefined {
  */
 export const referenceFromXcn: FunctionDefinition = {
   id: 'datatype.referenceFromXcn',
+  replacedBy: 'XCN[Reference]',
   category: 'datatype',
   label: 'XCN → Reference (practitioner)',
   description: 'A logical Reference to a practitioner from an XCN field (PV1-7 attending, OBX-16 responsible observer): identifier from XCN.1 with system from XCN.9 (ISO OID or URI) and type from XCN.13, display "prefix given middle family suffix degree" (XCN.6 .3 .4 .2 .5 .7).',

@@ -10,6 +10,7 @@ export function functionInfos(): FunctionInfo[] {
     description: d.description,
     inputs: d.inputs.map((p) => ({ ...p })),
     output: { ...d.output },
+    ...(d.replacedBy ? { replacedBy: d.replacedBy } : {}),
     params: (d.params ?? []).map(({ options, ...p }) => ({ ...p, ...(options ? { options: [...options] } : {}) })),
     examples: d.examples.map((e) => ({ inputs: { ...e.inputs }, ...(e.params ? { params: { ...e.params } } : {}), output: e.output })),
   }));
