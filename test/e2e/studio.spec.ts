@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parseHl7 } from '../../shared/common/hl7v2';
 import { foreignRequests, recordRequests, studioHost } from './studioHost';
-import { dragHandle, previewJson, resources, sourceRow, targetRow } from './studioPage';
+import { dragHandle, openMap, previewJson, resources, sourceRow, targetRow } from './studioPage';
 
 const shots = 'docs/screenshots';
 
@@ -47,12 +47,12 @@ test('map PID-8 to Patient.gender through the v2 0001 value map, edit the sample
   await page.goto(url);
 
   // 1. The studio opens on the example with its sample and a live preview.
-  await expect(sourceRow(page, 'PID')).toBeVisible();
+  await expect(sourceRow(page, 'PID')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
   await page.screenshot({ path: `${shots}/studio-overview.png` });
 
-  // 2. Expand PID: its fields appear as rows with their handles.
-  await page.getByTestId('schema-node-source').getByTestId('toggle-PID').click();
+  // 2. Open the segment map that makes the Patient: its input is the PID segment, its fields rows with their handles.
+  await openMap(page, 'PID[Patient]');
   await expect(sourceRow(page, 'PID-8')).toBeVisible();
   await expect(sourceRow(page, 'PID-8').locator('.react-flow__handle')).toHaveCount(1);
 
@@ -127,19 +127,20 @@ test('map PID-8 to Patient.gender through the v2 0001 value map, edit the sample
   const savedText = readFileSync(savedPath, 'utf8');
   const saved = JSON.parse(savedText) as { format: string; mapping: { maps: { id: string; kind: string; links: { id: string; from: Record<string, string>; to: Record<string, string> }[]; nodes: { id: string; kind: string; valueMapId?: string }[] }[]; valueMaps: { id: string; entries: { source: string; target: string }[] }[] } };
   expect(saved.format).toBe('crosswalk.bundle/2');
-  // The example opened as one message map; the edit is in it.
-  const messageMap = saved.mapping.maps.find((m) => m.kind === 'message')!;
-  const into = messageMap.links.find((l) => l.from.path === 'PID-8' && l.to.port === 'in');
-  const out = messageMap.links.find((l) => l.to.path === 'Patient.gender');
+  // The edit is in the segment map it was made in.
+  const pidMap = saved.mapping.maps.find((m) => m.id === 'PID[Patient]')!;
+  const into = pidMap.links.find((l) => l.from.path === 'PID-8' && l.to.port === 'in');
+  const out = pidMap.links.find((l) => l.to.path === 'Patient.gender');
   expect(into).toBeDefined();
   expect(out?.from).toEqual({ node: into!.to.node, port: 'code' });
-  const node = messageMap.nodes.find((n) => n.id === into!.to.node);
+  const node = pidMap.nodes.find((n) => n.id === into!.to.node);
   const map = saved.mapping.valueMaps.find((m) => m.id === node?.valueMapId);
   expect(map?.entries.filter((e) => ['F', 'M', 'U'].includes(e.source)).map((e) => [e.source, e.target]).sort()).toEqual([['F', 'female'], ['M', 'male'], ['U', 'unknown']]);
   await expect(page.getByTestId('dirty-indicator')).toHaveCount(0);
 
   await page.getByTestId('open-file').setInputFiles(savedPath);
   await expect(page.getByTestId('document-title')).toContainText('saved.crosswalk.json');
+  await openMap(page, 'PID[Patient]');
   await expect(page.locator(`[data-testid="rf__edge-${into!.id}"]`)).toHaveCount(1);
   await expect(page.locator(`[data-testid="rf__edge-${out!.id}"]`)).toHaveCount(1);
   await expect.poll(async () => resources(await previewJson(page), 'Patient')[0]?.gender).toBe(expected[sample.sex] ?? 'unknown');

@@ -60,3 +60,12 @@ export async function openBundle(page: Page, name: string, mapping: unknown, tes
   await page.getByTestId('open-file').setInputFiles({ name: `${name}.crosswalk.json`, mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByTestId('document-title')).toContainText(`${name}.crosswalk.json`);
 }
+
+/**
+ * Shows one map of the mapping, through the maps panel as a user picks it. The example's
+ * message map only places resources; what a Patient holds is in PID[Patient].
+ */
+export async function openMap(page: Page, id: string): Promise<void> {
+  await page.getByTestId('maps-panel').getByRole('button', { name: id, exact: true }).click();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-map-id', id);
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { studioHost } from './studioHost';
-import { previewJson, resources } from './studioPage';
+import { openMap, previewJson, resources } from './studioPage';
 
 /** Retypes the sample's PID-8 (found through the editor's find, after the unique PID-7 text). */
 async function retypePid8(page: Page, anchor: string, oldValue: string, newValue: string): Promise<void> {
@@ -72,6 +72,7 @@ test('the value-map editor marks codes seen in the samples that the map does not
 
 test('copy and paste a node, then undo the paste', async ({ page }) => {
   await page.goto(studioHost().url);
+  await openMap(page, 'PID[Patient]');
   const maps = page.locator('[data-node-kind="valueMap"]');
   await expect(page.getByTestId('op-node-gender')).toBeVisible();
   // A tidy grid first (the example's own layout packs nodes closely), then the whole mapping in view.
@@ -91,15 +92,16 @@ test('copy and paste a node, then undo the paste', async ({ page }) => {
 test('select a link to see its details; Delete removes it and undo brings it back', async ({ page }) => {
   await page.goto(studioHost().url);
   await expect.poll(async () => resources(await previewJson(page), 'Patient')[0]?.gender, { timeout: 20_000 }).toBeTruthy();
-  const edge = page.getByTestId('rf__edge-l-patient-gender');
+  await openMap(page, 'PID[Patient]');
+  const edge = page.getByTestId('rf__edge-l-gender');
   // Point at the field, pick its link in the Link panel: the link is selected on the canvas.
   await page.getByTestId('schema-node-target').filter({ has: page.locator('[data-field-path="Patient"]') }).getByTestId('schema-search-target').fill('gender');
   await page.locator('[data-side="target"][data-field-path="Patient.gender"]').click();
   await page.getByTestId('tab-link').click();
-  await page.locator('[data-link-id="l-patient-gender"]').getByRole('button', { name: 'details' }).click();
+  await page.locator('[data-link-id="l-gender"]').getByRole('button', { name: 'details' }).click();
   await expect(edge).toHaveClass(/selected/);
-  await expect(page.getByTestId('link-details')).toContainText('l-patient-gender');
-  await expect(page.getByTestId('link-details')).toContainText('patient · Patient.gender');
+  await expect(page.getByTestId('link-details')).toContainText('l-gender');
+  await expect(page.getByTestId('link-details')).toContainText('out · Patient.gender');
   const edgesBefore = await page.locator('.react-flow__edge').count();
   await page.keyboard.press('Delete');
   await expect(edge).toHaveCount(0);
@@ -113,6 +115,7 @@ test('select a link to see its details; Delete removes it and undo brings it bac
 
 test('leaving with unsaved changes asks first', async ({ page }) => {
   await page.goto(studioHost().url);
+  await openMap(page, 'PID[Patient]');
   await expect(page.getByTestId('op-node-gender')).toBeVisible();
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await expect(page.getByTestId('dirty-indicator')).toBeVisible();

@@ -46,3 +46,17 @@ describe('pathOrder', () => {
     expect(['PID-13', 'PID-5.2', 'PID-3', 'PID-5.1'].sort((a, b) => pathOrder(a) - pathOrder(b))).toEqual(['PID-3', 'PID-5.1', 'PID-5.2', 'PID-13']);
   });
 });
+
+describe('many targets', () => {
+  it('wraps them into columns no taller than a column of nodes, side by side without overlap', () => {
+    const targets = ['patient', 'encounter', 'location', 'practitioner', 'observation', 'allergy'].map((id) => ({ id, schema: { standard: 'fhir-r4' as const, resource: 'Patient' } }));
+    const map = { id: 'ADT_A01', kind: 'message' as const, sources: [{ id: 'msg', schema: { standard: 'hl7v2' as const, version: '2.5.1', structure: 'ADT_A01' } }], targets, nodes: [], links: [] };
+    const layout = autoLayout(map, { ...options, targetHeight: 180 });
+    const at = (id: string) => layout.nodes.find((n) => n.id === id)!;
+    // 640 px columns: three 180 px targets with their 40 px gaps each.
+    expect(targets.map((t) => [at(t.id).x, at(t.id).y])).toEqual([
+      [410, 0], [410, 220], [410, 440],
+      [794, 0], [794, 220], [794, 440],
+    ]);
+  });
+});

@@ -26,7 +26,8 @@ export function pathOrder(path: string): number {
 }
 
 /**
- * One map's layout: its source on the left, its targets stacked on the right, and its nodes
+ * One map's layout: its source on the left, its targets stacked on the right (in columns when
+ * they are many), and its nodes
  * between in columns by their depth from the source (a function feeding a value map sits left of
  * it), each column ordered by the position of the source fields that feed it, so links cross as
  * little as a column layout can. What the previous layout kept beside positions (expanded rows,
@@ -93,7 +94,14 @@ export function autoLayout(map: MapDefinition, options: AutoLayoutOptions, previ
   const at = (id: string, px: number, py: number): LayoutNode => ({ ...kept.get(id), id, x: px, y: py });
   const nodes: LayoutNode[] = [];
   map.sources.forEach((s, i) => nodes.push(at(s.id, 0, i * (options.sourceHeight + GAP))));
-  map.targets.forEach((t, i) => nodes.push(at(t.id, targetX, i * (options.targetHeight + 40))));
+  // Targets stack like a column of nodes, wrapping into a next column (a message map's six resources in two columns of three).
+  let tx = targetX;
+  let ty = 0;
+  for (const t of map.targets) {
+    if (ty > 0 && ty + options.targetHeight > maxHeight) { tx += options.schemaWidth + COLUMN_GAP; ty = 0; }
+    nodes.push(at(t.id, tx, ty));
+    ty += options.targetHeight + 40;
+  }
   for (const p of placed) nodes.push(at(p.id, p.x, p.y));
   return { ...(previous?.viewport ? { viewport: previous.viewport } : {}), nodes };
 }

@@ -14,13 +14,18 @@ const PADDING = 8;
 const SOURCE_HEIGHT = 560;
 const GAP = 40;
 
+/** A target list this short still shows its header, search and the resource's first rows. */
+const SHORT_TARGET = 180;
+
 /**
  * The heights of a map's schema nodes: the source one list, the targets sharing the same height
- * between them (a message map's six resources are six short lists, a segment map's one output one
- * tall list), so a map fits the screen whatever it writes.
+ * between them (a segment map's one output is one tall list; a message map's resources are short
+ * lists, three to a column, autoLayout wrapping them into columns), so a map fits the screen
+ * whatever it writes.
  */
 export function schemaHeights(map: Pick<MapDefinition, 'targets'>): { source: number; target: number } {
   const n = Math.max(1, map.targets.length);
+  if (n > 3) return { source: SOURCE_HEIGHT, target: SHORT_TARGET };
   return { source: SOURCE_HEIGHT, target: Math.max(240, Math.floor((SOURCE_HEIGHT - GAP * (n - 1)) / n)) };
 }
 
