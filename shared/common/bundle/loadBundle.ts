@@ -3,7 +3,7 @@ import { MAPPING_FORMAT, MAPPING_FORMAT_NAME, MAPPING_FORMAT_VERSION } from '../
 import type { MappingSpec } from '../mapping/spec/MappingSpec';
 import { parseSpec, zodToCrosswalk } from '../mapping/spec/parseSpec';
 import { specFormatVersion } from '../mapping/spec/migrations';
-import { assertNoForbiddenKeys } from '../mapping/safety/forbiddenKeys';
+import { assertNoForbiddenKeys } from '../safety/forbiddenKeys';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_V1, bundleFileSchema, bundleFileV1Schema, type BundleFile, type BundleTestCase } from './BundleFile';
 import { bundleHash, bundleHashV1 } from './bundleHash';
 import type { BundleContent } from './createBundle';

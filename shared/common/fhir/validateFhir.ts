@@ -1,3 +1,4 @@
+import { isForbiddenKey } from '../safety/forbiddenKeys';
 import type { FhirDefinitions, FhirElementDefinition, ValueSetCodes } from './FhirDefinitions';
 import type { FhirIssue } from './FhirIssue';
 import { checkPrimitive, isFhirPrimitiveType, primitiveFormatHint, type FhirPrimitiveType } from './primitives';
@@ -36,7 +37,6 @@ const SYSTEM_TYPES: Record<string, FhirPrimitiveType> = {
   'http://hl7.org/fhirpath/System.Time': 'time',
 };
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function describeJson(value: unknown): string {
   if (value === null) return 'null';
@@ -198,7 +198,7 @@ export class FhirValidator {
       members++;
       if (isResource && key === 'resourceType') continue;
       const memberPath = `${path}.${key}`;
-      if (FORBIDDEN_KEYS.has(key)) {
+      if (isForbiddenKey(key)) {
         this.report(issues, { severity: 'error', code: 'unknown-element', message: `${memberPath} is not a FHIR element and must never appear in output.`, path: memberPath });
         continue;
       }

@@ -5,7 +5,7 @@ export { parseSpec } from './spec/parseSpec';
 export { migrateSpec, specMigrations, type SpecMigration } from './spec/migrations';
 export { checkSpecReferences } from './spec/checkSpecReferences';
 export { normalizeSpec } from './spec/normalizeSpec';
-export { isForbiddenKey, assertNoForbiddenKeys } from './safety/forbiddenKeys';
+export { isForbiddenKey, assertNoForbiddenKeys } from '../safety/forbiddenKeys';
 export { compileMapping, compileAccepts, mapTypes, type CompileOptions, type MappingPlan, type MessagePlan } from './compile/compileMapping';
 export type { FhirElementLookup } from './compile/FhirElementLookup';
 export type { FunctionLookup } from './compile/FunctionLookup';

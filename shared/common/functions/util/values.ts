@@ -1,3 +1,4 @@
+import { isForbiddenKey } from '../../safety/forbiddenKeys';
 import { CrosswalkError } from '../../errors/CrosswalkError';
 import { component } from './components';
 
@@ -63,7 +64,7 @@ export function compact<T extends object>(value: T): T {
   for (const key in value) {
     const v = (value as Record<string, unknown>)[key];
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    if (isForbiddenKey(key)) continue;
     out[key] = v;
   }
   return out as T;

@@ -1,5 +1,5 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
-import { isForbiddenKey } from '../safety/forbiddenKeys';
+import { isForbiddenKey } from '../../safety/forbiddenKeys';
 import type { FhirElementLookup } from './FhirElementLookup';
 
 /** One element on a target path, resolved against the FHIR definitions. */

@@ -1,4 +1,5 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
+import { isForbiddenKey } from '../../safety/forbiddenKeys';
 import type { TargetStep } from '../compile/targetPath';
 
 type JsonObject = Record<string, unknown>;
@@ -10,10 +11,6 @@ export function isAbsent(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-/** The three keys, compared directly: this runs for every member of every object written. */
-function forbidden(key: string): boolean {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype';
-}
 
 /**
  * A deep copy of JSON-like data that drops absent members, empty objects and forbidden keys:
@@ -35,7 +32,7 @@ export function cleanCopy(value: unknown): unknown {
   }
   let out: JsonObject | undefined;
   for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key) || forbidden(key)) continue;
+    if (!Object.prototype.hasOwnProperty.call(value, key) || isForbiddenKey(key)) continue;
     const copy = cleanCopy((value as JsonObject)[key]);
     if (copy === undefined || copy === null) continue;
     (out ??= {})[key] = copy;
@@ -86,7 +83,7 @@ function coerce(value: unknown, step: TargetStep, where: ErrorLocation): unknown
  */
 function mergeClean(a: JsonObject, b: JsonObject): void {
   for (const key in b) {
-    if (!Object.prototype.hasOwnProperty.call(b, key) || forbidden(key)) continue;
+    if (!Object.prototype.hasOwnProperty.call(b, key) || isForbiddenKey(key)) continue;
     const incoming = b[key];
     const current = a[key];
     if (isObject(current) && isObject(incoming)) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CrosswalkError } from '../../errors/CrosswalkError';
-import { assertNoForbiddenKeys } from '../safety/forbiddenKeys';
+import { assertNoForbiddenKeys } from '../../safety/forbiddenKeys';
 import { mappingSpecSchema, type MappingSpec } from './MappingSpec';
 import { migrateSpec } from './migrations';
 import { checkSpecReferences } from './checkSpecReferences';

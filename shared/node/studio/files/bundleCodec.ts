@@ -1,5 +1,5 @@
 import { CrosswalkError } from '../../../common/errors/CrosswalkError';
-import { assertNoForbiddenKeys } from '../../../common/mapping/safety/forbiddenKeys';
+import { assertNoForbiddenKeys } from '../../../common/safety/forbiddenKeys';
 import type { BundleDocument } from '../../../common/studio';
 
 /** How the studio's files turn bundle text into a document and back. */

@@ -1,14 +1,13 @@
-import { CrosswalkError } from '../../errors/CrosswalkError';
+import { CrosswalkError } from '../errors/CrosswalkError';
 
 /**
  * Keys that change an object's prototype or shadow its machinery when assigned. A spec, a bundle
  * or a message can never make the engine write them: specs are refused on load, and output
  * paths and JSON keys are checked before any write.
  */
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-
 export function isForbiddenKey(key: string): boolean {
-  return FORBIDDEN.has(key);
+  // Compared directly, not through a Set: the engine asks for every member of every object it writes.
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
 }
 
 /**
@@ -27,7 +26,7 @@ export function assertNoForbiddenKeys(value: unknown, where: string, code = 'SPE
     }
     for (const key of Object.keys(current)) {
       const child = path === '' ? key : `${path}.${key}`;
-      if (FORBIDDEN.has(key)) {
+      if (isForbiddenKey(key)) {
         throw new CrosswalkError(code, `The key "${key}" is not allowed anywhere in a mapping, because it could alter how objects behave.`, { path: child });
       }
       stack.push({ value: (current as Record<string, unknown>)[key], path: child });
