@@ -203,3 +203,37 @@ test('a map call takes only the item its map reads, and says why', async ({ page
   await dragHandle(page, sourceRow(page, 'PID-5').locator('.react-flow__handle'), added.locator('[data-port="in"] .react-flow__handle'));
   await expect(page.getByTestId('toast-error')).toContainText('CX[Identifier] reads a CX; PID-5 is an XPN.');
 });
+
+test('in the shipped ADT example: open PID[Patient], then its XAD[Address], relink a component, see the preview change, and save', async ({ page }) => {
+  await page.goto(studioHost().url);
+  const addresses = async () => resources(await previewJson(page), 'Patient')[0]?.address as { city?: string; state?: string }[] | undefined;
+  await expect.poll(async () => (await addresses())?.[0]?.city, { timeout: 20_000 }).toBe('Ann Arbor ');
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-map-id', 'ADT_A01');
+
+  // The segment map from its call in the message map, the data type map from its call in the segment map.
+  await page.getByTestId('op-node-pid').locator('.op-node__title').dblclick();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-map-id', 'PID[Patient]');
+  await page.getByRole('button', { name: 'Open map XAD[Address]' }).click();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-map-id', 'XAD[Address]');
+  await expect(crumbs(page)).toHaveText(['ADT_A01 (message map)', 'PID[Patient]', 'XAD[Address]']);
+
+  // Address.city from XAD.4 (the state, MI in this sample) instead of XAD.3.
+  await targetRow(page, 'Address.city').click();
+  await page.getByTestId('tab-link').click();
+  await page.getByTestId('delete-link-l-city').click();
+  await dragHandle(page, sourceRow(page, 'XAD.4').locator('.react-flow__handle'), targetRow(page, 'Address.city').locator('.react-flow__handle'));
+  await page.getByTestId('tab-preview').click();
+  await expect.poll(async () => (await addresses())?.[0]?.city).toBe('MI');
+
+  // Saved, the bundle carries the change in that map and nowhere else.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+S')]);
+  const savedPath = test.info().outputPath('adt-saved.crosswalk.json');
+  await download.saveAs(savedPath);
+  const saved = JSON.parse(readFileSync(savedPath, 'utf8')) as SavedBundle;
+  const xad = saved.mapping.maps.find((m) => m.id === 'XAD[Address]')!;
+  expect(xad.links.filter((l) => l.to.path === 'Address.city').map((l) => l.from)).toEqual([{ source: 'in', path: 'XAD.4' }]);
+  const shipped = JSON.parse(readFileSync('examples/adt-a01-to-fhir.crosswalk.json', 'utf8')) as SavedBundle;
+  const changed = saved.mapping.maps.filter((m) => JSON.stringify(m) !== JSON.stringify(shipped.mapping.maps.find((s) => s.id === m.id)));
+  expect(changed.map((m) => m.id)).toEqual(['XAD[Address]']);
+});
