@@ -1,5 +1,5 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
-import { iterateHl7Batch } from '../../hl7v2';
+import { iterateHl7Batch, parseHl7 } from '../../hl7v2';
 import { parseJsonText } from '../../json/parseJsonText';
 import { positionAt } from '../../json/textPosition';
 import type { InputFormat } from './inputFormat';
@@ -7,8 +7,8 @@ import type { MappingInput } from './MappingInput';
 import { jsonInput } from './MappingInput';
 import { readCsvInputs } from './readCsvInputs';
 
-/** One message of an input text, where it is, and what it is: the value to map, or why it cannot be read. */
-export interface InputItem {
+/** Where one message of an input text is. */
+export interface InputPlace {
   /** 1-based position of the message in the input. */
   position: number;
   /** 1-based line it starts on. */
@@ -16,11 +16,12 @@ export interface InputItem {
   /** Character offsets: `text.slice(offset, end)` is the message as written. */
   offset: number;
   end: number;
-  input?: MappingInput;
-  error?: CrosswalkError;
   /** A CSV row message: the header record's range, written before the row when it is copied out to be replayed. */
   head?: { offset: number; end: number };
 }
+
+/** One message of an input text: the value to map, or why it cannot be read. */
+export type InputItem = InputPlace & ({ input: MappingInput; error?: undefined } | { error: CrosswalkError; input?: undefined });
 
 export interface ReadInputOptions {
   /** Added to every error's location. */
@@ -99,4 +100,25 @@ function* readNdjson(text: string, where: ErrorLocation): Generator<InputItem> {
   if (position === 0) {
     yield { position: 1, line: 1, offset: 0, end: text.length, error: new CrosswalkError('JSON_EMPTY', 'The input holds no JSON line.', { ...where, line: 1, column: 1 }) };
   }
+}
+
+/**
+ * The one message of a text (a test case's input, a preview sample): the first error, or
+ * INPUT_MULTIPLE_MESSAGES when it holds more than one, unless `first` takes the first of several
+ * (the preview of a CSV sample maps its first row).
+ */
+export function readOneInput(format: InputFormat, text: string, options: { first?: boolean } = {}): MappingInput {
+  if (format.standard === 'hl7v2' && !options.first) return parseHl7(text);
+  const items = readInputs(format, text);
+  const first = items.next().value as InputItem;
+  if (first.error !== undefined) throw first.error;
+  if (!options.first) {
+    const second = items.next();
+    if (!second.done) {
+      let count = 2;
+      while (!items.next().done) count++;
+      throw new CrosswalkError('INPUT_MULTIPLE_MESSAGES', `The text holds ${count} messages where one was expected.`, { message: 2, line: second.value.line, offset: second.value.offset });
+    }
+  }
+  return first.input;
 }
