@@ -8,6 +8,7 @@ import { createBundle, loadBundle, serializeBundle } from '../../shared/common/b
 import { buildHomeBloodPressureCsv } from '../../examples/src/homeBloodPressure';
 import { captureIo } from './captureIo';
 import { runRun } from './run';
+import { runShow } from './show';
 import { runTest } from './test';
 
 // `crosswalk run` and `crosswalk test` on JSON, NDJSON and CSV files, with the home blood-pressure example.
@@ -103,10 +104,17 @@ describe('crosswalk run on JSON', () => {
     expect(usage.stderr).toBe('crosswalk: --ndjson reads JSON lines, but this bundle reads CSV.\n');
   });
 
-  it('crosswalk test runs the example\'s JSON test cases', async () => {
+  it('crosswalk test runs the example\'s JSON test cases; crosswalk show reads its JSON maps', async () => {
     const c = captureIo();
     expect(await runTest(example, c.io)).toBe(0);
     expect(c.out().trimEnd().split('\n').pop()).toBe('3 passed, 0 failed');
+    const shown = captureIo();
+    expect(await runShow(csvBundle, shown.io)).toBe(0);
+    expect(shown.out().split('\n').filter((line) => line.startsWith('message map') || line.includes('for each'))).toEqual([
+      'message map HomeBloodPressureRow — CSV row → Bundle (Home blood-pressure CSV row)',
+      '  for each $ → bp:Observation',
+      '  for each $ where $.pulse != null → heartRate:Observation',
+    ]);
   });
 });
 
