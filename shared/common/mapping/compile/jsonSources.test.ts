@@ -128,6 +128,20 @@ describe('JSON sources', () => {
     expect(out.entry.slice(3).map((e) => e.resource.derivedFrom)).toEqual(out.entry.slice(0, 3).map((e) => [{ reference: e.fullUrl }]));
   });
 
+  it('two contexts filling one repeating element: each link goes to the context whose path it reads', () => {
+    const m = new MapBuilder('Export', 'message', json);
+    m.target('obs', 'Observation');
+    m.each('Observation.note', m.src('$.readings.notes'));
+    m.set('Observation.note.text', m.src('$.readings.notes'));
+    m.each('Observation.note', m.src('$.remarks'), 1);
+    m.set('Observation.note.text', m.src('$.remarks.text'));
+    expect(resources(spec([m.build()]), { ...exportDoc, remarks: [{ text: 'cuff replaced' }] })).toEqual([{
+      resourceType: 'Observation', note: [{ text: 'after coffee' }, { text: 'stairs' }, { text: 'rushed' }, { text: 'cuff replaced' }],
+    }]);
+    m.set('Observation.note.authorString', m.constant('monitor app'));
+    expect(errorOf(() => compileMapping(spec([m.build()]), { elements: catalog }))).toMatchObject({ code: 'MAP_AMBIGUOUS_CONTEXT' });
+  });
+
   it('ids are keyed on the value, not its layout: the same document pretty-printed maps to the same bytes', () => {
     const s = spec([exportMap(), readingMap()]);
     const compact = [...readInputs(inputFormatOf(s), JSON.stringify(exportDoc))][0].input;
