@@ -138,6 +138,27 @@ describe('crosswalk run on CSV', () => {
     expect(content(bundles[0].entry[0].resource)).toEqual(content(expectedWeek.entry[0].resource));
   });
 
+  it('crosswalk test reads CSV test inputs as the bundle reads its files: a header and one row', async () => {
+    const [header, row1, row2] = weekCsv.split('\n');
+    const one = join(dir, 'row1.csv');
+    writeFileSync(one, `${header}\n${row1}\n`);
+    const run = captureIo();
+    expect(await runRun(csvBundle, [one], {}, run.io)).toBe(0);
+    const withTests = join(dir, 'home-bp-csv-tests.crosswalk.json');
+    writeFileSync(withTests, serializeBundle(createBundle({
+      metadata: { name: 'Home BP CSV with tests', version: '1.0.0' },
+      mapping: buildHomeBloodPressureCsv(weekCsv),
+      tests: [
+        { name: 'first row, as crosswalk run maps it', input: `${header}\n${row1}\n`, expected: JSON.parse(run.out()) as never },
+        { name: 'a systolic that is not a number', input: `${header}\n${row1.replace(',128,', ',12l,')}\n`, expectedError: 'CSV_BAD_VALUE' },
+        { name: 'a test input is one message', input: `${header}\n${row1}\n${row2}\n`, expectedError: 'INPUT_MULTIPLE_MESSAGES' },
+      ],
+    })));
+    const c = captureIo();
+    expect(await runTest(withTests, c.io)).toBe(0);
+    expect(c.out().trimEnd().split('\n').pop()).toBe('3 passed, 0 failed');
+  });
+
   it('a bad row fails alone with its line and column; its copy (header and row) runs again as it failed', async () => {
     const lines = weekCsv.trimEnd().split('\n');
     const input = join(dir, 'week.csv');
