@@ -62,7 +62,7 @@ export function* readCsvInputs(format: CsvFormat, text: string, where: ErrorLoca
     return;
   }
   if (format.messages === 'file') {
-    if (fileError) yield { ...whole(fileError), line: fileError.where.line ?? 1 };
+    if (fileError) yield whole(fileError);
     else yield { position: 1, line: (header as CsvRow).line, offset: 0, end: text.length, input: jsonInput(rows.map((r) => r.value), { rows: rows.map((r) => r.line), columns, file: true }) };
   } else if (position === 0) {
     yield { position: 1, line: (header as CsvRow).line, offset: (header as CsvRow).offset, end: text.length, error: new CrosswalkError('CSV_NO_ROWS', 'The CSV has a header but no rows.', { ...where, line: (header as CsvRow).line, column: 1 }) };
