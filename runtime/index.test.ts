@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adtTestSpec } from '../shared/node/fixtures/adtTestSpec';
 import { readSample } from '../shared/node/fixtures/referenceFixtures';
@@ -37,5 +38,19 @@ describe('runtime library: loadBundle, compile, run', () => {
 
   it('refuses a tampered bundle', () => {
     expect(() => loadBundleText(text.replace('"version": "1"', '"version": "2"'))).toThrow('The bundle content does not match its hash');
+  });
+
+  it('reads a JSON bundle\'s text as JSON: NDJSON lines with ndjson, each bad line a result with its line and column', async () => {
+    const mapping = await compile(await loadBundle('examples/home-blood-pressure-to-fhir.crosswalk.json'));
+    const week = JSON.parse(readFileSync('examples/samples/home-blood-pressure/week-mmhg.json', 'utf8')) as Record<string, unknown>;
+    const line = JSON.stringify(week);
+    const results = run(mapping, `${line}\n{"patientId": }\n${line}\n`, { ndjson: true, file: 'bp.ndjson' });
+    expect(results.map((r) => [r.position, r.line, r.ok ? r.output.entry.length : r.error])).toEqual([
+      [1, 1, 10],
+      [2, 2, { code: 'JSON_INVALID', message: 'The JSON is not valid at line 2, column 15: a value is expected here (an object, array, string, number, true, false or null).', where: { file: 'bp.ndjson', line: 2, column: 15, offset: line.length + 15 } }],
+      [3, 3, 10],
+    ]);
+    const [whole] = run(mapping, JSON.stringify(week, null, 2));
+    expect(whole.ok && whole.output.entry.map((e) => e.resource.resourceType)).toEqual(['Device', ...Array(5).fill('Observation'), ...Array(4).fill('Observation')]);
   });
 });

@@ -18,9 +18,9 @@
  */
 import { CrosswalkError, type CrosswalkErrorData } from '../shared/common/errors/CrosswalkError';
 import type { FhirIssue } from '../shared/common/fhir/FhirIssue';
-import { parseHl7Batch } from '../shared/common/hl7v2/index';
 import { loadBundle as loadBundleFromText, type LoadedBundle } from '../shared/common/bundle/loadBundle';
 import { mapMessage } from '../shared/common/mapping/execute/mapMessage';
+import { readInputs } from '../shared/common/mapping/input/readInputs';
 import type { TransactionBundle } from '../shared/common/mapping/execute/executeMapping';
 import type { TraceEntry } from '../shared/common/mapping/trace/TraceEntry';
 import type { SchemaCatalog } from '../shared/common/schema/SchemaCatalog';
@@ -63,6 +63,8 @@ export interface RunOptions {
   validate?: boolean;
   /** Name of the input, added to error locations. */
   file?: string;
+  /** A JSON mapping: the text holds one document per line (NDJSON) rather than one document. */
+  ndjson?: boolean;
 }
 
 /** One message's result, with its place in the input text. */
@@ -72,17 +74,19 @@ export type RunResult = { position: number; line: number; offset: number } & (
 );
 
 /**
- * Maps every message in an HL7 v2 text (one message, back-to-back messages, batch envelopes or
- * MLLP frames): one result per message, in order. Never throws for bad input.
+ * Maps every message in a text, read as the bundle reads its inputs: HL7 v2 (one message,
+ * back-to-back messages, batch envelopes or MLLP frames), a JSON document (or NDJSON lines with
+ * `ndjson`), or CSV rows. One result per message, in order; a message that cannot be read is a
+ * result with its error (line and column). Never throws for bad input.
  */
 export function run(compiled: CompiledBundle, text: string, options: RunOptions = {}): RunResult[] {
   if (options.validate && !compiled.validator) {
     throw new CrosswalkError('RUN_NOT_PREPARED', 'Validation was asked for, but the bundle was compiled without it; compile with { validate: true }.');
   }
-  return parseHl7Batch(text, options.file !== undefined ? { file: options.file } : {}).map((item): RunResult => {
+  return [...readInputs(compiled.input, text, { ...(options.file !== undefined ? { file: options.file } : {}), ndjson: options.ndjson === true })].map((item): RunResult => {
     const place = { position: item.position, line: item.line, offset: item.offset };
-    if (item.error) return { ...place, ok: false, error: item.error.toJSON() };
-    const outcome = mapMessage(compiled, item.message, { trace: options.trace === true, validate: options.validate === true });
+    if (item.error !== undefined) return { ...place, ok: false, error: item.error.toJSON() };
+    const outcome = mapMessage(compiled, item.input, { trace: options.trace === true, validate: options.validate === true });
     if (!outcome.ok && options.file !== undefined) outcome.error.where = { ...outcome.error.where, file: options.file, message: item.position };
     return { ...place, ...outcome };
   });

@@ -1,20 +1,23 @@
 import { createBundle, serializeBundle, testInputLines, type BundleTestCase } from '../../shared/common/bundle/index';
-import { executeMapping, type MappingPlan } from '../../shared/common/mapping/index';
-import { parseHl7 } from '../../shared/common/hl7v2/index';
+import { executeMapping, inputFormatOf, readOneInput, type MappingPlan } from '../../shared/common/mapping/index';
 import type { Example } from './examples';
 
-/** Reads a sample file by name (the caller decides where ../shared/reference is). */
-export type ReadSample = (name: string) => string;
+/** Reads a sample file by name from a folder relative to the repository root (the caller decides where that is). */
+export type ReadSample = (name: string, folder: string) => string;
+
+/** Where the reference HL7 v2 samples are, relative to the repository root. */
+export const REFERENCE_SAMPLES = '../shared/reference/hl7v2-samples';
 
 /** The input text of each test case, as embedded in the bundle. */
 export function testInputs(example: Example, readSample: ReadSample): string[] {
-  return example.tests.map((t) => (t.adapt ? t.adapt(readSample(t.sample)) : readSample(t.sample)));
+  const folder = example.samples ?? REFERENCE_SAMPLES;
+  return example.tests.map((t) => (t.adapt ? t.adapt(readSample(t.sample, folder)) : readSample(t.sample, folder)));
 }
 
-/** What the engine makes of one input: the Bundle, or the code of the error it fails with. */
+/** What the engine makes of one input (read as the mapping reads its inputs): the Bundle, or the code of the error it fails with. */
 export function runExample(plan: MappingPlan, input: string): { output?: unknown; error?: string } {
   try {
-    return { output: JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(input)).bundle)) as unknown };
+    return { output: JSON.parse(JSON.stringify(executeMapping(plan, readOneInput(inputFormatOf(plan.spec), input)).bundle)) as unknown };
   } catch (error) {
     if (error instanceof Error && 'code' in error && typeof error.code === 'string') return { error: error.code };
     throw error;

@@ -1,12 +1,13 @@
 import type { BundleMetadata } from '../../shared/common/bundle/BundleFile';
 import type { MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
 import { buildAdtA01ToFhir } from './adtA01ToFhir';
+import { buildHomeBloodPressure } from './homeBloodPressure';
 import { buildOruR01ToObservations } from './oruR01ToObservations';
 
 /** A test case of an example bundle: a real sample (or a documented variant of one) and what it must give. */
 export interface ExampleTest {
   name: string;
-  /** File name in ../shared/reference/hl7v2-samples/. */
+  /** File name in the example's `samples` folder (../shared/reference/hl7v2-samples/ by default). */
   sample: string;
   /** A documented change to the sample's text (e.g. another message type in MSH-9), or none. */
   adapt?: (text: string) => string;
@@ -20,6 +21,8 @@ export interface Example {
   metadata: BundleMetadata;
   build(): MappingSpec;
   tests: readonly ExampleTest[];
+  /** The folder of its samples, relative to the repository root, when they are not the reference HL7 v2 samples. */
+  samples?: string;
 }
 
 /** Keeps the sample's segments whose ids are listed, in order, and replaces MSH-9. */
@@ -67,6 +70,23 @@ export const examples: readonly Example[] = [
       { name: 'ORU^R01 v2.6 with ST and multi-line TX results (lfh_ORU-multiline-short-mixed.hl7)', sample: 'lfh_ORU-multiline-short-mixed.hl7' },
       { name: 'ORU^R01 v2.5 with two orders: ten NM results, a DiagnosticReport per order listing its own five (fhirconverter_LAB-ORU-1.hl7)', sample: 'fhirconverter_LAB-ORU-1.hl7' },
       { name: 'An ADT^A01 is refused with a clear error (fhirconverter_ADT01-23.hl7)', sample: 'fhirconverter_ADT01-23.hl7', expectedError: 'MESSAGE_NOT_ACCEPTED' },
+    ],
+  },
+  {
+    file: 'examples/home-blood-pressure-to-fhir.crosswalk.json',
+    metadata: {
+      name: 'Home blood-pressure monitor (JSON) to FHIR R4 vital signs',
+      version: '1.0.0',
+      author: 'Crosswalk examples',
+      description: 'A home blood-pressure monitor\'s JSON export to a FHIR R4 transaction Bundle: the monitor as a Device, and per reading a vital-signs blood pressure panel (LOINC 85354-9 with systolic 8480-6 and diastolic 8462-4 components in mm[Hg], converted from kPa when the monitor was set to it) and a heart rate (8867-4) when it measured a pulse, each with its time and offset, the arm as body site and the patient by identifier. See examples/README.md.',
+      created: '2026-12-07',
+    },
+    build: buildHomeBloodPressure,
+    samples: 'examples/samples/home-blood-pressure',
+    tests: [
+      { name: 'A week of morning and evening readings in mmHg, one without a pulse and one with an irregular heartbeat (week-mmhg.json)', sample: 'week-mmhg.json' },
+      { name: 'A monitor set to kPa: the reading converted to whole mm[Hg] (kpa-monitor.json)', sample: 'kpa-monitor.json' },
+      { name: 'A reading in a unit that is not a pressure is refused (wrong-unit.json)', sample: 'wrong-unit.json', expectedError: 'UNIT_INCOMPATIBLE' },
     ],
   },
 ];

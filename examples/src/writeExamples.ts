@@ -10,7 +10,6 @@ import { buildExampleBundle, testInputs } from './buildExampleBundle';
 import { examples } from './examples';
 
 const root = resolve(import.meta.dirname, '../..');
-const samples = resolve(root, '../shared/reference/hl7v2-samples');
 const fresh = process.argv.includes('--update-expected');
 const catalog = nodeSchemaCatalog();
 
@@ -20,7 +19,7 @@ for (const example of examples) {
   // load (hand-edited, hash broken) stops the run: silently taking the engine's current outputs
   // would replace reviewed expectations without anyone noticing.
   const previous = existsSync(path) ? loadBundle(readFileSync(path, 'utf8'), example.file).content.tests : undefined;
-  const inputs = testInputs(example, (name) => readFileSync(resolve(samples, name), 'utf8'));
+  const inputs = testInputs(example, (name, folder) => readFileSync(resolve(root, folder, name), 'utf8'));
   const { plan } = await compileWithCatalog(example.build(), catalog);
   const text = buildExampleBundle(example, inputs, plan, previous, fresh);
   const temp = `${path}.${process.pid}.tmp`;

@@ -20,6 +20,7 @@ export interface RunCommandOptions {
   validate?: boolean;
   workers?: string | number;
   maxInputBytes?: string | number;
+  ndjson?: boolean;
 }
 
 function parseWorkers(value: string | number | undefined): number {
@@ -66,9 +67,14 @@ export async function runRun(bundlePath: string, inputs: readonly string[], opti
     io.stderr.write(`crosswalk run: ${error.toString()}\n`);
     return 2;
   }
+  if (options.ndjson === true && compiled.input.standard !== 'json') {
+    throw new UsageError(`--ndjson reads JSON lines, but this bundle reads ${compiled.input.standard === 'csv' ? 'CSV' : 'HL7 v2'}.`);
+  }
   let sink;
   try {
-    sink = createRunSink({ stdout: io.stdout, stderr: io.stderr, ...(out !== undefined ? { outDir: out } : {}), ...(errors !== undefined ? { errorsDir: errors } : {}) });
+    // A failed message is copied out as the bundle reads it, so `crosswalk run` can take it again.
+    const textExtension = compiled.input.standard === 'hl7v2' ? 'hl7' : compiled.input.standard;
+    sink = createRunSink({ stdout: io.stdout, stderr: io.stderr, textExtension, ...(out !== undefined ? { outDir: out } : {}), ...(errors !== undefined ? { errorsDir: errors } : {}) });
   } catch (error) {
     if (!(error instanceof CrosswalkError)) throw error;
     throw new UsageError(error.toString());
@@ -79,6 +85,7 @@ export async function runRun(bundlePath: string, inputs: readonly string[], opti
     stats = await runInputs(compiled, inputs, sink, {
       validate: options.validate === true,
       workers,
+      ndjson: options.ndjson === true,
       stdin: io.stdin,
       inputLimit,
       ...(onProgress ? { onProgress } : {}),
@@ -105,13 +112,20 @@ export const runCommand: CommandModule = {
   register(program: Command): void {
     program
       .command('run')
-      .summary('map HL7 v2 messages to FHIR R4 with a bundle')
+      .summary('map HL7 v2, JSON or CSV messages to FHIR R4 with a bundle')
       .description([
-        'Map every HL7 v2 message in the inputs with a mapping bundle. Inputs are',
-        'files, folders (read recursively: .hl7 .er7 .txt .msg) or - for stdin; a',
-        'file may hold many messages (back to back, in FHS/BHS batch envelopes, or',
-        'MLLP-framed). Each message is decoded in the character set its MSH-18',
-        'names (UTF-8 when empty); bytes that do not fit fail that message alone.',
+        'Map every message in the inputs with a mapping bundle. Inputs are files,',
+        'folders (read recursively) or - for stdin, read as the bundle reads:',
+        '',
+        'HL7 v2 (.hl7 .er7 .txt .msg in folders): a file may hold many messages',
+        '(back to back, in FHS/BHS batch envelopes, or MLLP-framed). Each message is',
+        'decoded in the character set its MSH-18 names (UTF-8 when empty); bytes',
+        'that do not fit fail that message alone.',
+        'JSON (.json .ndjson .jsonl): a file is one document; .ndjson and .jsonl',
+        'files (every input with --ndjson) hold one document per line, and a line',
+        'that does not parse fails alone (line and column).',
+        'CSV (.csv .tsv): each row is one message (or the whole file, as the bundle',
+        'says); a row that does not read fails alone (line and column).',
         '',
         'Output: one FHIR transaction Bundle per message, as one JSON line each on',
         'stdout (NDJSON), in input order; with --out, one file per message instead',
@@ -130,6 +144,7 @@ export const runCommand: CommandModule = {
       .option('--errors <dir>', 'write failed messages and their error reports into this folder')
       .option('--validate', 'validate each output against FHIR R4; an invalid output counts as failed')
       .option('--workers <n>', 'map on n worker threads (output order stays the input order)')
+      .option('--ndjson', 'JSON bundles: read every input (stdin too) as one JSON document per line')
       .option('--max-input-bytes <n>', 'read at most n bytes from one input (512K, 64M, 1G; default CROSSWALK_MAX_INPUT_BYTES or 256M)')
       .action(async (bundle: string, inputs: string[], options: RunCommandOptions) => {
         process.exitCode = await runRun(bundle, inputs, options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });

@@ -2,10 +2,18 @@ import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
+import type { InputFormat } from '../../shared/common/mapping/input/inputFormat';
 import { notRegularFileError } from '../../shared/node/studio/files/readFileBounded';
 
-/** File name endings read from folders; a file named directly is read whatever its name. */
+/** File name endings read from folders for HL7 v2 mappings; a file named directly is read whatever its name. */
 export const MESSAGE_FILE_EXTENSIONS = ['.hl7', '.er7', '.txt', '.msg'];
+
+/** The file name endings read from folders for a mapping's input format. */
+export function inputFileExtensions(format: InputFormat): readonly string[] {
+  if (format.standard === 'json') return ['.json', '.ndjson', '.jsonl'];
+  if (format.standard === 'csv') return ['.csv', '.tsv'];
+  return MESSAGE_FILE_EXTENSIONS;
+}
 
 /** The stdin marker on command lines. */
 export const STDIN = '-';
@@ -22,7 +30,11 @@ function ioError(error: unknown, file: string): CrosswalkError {
 /** One input named on the command line: a file path, or an error for an input that cannot be read. */
 export type ExpandedInput = { path: string; error?: undefined } | { path: string; error: CrosswalkError };
 
-const isMessageFileName = (name: string): boolean => MESSAGE_FILE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+/** A message file name: one of the extensions, and not one of the runtime's own error reports (`<input>.<n>.error.json`). */
+const isMessageFileName = (name: string, extensions: readonly string[]): boolean => {
+  const lower = name.toLowerCase();
+  return extensions.some((ext) => lower.endsWith(ext)) && !lower.endsWith('.error.json');
+};
 
 /** A folder's identity, the same through every link that reaches it. */
 const folderId = (info: Stats): string => `${info.dev}:${info.ino}`;
@@ -36,6 +48,8 @@ const folderId = (info: Stats): string => `${info.dev}:${info.ino}`;
 class FolderWalk {
   readonly out: ExpandedInput[] = [];
   private readonly visited = new Set<string>();
+
+  constructor(private readonly extensions: readonly string[]) {}
 
   async folder(path: string, info: Stats, ancestors: readonly string[]): Promise<void> {
     const id = folderId(info);
@@ -64,7 +78,7 @@ class FolderWalk {
   }
 
   private async entry(path: string, entry: Dirent, ancestors: readonly string[]): Promise<void> {
-    const message = isMessageFileName(entry.name);
+    const message = isMessageFileName(entry.name, this.extensions);
     // A plain file with another name is not a message file (notes, READMEs): the documented skip.
     if (entry.isFile()) {
       if (message) this.out.push({ path });
@@ -95,7 +109,7 @@ class FolderWalk {
  * message name, a broken link, a loop, a folder that cannot be listed) is returned with its error,
  * so the caller reports it and goes on with the rest: nothing is skipped without a word.
  */
-export async function expandInputs(args: readonly string[]): Promise<ExpandedInput[]> {
+export async function expandInputs(args: readonly string[], extensions: readonly string[] = MESSAGE_FILE_EXTENSIONS): Promise<ExpandedInput[]> {
   const out: ExpandedInput[] = [];
   for (const arg of args) {
     if (arg === STDIN) {
@@ -105,10 +119,10 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
     try {
       const info = await stat(arg);
       if (info.isDirectory()) {
-        const walk = new FolderWalk();
+        const walk = new FolderWalk(extensions);
         await walk.folder(arg, info, []);
         if (walk.out.length === 0) {
-          out.push({ path: arg, error: new CrosswalkError('IO_EMPTY_FOLDER', `The folder holds no message files (${MESSAGE_FILE_EXTENSIONS.join(', ')}).`, { file: arg }) });
+          out.push({ path: arg, error: new CrosswalkError('IO_EMPTY_FOLDER', `The folder holds no message files (${extensions.join(', ')}).`, { file: arg }) });
         }
         out.push(...walk.out);
       } else {

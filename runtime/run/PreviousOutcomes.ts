@@ -4,18 +4,19 @@ import { fileError } from '../../shared/node/studio/files/fileError';
 
 /**
  * The outcome files of a run, named `<input name>.<position>`: a message's output
- * (`.json` in --out), or its failure report and text (`.error.json`, `.hl7` in --errors);
+ * (`.json` in --out), or its failure report and text (`.error.json`, and `.hl7`, `.json` or
+ * `.csv` as the bundle's inputs are, in --errors);
  * position `input` is a failure of the whole input (it could not be read).
  */
 export const outcomeFile = {
   output: (name: string): string => `${name}.json`,
   report: (name: string): string => `${name}.error.json`,
-  text: (name: string): string => `${name}.hl7`,
+  text: (name: string, extension = 'hl7'): string => `${name}.${extension}`,
 };
 
 // The input name is everything before the last `.<position>.<kind>`, so each file name parses one way.
 const OUTPUT = /^(.+)\.(\d+)\.json$/;
-const FAILURE = /^(.+)\.(\d+|input)\.(?:error\.json|hl7)$/;
+const FAILURE = /^(.+)\.(\d+|input)\.(?:error\.json|hl7|json|csv)$/;
 
 interface Left {
   /** The highest message position with a file. */
@@ -55,6 +56,8 @@ export class PreviousOutcomes {
   constructor(
     private readonly outDir: string | undefined,
     private readonly errorsDir: string | undefined,
+    /** The extension of failed messages' copies: `hl7`, `json` or `csv`, as the bundle reads. */
+    private readonly textExtension = 'hl7',
   ) {
     const note = (input: string, position: string, failure: boolean): void => {
       const entry = this.left.get(input) ?? { last: 0, failures: new Set<number>(), input: false };
@@ -80,7 +83,7 @@ export class PreviousOutcomes {
     if (this.errorsDir === undefined || this.left.get(input)?.failures.has(position) !== true) return;
     const name = `${input}.${position}`;
     remove(join(this.errorsDir, outcomeFile.report(name)));
-    remove(join(this.errorsDir, outcomeFile.text(name)));
+    remove(join(this.errorsDir, outcomeFile.text(name, this.textExtension)));
   }
 
   /** Before a message's failure is written: its output of an earlier run goes. */
@@ -104,12 +107,12 @@ export class PreviousOutcomes {
       if (this.outDir !== undefined) remove(join(this.outDir, outcomeFile.output(name)));
       if (this.errorsDir !== undefined) {
         remove(join(this.errorsDir, outcomeFile.report(name)));
-        remove(join(this.errorsDir, outcomeFile.text(name)));
+        remove(join(this.errorsDir, outcomeFile.text(name, this.textExtension)));
       }
     }
     if (messages > 0 && left.input && this.errorsDir !== undefined) {
       remove(join(this.errorsDir, outcomeFile.report(`${input}.input`)));
-      remove(join(this.errorsDir, outcomeFile.text(`${input}.input`)));
+      remove(join(this.errorsDir, outcomeFile.text(`${input}.input`, this.textExtension)));
     }
   }
 }

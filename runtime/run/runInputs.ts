@@ -1,10 +1,12 @@
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import { iterateHl7Bytes } from '../../shared/common/hl7v2/index';
+import type { InputFormat } from '../../shared/common/mapping/input/inputFormat';
+import { isJsonInput, type MappingInput } from '../../shared/common/mapping/input/MappingInput';
 import type { CompiledBundle } from '../../shared/node/runtime/compileBundle';
 import type { ByteLimit } from '../../shared/node/studio/files/byteLimits';
 import { renderOutcome, type MapItem, type RenderedOutcome } from '../../shared/node/runtime/renderOutcome';
 import { WorkerPool, findWorkerScript } from '../../shared/node/runtime/WorkerPool';
-import { expandInputs, hl7ReadOptions, readInputBytes, STDIN } from '../io/index';
+import { expandInputs, hl7ReadOptions, inputFileExtensions, iterateTextInputs, readInputBytes, STDIN } from '../io/index';
 import type { Readable } from 'node:stream';
 import type { MessagePlace, RunSink } from './RunSink';
 
@@ -27,6 +29,8 @@ export interface RunInputsOptions {
   inputLimit?: ByteLimit;
   /** Where worker.js / worker.ts is looked for (the runtime folder). */
   workerBase?: URL;
+  /** A JSON mapping: every input holds one document per line (NDJSON), not only .ndjson and .jsonl files. */
+  ndjson?: boolean;
   onProgress?: (stats: RunStats, file: string) => void;
 }
 
@@ -104,7 +108,7 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
 
   let complete = false;
   try {
-    for (const input of await expandInputs(inputs)) {
+    for (const input of await expandInputs(inputs, inputFileExtensions(compiled.input))) {
       const file = input.path === STDIN ? 'stdin' : input.path;
       if (input.error) {
         await inputFailed(file, input.error);
@@ -118,9 +122,7 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
         await inputFailed(file, error);
         continue;
       }
-      // One message at a time, so a large file never holds every parsed message at once. Each is
-      // decoded in its own MSH-18 character set; one that does not decode fails alone.
-      for (const item of iterateHl7Bytes(bytes, { file, ...hl7ReadOptions })) {
+      for (const item of messagesOf(compiled.input, bytes, file, options.ndjson === true)) {
         const place: MessagePlace = { file, position: item.position, line: item.line, offset: item.offset };
         if (item.error) {
           // Keep order: what was sent before this message is written before its failure.
@@ -130,8 +132,9 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
           await sink.failure({ place, error: item.error.at({ file, message: place.position }).toJSON(), input: item.bytes });
           continue;
         }
+        const input = item.input as MappingInput;
         current.places.push(place);
-        current.items.push({ text: item.message.toString(), message: item.message });
+        current.items.push({ text: isJsonInput(input) ? input.text : input.toString(), message: input });
         current.sources.push(item.bytes);
         if (current.items.length >= chunkSize) await dispatch();
       }
@@ -145,4 +148,36 @@ export async function runInputs(compiled: CompiledBundle, inputs: readonly strin
   }
   options.onProgress?.(stats, '');
   return stats;
+}
+
+interface InputMessage {
+  position: number;
+  line: number;
+  /** Byte offset in the input. */
+  offset: number;
+  input?: MappingInput;
+  error?: CrosswalkError;
+  /** The message's bytes, as it can be run again. */
+  bytes: Uint8Array;
+}
+
+/**
+ * The messages of one input's bytes, one at a time, so a large file never holds every parsed
+ * message at once. HL7 v2: each decoded in its own MSH-18 character set (one that does not decode
+ * fails alone). JSON and CSV: UTF-8; `.ndjson` and `.jsonl` files (or every input, with `ndjson`)
+ * hold one document per line; a line or row that does not read fails alone.
+ */
+function* messagesOf(format: InputFormat, bytes: Uint8Array, file: string, ndjson: boolean): Generator<InputMessage> {
+  if (format.standard === 'hl7v2') {
+    for (const item of iterateHl7Bytes(bytes, { file, ...hl7ReadOptions })) {
+      const place = { position: item.position, line: item.line, offset: item.offset, bytes: item.bytes };
+      yield item.error ? { ...place, error: item.error } : { ...place, input: item.message };
+    }
+    return;
+  }
+  const lines = ndjson || /\.(ndjson|jsonl)$/i.test(file);
+  for (const { item, byteOffset, bytes: own } of iterateTextInputs(bytes, format, { file, ndjson: lines })) {
+    const place = { position: item.position, line: item.line, offset: byteOffset, bytes: own };
+    yield item.error ? { ...place, error: item.error } : { ...place, input: item.input };
+  }
 }

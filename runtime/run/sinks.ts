@@ -54,6 +54,8 @@ export interface SinkOptions {
   outDir?: string;
   /** One report (and the message text) per failure; otherwise a line per failure on stderr. */
   errorsDir?: string;
+  /** The extension of a failed message's copy (`hl7` by default; `json`, `csv` for those inputs), so it can be run again. */
+  textExtension?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export function createRunSink(options: SinkOptions): RunSink {
   const lines = options.outDir === undefined ? new LineWriter(options.stdout) : undefined;
   if (options.outDir !== undefined) prepareDir(options.outDir);
   if (options.errorsDir !== undefined) prepareDir(options.errorsDir);
-  const previous = new PreviousOutcomes(options.outDir, options.errorsDir);
+  const previous = new PreviousOutcomes(options.outDir, options.errorsDir, options.textExtension);
   // Outcomes arrive in input order, so the first outcome of another input completes the one before.
   let current: { file: string; messages: number } | undefined;
   const reached = (place: MessagePlace): void => {
@@ -99,7 +101,7 @@ export function createRunSink(options: SinkOptions): RunSink {
         issues: failure.issues,
         output: failure.output === undefined ? undefined : JSON.parse(failure.output) as unknown,
       };
-      if (failure.input !== undefined) writeFileAtomic(join(options.errorsDir, outcomeFile.text(name)), failure.input);
+      if (failure.input !== undefined) writeFileAtomic(join(options.errorsDir, outcomeFile.text(name, options.textExtension)), failure.input);
       writeFileAtomic(join(options.errorsDir, outcomeFile.report(name)), `${JSON.stringify(report, null, 2)}\n`);
     },
     async close(complete) {

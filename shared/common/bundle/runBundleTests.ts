@@ -1,7 +1,7 @@
 import { CrosswalkError, type CrosswalkErrorData } from '../errors/CrosswalkError';
-import { parseHl7 } from '../hl7v2';
 import type { CompiledMapping } from '../mapping/compile/compileWithCatalog';
 import { mapMessage } from '../mapping/execute/mapMessage';
+import { readOneInput } from '../mapping/input/readInputs';
 import type { BundleFileTestCase, BundleTestCase } from './BundleFile';
 import { testInputText } from './testInput';
 import { jsonDiff, type JsonDifference } from './jsonDiff';
@@ -18,15 +18,15 @@ export interface BundleTestResult {
 }
 
 /**
- * Runs a bundle's test cases with the same engine the runtime uses: each input (one message) is
- * mapped and its output compared with the expected output, or its error code with the expected
+ * Runs a bundle's test cases with the same engine the runtime uses: each input (one message: HL7
+ * v2, a JSON document, a CSV header and one row) is read as the mapping reads its inputs and mapped and its output compared with the expected output, or its error code with the expected
  * one. Outputs are compared as JSON values, so key order does not matter.
  */
 export function runBundleTests(compiled: CompiledMapping, tests: ReadonlyArray<BundleTestCase | BundleFileTestCase>): BundleTestResult[] {
   return tests.map((test) => {
     let outcome;
     try {
-      outcome = mapMessage(compiled, parseHl7(testInputText(test.input)));
+      outcome = mapMessage(compiled, readOneInput(compiled.input, testInputText(test.input)));
     } catch (error) {
       if (!(error instanceof CrosswalkError)) throw error;
       outcome = { ok: false as const, error: error.toJSON() };

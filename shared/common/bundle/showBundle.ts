@@ -87,7 +87,8 @@ function mapText(map: MapDefinition, env: PortEnv): MapText {
 
 function showMap(map: MapDefinition, env: PortEnv): string[] {
   const input = hl7InputOf(map.sources[0].schema);
-  const from = input ? `HL7 v${input.version} ${input.name}` : map.sources[0].schema.standard;
+  const source = map.sources[0].schema;
+  const from = input ? `HL7 v${input.version} ${input.name}` : source.standard === 'csv' ? `CSV ${source.messages === 'file' ? 'file' : 'row'}` : source.standard === 'json' ? 'JSON' : source.standard;
   const to = map.kind === 'message' ? 'Bundle' : fhirTypeOf(map.targets[0].schema) ?? map.targets[0].schema.standard;
   const out = [`${KIND_NAMES[map.kind]} ${map.id} — ${from} → ${to}${map.label ? ` (${map.label})` : ''}`];
   if (map.accepts) {

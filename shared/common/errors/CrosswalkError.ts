@@ -20,6 +20,8 @@ export interface ErrorLocation {
   offset?: number;
   /** 1-based line in the input text. */
   line?: number;
+  /** 1-based column on that line (JSON and CSV inputs, expressions). */
+  column?: number;
   /** A path in the grammar of its standard (`PID-5.1`, `Patient.name.family`) or a JSON pointer. */
   path?: string;
   /** The map of a mapping (`PID[Patient]`) a node or link belongs to. */
@@ -85,6 +87,7 @@ export function describeLocation(where: ErrorLocation): string {
   else if (where.segmentId !== undefined) parts.push(`segment ${where.segmentId}`);
   if (where.field !== undefined) parts.push(`field ${where.field}`);
   if (where.line !== undefined) parts.push(`line ${where.line}`);
+  if (where.column !== undefined) parts.push(`column ${where.column}`);
   if (where.offset !== undefined) parts.push(`offset ${where.offset}`);
   if (where.path !== undefined) parts.push(`at ${where.path}`);
   if (where.map !== undefined) parts.push(`map ${where.map}`);

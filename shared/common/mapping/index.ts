@@ -16,3 +16,7 @@ export { parseExpression } from './expression/parseExpression';
 export type { ExpressionNode } from './expression/ExpressionAst';
 export { compileWithCatalog, targetResourceTypes, targetFhirTypes, type CompiledMapping } from './compile/compileWithCatalog';
 export { mapMessage, type MessageOutcome, type MapMessageOptions } from './execute/mapMessage';
+export { readInputs, readOneInput, type InputItem, type ReadInputOptions } from './input/readInputs';
+export { inputFormatOf, inputFormatName, type InputFormat, type CsvFormat } from './input/inputFormat';
+export { jsonInput, isJsonInput, type MappingInput, type JsonInput, type CsvPlaces } from './input/MappingInput';
+export { sourceSchemaTree } from './input/sourceSchema';

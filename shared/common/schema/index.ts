@@ -9,7 +9,7 @@ export type { FhirElementInfo } from './fhirElements';
 export type { SchemaSearchHit } from './searchSchema';
 export { searchSchemaTree } from './searchSchema';
 export { limitDepth } from './limitDepth';
-export { inferJsonSchema, inferCsvSchema, parseCsvRows } from './inferSchema';
+export { inferJsonSchema, inferCsvSchema } from './inferSchema';
 export type {
   CodeSystemResource, CodeSystemConcept, ValueSetResource, ValueSetInclude, ConceptMapResource, ValueSetExpansion,
   ExpandedConcept, TerminologyKind, TerminologySummary,

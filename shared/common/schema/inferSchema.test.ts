@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inferCsvSchema, inferJsonSchema, parseCsvRows } from './inferSchema';
+import { inferCsvSchema, inferJsonSchema } from './inferSchema';
+import { parseCsv } from '../csv/parseCsv';
 import type { SchemaNode } from './SchemaNode';
 import { errorOf } from '../errors/errorOf';
 
@@ -61,10 +62,10 @@ describe('schema inferred from JSON', () => {
   });
 
   test('bad JSON and runaway nesting give CrosswalkErrors', () => {
-    const bad = errorOf(() => inferJsonSchema('{"a": 1,, }'));
-    expect(bad.code).toBe('INFER_BAD_JSON');
-    expect(bad.where.offset).toBe(8);
-    expect(bad.message).toBe('The JSON sample is not valid JSON at character 8.');
+    const bad = errorOf(() => inferJsonSchema('{"a": 1,\n , }'));
+    expect(bad.code).toBe('JSON_INVALID');
+    expect(bad.where).toEqual({ line: 2, column: 2, offset: 10 });
+    expect(bad.message).toBe('The JSON is not valid at line 2, column 2: a property name in double quotes is expected here.');
     const deep = errorOf(() => inferJsonSchema(`${'['.repeat(100)}1${']'.repeat(100)}`));
     expect(deep.code).toBe('INFER_TOO_DEEP');
   });
@@ -81,7 +82,8 @@ describe('schema inferred from CSV', () => {
 
   test('a header alone, other delimiters, quoted line breaks', () => {
     expect(inferCsvSchema('a;b;c').children?.map(brief)).toEqual(['$.a value string 0..1', '$.b value string 0..1', '$.c value string 0..1']);
-    expect(parseCsvRows('x\t"multi\nline"\r\n1\t2', '\t')).toEqual([['x', 'multi\nline'], ['1', '2']]);
+    expect(parseCsv('x\t"multi\nline"\r\n1\t2', { delimiter: '\t' }).map((row) => row.fields)).toEqual([['x', 'multi\nline'], ['1', '2']]);
+    expect(inferCsvSchema('x\ty\n"multi\nline"\t2').children?.map(brief)).toEqual(['$.x value string 1..1', '$.y value number 1..1']);
   });
 
   test('a real v2-to-FHIR IG table: header on line 2, repeated column names numbered', () => {
@@ -96,9 +98,9 @@ describe('schema inferred from CSV', () => {
 
   test('bad CSV gives CrosswalkErrors with the line', () => {
     const open = errorOf(() => inferCsvSchema('a,b\n1,"never closed\n'));
-    expect(open.code).toBe('INFER_BAD_CSV');
-    expect(open.message).toBe('A quoted CSV cell is not closed before the end of the text.');
-    expect(open.where).toEqual({ line: 2 });
-    expect(errorOf(() => inferCsvSchema('')).message).toBe('The CSV sample has no header on line 1.');
+    expect(open.code).toBe('CSV_INVALID');
+    expect(open.message).toBe('A quoted field that starts on line 2 is never closed.');
+    expect(open.where).toEqual({ line: 2, column: 3 });
+    expect(errorOf(() => inferCsvSchema(''))).toMatchObject({ code: 'CSV_NO_HEADER', message: 'The CSV has no header on line 1.' });
   });
 });

@@ -1,5 +1,9 @@
 import { CrosswalkError } from '../errors/CrosswalkError';
+import { csvColumnNames, iterateCsv } from '../csv/parseCsv';
+import { childPath } from '../json/jsonPath';
+import { parseJsonText } from '../json/parseJsonText';
 import type { SchemaNode } from './SchemaNode';
+import { cellType, stringType } from './valueTypes';
 
 /**
  * Schemas inferred from a sample, for sources and targets that have no standard: a JSON document
@@ -8,19 +12,8 @@ import type { SchemaNode } from './SchemaNode';
  */
 
 const MAX_DEPTH = 64;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
-export function childPath(parent: string, key: string): string {
-  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
-}
-
-function stringType(value: string): string {
-  if (DATE.test(value)) return 'date';
-  if (DATE_TIME.test(value)) return 'dateTime';
-  return 'string';
-}
+export { childPath };
 
 /** What was seen at one place in the sample, over every instance. */
 interface Shape {
@@ -94,58 +87,13 @@ function shapeNode(shape: Shape, path: string, name: string, required: boolean):
   }
   return node;
 }
-
 /** The schema of a JSON sample given as text or as a parsed value. */
 export function inferJsonSchema(sample: string | unknown, options: { name?: string } = {}): SchemaNode {
-  let value: unknown = sample;
-  if (typeof sample === 'string') {
-    try {
-      value = JSON.parse(sample);
-    } catch (error) {
-      // The engine's message quotes the sample, which may be patient data: keep only the position.
-      const detail = error instanceof Error ? error.message : '';
-      const offset = /position (\d+)/.exec(detail)?.[1];
-      throw new CrosswalkError('INFER_BAD_JSON',
-        offset !== undefined ? `The JSON sample is not valid JSON at character ${offset}.` : 'The JSON sample is not valid JSON.',
-        offset !== undefined ? { offset: Number(offset) } : {});
-    }
-  }
+  // The one JSON reader: a malformed sample is JSON_INVALID with its line and column, as an input is.
+  const value = typeof sample === 'string' ? parseJsonText(sample) : sample;
   const shape = newShape();
   observe(shape, value, 0, '$');
   return shapeNode(shape, '$', options.name ?? '$', true);
-}
-
-/** Splits CSV text into rows of cells (RFC 4180: quoted cells may hold delimiters, quotes and line breaks). */
-export function parseCsvRows(text: string, delimiter: string, maxRows = Number.POSITIVE_INFINITY): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let quoteLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length && rows.length < maxRows; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') { quoted = true; quoteLine = line; }
-    else if (ch === delimiter) { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); cell = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-      line++;
-    } else cell += ch;
-  }
-  if (quoted) throw new CrosswalkError('INFER_BAD_CSV', 'A quoted CSV cell is not closed before the end of the text.', { line: quoteLine });
-  if (rows.length < maxRows && (cell !== '' || row.length > 0)) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 function detectDelimiter(firstLine: string): string {
@@ -158,30 +106,17 @@ function detectDelimiter(firstLine: string): string {
   return best;
 }
 
-function cellType(value: string): string | undefined {
-  if (value === '') return undefined;
-  if (NUMBER.test(value)) return 'number';
-  if (value === 'true' || value === 'false') return 'boolean';
-  return stringType(value);
-}
-
 /** The schema of a CSV file from its header line; sample rows below it, if any, give the column types. */
 export function inferCsvSchema(text: string, options: { delimiter?: string; name?: string; sampleRows?: number; headerRow?: number } = {}): SchemaNode {
   const delimiter = options.delimiter ?? detectDelimiter(text.slice(0, text.search(/\r|\n|$/)));
   const headerRow = options.headerRow ?? 1;
-  const rows = parseCsvRows(text, delimiter, headerRow + (options.sampleRows ?? 100)).slice(headerRow - 1);
+  // The header is the headerRow-th record; up to sampleRows records after it give the column types.
+  const rows = csvRecords(text, delimiter, headerRow + (options.sampleRows ?? 100)).slice(headerRow - 1);
   const header = rows[0];
   if (!header || header.every((cell) => cell.trim() === '')) {
-    throw new CrosswalkError('INFER_BAD_CSV', `The CSV sample has no header on line ${headerRow}.`, { line: headerRow });
+    throw new CrosswalkError('CSV_NO_HEADER', `The CSV has no header on line ${headerRow}.`, { line: headerRow });
   }
-  // Real files repeat names (the v2-to-FHIR IG tables have two "Code" columns): number the repeats.
-  const counts = new Map<string, number>();
-  const names = header.map((cell, i) => {
-    const name = cell.trim() || `column ${i + 1}`;
-    const count = (counts.get(name) ?? 0) + 1;
-    counts.set(name, count);
-    return count > 1 ? `${name} (${count})` : name;
-  });
+  const names = csvColumnNames(header);
   const samples = rows.slice(1);
   const children = names.map((name, column): SchemaNode => {
     const types = new Set<string>();
@@ -204,4 +139,15 @@ export function inferCsvSchema(text: string, options: { delimiter?: string; name
     id: '$', path: '$', name: options.name ?? '$', label: options.name ?? 'CSV row', kind: 'object',
     min: 0, max: '*', repeating: true, hasChildren: children.length > 0, children,
   };
+}
+
+/** The first `limit` records' fields (a long sample is not read to its end). */
+function csvRecords(text: string, delimiter: string, limit: number): string[][] {
+  const rows: string[][] = [];
+  for (const row of iterateCsv(text, { delimiter })) {
+    if (row.error) throw row.error;
+    rows.push(row.fields);
+    if (rows.length >= limit) break;
+  }
+  return rows;
 }

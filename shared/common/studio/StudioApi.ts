@@ -8,6 +8,7 @@ import type {
   SchemaTreeNode,
 } from './studioSchemas';
 import type { SchemaSearchHit } from '../schema';
+import type { InferredSchemaRef } from '../mapping/spec/schemaRefs';
 
 export type AppInfo = z.infer<typeof appInfoSchema>;
 export type BundleDocument = z.infer<typeof bundleDocumentSchema>;
@@ -64,6 +65,8 @@ export interface StudioApi {
   loadSchemaTree(args: {
     standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string; path?: string; depth?: number; hideBoilerplate?: boolean;
   }): Promise<{ nodes: SchemaTreeNode[] }>;
+  /** The source tree of a JSON or CSV source (a map's `sources[0].schema`): inferred from its sample, with its fields laid over. */
+  loadSourceSchemaTree(args: { schema: InferredSchemaRef }): Promise<{ nodes: SchemaTreeNode[] }>;
   searchSchema(args: { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string; query: string; limit?: number }): Promise<SchemaSearchHit[]>;
 
   listFunctions(): Promise<FunctionInfo[]>;

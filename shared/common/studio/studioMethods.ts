@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csvSchemaRefSchema, jsonSchemaRefSchema } from '../mapping/spec/schemaRefs';
 import {
   appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
   functionInfoSchema, openedBundleSchema, pathSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
@@ -67,6 +68,9 @@ export const studioMethods = {
       /** FHIR: leave out extension, modifierExtension and element ids. */
       hideBoilerplate: z.boolean().optional(),
     }).strict(),
+    z.object({ nodes: z.array(schemaTreeNodeSchema) })),
+  loadSourceSchemaTree: method('Loads the tree of a JSON or CSV source as a map\'s source schema gives it: inferred from its sample, with the fields the author set; no nodes when it gives neither.',
+    z.object({ schema: z.discriminatedUnion('standard', [jsonSchemaRefSchema, csvSchemaRefSchema]) }).strict(),
     z.object({ nodes: z.array(schemaTreeNodeSchema) })),
   searchSchema: method('Finds the nodes of a schema tree matching every word of a query, with the ids to expand to reveal each.',
     schemaRefSchema.extend({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).optional() }).strict(),

@@ -19,6 +19,7 @@ export const errorLocationSchema = z.object({
   field: z.number().optional(),
   offset: z.number().optional(),
   line: z.number().optional(),
+  column: z.number().optional(),
   path: z.string().optional(),
   node: z.string().optional(),
   link: z.string().optional(),

@@ -1,4 +1,5 @@
 import { CrosswalkError } from '../errors/CrosswalkError';
+import { parseCsv, type CsvRow } from '../csv/parseCsv';
 import { parseValueMap } from './parseValueMap';
 import { equivalenceValues, type ValueMap, type ValueMapEntry } from './ValueMap';
 
@@ -19,67 +20,9 @@ export function valueMapToCsv(map: ValueMap): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-interface CsvRow { line: number; fields: string[] }
-
-/** Splits CSV text into rows (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
+/** Splits CSV text into rows (RFC 4180: quoted fields may hold commas, quotes and line breaks); CSV_INVALID names the line and column. */
 export function parseCsvRows(text: string): CsvRow[] {
-  const rows: CsvRow[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let rowLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let quoted = false;
-  let fieldStarted = false;
-  const endRow = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '' && !fieldStarted)) rows.push({ line: rowLine, fields });
-    fields = [];
-    field = '';
-    fieldStarted = false;
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false;
-        i++;
-        const next = text[i];
-        if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
-          throw new CrosswalkError('CSV_INVALID', `A quoted field on line ${line} has text after its closing quote.`, { line });
-        }
-        continue;
-      }
-      if (ch === '\n') line++;
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"') {
-      if (field !== '') throw new CrosswalkError('CSV_INVALID', `A quote appears inside an unquoted field on line ${line}.`, { line });
-      quoted = true;
-      fieldStarted = true;
-      i++;
-    } else if (ch === ',') {
-      fields.push(field);
-      field = '';
-      fieldStarted = true;
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRow();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      rowLine = line;
-    } else {
-      field += ch;
-      fieldStarted = true;
-      i++;
-    }
-  }
-  if (quoted) throw new CrosswalkError('CSV_INVALID', `A quoted field that starts on line ${rowLine} is never closed.`, { line: rowLine });
-  if (field !== '' || fields.length > 0 || fieldStarted) endRow();
-  return rows;
+  return parseCsv(text);
 }
 
 /** Reads value-map entries from CSV with a header row naming the columns (source and target required). */

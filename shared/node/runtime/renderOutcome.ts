@@ -1,9 +1,9 @@
 import type { CrosswalkErrorData } from '../../common/errors/CrosswalkError';
 import type { FhirIssue } from '../../common/fhir/FhirIssue';
 import { parseHl7 } from '../../common/hl7v2';
-import type { Hl7Message } from '../../common/hl7v2';
 import type { CompiledMapping } from '../../common/mapping/compile/compileWithCatalog';
 import { mapMessage } from '../../common/mapping/execute/mapMessage';
+import { jsonInput, type MappingInput } from '../../common/mapping/input/MappingInput';
 import { CrosswalkError } from '../../common/errors/CrosswalkError';
 
 /**
@@ -15,10 +15,10 @@ export type RenderedOutcome =
   | { ok: false; error: CrosswalkErrorData; json?: string; issues?: FhirIssue[] };
 
 export interface MapItem {
-  /** The message's normalized ER7 text. */
+  /** The message's normalized text: ER7 (segments joined by CR), or a JSON or CSV input's value as compact JSON. */
   text: string;
-  /** Already parsed (in-process), or parsed from text (in a worker). */
-  message?: Hl7Message;
+  /** Already read (in-process), or read from text (in a worker). */
+  message?: MappingInput;
 }
 
 /** Maps one message and serializes the outcome; never throws. */
@@ -26,7 +26,7 @@ export function renderOutcome(compiled: CompiledMapping, item: MapItem, validate
   let message = item.message;
   if (message === undefined) {
     try {
-      message = parseHl7(item.text);
+      message = compiled.input.standard === 'hl7v2' ? parseHl7(item.text) : jsonInput(JSON.parse(item.text));
     } catch (error) {
       if (error instanceof CrosswalkError) return { ok: false, error: error.toJSON() };
       throw error;

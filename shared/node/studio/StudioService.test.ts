@@ -46,6 +46,31 @@ describe('Studio API services over the engine', () => {
     ]);
   });
 
+  it('gives the tree of a JSON or CSV source as its schema says: inferred from the sample, with the author\'s fields', async () => {
+    const { nodes: [root] } = await api.loadSourceSchemaTree({ schema: { standard: 'json', sample: '{"patientId":"K-1","readings":[{"systolic":128,"measuredAt":"2026-03-02T07:41:00+01:00"}]}', fields: [{ path: '$.patientId', type: 'string' }] } });
+    const brief = (n: typeof root): string[] => [`${n.path} ${n.kind} ${n.dataType ?? '-'} ${n.min}..${n.max}`, ...(n.children ?? []).flatMap(brief)];
+    expect(brief(root)).toEqual([
+      '$ object - 1..1', '$.patientId value string 1..1', '$.readings object - 0..*', '$.readings.systolic value number 1..1', '$.readings.measuredAt value dateTime 1..1',
+    ]);
+    const { nodes: [row] } = await api.loadSourceSchemaTree({ schema: { standard: 'csv', sample: 'id;systolic\n1;128\n', delimiter: ';' } });
+    expect(brief(row)).toEqual(['$ object - 1..1', '$.id value number 1..1', '$.systolic value number 1..1']);
+    expect(await api.loadSourceSchemaTree({ schema: { standard: 'json' } })).toEqual({ nodes: [] });
+    await expect(api.loadSourceSchemaTree({ schema: { standard: 'csv', sample: 'a\n"open' } })).rejects.toMatchObject({ code: 'SPEC_BAD_SAMPLE', where: { line: 2, column: 1, path: 'schema.sample' } });
+  });
+
+  it('previews a JSON document with the mapping\'s own reader, traced to the JSON path; a malformed one fails at its line and column', async () => {
+    const example = await api.getExample({ id: 'home-blood-pressure-to-fhir' });
+    const sample = example.samples[0].text;
+    const outcome = await api.runPreview({ document: example.bundle, input: sample, trace: true, validate: true });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect((outcome.output as { entry: unknown[] }).entry).toHaveLength(10);
+    expect(outcome.trace?.find((t) => t.output === 'entry[1].resource.effectiveDateTime')).toMatchObject({ sources: [{ path: '$.readings[0].measuredAt', value: '2026-03-02T07:41:00+01:00' }] });
+    const bad = await api.runPreview({ document: example.bundle, input: sample.replace('"systolic": 128,', '"systolic": 128,,') });
+    // The sample is the test input as the bundle keeps it: lines joined by CR; the second comma is where it breaks.
+    const line = sample.split('\r')[9];
+    expect(bad).toMatchObject({ ok: false, stage: 'parse', error: { code: 'JSON_INVALID', where: { line: 10, column: line.indexOf('"systolic": 128,') + 17 } } });
+  });
+
   it('reports an unknown structure as the catalog\'s CrosswalkError', async () => {
     await expect(api.loadSchemaTree({ ...v251, structure: 'ADT_Z99' })).rejects.toMatchObject({ code: 'SCHEMA_UNKNOWN_STRUCTURE', where: { path: 'ADT_Z99' } });
   });

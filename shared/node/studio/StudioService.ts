@@ -1,4 +1,5 @@
 import { CrosswalkError } from '../../common/errors/CrosswalkError';
+import { sourceSchemaTree } from '../../common/mapping/input/sourceSchema';
 import type {
   AppInfo, BundleDocument, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, SchemaStandardInfo, SchemaStructure,
   PreviewOutcome, SchemaSearchHit, SchemaTreeNode, StudioApi, TerminologyKind, TerminologySummary,
@@ -95,6 +96,10 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
     loadSchemaTree: async ({ standard, version, structure, path, depth, hideBoilerplate }) => ({
       nodes: await catalog.loadTree({ standard, version, structure }, path, depth ?? 1, hideBoilerplate ?? false),
     }),
+    loadSourceSchemaTree: async ({ schema }) => {
+      const root = sourceSchemaTree(schema);
+      return { nodes: root ? [root] : [] };
+    },
     searchSchema: ({ standard, version, structure, query, limit }) => catalog.search({ standard, version, structure }, query, limit ?? 100),
 
     listFunctions: async () => deps.functions(),

@@ -33,7 +33,7 @@ describe.each(examples.map((e) => [e.file, e] as const))('%s', (file, example) =
   });
 
   test('a changed byte breaks the hash', () => {
-    const tampered = text.replace('"male"', '"female"');
+    const tampered = text.replace('"version": "1.0.0"', '"version": "1.0.1"');
     expect(tampered).not.toBe(text);
     expect(() => loadBundle(tampered, file)).toThrow(expect.objectContaining({ code: 'BUNDLE_HASH_MISMATCH' }));
   });

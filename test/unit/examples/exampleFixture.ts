@@ -8,7 +8,7 @@ import { examples, type Example } from '../../../examples/src/examples';
 /** The real HL7 v2 samples (../shared/reference/hl7v2-samples; vitest runs from the repo root). */
 export const samplesDir = path.resolve(process.cwd(), '../shared/reference/hl7v2-samples');
 export const sampleFiles = (): string[] => readdirSync(samplesDir).filter((f) => f.endsWith('.hl7')).sort();
-export const readSample = (name: string): string => readFileSync(path.join(samplesDir, name), 'utf8');
+export const readSample = (name: string, folder?: string): string => readFileSync(folder === undefined ? path.join(samplesDir, name) : path.resolve(process.cwd(), folder, name), 'utf8');
 
 /** The example saved as `file` (e.g. examples/adt-a01-to-fhir.crosswalk.json); throws when examples.ts has none. */
 export function exampleByFile(file: string): Example {

@@ -1,12 +1,13 @@
 import type { Hl7Message, Hl7Segment } from '../../hl7v2';
 import type { GroupInstance, MessageGroups } from '../../hl7v2/groups';
+import type { JsonInput } from '../input/MappingInput';
 import type { Provenance } from '../trace/TraceEntry';
 
 /**
- * The item a context level iterates over: a segment occurrence, one repetition of a field in a
- * segment, or an instance of a group (then `segment` is its first segment).
+ * The item an HL7 v2 context level iterates over: a segment occurrence, one repetition of a field
+ * in a segment, or an instance of a group (then `segment` is its first segment).
  */
-export interface ContextItem {
+export interface SegmentItem {
   segment: Hl7Segment;
   /** 1-based field repetition, 0 for a segment or group item. */
   rep: number;
@@ -19,13 +20,32 @@ export interface ContextItem {
   parts?: unknown;
 }
 
+/** The item a JSON context level iterates over: one value the context's path selects, and where it is. */
+export interface JsonItem {
+  value: unknown;
+  /** Its concrete path (`$.readings[1]`): what the trace names, and what tells two items apart. */
+  path: string;
+}
+
+/** What a context level iterates: segments, repetitions and groups of an HL7 v2 message, or values of a JSON input. */
+export type ContextItem = SegmentItem | JsonItem;
+
+/** Whether two items are the same place in the input (items are made afresh by every enumeration). */
+export function sameItem(a: ContextItem, b: ContextItem): boolean {
+  if ('path' in a) return 'path' in b && a.path === b.path;
+  return 'segment' in b && a.segment === b.segment && a.rep === b.rep && a.group === b.group;
+}
+
 /**
  * The state of one message's execution. `items[d]` is the current item of the context level at
  * depth d; it is overwritten as iteration proceeds (evaluation is depth-first), so iterating
  * costs no frame allocation.
  */
 export interface Frame {
+  /** The HL7 v2 message; for a JSON or CSV input a message without segments (no reader of such a plan looks at it). */
   message: Hl7Message;
+  /** The JSON value of a JSON or CSV input. */
+  json: JsonInput | undefined;
   items: ContextItem[];
   /**
    * References of the resources built so far, by the target's slot (its index in the message

@@ -66,7 +66,9 @@ export interface TargetPlan {
 /** One message map compiled: which messages it takes, and its targets ready to build. */
 export interface MessagePlan {
   map: MapDefinition;
-  /** Whether the message is one this map accepts (MSH-9, MSH-12). */
+  /** What it reads: HL7 v2 messages, or JSON values (JSON documents, CSV rows or files). */
+  source: 'hl7v2' | 'json';
+  /** Whether the message is one this map accepts (MSH-9, MSH-12; a JSON map takes every input). */
   accepts(message: Hl7Message): boolean;
   /** What it accepts, for the refusal sentence (`ADT^A01, ADT^A04 (v2.3 to 2.8)`). */
   acceptsText: string;

@@ -9,11 +9,15 @@ import { isEmptyObject, runBlock } from '../execute/runBlock';
 import { nameHash } from '../execute/deterministicId';
 import { isAbsent } from '../execute/writeValue';
 import { nodeKindOf, type MappingNode, type NodeCompileContext } from '../nodes/nodeKinds';
+import { isJsonPath, type JsonStep } from '../../json/jsonPath';
+import type { SchemaNode } from '../../schema/SchemaNode';
+import { checkSourcePath, schemaPaths, sourceSchemaTree } from '../input/sourceSchema';
 import { fhirTypeOf, hl7InputOf, type Link, type MappingSpec, type SourceEndpoint, type Target } from '../spec/MappingSpec';
 import type { TraceEntry } from '../trace/TraceEntry';
 import type { ContextScope } from './ContextScope';
 import type { FhirElementLookup } from './FhirElementLookup';
-import type { ContextItem, Evaluate, Frame } from './Frame';
+import { sameItem, type ContextItem, type Evaluate, type Frame, type JsonItem, type SegmentItem } from './Frame';
+import { compileJsonList, compileJsonRead, jsonRewrite, jsonScopeOf, parseJsonSourcePath, startsWithSteps } from './jsonRead';
 import type { FunctionContext, FunctionLookup } from './FunctionLookup';
 import { datatypeRewrite, identityRewrite, parseDatatypePath, segmentRewrite, type PathRewrite } from './inputBinding';
 import { linkOrder, type LinkInfo, type MapIndex } from './MapIndex';
@@ -24,13 +28,16 @@ import type { TargetPath, TargetStep } from './targetPath';
 
 /** A repeating source item a context or a map call iterates, in the message map's terms. */
 export interface SourceItem {
-  kind: 'segment' | 'field' | 'group';
+  kind: 'segment' | 'field' | 'group' | 'json';
+  /** The HL7 v2 segment; '' for a group or JSON item. */
   segment: string;
   occurrence?: number;
   field?: number;
   repetition?: number;
   /** The full group path of a group item. */
   group?: string;
+  /** The steps of a JSON item's path. */
+  json?: readonly JsonStep[];
   /** As the message map reads it (`PID-3`, `OBX`, `PATIENT_RESULT.ORDER_OBSERVATION`). */
   text: string;
 }
@@ -46,6 +53,10 @@ export interface PlanState {
   structure: CompiledStructure | undefined;
   /** The message map being compiled: its targets are what reference nodes name. */
   message: MapIndex;
+  /** What the message map reads: HL7 v2, or JSON (a JSON document, or a CSV row or file read as JSON). */
+  source: 'hl7v2' | 'json';
+  /** The schema of each JSON map's input, by map id, for path checks (null: the spec gives none). */
+  jsonSchemas: Map<string, ReadonlyMap<string, SchemaNode> | null>;
   /** Each message-map target's root context source (null: one resource per message). */
   targetRoots: ReadonlyMap<string, SourceItem | null>;
   /** Deepest context level so far (sizes Frame.items). */
@@ -196,7 +207,8 @@ export class SiteCompiler {
 
   /** A source path of this map in the message map's terms, classified. */
   private sourceItem(pathText: string, where: ErrorLocation): SourceItem {
-    const text = this.rewrite(pathText, where);
+    const text = this.rewrite(this.checkPath(pathText, where), where);
+    if (this.state.source === 'json') return { kind: 'json', segment: '', json: parseJsonSourcePath(text, where), text };
     if (looksLikeGroupPath(text)) {
       const structure = this.state.structure;
       if (!structure) {
@@ -212,6 +224,36 @@ export class SiteCompiler {
     if (segmentOnly) return { kind: 'segment', segment: segmentOnly.segment, ...(segmentOnly.occurrence !== undefined ? { occurrence: segmentOnly.occurrence } : {}), text };
     const p = parseSourcePath(text, where);
     return { kind: 'field', segment: p.segment, occurrence: p.occurrence, field: p.field, repetition: p.repetition, text, ...(p.component !== undefined ? { component: p.component } : {}) } as SourceItem;
+  }
+
+  /**
+   * A source path of this map, checked against the kind of input it reads: JSON paths (`$.x`) in a
+   * map over JSON, checked against its schema when the spec gives one; HL7 v2 paths otherwise.
+   */
+  private checkPath(path: string, where: ErrorLocation): string {
+    const json = this.state.source === 'json';
+    if (json !== isJsonPath(path)) {
+      throw new CrosswalkError('MAP_BAD_SOURCE_PATH', json
+        ? `Map ${this.map.id} reads JSON, so its paths start at $ (such as $.readings.systolic), not "${path}".`
+        : `Map ${this.map.id} reads HL7 v2, so its paths name segments and fields (such as PID-8), not "${path}".`, { ...where, path });
+    }
+    if (!json) return path;
+    parseJsonSourcePath(path, where);
+    const paths = this.jsonSchema();
+    const problem = paths ? checkSourcePath(paths, path, this.map.id) : undefined;
+    if (problem) throw new CrosswalkError('MAP_UNKNOWN_SOURCE_PATH', problem, { ...where, path });
+    return path;
+  }
+
+  /** The schema this map's JSON input has (inferred from its sample and fields), read once per map. */
+  private jsonSchema(): ReadonlyMap<string, SchemaNode> | null {
+    const cached = this.state.jsonSchemas.get(this.map.id);
+    if (cached !== undefined) return cached;
+    const ref = this.map.sources[0].schema;
+    const tree = ref.standard === 'json' || ref.standard === 'csv' ? sourceSchemaTree(ref, `${this.index.at()}.sources[0].schema`) : undefined;
+    const paths = tree ? schemaPaths(tree) : null;
+    this.state.jsonSchemas.set(this.map.id, paths);
+    return paths;
   }
 
   /** The source item and filters of a link into a context or a map call, following conditions back to the source. */
@@ -250,11 +292,12 @@ export class SiteCompiler {
   // Nesting of contexts
 
   /** Every source path feeding a link (through nodes and condition expressions), to tell contexts apart. */
-  private upstreamSources(from: Link['from'], out: Hl7Path[] = [], seen = new Set<string>()): Hl7Path[] {
+  private upstreamSources(from: Link['from'], out: Array<Hl7Path | readonly JsonStep[]> = [], seen = new Set<string>()): Array<Hl7Path | readonly JsonStep[]> {
     const push = (path: string): void => {
       try {
         const text = this.rewrite(path, {});
-        if (!parseSegmentOnly(text) && !looksLikeGroupPath(text) && !parseDatatypePath(text)) out.push(parseSourcePath(text, {}));
+        if (this.state.source === 'json') out.push(parseJsonSourcePath(text, {}));
+        else if (!parseSegmentOnly(text) && !looksLikeGroupPath(text) && !parseDatatypePath(text)) out.push(parseSourcePath(text, {}));
       } catch {
         // Reported where the path is compiled.
       }
@@ -295,8 +338,11 @@ export class SiteCompiler {
     }
     if (best.length <= 1) return best[0];
     // Several contexts fill the same element (PID-13 and PID-14 → telecom): the one whose source item the link reads.
-    const sources = self ? [{ segment: self.source.segment, field: self.source.field } as Hl7Path] : this.upstreamSources(info.link.from);
-    const matching = best.filter((ctx) => sources.some((p) => p.segment === ctx.source.segment && (ctx.source.field === undefined || p.field === ctx.source.field)));
+    const sources = self ? [self.source.json ?? { segment: self.source.segment, field: self.source.field } as Hl7Path] : this.upstreamSources(info.link.from);
+    const reads = (ctx: ContextInfo, p: Hl7Path | readonly JsonStep[]): boolean => Array.isArray(p)
+      ? ctx.source.json !== undefined && startsWithSteps(p, ctx.source.json)
+      : (p as Hl7Path).segment === ctx.source.segment && (ctx.source.field === undefined || (p as Hl7Path).field === ctx.source.field);
+    const matching = best.filter((ctx) => sources.some((p) => reads(ctx, p)));
     if (matching.length === 1) return matching[0];
     throw new CrosswalkError('MAP_AMBIGUOUS_CONTEXT', `Link "${info.link.id}" writes under ${best[0].steps.map((s) => s.specPath).pop() ?? 'the resource'}, which the context links ${best.map((c) => `"${c.info.link.id}"`).join(' and ')} both fill, and it reads ${matching.length === 0 ? 'neither of their source items' : 'both of their source items'}.`, this.index.where({ link: info.link.id, path: `${this.index.at()}.links[${info.index}]` }));
   }
@@ -346,9 +392,12 @@ export class SiteCompiler {
       depth, link: traceId, segment: source.segment, source: source.text,
       ...(source.kind === 'field' && source.repetition === undefined ? { field: source.field } : {}),
       ...(source.kind === 'group' ? { group: source.group } : {}),
+      ...(source.kind === 'json' ? { json: source.json } : {}),
     };
     let enumerate: (frame: Frame) => ContextItem[];
-    if (source.kind === 'group') {
+    if (source.kind === 'json') {
+      enumerate = compileJsonList(source.json as readonly JsonStep[], outer);
+    } else if (source.kind === 'group') {
       enumerate = this.groupEnumerator(source.group as string, outer);
     } else {
       const segments = compileSegmentList(source.segment, source.occurrence, outer, this.state.structure);
@@ -379,9 +428,12 @@ export class SiteCompiler {
     const inner = [...outer, scope];
     const field = source.kind === 'field' ? source.field as number : undefined;
     const tests = filters.map((node) => {
-      const input: Evaluate = field === undefined
-        ? () => undefined
-        : (frame) => frame.items[depth].segment.value(field, frame.items[depth].rep);
+      // $in is the item's value: a field repetition's first leaf, or a JSON item itself.
+      const input: Evaluate = source.kind === 'json'
+        ? (frame) => (frame.items[depth] as JsonItem).value
+        : field === undefined
+          ? () => undefined
+          : (frame) => (frame.items[depth] as SegmentItem).segment.value(field, (frame.items[depth] as SegmentItem).rep);
       const expression = (node as { expression: string }).expression;
       return this.compileExpression(expression, inner, input, this.index.where({ node: node.id, path: `${this.index.at()}.nodes[${this.map.nodes.indexOf(node)}].expression` }));
     });
@@ -401,7 +453,7 @@ export class SiteCompiler {
       const g = outer[i].group;
       if (g !== undefined && (path === g || path.startsWith(`${g}.`))) enclosing = outer[i];
     }
-    const toItem = (frame: Frame, instance: GroupInstance): ContextItem => ({ segment: frame.groups().segments[instance.start], rep: 0, group: instance });
+    const toItem = (frame: Frame, instance: GroupInstance): SegmentItem => ({ segment: frame.groups().segments[instance.start], rep: 0, group: instance });
     if (enclosing?.group === path) {
       const depth = enclosing.depth;
       return (frame) => [frame.items[depth]];
@@ -409,7 +461,7 @@ export class SiteCompiler {
     if (enclosing) {
       const depth = enclosing.depth;
       return (frame) => {
-        const within = frame.items[depth].group as GroupInstance;
+        const within = (frame.items[depth] as SegmentItem).group as GroupInstance;
         return frame.groups().instances(path).filter((g) => g.start >= within.start && g.end <= within.end && g.start < g.end).map((g) => toItem(frame, g));
       };
     }
@@ -425,11 +477,12 @@ export class SiteCompiler {
     const from = link.from;
     const traceId = this.index.traceId(link.id);
     if ('source' in from) {
-      const text = this.rewrite(from.path, where);
+      const text = this.rewrite(this.checkPath(from.path, where), where);
+      // The link id goes into the trace inside the reader itself: no extra call per link per message.
+      if (this.state.source === 'json') return compileJsonRead(text, scopes, mode, where, traceId);
       if (looksLikeGroupPath(text)) {
         throw new CrosswalkError('MAP_SEGMENT_AS_VALUE', `The path "${text}" names a group, which only a context link or a map call can take; read a field of one of its segments.`, { ...where, path: text });
       }
-      // The link id goes into the trace inside the reader itself: no extra call per link per message.
       return compileSourceRead(text, scopes, mode, where, traceId, this.state.structure);
     }
     const inner = this.compileNodeValue(from.node, from.port, scopes);
@@ -494,7 +547,9 @@ export class SiteCompiler {
     return compileExpression(expression, {
       readPath: (path, mode, column) => {
         try {
-          return compileSourceRead(this.rewrite(path, where), scopes, mode, where, undefined, this.state.structure);
+          const text = this.rewrite(this.checkPath(path, where), where);
+          if (this.state.source === 'json') return compileJsonRead(text, scopes, mode, where);
+          return compileSourceRead(text, scopes, mode, where, undefined, this.state.structure);
         } catch (error) {
           if (error instanceof CrosswalkError) {
             throw new CrosswalkError(error.code, `${error.message.replace(/\.$/, '')} (column ${column} of the expression).`, { ...where, offset: column - 1 });
@@ -535,39 +590,52 @@ export class SiteCompiler {
         return refs && refs.length > 0 ? { reference: refs[0] } : undefined;
       };
     }
+    // The references of the target's resources that `pick` chooses by their items, as one or a list.
+    const picked = (pick: (frame: Frame, items: ContextItem[], refs: string[]) => unknown): Evaluate => (frame, prov) => {
+      if (prov) prov.nodes.push(traceId);
+      const refs = frame.references[slot];
+      const items = frame.referenceItems[slot];
+      return refs && items ? pick(frame, items, refs) : undefined;
+    };
+    const all = (refs: string[], keep: (i: number) => boolean): Array<{ reference: string }> | undefined => {
+      const out: Array<{ reference: string }> = [];
+      for (let i = 0; i < refs.length; i++) if (keep(i)) out.push({ reference: refs[i] });
+      return out.length > 0 ? out : undefined;
+    };
     let same: ContextScope | undefined;
     for (let i = scopes.length - 1; i >= 0 && !same; i--) if (scopes[i].source === root.text) same = scopes[i];
     if (same) {
       const depth = same.depth;
-      return (frame, prov) => {
-        if (prov) prov.nodes.push(traceId);
-        const refs = frame.references[slot];
-        const items = frame.referenceItems[slot];
-        if (!refs || !items) return undefined;
+      return picked((frame, items, refs) => {
         const current = frame.items[depth];
-        for (let i = 0; i < items.length; i++) {
-          if (items[i].segment === current.segment && items[i].rep === current.rep && items[i].group === current.group) return { reference: refs[i] };
-        }
+        for (let i = 0; i < items.length; i++) if (sameItem(items[i], current)) return { reference: refs[i] };
         return undefined;
-      };
+      });
+    }
+    const within = root.json ? jsonScopeOf(scopes, root.json) : undefined;
+    if (within) {
+      // Inside a JSON context over a path above the target's items: those below the current item.
+      const depth = within.depth;
+      return picked((frame, items, refs) => {
+        const prefix = (frame.items[depth] as JsonItem).path;
+        return all(refs, (i) => {
+          const path = (items[i] as JsonItem).path;
+          return path.startsWith(prefix) && (path.charCodeAt(prefix.length) === 46 || path.charCodeAt(prefix.length) === 91);
+        });
+      });
     }
     const group = this.enclosingGroupOf(root, scopes);
     if (group) {
       const depth = group.depth;
-      return (frame, prov) => {
-        if (prov) prov.nodes.push(traceId);
-        const refs = frame.references[slot];
-        const items = frame.referenceItems[slot];
-        if (!refs || !items) return undefined;
-        const within = frame.items[depth].group as GroupInstance;
+      return picked((frame, items, refs) => {
+        const instance = (frame.items[depth] as SegmentItem).group as GroupInstance;
         const groups = frame.groups();
-        const out: Array<{ reference: string }> = [];
-        for (let i = 0; i < items.length; i++) {
-          const at = items[i].group ? (items[i].group as GroupInstance).start : groups.indexOf(items[i].segment);
-          if (at >= within.start && at < within.end) out.push({ reference: refs[i] });
-        }
-        return out.length > 0 ? out : undefined;
-      };
+        return all(refs, (i) => {
+          const item = items[i] as SegmentItem;
+          const at = item.group ? item.group.start : groups.indexOf(item.segment);
+          return at >= instance.start && at < instance.end;
+        });
+      });
     }
     return (frame, prov) => {
       if (prov) prov.nodes.push(traceId);
@@ -607,13 +675,19 @@ export class SiteCompiler {
       throw new CrosswalkError('MAP_CALL_CYCLE', `The maps ${cycle.join(' → ')} call each other in a cycle, so none of them can be compiled.`, where);
     }
     const callee = this.state.indexes.get(mapId) as MapIndex;
-    const input = hl7InputOf(callee.map.sources[0].schema);
-    if (!input || input.level === 'message') {
+    if (callee.map.kind === 'message') {
       throw new CrosswalkError('MAP_CALL_INPUT', `Node "${node.id}" applies ${mapId}, which is a message map; only segment and data type maps can be applied to an item.`, where);
     }
+    const calleeReadsJson = callee.map.sources[0].schema.standard === 'json';
+    if (calleeReadsJson !== (this.state.source === 'json')) {
+      const kind = (json: boolean): string => (json ? 'JSON' : 'HL7 v2');
+      throw new CrosswalkError('MAP_CALL_INPUT', `Node "${node.id}" applies ${mapId}, which reads ${kind(calleeReadsJson)}, but map ${this.state.message.map.id} maps ${kind(!calleeReadsJson)} messages.`, where);
+    }
+    const input = hl7InputOf(callee.map.sources[0].schema) ?? { level: 'json' as const, name: 'JSON', version: '' };
     const into = this.index.firstInput(node.id, 'in');
     if (!into) {
-      throw new CrosswalkError('MAP_CALL_INPUT', `Node "${node.id}" applies ${mapId} to nothing: link the ${input.level === 'segment' ? `${input.name} segment` : `${input.name} field or component`} it reads into its input.`, where);
+      const what = input.level === 'json' ? 'JSON value (such as $.readings)' : input.level === 'segment' ? `${input.name} segment` : `${input.name} field or component`;
+      throw new CrosswalkError('MAP_CALL_INPUT', `Node "${node.id}" applies ${mapId} to nothing: link the ${what} it reads into its input.`, where);
     }
     const { path, filters } = this.followFilters(into, 'The link into map call');
     const inWhere = this.index.where({ link: into.link.id, node: node.id });
@@ -622,7 +696,13 @@ export class SiteCompiler {
 
     let rewrite: PathRewrite;
     let iterate: SourceItem | undefined;
-    if (input.level === 'segment') {
+    if (input.level === 'json') {
+      // `$` in the called map is the item given; the current item of a context over it, or each item it selects.
+      const steps = item.json as readonly JsonStep[];
+      rewrite = jsonRewrite(item.text);
+      const bound = steps[steps.length - 1]?.index !== undefined || scopes.some((s) => s.json !== undefined && s.json.length === steps.length && startsWithSteps(steps, s.json));
+      if (!bound) iterate = item;
+    } else if (input.level === 'segment') {
       if (item.kind !== 'segment' || item.segment !== input.name) {
         throw new CrosswalkError('MAP_CALL_INPUT', `Map ${mapId} reads one ${input.name} segment, but node "${node.id}" gives it ${item.text}.`, inWhere);
       }
@@ -649,7 +729,9 @@ export class SiteCompiler {
 
     if (!level) {
       // One item: the filters decide whether the map is applied at all ($in is the item's value).
-      const itemValue = item.kind === 'field' ? compileSourceRead(item.text, scopes, 'leaf', inWhere, undefined, this.state.structure) : () => undefined;
+      const itemValue = item.kind === 'json'
+        ? compileJsonRead(item.text, scopes, 'leaf', inWhere)
+        : item.kind === 'field' ? compileSourceRead(item.text, scopes, 'leaf', inWhere, undefined, this.state.structure) : () => undefined;
       const tests = filters.map((f) => this.compileExpression((f as { expression: string }).expression, scopes, itemValue, this.index.where({ node: f.id })));
       return (frame, prov) => {
         if (prov) {

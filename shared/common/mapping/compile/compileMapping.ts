@@ -1,6 +1,7 @@
 import { CrosswalkError } from '../../errors/CrosswalkError';
 import { getFunction } from '../../functions';
 import type { Hl7Message } from '../../hl7v2';
+import type { SchemaNode } from '../../schema/SchemaNode';
 import { compileStructure } from '../../hl7v2/groups';
 import { compileValueMap, type CompiledValueMap } from '../../valuemaps/applyValueMap';
 import type { PortEnv } from '../nodes/nodeKinds';
@@ -36,19 +37,19 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
   const indexes = new Map<string, MapIndex>();
   spec.maps.forEach((map, i) => indexes.set(map.id, new MapIndex(map, i, { elements: options.elements, functions, ports, hasValueMap: (id) => valueMaps.has(id) })));
   checkCallCycles(spec);
+  const jsonSchemas = new Map<string, ReadonlyMap<string, SchemaNode> | null>();
 
   const messages = messageMaps(spec).map((map) => {
     const index = indexes.get(map.id) as MapIndex;
-    const source = map.sources[0];
-    const input = hl7InputOf(source.schema);
-    if (!input) {
-      throw new CrosswalkError('MAP_UNSUPPORTED_SOURCE', `This engine executes HL7 v2 sources; the source of message map ${map.id} is ${source.schema.standard}.`, { map: map.id, node: source.id, path: `${index.at()}.sources[0].schema` });
-    }
-    const structureDef = options.structures?.(input.version, input.name);
+    // A JSON document and a CSV row or file are read alike: as JSON values.
+    const input = hl7InputOf(map.sources[0].schema);
+    const structureDef = input ? options.structures?.(input.version, input.name) : undefined;
     const base = {
       spec, indexes, valueMaps, functions, functionContext, elements: options.elements,
       structure: structureDef ? compileStructure(structureDef) : undefined,
       message: index,
+      source: input ? 'hl7v2' as const : 'json' as const,
+      jsonSchemas,
       depth: { max: 0 },
       referenced: new Set<string>(),
     };
@@ -61,9 +62,10 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
       plans.set(target.id, compiler.compileTarget(target, slot));
       dependencies.set(target.id, state.referenced);
     });
-    const accepts = compileAccepts(map.accepts);
+    const accepts = input ? compileAccepts(map.accepts) : { test: () => true, text: `any ${map.sources[0].schema.standard === 'csv' ? 'CSV' : 'JSON'} input` };
     const plan: MessagePlan = {
       map,
+      source: base.source,
       accepts: accepts.test,
       acceptsText: accepts.text,
       buildOrder: buildOrder(map, plans, dependencies),
@@ -76,9 +78,10 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
   return { spec, messages };
 }
 
-/** What a map reads and writes, as its call node shows it (`CX` → `Identifier`). */
+/** What a map reads and writes, as its call node shows it (`CX` → `Identifier`, `JSON` → `Observation`). */
 export function mapTypes(map: MapDefinition): { input: string; output: string } {
-  const input = hl7InputOf(map.sources[0].schema)?.name ?? map.sources[0].schema.standard;
+  const standard = map.sources[0].schema.standard;
+  const input = hl7InputOf(map.sources[0].schema)?.name ?? (standard === 'json' ? 'JSON' : standard === 'csv' ? 'CSV' : standard);
   const output = map.kind === 'message' ? 'Bundle' : fhirTypeOf(map.targets[0].schema) ?? map.targets[0].schema.standard;
   return { input, output };
 }

@@ -2,6 +2,7 @@ import type { FhirValidator } from '../../fhir/validateFhir';
 import { prepareFhirValidator } from '../../fhir/prepareFhirValidator';
 import type { MessageStructure } from '../../hl7v2/groups';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
+import { inputFormatOf, type InputFormat } from '../input/inputFormat';
 import { hl7InputOf, messageMaps, type MappingSpec } from '../spec/MappingSpec';
 import { compileMapping, type MappingPlan } from './compileMapping';
 import type { FunctionLookup } from './FunctionLookup';
@@ -9,6 +10,8 @@ import type { FunctionLookup } from './FunctionLookup';
 export interface CompiledMapping {
   spec: MappingSpec;
   plan: MappingPlan;
+  /** How its inputs are read: HL7 v2, JSON, or CSV with its delimiter, header and column types. */
+  input: InputFormat;
   /** Present when compiled with `validate`: checks each output Bundle against FHIR R4. */
   validator?: FhirValidator;
 }
@@ -54,7 +57,8 @@ export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatal
     structures: (version, structure) => structures.get(`${version}|${structure}`),
     ...(options.functions ? { functions: options.functions } : {}),
   });
-  if (!options.validate) return { spec, plan };
+  const input = inputFormatOf(spec);
+  if (!options.validate) return { spec, plan, input };
   const validator = await prepareFhirValidator(catalog, targetResourceTypes(spec));
-  return { spec, plan, validator };
+  return { spec, plan, input, validator };
 }

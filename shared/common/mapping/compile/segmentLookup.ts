@@ -1,7 +1,7 @@
 import type { Hl7Segment } from '../../hl7v2';
 import type { CompiledGroup, CompiledStructure, GroupInstance, MessageGroups } from '../../hl7v2/groups';
 import type { ContextScope } from './ContextScope';
-import type { Frame } from './Frame';
+import type { Frame, SegmentItem } from './Frame';
 
 /**
  * Which segment a path reads, decided once at compile time from the scopes it is read in:
@@ -17,7 +17,7 @@ export function compileSegmentLookup(segment: string, occurrence: number | undef
   const bound = segmentScope(scopes, segment);
   if (bound) {
     const depth = bound.depth;
-    return (frame) => frame.items[depth].segment;
+    return (frame) => (frame.items[depth] as SegmentItem).segment;
   }
   const within = compileGroupAnchor(segment, scopes, structure);
   if (within) {
@@ -46,7 +46,7 @@ export function compileSegmentList(segment: string, occurrence: number | undefin
   const bound = segmentScope(scopes, segment);
   if (bound) {
     const depth = bound.depth;
-    return (frame) => [frame.items[depth].segment];
+    return (frame) => [(frame.items[depth] as SegmentItem).segment];
   }
   const within = compileGroupAnchor(segment, scopes, structure);
   if (within) return (frame) => within(frame) ?? frame.message.segmentsById(segment);
@@ -54,7 +54,7 @@ export function compileSegmentList(segment: string, occurrence: number | undefin
   if (parent && parent.field === undefined && parent.group === undefined) {
     const depth = parent.depth;
     return (frame) => {
-      const anchor = frame.items[depth].segment;
+      const anchor = (frame.items[depth] as SegmentItem).segment;
       const all = frame.message.segments;
       const out: Hl7Segment[] = [];
       for (let i = all.indexOf(anchor) + 1; i < all.length && all[i].id !== anchor.id; i++) if (all[i].id === segment) out.push(all[i]);
@@ -85,7 +85,7 @@ function compileGroupAnchor(segment: string, scopes: readonly ContextScope[], st
       if (!group) return undefined;
       const plan = climb(group, segment);
       if (!plan) return undefined;
-      return (frame) => segmentsIn(frame.groups(), ancestor(frame.items[depth].group as GroupInstance, plan.hops), segment, plan.direct);
+      return (frame) => segmentsIn(frame.groups(), ancestor((frame.items[depth] as SegmentItem).group as GroupInstance, plan.hops), segment, plan.direct);
     }
     if (scope.field === undefined || scope.segment !== segment) {
       // A segment (or repetition) context: the group of its current segment, when the structure puts that segment in groups.
@@ -93,7 +93,7 @@ function compileGroupAnchor(segment: string, scopes: readonly ContextScope[], st
       if (homes.length === 0 || homes.every((g) => g.path === '')) continue;
       return (frame) => {
         const groups = frame.groups();
-        const current = frame.items[depth].segment;
+        const current = (frame.items[depth] as SegmentItem).segment;
         const placement = groups.placements[groups.indexOf(current)];
         if (!placement) return undefined;
         const plan = climb(placement.group.group, segment);

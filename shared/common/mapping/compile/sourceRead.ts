@@ -5,7 +5,7 @@ import { decodeValue } from '../../hl7v2/escape';
 import type { CompiledStructure } from '../../hl7v2/groups';
 import type { ContextScope } from './ContextScope';
 import { compileSegmentLookup, segmentScope } from './segmentLookup';
-import type { Evaluate, Frame } from './Frame';
+import type { Evaluate, Frame, SegmentItem } from './Frame';
 
 /**
  * How a read is consumed: `leaf` the first leaf below the path (text ports, target elements),
@@ -162,7 +162,7 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
   const fixedRep = p.repetition ?? 1;
 
   const resolveSegment = lookup;
-  const repOf = repDepth >= 0 ? (frame: Frame): number => frame.items[repDepth].rep : (): number => fixedRep;
+  const repOf = repDepth >= 0 ? (frame: Frame): number => (frame.items[repDepth] as SegmentItem).rep : (): number => fixedRep;
 
   if (mode === 'many') {
     // Every repetition (unless bound or named) of every occurrence (unless bound or named).
@@ -213,7 +213,7 @@ export function compileSourceRead(text: string, scopes: readonly ContextScope[],
     // The current repetition of a context or map call: its components parsed once per item.
     return (frame, prov) => {
       if (prov !== undefined && linkId !== undefined) prov.links.push(linkId);
-      const item = frame.items[repDepth];
+      const item = frame.items[repDepth] as SegmentItem;
       let parts = item.parts;
       if (parts === undefined) parts = item.parts = readComposite(item.segment, field, item.rep, undefined, undefined) ?? ABSENT;
       const value = partAt(parts, component, sub);

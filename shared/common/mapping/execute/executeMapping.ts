@@ -3,8 +3,9 @@ import type { Hl7Message } from '../../hl7v2';
 import { placeSegments, type MessageGroups } from '../../hl7v2/groups';
 import type { MappingPlan, MessagePlan, TargetPlan } from '../compile/MappingPlan';
 import type { ContextItem, Frame } from '../compile/Frame';
+import { isJsonInput, NO_SEGMENTS, type JsonInput, type MappingInput } from '../input/MappingInput';
 import type { TraceEntry } from '../trace/TraceEntry';
-import { messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
+import { messageKey, messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
 import { addContext, runBlock } from './runBlock';
 
 export interface FhirResource {
@@ -46,8 +47,18 @@ interface Instance {
   trace: TraceEntry[] | undefined;
 }
 
-/** The message map that takes a message: the first that accepts it, or MESSAGE_NOT_ACCEPTED naming MSH-9 and what the maps accept. */
-export function chooseMessageMap(plan: MappingPlan, message: Hl7Message): MessagePlan {
+/**
+ * The message map that takes a message: the first that accepts it, or MESSAGE_NOT_ACCEPTED naming
+ * MSH-9 and what the maps accept. A JSON input goes to the first message map (JSON and CSV maps
+ * have no guard); an input of the other kind is MESSAGE_WRONG_KIND.
+ */
+export function chooseMessageMap(plan: MappingPlan, input: MappingInput): MessagePlan {
+  const json = isJsonInput(input);
+  if (plan.messages.length > 0 && (plan.messages[0].source === 'json') !== json) {
+    throw new CrosswalkError('MESSAGE_WRONG_KIND', `The input is ${json ? 'JSON' : 'an HL7 v2 message'}, but this mapping reads ${json ? 'HL7 v2 messages' : 'JSON or CSV'}.`, {});
+  }
+  if (json) return plan.messages[0];
+  const message = input;
   for (const candidate of plan.messages) if (candidate.accepts(message)) return candidate;
   const msh = message.segment('MSH');
   const type = [msh?.value(9, 1, 1), msh?.value(9, 1, 2)].filter((v) => typeof v === 'string' && v !== '').join('^') || 'without a message type';
@@ -57,21 +68,24 @@ export function chooseMessageMap(plan: MappingPlan, message: Hl7Message): Messag
 }
 
 /**
- * Runs a compiled plan on one parsed message and assembles one FHIR transaction Bundle. The
- * resource ids are keyed on the message's normalized text (message.toString(): CR terminators, no
- * BOM or framing), so a message gives the same ids however it arrived, in the studio preview and in
- * the runtime alike. Data problems throw a CrosswalkError naming the map, link and target element
- * (the caller adds the message number).
+ * Runs a compiled plan on one parsed message (or JSON value) and assembles one FHIR transaction
+ * Bundle. The resource ids are keyed on the message's normalized text (message.toString(): CR
+ * terminators, no BOM or framing; a JSON value's compact JSON), so a message gives the same ids
+ * however it arrived, in the studio preview and in the runtime alike. Data problems throw a
+ * CrosswalkError naming the map, link and target element (the caller adds the message number).
  */
-export function executeMapping(plan: MappingPlan, message: Hl7Message, options: ExecuteOptions = {}): MappingResult {
+export function executeMapping(plan: MappingPlan, input: MappingInput, options: ExecuteOptions = {}): MappingResult {
   const trace = options.trace === true;
-  const chosen = chooseMessageMap(plan, message);
-  const key = messageKeyOf(message);
+  const chosen = chooseMessageMap(plan, input);
+  const json: JsonInput | undefined = isJsonInput(input) ? input : undefined;
+  const message: Hl7Message = json ? NO_SEGMENTS : input as Hl7Message;
+  const key = json ? messageKey(json.text) : messageKeyOf(message);
   const slots = chosen.outputTargets.length;
   let groups: MessageGroups | undefined;
   const structure = chosen.structure;
   const frame: Frame = {
     message,
+    json,
     items: new Array(chosen.maxDepth),
     references: new Array(slots).fill(undefined),
     referenceItems: new Array(slots).fill(undefined),

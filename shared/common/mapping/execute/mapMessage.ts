@@ -1,8 +1,8 @@
 import { CrosswalkError, type CrosswalkErrorData } from '../../errors/CrosswalkError';
 import type { FhirIssue } from '../../fhir/FhirIssue';
-import type { Hl7Message } from '../../hl7v2';
 import { instancePath } from '../../hl7v2/groups';
 import type { CompiledMapping } from '../compile/compileWithCatalog';
+import type { MappingInput } from '../input/MappingInput';
 import type { TraceEntry } from '../trace/TraceEntry';
 import { executeMapping, type TransactionBundle } from './executeMapping';
 
@@ -28,12 +28,12 @@ export interface MapMessageOptions {
 }
 
 /**
- * Maps one parsed message and never throws: data problems come back as the error of the outcome,
+ * Maps one parsed message (or JSON value) and never throws: data problems come back as the error of the outcome,
  * and so does an unexpected failure inside the engine, so one bad message cannot stop a batch.
  * The ids are keyed on the message's normalized text, so the same message gives the same ids
  * however it was framed (CR or LF, MLLP, batch envelope).
  */
-export function mapMessage(compiled: CompiledMapping, message: Hl7Message, options: MapMessageOptions = {}): MessageOutcome {
+export function mapMessage(compiled: CompiledMapping, message: MappingInput, options: MapMessageOptions = {}): MessageOutcome {
   let output: TransactionBundle;
   let trace: TraceEntry[] | undefined;
   let map: string;

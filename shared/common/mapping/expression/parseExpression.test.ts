@@ -37,6 +37,10 @@ describe('parseExpression', () => {
     ['true and not false', '(true and (not false))'],
     ["'it\\'s' = $in", '("it\'s" = $in)'],
     ['ZPI-1 = 1', '(ZPI-1 = 1)'],
+    ["$.readings.unit = 'mmHg' and $in != null", '(($.readings.unit = "mmHg") and ($in != null))'],
+    ['$["first name"] != null or $.readings[0].systolic>=140', '(($["first name"] != null) or ($.readings[0].systolic >= 140))'],
+    ['string.trim($.patient.id)', 'string.trim($.patient.id)'],
+    ['$ != null', '($ != null)'],
   ])('%s', (text, tree) => {
     expect(show(parseExpression(text))).toBe(tree);
   });
@@ -48,7 +52,7 @@ describe('parseExpression', () => {
     ['obx-2 = 1', 1, '"obx-2" is neither a field path (such as PID-8) nor a function call (such as string.trim(PID-5.1))'],
     ['PID-8 = 1 = 2', 11, 'comparisons cannot be chained; join them with "and"'],
     ['PID-8 ; 1', 7, '";" is not part of the expression language'],
-    ['$x = 1', 1, 'the only variable is $in'],
+    ['$x = 1', 1, 'the only variable is $in; a JSON path starts with $. or $['],
     ['(PID-8 = 1', 11, 'expected ")" but found the end of the expression'],
     ['concat(PID-8 PID-9)', 14, 'expected "," or ")" but found "PID-9"'],
   ])('%s fails at column %i', (text, column, why) => {

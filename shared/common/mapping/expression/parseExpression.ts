@@ -194,7 +194,12 @@ function tokenize(text: string, fail: (column: number, why: string) => never): T
       if (text.startsWith('$in', i) && !isNameChar(text[i + 3] ?? ' ')) {
         tokens.push({ type: 'input', column });
         i += 3;
-      } else fail(column, 'the only variable is $in');
+      } else if (!isNameChar(text[i + 1] ?? ' ') || text[i + 1] === '.') {
+        // A JSON path: $, $.readings.systolic, $["first name"], $.readings[0] (the compiler checks it in detail).
+        const j = jsonPathEnd(text, i);
+        tokens.push({ type: 'path', value: text.slice(i, j), column });
+        i = j;
+      } else fail(column, 'the only variable is $in; a JSON path starts with $. or $[');
     } else if (isUpper(c) && isSegmentStart(text, i)) {
       // An HL7 path: SEG, SEG[n], SEG-f, SEG[n]-f[r].c.s (the codec checks it in detail).
       let j = i + 3;
@@ -248,4 +253,24 @@ function datatypePathEnd(text: string, i: number): number {
   if (j - i < 2 || text[j] !== '.' || !isDigit(text[j + 1] ?? '')) return i;
   while (j < text.length && (text[j] === '.' ? isDigit(text[j + 1] ?? '') : isDigit(text[j]))) j++;
   return isNameChar(text[j] ?? ' ') ? i : j;
+}
+
+/** Where a JSON path starting at i (`$`) ends: after its `.name` and `[...]` steps (quoted keys may hold any character). */
+function jsonPathEnd(text: string, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    if (text[j] === '.') {
+      j++;
+      while (j < text.length && (isNameChar(text[j]) || text[j] === '$') && text[j] !== '.') j++;
+    } else if (text[j] === '[') {
+      j++;
+      if (text[j] === '"') {
+        j++;
+        while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+        j++;
+      }
+      while (j < text.length && text[j] !== ']') j++;
+      if (j < text.length) j++;
+    } else return Math.min(j, text.length);
+  }
 }

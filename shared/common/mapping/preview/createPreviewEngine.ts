@@ -1,10 +1,11 @@
 import { CrosswalkError, type CrosswalkErrorData } from '../../errors/CrosswalkError';
 import { prepareFhirValidator, type FhirValidationCatalog } from '../../fhir/prepareFhirValidator';
 import type { FhirValidator } from '../../fhir/validateFhir';
-import { parseHl7 } from '../../hl7v2';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
 import { compileWithCatalog, targetResourceTypes, type CompiledMapping } from '../compile/compileWithCatalog';
 import { mapMessage, type MessageOutcome } from '../execute/mapMessage';
+import { inputFormatOf, type InputFormat } from '../input/inputFormat';
+import { readOneInput } from '../input/readInputs';
 import type { MappingSpec } from '../spec/MappingSpec';
 import { parseSpec } from '../spec/parseSpec';
 
@@ -19,7 +20,8 @@ export interface PreviewEngineOptions {
 }
 
 /**
- * The one preview pipeline: the studio's worker and the Node hosts both run a sample through this,
+ * The one preview pipeline: the studio's worker and the Node hosts both run a sample (an HL7 v2
+ * message, a JSON document, a CSV file whose first row is mapped) through this,
  * and it calls what the runtime calls (parseSpec, compileWithCatalog, mapMessage), so what the
  * analyst sees is what production does. The compiled mapping is kept per spec (by its JSON) and
  * validators per target types, so a keystroke in the sample recompiles nothing. Never throws.
@@ -45,22 +47,28 @@ export function createPreviewEngine(options: PreviewEngineOptions): (spec: Mappi
     return { ok: false, error: data, stage };
   };
 
+  let format: { key: string; format: InputFormat } | undefined;
+
   return async (input, text, run = {}) => {
     let spec: MappingSpec;
+    let key: string;
     try {
       spec = parseSpec(input, 'mapping');
+      key = JSON.stringify(spec);
+      // How the mapping reads its inputs (HL7 v2, JSON, CSV with its column types), once per spec.
+      if (format?.key !== key) format = { key, format: inputFormatOf(spec) };
     } catch (error) {
       return fail(error, 'spec');
     }
     let message;
     try {
-      message = parseHl7(text);
+      // A CSV sample is a file: its first row is previewed.
+      message = readOneInput(format.format, text, { first: format.format.standard === 'csv' });
     } catch (error) {
       return fail(error, 'parse');
     }
     let mapping: CompiledMapping;
     try {
-      const key = JSON.stringify(spec);
       if (compiled?.key !== key) {
         const pending = compileWithCatalog(spec, options.catalog);
         compiled = { key, mapping: pending };

@@ -16,11 +16,14 @@ import { schemaRefSchema } from './schemaRefs';
  */
 
 export { idSchema, portSchema, mapIdSchema, MAP_ID_PATTERN } from './ids';
-export { schemaRefSchema, hl7v2SchemaRefSchema, fhirSchemaRefSchema, inferredSchemaRefSchema, fhirTypeOf, hl7InputOf, type SchemaRef, type Hl7v2SchemaRef, type FhirSchemaRef } from './schemaRefs';
+export {
+  schemaRefSchema, hl7v2SchemaRefSchema, fhirSchemaRefSchema, inferredSchemaRefSchema, jsonSchemaRefSchema, csvSchemaRefSchema, sourceFieldSchema, fhirTypeOf, hl7InputOf,
+  type SchemaRef, type Hl7v2SchemaRef, type FhirSchemaRef, type JsonSchemaRef, type CsvSchemaRef, type InferredSchemaRef, type SourceField,
+} from './schemaRefs';
 export { nodeSchema, type MappingNode, type NodeKindName, type FunctionNode, type ValueMapNode, type ConstantNode, type ConditionNode, type ReferenceNode, type CallNode } from '../nodes/nodeKinds';
 export { paramValueSchema } from '../nodes/functionNode';
 
-/** A map's input: the message (a message map), one segment or one composite. Exactly one per map. */
+/** A map's input: the message (a message map: HL7 v2, a JSON document or a CSV row or file), one segment, one composite, or one JSON value. Exactly one per map. */
 export const sourceSchema = z.object({
   id: idSchema,
   label: z.string().optional(),

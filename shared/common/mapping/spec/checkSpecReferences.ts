@@ -28,6 +28,7 @@ export function checkSpecReferences(spec: MappingSpec, where = 'mapping'): void 
   });
 
   spec.maps.forEach((map, i) => checkMap(map, `${where}.maps[${i}]`, valueMapIds, mapIds));
+  checkOneInputKind(spec, where);
 }
 
 function checkMap(map: MapDefinition, where: string, valueMapIds: ReadonlySet<string>, mapIds: ReadonlySet<string>): void {
@@ -78,7 +79,11 @@ function checkMap(map: MapDefinition, where: string, valueMapIds: ReadonlySet<st
   });
 }
 
-/** A message map reads a message and writes resources; a segment or data type map reads its kind of input and writes one output. */
+/**
+ * A message map reads a message (an HL7 v2 structure, a JSON document, a CSV row or file) and
+ * writes resources; a segment or data type map reads its kind of input (an HL7 v2 segment or
+ * data type, or one JSON value: an object of a JSON document or a CSV row) and writes one output.
+ */
 function checkShape(map: MapDefinition, where: string): void {
   const input = map.sources[0].schema;
   const fail = (path: string, sentence: string): never => {
@@ -86,19 +91,38 @@ function checkShape(map: MapDefinition, where: string): void {
   };
   if (map.kind === 'message') {
     if (input.standard === 'hl7v2' && input.structure === undefined) fail('sources[0].schema', `Map ${map.id} is a message map, so its input is a message structure (such as ADT_A01), not a ${input.segment !== undefined ? 'segment' : 'data type'}.`);
+    if (input.standard === 'fhir-r4') fail('sources[0].schema', `Map ${map.id} is a message map; its input is an HL7 v2 message, a JSON document or a CSV file, not FHIR.`);
     if (map.when !== undefined) fail('when', `Map ${map.id} is a message map; it says which messages it takes with "accepts", not "when".`);
+    if (map.accepts !== undefined && input.standard !== 'hl7v2') fail('accepts', `Map ${map.id} reads ${input.standard === 'json' ? 'JSON' : 'CSV'}; "accepts" tests HL7 v2 MSH-9 and MSH-12, so it has none.`);
     map.targets.forEach((target, i) => {
       if (target.schema.standard === 'fhir-r4' && target.schema.resource === undefined) fail(`targets[${i}].schema`, `Target "${target.id}" of message map ${map.id} must be a FHIR resource type, not the data type ${target.schema.type}.`);
     });
     return;
   }
-  const expected = map.kind === 'segment' ? 'segment' : 'datatype';
-  if (input.standard !== 'hl7v2' || input[expected] === undefined) {
-    fail('sources[0].schema', `Map ${map.id} is a ${map.kind === 'segment' ? 'segment' : 'data type'} map, so its input is one HL7 v2 ${map.kind === 'segment' ? 'segment (such as PID)' : 'data type (such as CX)'}.`);
+  const what = map.kind === 'segment' ? 'segment' : 'data type';
+  if (input.standard === 'csv') {
+    fail('sources[0].schema', `Map ${map.id} is a ${what} map; a CSV file is read by a message map, and a map it calls reads one row as JSON ("standard": "json").`);
   }
-  if (map.accepts !== undefined) fail('accepts', `Map ${map.id} is a ${map.kind === 'segment' ? 'segment' : 'data type'} map; only message maps accept messages.`);
+  const expected = map.kind === 'segment' ? 'segment' : 'datatype';
+  if (input.standard !== 'json' && (input.standard !== 'hl7v2' || input[expected] === undefined)) {
+    fail('sources[0].schema', `Map ${map.id} is a ${what} map, so its input is one HL7 v2 ${map.kind === 'segment' ? 'segment (such as PID)' : 'data type (such as CX)'} or one JSON value.`);
+  }
+  if (map.accepts !== undefined) fail('accepts', `Map ${map.id} is a ${what} map; only message maps accept messages.`);
   if (map.targets.length !== 1) fail('targets', `Map ${map.id} writes one output, but it has ${map.targets.length} targets.`);
   if (map.targets[0].request !== undefined) fail('targets[0].request', `Map ${map.id} writes into the map that calls it, so its output has no transaction request.`);
+}
+
+/** The message maps of one mapping read one kind of input: a runtime is handed files of one format. */
+function checkOneInputKind(spec: MappingSpec, where: string): void {
+  const messages = spec.maps.map((map, i) => ({ map, i })).filter(({ map }) => map.kind === 'message');
+  const first = messages[0];
+  for (const { map, i } of messages) {
+    const standard = map.sources[0].schema.standard;
+    const expected = first.map.sources[0].schema.standard;
+    if (standard !== expected) {
+      throw new CrosswalkError('SPEC_MIXED_INPUTS', `Message map ${map.id} reads ${standard}, but message map ${first.map.id} reads ${expected}; one mapping reads one kind of input.`, { path: `${where}.maps[${i}].sources[0].schema` });
+    }
+  }
 }
 
 function dangling(map: MapDefinition, linkId: string, path: string, kind: string, id: string): CrosswalkError {

@@ -30,14 +30,51 @@ export const fhirSchemaRefSchema = z.object({
   message: 'A FHIR schema names exactly one of resource or type.',
 }).meta({ description: 'A FHIR R4 resource type or data type.' });
 
-export const inferredSchemaRefSchema = z.object({
-  standard: z.enum(['json', 'csv']),
-  /** The sample the schema was inferred from, kept so the studio can redraw the tree. */
-  sample: z.string().optional(),
-}).strict().meta({ description: 'A JSON document or CSV file whose schema is inferred from a sample.' });
+/**
+ * A field of an inferred schema, set by the author: its type where the sample says otherwise or
+ * nothing (a column of codes that look like numbers is `string`), or a field the sample lacks.
+ */
+export const sourceFieldSchema = z.object({
+  /** The field's path in the schema tree (`$.readings.systolic`, `$["Family Name"]`). */
+  path: z.string().min(1).max(300).regex(/^\$/, 'A field path starts with $, as the schema tree writes it.'),
+  type: z.enum(['string', 'number', 'boolean', 'date', 'dateTime', 'object']),
+  /** An array of values or objects (JSON). */
+  repeating: z.boolean().optional(),
+}).strict();
+export type SourceField = z.infer<typeof sourceFieldSchema>;
 
-export const schemaRefSchema = z.discriminatedUnion('standard', [hl7v2SchemaRefSchema, fhirSchemaRefSchema, inferredSchemaRefSchema]);
+const sampleSchema = z.string().max(1_000_000).optional();
+
+/** A JSON document (a message map's input, read whole) or one value inside one (the input of a map it calls). */
+export const jsonSchemaRefSchema = z.object({
+  standard: z.literal('json'),
+  /** The sample the schema is inferred from, kept so the studio can redraw the tree. */
+  sample: sampleSchema,
+  fields: z.array(sourceFieldSchema).max(10_000).optional(),
+}).strict().meta({ description: 'A JSON document whose schema is inferred from a sample (and the fields the author set).' });
+
+/** A CSV file: a header row names the columns; each row (or the whole file) is one message. */
+export const csvSchemaRefSchema = z.object({
+  standard: z.literal('csv'),
+  sample: sampleSchema,
+  /** One character (`,` by default; `;`, a tab, `|`). */
+  delimiter: z.string().length(1, 'A CSV delimiter is one character.').refine((d) => d !== '"' && d !== '\r' && d !== '\n', 'A CSV delimiter cannot be a quote or a line break.').optional(),
+  /** The line of the header record (1 by default); records above it are skipped. */
+  headerRow: z.number().int().min(1).max(100_000).optional(),
+  /** `row` (default): each row is one message; `file`: the whole file is one message whose `$` iterates the rows. */
+  messages: z.enum(['row', 'file']).optional(),
+  fields: z.array(sourceFieldSchema).max(10_000).optional(),
+}).strict().meta({ description: 'A CSV file whose columns come from its header row and a sample (and the fields the author set).' });
+
+/** Either schema inferred from a sample. */
+export const inferredSchemaRefSchema = z.union([jsonSchemaRefSchema, csvSchemaRefSchema]);
+
+export const schemaRefSchema = z.discriminatedUnion('standard', [hl7v2SchemaRefSchema, fhirSchemaRefSchema, jsonSchemaRefSchema, csvSchemaRefSchema]);
 export type SchemaRef = z.infer<typeof schemaRefSchema>;
+export type JsonSchemaRef = z.infer<typeof jsonSchemaRefSchema>;
+export type CsvSchemaRef = z.infer<typeof csvSchemaRefSchema>;
+/** A source whose schema is inferred: JSON or CSV. */
+export type InferredSchemaRef = JsonSchemaRef | CsvSchemaRef;
 export type Hl7v2SchemaRef = z.infer<typeof hl7v2SchemaRefSchema>;
 export type FhirSchemaRef = z.infer<typeof fhirSchemaRefSchema>;
 

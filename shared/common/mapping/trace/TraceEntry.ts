@@ -1,7 +1,13 @@
-/** One source value read on the way to an output value: a concrete path in canonical form (`PID-8[1]`, `OBX[2]-5[1]`). */
+/**
+ * One source value read on the way to an output value: a concrete path in canonical form
+ * (`PID-8[1]`, `OBX[2]-5[1]`, `$.readings[1].systolic`). For a CSV input also the row (the line it
+ * starts on) and the column's number (1 = the first), as a spreadsheet shows them.
+ */
 export interface TraceSource {
   path: string;
   value: unknown;
+  row?: number;
+  column?: number;
 }
 
 /** A value-map lookup on the way: which map, the code looked up, and the entry used. */
