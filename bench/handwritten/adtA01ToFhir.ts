@@ -80,6 +80,13 @@ function token(id: JsonObject): string {
   return `${typeof id.system === 'string' ? esc(id.system) : ''}|${esc(id.value as string)}`;
 }
 
+/** A PUT by the id of the entry's fullUrl (`urn:uuid:<id>`), the id written into the resource. */
+function byId(fullUrl: string, resource: JsonObject): Entry {
+  const id = fullUrl.slice('urn:uuid:'.length);
+  resource.id = id;
+  return { fullUrl, resource, request: { method: 'PUT', url: `${resource.resourceType as string}/${id}` } };
+}
+
 /** `identifier=…` over the identifiers (of one type code, when given), or undefined when none has a value. */
 function identifierSearch(ids: Json | undefined, ofType?: string): string | undefined {
   const tokens = ((ids ?? []) as JsonObject[])
@@ -331,21 +338,20 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     const place = location(pv1);
     if (place !== undefined) {
       const url = options.ids('location', 0);
-      entries.push({ fullUrl: url, resource: place, request: { method: 'POST', url: 'Location' } });
+      entries.push(byId(url, place));
       encounter.location = [{ location: { reference: url }, status: text(pv1, 2) === 'P' ? 'planned' : 'active' }];
     }
     // The Encounter: a conditional update on its visit number, else a PUT by its id.
     const visitSearch = identifierSearch(encounter.identifier);
-    if (visitSearch === undefined) encounter.id = encounterUrl.slice('urn:uuid:'.length);
-    entries.splice(1, 0, { fullUrl: encounterUrl, resource: encounter, request: visitSearch === undefined ? { method: 'PUT', url: `Encounter/${encounter.id as string}` } : { method: 'PUT', url: `Encounter?${visitSearch}` } });
+    entries.splice(1, 0, visitSearch === undefined ? byId(encounterUrl, encounter) : { fullUrl: encounterUrl, resource: encounter, request: { method: 'PUT', url: `Encounter?${visitSearch}` } });
   }
   entries.push(...more);
 
   message.segmentsById('OBX').forEach((obx, index) => {
-    entries.push({ fullUrl: options.ids('observation', index), resource: observation(obx, patientUrl, pv1 === undefined ? undefined : encounterUrl, tz), request: { method: 'POST', url: 'Observation' } });
+    entries.push(byId(options.ids('observation', index), observation(obx, patientUrl, pv1 === undefined ? undefined : encounterUrl, tz)));
   });
   message.segmentsById('AL1').forEach((al1, index) => {
-    entries.push({ fullUrl: options.ids('allergy', index), resource: allergy(al1, patientUrl), request: { method: 'POST', url: 'AllergyIntolerance' } });
+    entries.push(byId(options.ids('allergy', index), allergy(al1, patientUrl)));
   });
 
   return {

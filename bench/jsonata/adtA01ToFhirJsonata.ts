@@ -304,6 +304,10 @@ const EXPRESSION = `(
   };
   $patientSearch := $search($filter($patient.identifier, function($i) { 'MR' in $i.type.coding.code }));
   $visitSearch := $search($encounter.identifier);
+  $byId := function($url, $resource) {(
+    $uuid := $substringAfter($url, 'urn:uuid:');
+    { "fullUrl": $url, "resource": $merge([$resource, { "id": $uuid }]), "request": { "method": "PUT", "url": $resource.resourceType & '/' & $uuid } }
+  )};
   $entries := [
     { "fullUrl": $patientUrl, "resource": $patient, "request": $patientSearch
       ? { "method": "PUT", "url": 'Patient?' & $patientSearch }
@@ -311,12 +315,12 @@ const EXPRESSION = `(
     $encounter ? (
       $visitSearch
         ? { "fullUrl": $encounterUrl, "resource": $encounter, "request": { "method": "PUT", "url": 'Encounter?' & $visitSearch } }
-        : { "fullUrl": $encounterUrl, "resource": $merge([$encounter, { "id": $substringAfter($encounterUrl, 'urn:uuid:') }]), "request": { "method": "PUT", "url": 'Encounter/' & $substringAfter($encounterUrl, 'urn:uuid:') } }
+        : $byId($encounterUrl, $encounter)
     ),
-    $location ? $merge([$location, { "request": { "method": "POST", "url": "Location" } }]),
+    $location ? $byId($location.fullUrl, $location.resource),
     $practitioners,
-    $map(OBX, function($obx, $i) { { "fullUrl": $id('observation', $i), "resource": $observation($obx), "request": { "method": "POST", "url": "Observation" } } }),
-    $map(AL1, function($al1, $i) { { "fullUrl": $id('allergy', $i), "resource": $allergy($al1), "request": { "method": "POST", "url": "AllergyIntolerance" } } })
+    $map(OBX, function($obx, $i) { $byId($id('observation', $i), $observation($obx)) }),
+    $map(AL1, function($al1, $i) { $byId($id('allergy', $i), $allergy($al1)) })
   ];
   {
     "resourceType": "Bundle",

@@ -66,10 +66,10 @@ describe('crosswalk show', () => {
     expect(c.out().split('\n').filter((line) => line.startsWith('  target '))).toEqual([
       '  target patient: Patient (conditional update on identifier[MR]; without one: fail)',
       '  target encounter: Encounter (conditional update on identifier; without one: PUT by id)',
-      '  target location: Location',
+      '  target location: Location (PUT)',
       '  target practitioner: Practitioner (conditional create on identifier; without one: create; one per record)',
-      '  target observation: Observation',
-      '  target allergy: AllergyIntolerance',
+      '  target observation: Observation (PUT)',
+      '  target allergy: AllergyIntolerance (PUT)',
     ]);
   });
 

@@ -14,12 +14,12 @@ export function oruR01(): MapDefinition {
     .describe('ORU^R01 → FHIR R4', 'Unsolicited observation results to the Patient, one laboratory Observation per OBX and one DiagnosticReport per order (OBR).')
     .accepts({ messages: [{ type: 'ORU', events: ['R01'] }] });
   // Replaying a message, or a corrected one, changes each record instead of adding another. The
-  // Patient is created only when none has its medical record number (PID-3 of type MR; results
-  // never overwrite demographics, and without an MR it is created as sent). Each result and
-  // report is written over the one with its identifier: OBX-11 C corrects it, D and W mark it
-  // entered-in-error. A responsible observer is created when no Practitioner has their
-  // identifier, and is one Practitioner however many results name them.
-  const patient = b.target('patient', 'Patient', { method: 'POST', search: [{ name: 'identifier', ofType: 'MR' }], otherwise: 'create' });
+  // Patient is created only when none has one of its identifiers (results link to the patient the
+  // sender names and never overwrite demographics). Each result and report is written over the
+  // one with its identifier: OBX-11 C corrects it, D and W mark it entered-in-error. A responsible
+  // observer is created when no Practitioner has their identifier, and is one Practitioner however
+  // many results name them.
+  const patient = b.target('patient', 'Patient', { method: 'POST', search: [{ name: 'identifier' }] });
   const practitioner = b.target('practitioner', 'Practitioner', { method: 'POST', search: [{ name: 'identifier' }], otherwise: 'create', sameRecord: 'merge' });
   const observation = b.target('observation', 'Observation', { method: 'PUT', search: [{ name: 'identifier' }], otherwise: 'create' });
   b.target('report', 'DiagnosticReport', { method: 'PUT', search: [{ name: 'identifier', ofType: 'FILL' }], otherwise: 'create' });
