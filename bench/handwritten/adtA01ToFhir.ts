@@ -5,7 +5,7 @@ import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
 import * as maps from '../../shared/common/library/valueMaps/index';
 import {
   addUnits, address, codeableConcept, contactPoint, date, dateTime, decimal, humanName, identifier, put, repetitions, text,
-  XCN_IDENTIFIER, type JsonObject, type Lookup,
+  XCN_IDENTIFIER, type Json, type JsonObject, type Lookup,
 } from './v2ToFhir';
 
 /**
@@ -69,7 +69,31 @@ export interface HandwrittenOptions {
   defaultTimezone: string;
 }
 
-interface Entry { fullUrl: string; resource: JsonObject; type: string }
+interface Entry { fullUrl: string; resource: JsonObject; request: JsonObject }
+
+/**
+ * A FHIR search token of an identifier (`system|value`, `|value` without a system), escaped as FHIR
+ * search escapes `\ , | $` and percent-encoded except `: / | ,`, as the example's requests write it.
+ */
+function token(id: JsonObject): string {
+  const esc = (v: string) => encodeURIComponent(v.replace(/[\\,|$]/g, (c) => `\\${c}`)).replace(/%(3A|2F|7C|2C)/g, (m) => decodeURIComponent(m));
+  return `${typeof id.system === 'string' ? esc(id.system) : ''}|${esc(id.value as string)}`;
+}
+
+/** A PUT by the id of the entry's fullUrl (`urn:uuid:<id>`), the id written into the resource. */
+function byId(fullUrl: string, resource: JsonObject): Entry {
+  const id = fullUrl.slice('urn:uuid:'.length);
+  resource.id = id;
+  return { fullUrl, resource, request: { method: 'PUT', url: `${resource.resourceType as string}/${id}` } };
+}
+
+/** `identifier=…` over the identifiers (of one type code, when given), or undefined when none has a value. */
+function identifierSearch(ids: Json | undefined, ofType?: string): string | undefined {
+  const tokens = ((ids ?? []) as JsonObject[])
+    .filter((id) => typeof id.value === 'string' && (ofType === undefined || (((id.type as JsonObject | undefined)?.coding ?? []) as JsonObject[]).some((c) => c.code === ofType)))
+    .map(token);
+  return tokens.length === 0 ? undefined : `identifier=${[...new Set(tokens)].join(',')}`;
+}
 
 /** One item per repetition of a field, leaving out repetitions that give nothing. */
 function each(seg: Hl7Segment, field: number, item: (rep: number) => JsonObject | undefined): JsonObject[] {
@@ -256,7 +280,11 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
   const tz = options.defaultTimezone;
   const entries: Entry[] = [];
   const patientUrl = options.ids('patient', 0);
-  entries.push({ fullUrl: patientUrl, resource: patient(message.segment('PID'), tz), type: 'Patient' });
+  // The Patient: a conditional update on its MR identifiers; without one the message fails.
+  const thePatient = patient(message.segment('PID'), tz);
+  const patientSearch = identifierSearch(thePatient.identifier, 'MR');
+  if (patientSearch === undefined) throw new CrosswalkError('REQUEST_NO_SEARCH_VALUE', 'Target "patient" writes Patient conditionally on identifier, but this Patient has no value for it, and the target\'s request says to fail then.', { node: 'patient', path: 'Patient.identifier' });
+  entries.push({ fullUrl: patientUrl, resource: thePatient, request: { method: 'PUT', url: `Patient?${patientSearch}` } });
 
   const pv1 = message.segment('PV1');
   const encounterUrl = options.ids('encounter', 0);
@@ -285,12 +313,22 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     put(period, 'end', dateTime(text(pv1, 45), tz));
     put(encounter, 'period', period);
     const participants: JsonObject[] = [];
-    // Every attending doctor: one Practitioner and one participant per PV1-7 repetition that is not empty.
+    // Every attending doctor: one participant per PV1-7 repetition that is not empty; one
+    // Practitioner per doctor, by identifier (else by content), created only if none has it.
     const doctors = (pv1.fieldRaw(7) ?? '').split(pv1.delimiters.repetition);
+    const byIdentity = new Map<string, string>();
     for (let r = 1, position = 0; r <= doctors.length; r++) {
       if (doctors[r - 1].length === 0) continue;
-      const url = options.ids('practitioner', position++);
-      more.push({ fullUrl: url, resource: practitioner(pv1, r, tz), type: 'Practitioner' });
+      let url = options.ids('practitioner', position++);
+      const resource = practitioner(pv1, r, tz);
+      const search = identifierSearch(resource.identifier);
+      const identity = search ?? JSON.stringify(resource);
+      const kept = byIdentity.get(identity);
+      if (kept !== undefined) url = kept;
+      else {
+        byIdentity.set(identity, url);
+        more.push({ fullUrl: url, resource, request: search === undefined ? { method: 'POST', url: 'Practitioner' } : { method: 'POST', url: 'Practitioner', ifNoneExist: search } });
+      }
       participants.push({
         type: [{ coding: [{ system: PARTICIPATION, code: 'ATND', display: 'attender' }] }],
         individual: { reference: url },
@@ -300,23 +338,25 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     const place = location(pv1);
     if (place !== undefined) {
       const url = options.ids('location', 0);
-      entries.push({ fullUrl: url, resource: place, type: 'Location' });
+      entries.push(byId(url, place));
       encounter.location = [{ location: { reference: url }, status: text(pv1, 2) === 'P' ? 'planned' : 'active' }];
     }
-    entries.splice(1, 0, { fullUrl: encounterUrl, resource: encounter, type: 'Encounter' });
+    // The Encounter: a conditional update on its visit number, else a PUT by its id.
+    const visitSearch = identifierSearch(encounter.identifier);
+    entries.splice(1, 0, visitSearch === undefined ? byId(encounterUrl, encounter) : { fullUrl: encounterUrl, resource: encounter, request: { method: 'PUT', url: `Encounter?${visitSearch}` } });
   }
   entries.push(...more);
 
   message.segmentsById('OBX').forEach((obx, index) => {
-    entries.push({ fullUrl: options.ids('observation', index), resource: observation(obx, patientUrl, pv1 === undefined ? undefined : encounterUrl, tz), type: 'Observation' });
+    entries.push(byId(options.ids('observation', index), observation(obx, patientUrl, pv1 === undefined ? undefined : encounterUrl, tz)));
   });
   message.segmentsById('AL1').forEach((al1, index) => {
-    entries.push({ fullUrl: options.ids('allergy', index), resource: allergy(al1, patientUrl), type: 'AllergyIntolerance' });
+    entries.push(byId(options.ids('allergy', index), allergy(al1, patientUrl)));
   });
 
   return {
     resourceType: 'Bundle',
     type: 'transaction',
-    entry: entries.map((e) => ({ fullUrl: e.fullUrl, resource: e.resource, request: { method: 'POST', url: e.type } })),
+    entry: entries.map((e) => ({ fullUrl: e.fullUrl, resource: e.resource, request: e.request })),
   };
 }

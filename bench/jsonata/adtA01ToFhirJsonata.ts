@@ -244,19 +244,31 @@ const EXPRESSION = `(
       })
     })
   };
-  $practitioners := [$map($filter($reps($pv1, 7), function($r) { $count($keys($r)) > 0 }), function($r, $i) {(
+  $token := function($i) {(
+    $esc := function($s) { $replace($replace($replace($replace($encodeUrlComponent($replace($s, /[\\\\,|$]/, function($m) { '\\\\' & $m.match })), '%3A', ':'), '%2F', '/'), '%7C', '|'), '%2C', ',') };
+    ($i.system ? $esc($i.system) : '') & '|' & $esc($i.value)
+  )};
+  $search := function($ids) {(
+    $t := $distinct($map($filter($ids, function($i) { $exists($i.value) }), $token));
+    $count($t) > 0 ? 'identifier=' & $join($t, ',') : undefined
+  )};
+  $doctors := [$map($filter($reps($pv1, 7), function($r) { $count($keys($r)) > 0 }), function($r, $i) {(
     $doctorId := $idWith($r, { "value": 1, "checkDigit": 11, "scheme": 12, "authority": 9, "type": 13 });
     $degree := $trim($c($r, 7));
-    {
-      "fullUrl": $id('practitioner', $i),
-      "resource": {
-        "resourceType": "Practitioner",
-        "identifier": $doctorId ? [$doctorId] : undefined,
-        "name": $practitionerName($r) ? [$practitionerName($r)] : undefined,
-        "qualification": $degree ? [{ "code": { "coding": [{ "code": $degree, "system": "http://terminology.hl7.org/CodeSystem/v2-0360" }] } }] : undefined
-      }
-    }
+    $resource := {
+      "resourceType": "Practitioner",
+      "identifier": $doctorId ? [$doctorId] : undefined,
+      "name": $practitionerName($r) ? [$practitionerName($r)] : undefined,
+      "qualification": $degree ? [{ "code": { "coding": [{ "code": $degree, "system": "http://terminology.hl7.org/CodeSystem/v2-0360" }] } }] : undefined
+    };
+    $s := $search($resource.identifier);
+    { "fullUrl": $id('practitioner', $i), "resource": $resource, "search": $s, "identity": $s ? $s : $string($resource) }
   )})];
+  /* One Practitioner per identity (search, else content): later ones are the first one. */
+  $first := function($d) { $filter($doctors, function($e) { $e.identity = $d.identity })[0] };
+  $practitioners := [$map($filter($doctors, function($d) { $first($d).fullUrl = $d.fullUrl }), function($d) {
+    { "fullUrl": $d.fullUrl, "resource": $d.resource, "request": $d.search ? { "method": "POST", "url": "Practitioner", "ifNoneExist": $d.search } : { "method": "POST", "url": "Practitioner" } }
+  })];
   $loc := $reps($pv1, 3)[0];
   $place := $c($loc, 3) or $c($loc, 2) or $c($loc, 1);
   $granular := [$c($loc, 3), $c($loc, 2), $c($loc, 8), $c($loc, 1), $c($loc, 7), $c($loc, 4)][0];
@@ -285,23 +297,35 @@ const EXPRESSION = `(
     "identifier": $visit ? [$visit],
     "subject": { "reference": $patientUrl },
     "period": $obj({ "start": $dtm($v($pv1, 44)), "end": $dtm($v($pv1, 45)) }),
-    "participant": $ne([$map($practitioners, function($p) {
-      { "type": [{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "ATND", "display": "attender" }] }], "individual": { "reference": $p.fullUrl } }
+    "participant": $ne([$map($doctors, function($d) {
+      { "type": [{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "ATND", "display": "attender" }] }], "individual": { "reference": $first($d).fullUrl } }
     })]),
     "location": $location ? [{ "location": { "reference": $location.fullUrl }, "status": $v($pv1, 2) = 'P' ? 'planned' : 'active' }]
   };
+  $patientSearch := $search($filter($patient.identifier, function($i) { 'MR' in $i.type.coding.code }));
+  $visitSearch := $search($encounter.identifier);
+  $byId := function($url, $resource) {(
+    $uuid := $substringAfter($url, 'urn:uuid:');
+    { "fullUrl": $url, "resource": $merge([$resource, { "id": $uuid }]), "request": { "method": "PUT", "url": $resource.resourceType & '/' & $uuid } }
+  )};
   $entries := [
-    { "fullUrl": $patientUrl, "resource": $patient },
-    $encounter ? { "fullUrl": $encounterUrl, "resource": $encounter },
-    $location,
+    { "fullUrl": $patientUrl, "resource": $patient, "request": $patientSearch
+      ? { "method": "PUT", "url": 'Patient?' & $patientSearch }
+      : $error('REQUEST_NO_SEARCH_VALUE: the Patient has no MR identifier') },
+    $encounter ? (
+      $visitSearch
+        ? { "fullUrl": $encounterUrl, "resource": $encounter, "request": { "method": "PUT", "url": 'Encounter?' & $visitSearch } }
+        : $byId($encounterUrl, $encounter)
+    ),
+    $location ? $byId($location.fullUrl, $location.resource),
     $practitioners,
-    $map(OBX, function($obx, $i) { { "fullUrl": $id('observation', $i), "resource": $observation($obx) } }),
-    $map(AL1, function($al1, $i) { { "fullUrl": $id('allergy', $i), "resource": $allergy($al1) } })
+    $map(OBX, function($obx, $i) { $byId($id('observation', $i), $observation($obx)) }),
+    $map(AL1, function($al1, $i) { $byId($id('allergy', $i), $allergy($al1)) })
   ];
   {
     "resourceType": "Bundle",
     "type": "transaction",
-    "entry": [$map($entries, function($e) { $merge([$e, { "request": { "method": "POST", "url": $e.resource.resourceType } }]) })]
+    "entry": $entries
   }
 )`;
 

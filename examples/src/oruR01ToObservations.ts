@@ -1,8 +1,10 @@
 import type { MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
 import * as vocabulary from '../../shared/common/library/valueMaps';
 import { assembleExample } from './assembleExample';
+import { eiOrderNumber } from './maps/eiOrderNumber';
 import { obrDiagnosticReport } from './maps/obrDiagnosticReport';
 import { obxObservation, obxObservationValue } from './maps/obxObservation';
+import { obxObservationIdentifier } from './maps/obxObservationIdentifier';
 import { oruR01 } from './maps/oruR01';
 import { pidPatientIdentity } from './maps/pidPatientIdentity';
 
@@ -13,7 +15,7 @@ import { pidPatientIdentity } from './maps/pidPatientIdentity';
  */
 export function buildOruR01ToObservations(): MappingSpec {
   return assembleExample(
-    [oruR01(), pidPatientIdentity(), obrDiagnosticReport(), obxObservation(), obxObservationValue()],
+    [oruR01(), pidPatientIdentity(), obrDiagnosticReport(), obxObservation(), obxObservationValue(), obxObservationIdentifier(), eiOrderNumber('Placer'), eiOrderNumber('Filler')],
     [vocabulary.administrativeSex, vocabulary.observationStatus, vocabulary.interpretation, vocabulary.diagnosticReportStatus],
     { defaultTimezone: 'Z' },
   );

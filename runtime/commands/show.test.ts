@@ -60,6 +60,19 @@ describe('crosswalk show', () => {
     expect(text.endsWith('tests\n  ADT sample: 24 segments, fails with NOT_CHECKED_HERE\n')).toBe(true);
   });
 
+  it("says each target's transaction request: conditional create or update, on which search, what without a value, one per record", async () => {
+    const c = capture();
+    expect(await runShow(resolve('examples/adt-a01-to-fhir.crosswalk.json'), c.io)).toBe(0);
+    expect(c.out().split('\n').filter((line) => line.startsWith('  target '))).toEqual([
+      '  target patient: Patient (conditional update on identifier[MR]; without one: fail)',
+      '  target encounter: Encounter (conditional update on identifier; without one: PUT by id)',
+      '  target location: Location (PUT)',
+      '  target practitioner: Practitioner (conditional create on identifier; without one: create; one per record)',
+      '  target observation: Observation (PUT)',
+      '  target allergy: AllergyIntolerance (PUT)',
+    ]);
+  });
+
   it('shows a hand-edited bundle with a note instead of refusing it (a git diff of work in progress)', async () => {
     const file = writeDocsBundle('edited.crosswalk.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"path": "PID-5.1"', '"path": "PID-5.2"'));

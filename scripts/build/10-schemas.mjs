@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the compact format changes, so an old generated/ is rebuilt. */
-export const SCHEMA_INDEX_FORMAT = 1;
+export const SCHEMA_INDEX_FORMAT = 2;
 export const HL7V2_VERSIONS = ['2.3', '2.3.1', '2.4', '2.5', '2.5.1', '2.6', '2.7', '2.7.1'];
 
 const OUT = ['generated', 'schemas'];
@@ -114,13 +114,14 @@ function buildFhir(r4, put) {
     // Constraints (SimpleQuantity, MoneyQuantity) are profiles of Quantity, not types of their own.
     .filter((sd) => sd.derivation !== 'constraint');
   const index = { format: SCHEMA_INDEX_FORMAT, resources: [], complexTypes: [], primitiveTypes: [], descriptions: {} };
+  const searchParameters = searchParametersByResource(r4);
   // Every data type (and the abstract Resource bases that `contained` and `Bundle.entry.resource`
   // point at) in one file: any resource tree needs most of them, and one read beats forty.
   const datatypes = [];
   for (const sd of definitions) {
     const group = sd.kind === 'resource' ? index.resources : sd.kind === 'primitive-type' ? index.primitiveTypes : index.complexTypes;
     if (!sd.abstract || sd.kind !== 'resource') group.push(sd.id);
-    const compact = compactStructure(sd);
+    const compact = compactStructure(sd, searchParameters.get(sd.id));
     index.descriptions[sd.id] = compact.d;
     put(`fhir-r4/types/${sd.id}.json`, compact);
     if (sd.kind !== 'resource' || sd.abstract) datatypes.push(compact);
@@ -143,7 +144,28 @@ function compactType(type) {
   return targets.length > 0 ? { c: code, tp: targets } : { c: code };
 }
 
-function compactStructure(sd) {
+/**
+ * The FHIR R4 search parameters of each resource: code → [type, the part of the expression for
+ * that resource]. A parameter shared by many resources (`identifier`) has one expression joined
+ * with ` | `; only this resource's parts are kept. Parameters of Resource and DomainResource
+ * (`_id`, `_lastUpdated`) are left out: no mapping searches on them.
+ */
+function searchParametersByResource(r4) {
+  const byResource = new Map();
+  for (const parameter of readBundle(r4, 'search-parameters.json')) {
+    if (parameter.resourceType !== 'SearchParameter' || !parameter.expression) continue;
+    const parts = parameter.expression.split(' | ').map((part) => part.trim());
+    for (const resource of parameter.base ?? []) {
+      const own = parts.filter((part) => part.startsWith(`${resource}.`) || part.startsWith(`(${resource}.`));
+      if (own.length === 0) continue;
+      if (!byResource.has(resource)) byResource.set(resource, {});
+      byResource.get(resource)[parameter.code] = [parameter.type, own.join(' | ')];
+    }
+  }
+  return byResource;
+}
+
+function compactStructure(sd, searchParameters) {
   const elements = [];
   for (const element of sd.snapshot.element) {
     // Slices are profile content; the base definitions hold none, but keep the index honest.
@@ -170,6 +192,7 @@ function compactStructure(sd) {
     base: sd.baseDefinition?.startsWith(SD_PREFIX) ? sd.baseDefinition.slice(SD_PREFIX.length) : undefined,
     d: sd.snapshot.element[0]?.short ?? sd.description ?? '',
     e: elements,
+    ...(searchParameters ? { sp: searchParameters } : {}),
   };
 }
 

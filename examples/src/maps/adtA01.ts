@@ -11,12 +11,19 @@ export function adtA01(): MapDefinition {
   const b = new MapBuilder('ADT_A01', 'message', hl7Message('ADT_A01'))
     .describe('ADT^A01 → FHIR R4', 'Admit/visit notification (the ADT_A01 structure: A01, A04, A08, A13) to Patient, Encounter, Location, Practitioner, Observation and AllergyIntolerance.')
     .accepts({ messages: [{ type: 'ADT', events: ['A01', 'A04', 'A08', 'A13'] }] });
-  const patient = b.target('patient', 'Patient');
-  const encounter = b.target('encounter', 'Encounter');
-  b.target('location', 'Location');
-  b.target('practitioner', 'Practitioner');
-  b.target('observation', 'Observation');
-  b.target('allergy', 'AllergyIntolerance');
+  // Replaying a message, or the visit's next event (A08), updates the records instead of adding
+  // others: the Patient by its medical record number (PID-3 of type MR; a message without one
+  // fails rather than guess), the Encounter by its visit number (PV1-19). A doctor is created
+  // when no Practitioner has their identifier, never overwritten by a message that only names
+  // them, and one doctor named twice is one Practitioner. What has no identifier in v2 (the
+  // location, an OBX, an AL1) is written by its id from the message, so the same message again
+  // writes the same resources.
+  const patient = b.target('patient', 'Patient', { method: 'PUT', search: [{ name: 'identifier', ofType: 'MR' }] });
+  const encounter = b.target('encounter', 'Encounter', { method: 'PUT', search: [{ name: 'identifier' }], otherwise: 'create' });
+  b.target('location', 'Location', { method: 'PUT' });
+  b.target('practitioner', 'Practitioner', { method: 'POST', search: [{ name: 'identifier' }], otherwise: 'create', sameRecord: 'merge' });
+  b.target('observation', 'Observation', { method: 'PUT' });
+  b.target('allergy', 'AllergyIntolerance', { method: 'PUT' });
   const patientRef = b.ref(patient);
 
   // PID → Patient[1].

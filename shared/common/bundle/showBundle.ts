@@ -1,5 +1,5 @@
 import { nodeKindOf, nodePortsOf, type MappingNode, type PortEnv } from '../mapping/nodes/nodeKinds';
-import { fhirTypeOf, hl7InputOf, type Link, type MapDefinition, type MappingSpec } from '../mapping/spec/MappingSpec';
+import { fhirTypeOf, hl7InputOf, type Link, type MapDefinition, type MappingSpec, type Target } from '../mapping/spec/MappingSpec';
 import type { ValueMap } from '../valuemaps/ValueMap';
 import type { BundleMetadata, BundleTestCase } from './BundleFile';
 
@@ -103,11 +103,26 @@ function showMap(map: MapDefinition, env: PortEnv): string[] {
   const shared = new Set(types.filter((t, i) => types.indexOf(t) !== i));
   for (const target of map.targets) {
     const type = fhirTypeOf(target.schema) ?? target.schema.standard;
-    if (map.kind === 'message') out.push(`  target ${target.id}: ${type}${target.request?.method === 'PUT' ? ' (PUT)' : ''}`);
+    if (map.kind === 'message') out.push(`  target ${target.id}: ${type}${requestText(target.request)}`);
     const prefix = map.kind === 'message' && shared.has(type) ? `${target.id}:` : '';
     out.push(...showRules(byTarget.get(target.id) ?? [], text, prefix));
   }
   return out;
+}
+
+/**
+ * A target's transaction request in words: ` (PUT)`, ` (conditional update on identifier[MR];
+ * without one: fail)`, ` (conditional create on identifier; without one: create; one per record)`.
+ */
+function requestText(request: Target['request']): string {
+  if (!request) return '';
+  const parts: string[] = [];
+  if (request.search) {
+    const search = request.search.map((p) => (p.ofType ? `${p.name}[${p.ofType}]` : p.name)).join(' & ');
+    parts.push(`conditional ${request.method === 'PUT' ? 'update' : 'create'} on ${search}; without one: ${request.otherwise === 'create' ? (request.method === 'PUT' ? 'PUT by id' : 'create') : 'fail'}`);
+  } else if (request.method === 'PUT' || request.sameRecord !== undefined) parts.push(request.method);
+  if (request.sameRecord === 'merge') parts.push('one per record');
+  return ` (${parts.join('; ')})`;
 }
 
 const order = (a: Link, b: Link): number => (a.order ?? 0) - (b.order ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

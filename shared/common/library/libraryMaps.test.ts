@@ -30,7 +30,7 @@ function emptySpec(): MappingSpec {
 describe('the library', () => {
   test('has the IG data type maps, named as the IG names them, and their parts', () => {
     expect(libraryMaps.map((e) => e.map.id)).toEqual([
-      'CX[Identifier]', 'ST[Extension-checkDigit]', 'ID[Extension-checkDigitScheme]', 'HD[uri]', 'HD[Reference]',
+      'CX[Identifier]', 'EI[Identifier]', 'ST[Extension-checkDigit]', 'ID[Extension-checkDigitScheme]', 'HD[uri]', 'HD[Reference]',
       'XPN[HumanName]', 'FN[HumanName]', 'DR[Period]', 'XAD[Address]', 'XTN[ContactPoint]',
       'CWE[CodeableConcept]', 'CE[CodeableConcept]', 'CNE[CodeableConcept]', 'CWE[Coding]', 'CWE[Coding-Alternate]', 'CWE[Coding-SecondAlternate]',
       'CWE[Quantity]', 'NM[Quantity]', 'SN[Quantity]', 'SN[Range]', 'SN[Ratio]',
@@ -105,6 +105,14 @@ describe('copyLibraryMap', () => {
 
 describe('what the maps write', () => {
   const run = (text: string, map: string, path: string, settings: MappingSettings = { defaultTimezone: 'Z' }) => libraryHarness(catalog, settings).run(parseHl7(`MSH|^~\\&|||||||ADT^A01|1|P|2.5.1\r${text}`), [{ map, path }]);
+
+  test('EI[Identifier]: the value, the universal id as system when EI.4 names its kind, else the namespace as assigner', () => {
+    expect(run('ZZZ|986^IA PHIMS Stage^2.16.840.1.114222.4.3.3.5.1.2^ISO', 'EI[Identifier]', 'ZZZ-1')).toEqual({ value: '986', system: 'urn:oid:2.16.840.1.114222.4.3.3.5.1.2' });
+    expect(run('ZZZ| 1045813 ^GHH LAB', 'EI[Identifier]', 'ZZZ-1')).toEqual({ value: '1045813', assigner: { display: 'GHH LAB' } });
+    expect(run('ZZZ|A7^LAB^http://lab.example.org/orders^URI', 'EI[Identifier]', 'ZZZ-1')).toEqual({ value: 'A7', system: 'http://lab.example.org/orders' });
+    expect(run('ZZZ|A7^LAB^2.16.01^ISO', 'EI[Identifier]', 'ZZZ-1')).toEqual({ value: 'A7', assigner: { display: 'LAB' } });
+    expect(run('ZZZ|^LAB^2.16.840.1^ISO', 'EI[Identifier]', 'ZZZ-1')).toBeUndefined();
+  });
 
   test('HD[uri]: an OID, a UUID or a URI as HD.3 names it; a namespace or another type gives none', () => {
     expect(run('ZZZ|^2.16.840.1.113883.19^ISO', 'HD[uri]', 'ZZZ-1')).toBe('urn:oid:2.16.840.1.113883.19');

@@ -15,6 +15,7 @@ import { dtDate } from './datatypes/dtDate';
 import { dtmDate } from './datatypes/dtmDate';
 import { dtmDateTime } from './datatypes/dtmDateTime';
 import { dtmInstant } from './datatypes/dtmInstant';
+import { eiIdentifier } from './datatypes/eiIdentifier';
 import { fnHumanName } from './datatypes/fnHumanName';
 import { hdReference } from './datatypes/hdReference';
 import { hdUri } from './datatypes/hdUri';
@@ -99,6 +100,7 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
     ],
     replaces: { functionId: 'datatype.identifierFromCx', differences: [] },
   }),
+  entry(eiIdentifier, {}),
   entry(stExtensionCheckDigit, {}),
   entry(idExtensionCheckDigitScheme, {}),
   entry(hdUri, {

@@ -6,6 +6,8 @@ export class FhirTypeModel {
   readonly kind: FhirTypeIndex['kind'];
   readonly description: string;
   readonly root: FhirCompactElement;
+  /** A resource's search parameters (code → [type, expression]); empty for a data type. */
+  readonly searchParameters: Readonly<Record<string, [string, string]>>;
   private readonly byPath = new Map<string, FhirCompactElement>();
   private readonly byParent = new Map<string, FhirCompactElement[]>();
 
@@ -14,6 +16,7 @@ export class FhirTypeModel {
     this.kind = index.kind;
     this.description = index.d;
     this.root = index.e[0] ?? { p: index.name, min: 0, max: '*' };
+    this.searchParameters = index.sp ?? {};
     for (const element of index.e) {
       this.byPath.set(element.p, element);
       const dot = element.p.lastIndexOf('.');

@@ -39,6 +39,16 @@ export interface Hl7v2Table {
   codes: { code: string; display: string }[];
 }
 
+/** A FHIR R4 search parameter of one resource (from the specification's SearchParameter definitions). */
+export interface FhirSearchParameterInfo {
+  /** The parameter's code, as a URL writes it (`identifier`, `value-quantity`). */
+  name: string;
+  /** `token`, `string`, `reference`, `date`, `number`, `quantity`, `uri`, `composite` or `special`. */
+  type: string;
+  /** Its FHIRPath expression for this resource (`Patient.identifier`, `(Observation.value as CodeableConcept)`). */
+  expression: string;
+}
+
 export interface FhirPrimitiveInfo {
   code: string;
   /** The value's regex from the StructureDefinition (anchored by the caller), if it has one. */
@@ -82,6 +92,10 @@ export interface SchemaCatalog {
   fhirChildren(type: string, path?: string): FhirElementInfo[];
   /** A primitive type (`date`, `code`, `decimal`), or undefined for a non-primitive. */
   fhirPrimitive(code: string): FhirPrimitiveInfo | undefined;
+  /** A loaded resource's search parameter by its code, or undefined when the resource has none of that name. */
+  fhirSearchParameter(resource: string, name: string): FhirSearchParameterInfo | undefined;
+  /** A loaded resource's search parameters, by code. */
+  fhirSearchParameters(resource: string): FhirSearchParameterInfo[];
 }
 
 const HL7V2_TREES_KEPT = 32;
@@ -434,6 +448,15 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
   private remember<T>(cache: Map<string, T>, key: string, value: T): void {
     if (cache.size >= LOOKUP_CACHE_SIZE) cache.clear();
     cache.set(key, value);
+  }
+
+  fhirSearchParameter(resource: string, name: string): FhirSearchParameterInfo | undefined {
+    const parameter = own(this.loaded(resource).searchParameters, name);
+    return parameter ? { name, type: parameter[0], expression: parameter[1] } : undefined;
+  }
+
+  fhirSearchParameters(resource: string): FhirSearchParameterInfo[] {
+    return Object.entries(this.loaded(resource).searchParameters).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, [type, expression]]) => ({ name, type, expression }));
   }
 
   fhirPrimitive(code: string): FhirPrimitiveInfo | undefined {

@@ -3,7 +3,7 @@
  * read through a SchemaDataSource. Short keys keep the files small; this is the one place that
  * knows them. The format number is checked on load so an old build is reported, not misread.
  */
-export const SCHEMA_INDEX_FORMAT = 1;
+export const SCHEMA_INDEX_FORMAT = 2;
 
 /** [description, data type, optionality 1 O | 2 R | 3 C | 4 W, repetitions (0 = unbounded), length, table]. */
 export type Hl7v2CompactField = [string, string, number, number, number | null, number | null];
@@ -69,6 +69,8 @@ export interface FhirTypeIndex {
   base?: string;
   d: string;
   e: FhirCompactElement[];
+  /** A resource's search parameters: code → [type (`token`, `string`, `reference` …), FHIRPath expression for this resource]. */
+  sp?: Record<string, [string, string]>;
 }
 
 export interface FhirIndex {

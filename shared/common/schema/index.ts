@@ -4,7 +4,7 @@ export type {
 export { cardinality } from './SchemaNode';
 export type { SchemaDataSource } from './SchemaDataSource';
 export { createSchemaCatalog, FHIR_R4_VERSION } from './SchemaCatalog';
-export type { SchemaCatalog, SchemaTreeOptions, Hl7v2Table, FhirPrimitiveInfo } from './SchemaCatalog';
+export type { SchemaCatalog, SchemaTreeOptions, Hl7v2Table, FhirPrimitiveInfo, FhirSearchParameterInfo } from './SchemaCatalog';
 export type { FhirElementInfo } from './fhirElements';
 export type { SchemaSearchHit } from './searchSchema';
 export { searchSchemaTree } from './searchSchema';

@@ -4,7 +4,7 @@ import type { StudioArgs, StudioMethodName, StudioResult } from './studioMethods
 import type {
   appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
   functionInfoSchema, hostCommandSchema, openedBundleSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
-  schemaStandardInfoSchema, schemaStructureSchema, serializedBundleSchema, terminologyKindSchema, terminologySummarySchema,
+  schemaStandardInfoSchema, schemaStructureSchema, searchParameterInfoSchema, serializedBundleSchema, terminologyKindSchema, terminologySummarySchema,
   SchemaTreeNode,
 } from './studioSchemas';
 import type { SchemaSearchHit } from '../schema';
@@ -22,6 +22,7 @@ export type Example = z.infer<typeof exampleSchema>;
 export type SchemaStandardInfo = z.infer<typeof schemaStandardInfoSchema>;
 export type SchemaStructure = z.infer<typeof schemaStructureSchema>;
 export type FunctionInfo = z.infer<typeof functionInfoSchema>;
+export type SearchParameterInfo = z.infer<typeof searchParameterInfoSchema>;
 export type TerminologyKind = z.infer<typeof terminologyKindSchema>;
 export type TerminologySummary = z.infer<typeof terminologySummarySchema>;
 export type Concept = z.infer<typeof conceptSchema>;
@@ -68,6 +69,8 @@ export interface StudioApi {
   /** The source tree of a JSON or CSV source (a map's `sources[0].schema`): inferred from its sample, with its fields laid over. */
   loadSourceSchemaTree(args: { schema: InferredSchemaRef }): Promise<{ nodes: SchemaTreeNode[] }>;
   searchSchema(args: { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string; query: string; limit?: number }): Promise<SchemaSearchHit[]>;
+
+  listSearchParameters(args: { resource: string }): Promise<SearchParameterInfo[]>;
 
   listFunctions(): Promise<FunctionInfo[]>;
 

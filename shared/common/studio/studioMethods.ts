@@ -3,7 +3,7 @@ import { csvSchemaRefSchema, jsonSchemaRefSchema } from '../mapping/spec/schemaR
 import {
   appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
   functionInfoSchema, openedBundleSchema, pathSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
-  schemaRefSchema, schemaSearchHitSchema, schemaStandardInfoSchema, schemaStandardSchema, schemaStructureSchema, schemaTreeNodeSchema,
+  schemaRefSchema, schemaSearchHitSchema, searchParameterInfoSchema, schemaStandardInfoSchema, schemaStandardSchema, schemaStructureSchema, schemaTreeNodeSchema,
   serializedBundleSchema, terminologyKindSchema, terminologySummarySchema, uiStateKeySchema,
 } from './studioSchemas';
 
@@ -75,6 +75,9 @@ export const studioMethods = {
   searchSchema: method('Finds the nodes of a schema tree matching every word of a query, with the ids to expand to reveal each.',
     schemaRefSchema.extend({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).optional() }).strict(),
     z.array(schemaSearchHitSchema)),
+
+  listSearchParameters: method("Lists a FHIR R4 resource's search parameters (name, type, expression), those a target's conditional request can search by marked.",
+    z.object({ resource: z.string().regex(/^[A-Z][A-Za-z]{1,63}$/) }).strict(), z.array(searchParameterInfoSchema)),
 
   listFunctions: method('Lists the function library (metadata only; the renderer runs functions from shared/ itself).', none,
     z.array(functionInfoSchema)),

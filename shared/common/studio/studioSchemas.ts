@@ -100,6 +100,17 @@ export const schemaStructureSchema = z.object({
   description: z.string().optional(),
 });
 
+/** A FHIR R4 search parameter of one resource, and whether a target's `request.search` can use it. */
+export const searchParameterInfoSchema = z.object({
+  name: z.string(),
+  /** `token`, `string`, `reference`, `date` … */
+  type: z.string(),
+  /** Its FHIRPath expression for the resource (`Patient.identifier`). */
+  expression: z.string(),
+  /** Whether a conditional request can search by it (a token or uri parameter on a plain element path); otherwise why not. */
+  conditional: z.union([z.literal(true), z.string()]),
+});
+
 /** One row of a schema tree: the schema catalog's own node type (shared/common/schema/SchemaNode.ts). */
 export type SchemaTreeNode = SchemaNode;
 

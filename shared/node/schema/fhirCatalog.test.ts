@@ -162,3 +162,22 @@ describe('synchronous element lookups for the validator', () => {
     expect(catalog.fhirPrimitive('HumanName')).toBeUndefined();
   });
 });
+
+describe('FHIR R4 search parameters', () => {
+  test("a resource's parameters come with their type and this resource's part of the expression", async () => {
+    const own = nodeSchemaCatalog(resolve(process.cwd(), 'generated/schemas'));
+    expect(() => own.fhirSearchParameter('Observation', 'identifier')).toThrow(expect.objectContaining({ code: 'SCHEMA_NOT_LOADED' }));
+    await own.preloadFhir(['Observation', 'DocumentManifest', 'Patient']);
+    expect(own.fhirSearchParameter('Observation', 'identifier')).toEqual({ name: 'identifier', type: 'token', expression: 'Observation.identifier' });
+    expect(own.fhirSearchParameter('Observation', 'value-concept')).toEqual({ name: 'value-concept', type: 'token', expression: '(Observation.value as CodeableConcept)' });
+    expect(own.fhirSearchParameter('DocumentManifest', 'identifier')).toEqual({ name: 'identifier', type: 'token', expression: 'DocumentManifest.masterIdentifier | DocumentManifest.identifier' });
+    expect(own.fhirSearchParameter('Patient', 'mrn')).toBeUndefined();
+    expect(own.fhirSearchParameter('Patient', '__proto__')).toBeUndefined();
+    // The base parameters of every resource (_id, _lastUpdated) are not listed: no mapping searches by them.
+    expect(own.fhirSearchParameters('Patient').map((p) => p.name)).toEqual([
+      'active', 'address', 'address-city', 'address-country', 'address-postalcode', 'address-state', 'address-use', 'birthdate',
+      'death-date', 'deceased', 'email', 'family', 'gender', 'general-practitioner', 'given', 'identifier', 'language', 'link',
+      'name', 'organization', 'phone', 'phonetic', 'telecom',
+    ]);
+  });
+});

@@ -71,6 +71,17 @@ describe('Studio API services over the engine', () => {
     expect(bad).toMatchObject({ ok: false, stage: 'parse', error: { code: 'JSON_INVALID', where: { line: 10, column: line.indexOf('"systolic": 128,') + 17 } } });
   });
 
+  it("lists a resource's search parameters, saying which a conditional request can search by and why not the others", async () => {
+    const parameters = await api.listSearchParameters({ resource: 'Patient' });
+    expect(parameters.find((p) => p.name === 'identifier')).toEqual({ name: 'identifier', type: 'token', expression: 'Patient.identifier', conditional: true });
+    expect(parameters.find((p) => p.name === 'birthdate')).toEqual({
+      name: 'birthdate', type: 'date', expression: 'Patient.birthDate',
+      conditional: 'The search parameter birthdate of Patient is a date parameter; a conditional request searches by token or uri parameters (identifier, code, status …), which match exactly.',
+    });
+    expect(parameters.filter((p) => p.conditional === true).map((p) => p.name)).toEqual(['active', 'address-use', 'gender', 'identifier', 'language', 'telecom']);
+    await expect(api.listSearchParameters({ resource: 'Patients' })).rejects.toMatchObject({ code: 'SCHEMA_UNKNOWN_TYPE' });
+  });
+
   it('reports an unknown structure as the catalog\'s CrosswalkError', async () => {
     await expect(api.loadSchemaTree({ ...v251, structure: 'ADT_Z99' })).rejects.toMatchObject({ code: 'SCHEMA_UNKNOWN_STRUCTURE', where: { path: 'ADT_Z99' } });
   });

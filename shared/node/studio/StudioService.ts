@@ -2,7 +2,7 @@ import { CrosswalkError } from '../../common/errors/CrosswalkError';
 import { sourceSchemaTree } from '../../common/mapping/input/sourceSchema';
 import type {
   AppInfo, BundleDocument, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, SchemaStandardInfo, SchemaStructure,
-  PreviewOutcome, SchemaSearchHit, SchemaTreeNode, StudioApi, TerminologyKind, TerminologySummary,
+  PreviewOutcome, SchemaSearchHit, SchemaTreeNode, SearchParameterInfo, StudioApi, TerminologyKind, TerminologySummary,
 } from '../../common/studio';
 
 type SchemaRef = { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string };
@@ -16,6 +16,8 @@ export interface StudioCatalog {
   /** The root node (no path) or the children of the node with id `path`, loaded `depth` levels deep. */
   loadTree(ref: SchemaRef, path: string | undefined, depth: number, hideBoilerplate: boolean): Promise<SchemaTreeNode[]>;
   search(ref: SchemaRef, query: string, limit: number): Promise<SchemaSearchHit[]>;
+  /** A FHIR resource's search parameters, each marked with whether a conditional request can use it. */
+  listSearchParameters(resource: string): Promise<SearchParameterInfo[]>;
   listTerminology(kind: TerminologyKind, query: string, limit: number): Promise<TerminologySummary[]>;
   expandValueSet(url: string): Promise<{ concepts: Concept[]; complete: boolean }>;
   getConceptMap(idOrUrl: string): Promise<FhirResourceJson>;
@@ -101,6 +103,8 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
       return { nodes: root ? [root] : [] };
     },
     searchSchema: ({ standard, version, structure, query, limit }) => catalog.search({ standard, version, structure }, query, limit ?? 100),
+
+    listSearchParameters: ({ resource }) => catalog.listSearchParameters(resource),
 
     listFunctions: async () => deps.functions(),
 

@@ -27,14 +27,15 @@ beforeAll(async () => {
 /**
  * The generator sends a birth date without a time and one attending doctor; every other message
  * here gets a time of birth in PID-7 (the birthTime extension, with and without an offset) and a
- * second PV1-7 repetition.
+ * second PV1-7 repetition, and some the first doctor a second time.
  */
 function withBirthTimeAndSecondDoctor(text: string, n: number): string {
   return text.split('\r').map((segment) => {
     const fields = segment.split('|');
     if (fields[0] === 'PID' && fields[7] !== undefined) fields[7] += n % 4 === 0 ? '1426' : '142655+0130';
     // Some with an empty repetition between the two, which gives no Practitioner.
-    if (fields[0] === 'PV1' && fields[7] !== undefined) fields[7] += `${n % 3 === 0 ? '~' : ''}~${String(100000 + n)}^Second^Doctor^^^Dr`;
+    // And some name the first doctor again: the same identifier, one Practitioner.
+    if (fields[0] === 'PV1' && fields[7] !== undefined) fields[7] += `${n % 3 === 0 ? '~' : ''}~${String(100000 + n)}^Second^Doctor^^^Dr${n % 5 === 1 ? `~${fields[7]}` : ''}`;
     return fields.join('|');
   }).join('\r');
 }
@@ -49,6 +50,21 @@ test('half of the ADT messages carry a time of birth and two attending doctors',
   const adt = messages.slice(0, 40).map((m) => parseHl7(m));
   expect(adt.filter((m) => (m.get('PID-7') ?? '').length > 8).length).toBe(20);
   expect(adt.filter((m) => m.segment('PV1')?.fieldRaw(7)?.includes('~') === true).length).toBe(20);
+});
+
+test('four of the ADT messages name their first doctor twice, and map to one Practitioner for both', () => {
+  const twice = messages.slice(0, 40).filter((m) => {
+    const doctors = (parseHl7(m).segment('PV1')?.fieldRaw(7) ?? '').split('~');
+    return doctors.length > 2 && doctors[doctors.length - 1] === doctors[0];
+  });
+  expect(twice).toHaveLength(4);
+  for (const text of twice) {
+    const bundle = executeMapping(plan, parseHl7(text)).bundle;
+    const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner').map((e) => e.fullUrl);
+    const participants = (bundle.entry[1].resource.participant as Array<{ individual: { reference: string } }>).map((p) => p.individual.reference);
+    expect(practitioners).toHaveLength(2);
+    expect(participants).toEqual([practitioners[0], practitioners[1], practitioners[0]]);
+  }
 });
 
 test('the generated messages use every OBX value type the mapping handles', () => {

@@ -5,7 +5,8 @@ import { executeMapping, type MappingPlan } from '../../../shared/common/mapping
 import { exampleByFile, prepareExample, readSample, sampleFiles } from './exampleFixture';
 
 // The ORU example over every real sample: ORU messages give Bundles with no FHIR validation
-// error, one Observation per OBX, and one DiagnosticReport per order listing its own results.
+// error, one Practitioner per responsible observer (OBX-16), one Observation per OBX, and one
+// DiagnosticReport per order listing its own results.
 const files = sampleFiles();
 const example = exampleByFile('examples/oru-r01-to-observations.crosswalk.json');
 let plan: MappingPlan;
@@ -25,7 +26,7 @@ test('the reference folder has five ORU samples', () => {
 });
 
 describe.each(oruFiles)('ORU sample %s', (file) => {
-  test('maps with no FHIR R4 validation error: Patient, one Observation per OBX, a report per OBR listing the OBX after it', () => {
+  test('maps with no FHIR R4 validation error: Patient, a Practitioner per observer, one Observation per OBX, a report per OBR listing the OBX after it', () => {
     const text = read(file);
     const message = parseHl7(text);
     const bundle = JSON.parse(JSON.stringify(executeMapping(plan, message).bundle)) as { entry: { fullUrl: string; resource: { resourceType: string; result?: Array<{ reference: string }> } }[] };
@@ -33,7 +34,9 @@ describe.each(oruFiles)('ORU sample %s', (file) => {
     const types = bundle.entry.map((e) => e.resource.resourceType);
     const obx = segments(text, 'OBX');
     const obr = segments(text, 'OBR');
-    expect(types).toEqual(['Patient', ...Array<string>(obx).fill('Observation'), ...Array<string>(obr).fill('DiagnosticReport')]);
+    // Observers by their id (OBX-16.1), each once however many results name them.
+    const observers = new Set(message.segmentsById('OBX').flatMap((s) => (s.fieldRaw(16) ?? '').split('~').map((r) => r.split('^')[0]).filter((id) => id !== '')));
+    expect(types).toEqual(['Patient', ...Array<string>(observers.size).fill('Practitioner'), ...Array<string>(obx).fill('Observation'), ...Array<string>(obr).fill('DiagnosticReport')]);
     // Each report lists the Observations of its order: an independent count over the flat segments, where an
     // order starts at an ORC, or at an OBR that no ORC opened, and holds the OBX that follow until the next one.
     const observations = bundle.entry.filter((e) => e.resource.resourceType === 'Observation').map((e) => e.fullUrl);

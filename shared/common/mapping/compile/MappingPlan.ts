@@ -5,6 +5,7 @@ import type { Link, MapDefinition, MappingSpec, Target } from '../spec/MappingSp
 import type { FhirElementLookup } from './FhirElementLookup';
 import type { ContextItem, Evaluate, Frame } from './Frame';
 import type { FunctionLookup } from './FunctionLookup';
+import type { RequestPlan } from './compileRequest';
 import type { TargetStep } from './targetPath';
 
 // The executable plan compileMapping builds from a spec: plain data and closures, no spec text
@@ -57,7 +58,7 @@ export interface TargetPlan {
   /** Hash of the target id, mixed into its resources' deterministic ids. */
   idHash: number;
   resourceType: string;
-  method: 'POST' | 'PUT';
+  request: RequestPlan;
   /** Set when the target yields one resource per item of the context linked to its root. */
   root?: { link: Link; traceId: string; level: ContextLevel };
   body: Block;

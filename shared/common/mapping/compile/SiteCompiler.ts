@@ -14,6 +14,7 @@ import type { SchemaNode } from '../../schema/SchemaNode';
 import { checkSourcePath, schemaPaths, sourceSchemaTree } from '../input/sourceSchema';
 import { fhirTypeOf, hl7InputOf, type Link, type MappingSpec, type SourceEndpoint, type Target } from '../spec/MappingSpec';
 import type { TraceEntry } from '../trace/TraceEntry';
+import { compileRequest } from './compileRequest';
 import type { ContextScope } from './ContextScope';
 import type { FhirElementLookup } from './FhirElementLookup';
 import { sameItem, type ContextItem, type Evaluate, type Frame, type JsonItem, type SegmentItem } from './Frame';
@@ -107,8 +108,8 @@ export class SiteCompiler {
     if (roots.length > 1) {
       throw new CrosswalkError('MAP_BAD_CONTEXT', `Target "${target.id}" has two context links on ${resourceType} itself ("${roots[0].info.link.id}" and "${roots[1].info.link.id}"); one decides how many resources it yields.`, this.index.where({ node: target.id, link: roots[1].info.link.id }));
     }
-    const method = target.request?.method ?? 'POST';
-    const common = { target, slot, idHash: nameHash(target.id), resourceType, method } as const;
+    const request = compileRequest(target, resourceType, this.state.elements, this.index.where({ node: target.id, path: `${this.index.at()}.targets[${slot}]` }));
+    const common = { target, slot, idHash: nameHash(target.id), resourceType, request } as const;
     if (roots.length === 1) {
       const root = roots[0];
       if (top.length > 0 || topContexts.some((c) => c !== root)) {
@@ -599,7 +600,8 @@ export class SiteCompiler {
     };
     const all = (refs: string[], keep: (i: number) => boolean): Array<{ reference: string }> | undefined => {
       const out: Array<{ reference: string }> = [];
-      for (let i = 0; i < refs.length; i++) if (keep(i)) out.push({ reference: refs[i] });
+      // Resources merged as one record share a fullUrl: listed once.
+      for (let i = 0; i < refs.length; i++) if (keep(i) && (i === 0 || refs.indexOf(refs[i]) === i)) out.push({ reference: refs[i] });
       return out.length > 0 ? out : undefined;
     };
     let same: ContextScope | undefined;
@@ -641,7 +643,7 @@ export class SiteCompiler {
       if (prov) prov.nodes.push(traceId);
       const refs = frame.references[slot];
       if (!refs || refs.length === 0) return undefined;
-      return refs.map((reference) => ({ reference }));
+      return refs.filter((reference, i) => i === 0 || refs.indexOf(reference) === i).map((reference) => ({ reference }));
     };
   }
 

@@ -5,7 +5,9 @@ import type { MappingPlan, MessagePlan, TargetPlan } from '../compile/MappingPla
 import type { ContextItem, Frame } from '../compile/Frame';
 import { isJsonInput, NO_SEGMENTS, type JsonInput, type MappingInput } from '../input/MappingInput';
 import type { TraceEntry } from '../trace/TraceEntry';
+import { canonicalJson } from '../../bundle/canonicalJson';
 import { messageKey, messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
+import { searchQuery } from './searchQuery';
 import { addContext, runBlock } from './runBlock';
 
 export interface FhirResource {
@@ -17,7 +19,8 @@ export interface FhirResource {
 export interface BundleEntry {
   fullUrl: string;
   resource: FhirResource;
-  request: { method: 'POST' | 'PUT'; url: string };
+  /** `ifNoneExist` (the search, without `?`) makes a POST a conditional create; a PUT with a search in `url` is a conditional update. */
+  request: { method: 'POST' | 'PUT'; url: string; ifNoneExist?: string };
 }
 
 export interface TransactionBundle {
@@ -45,6 +48,10 @@ interface Instance {
   resource: FhirResource;
   fullUrl: string;
   trace: TraceEntry[] | undefined;
+  /** The search of a conditional request (`identifier=…`), when the target has one and it found values. */
+  search?: string;
+  /** Set when an earlier resource of the same target is the same record: this one is not written, and references point there. */
+  sameAs?: Instance;
 }
 
 /**
@@ -115,22 +122,18 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
     } else {
       instances.push(buildResource(target, key, 0, frame, trace));
     }
+    if (target.request.search || target.request.sameRecord === 'merge') resolveRecords(target, instances);
     built[target.slot] = instances;
-    frame.references[target.slot] = instances.map((i) => i.fullUrl);
+    frame.references[target.slot] = instances.map((i) => (i.sameAs ?? i).fullUrl);
   }
 
   const entry: BundleEntry[] = [];
   const allTrace: TraceEntry[] | undefined = trace ? [] : undefined;
   for (const targetPlan of chosen.outputTargets) {
     for (const instance of built[targetPlan.slot] ?? []) {
+      if (instance.sameAs) continue;
       const index = entry.length;
-      entry.push({
-        fullUrl: instance.fullUrl,
-        resource: instance.resource,
-        request: targetPlan.method === 'PUT'
-          ? { method: 'PUT', url: `${targetPlan.resourceType}/${instance.resource.id as string}` }
-          : { method: 'POST', url: targetPlan.resourceType },
-      });
+      entry.push({ fullUrl: instance.fullUrl, resource: instance.resource, request: requestOf(targetPlan, instance) });
       if (allTrace && instance.trace) {
         for (const t of instance.trace) allTrace.push({ ...t, output: t.output === '' ? `entry[${index}].resource` : `entry[${index}].resource.${t.output}` });
       }
@@ -148,8 +151,61 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
 function buildResource(target: TargetPlan, key: MessageKey, index: number, frame: Frame, trace: boolean): Instance {
   const uuid = resourceUuid(key, target.idHash, index);
   const resource: FhirResource = { resourceType: target.resourceType };
-  if (target.method === 'PUT') resource.id = uuid;
+  if (target.request.method === 'PUT') resource.id = uuid;
   const entries = trace ? [] as TraceEntry[] : undefined;
   runBlock(target.body, resource, frame, target.target.id, entries);
-  return { resource, fullUrl: `urn:uuid:${uuid}`, trace: entries };
+  const instance: Instance = { resource, fullUrl: `urn:uuid:${uuid}`, trace: entries };
+  const search = target.request.search;
+  if (search) {
+    const query = searchQuery(resource, search);
+    if (query !== undefined) {
+      instance.search = query;
+      // A conditional update names its resource by the search; an id of ours would have to match the server's.
+      delete resource.id;
+    } else if (target.request.otherwise === 'fail') {
+      throw new CrosswalkError('REQUEST_NO_SEARCH_VALUE', `Target "${target.target.id}" writes ${target.resourceType} conditionally on ${search.map((p) => p.name).join(' and ')}, but this ${target.resourceType} has no value for it, and the target's request says to fail then.`, { node: target.target.id, path: `${target.resourceType}.${search[0].reads[0].steps.join('.')}` });
+    }
+  }
+  return instance;
+}
+
+/**
+ * Finds the resources of one target that are one record within the message: the same search, or
+ * (merging, without a search value) the same content. Each later one points at the first
+ * (`sameAs`), so it is written once and every reference goes to it. Under the default policy two
+ * resources with one search must be identical: two results that claim one identifier with
+ * different content are not safely one record, and the message fails instead.
+ */
+function resolveRecords(target: TargetPlan, instances: Instance[]): void {
+  if (instances.length < 2) return;
+  const merge = target.request.sameRecord === 'merge';
+  const first = new Map<string, Instance>();
+  for (const instance of instances) {
+    const key = instance.search !== undefined ? `?${instance.search}` : merge ? contentOf(instance.resource) : undefined;
+    if (key === undefined) continue;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, instance);
+      continue;
+    }
+    if (!merge && contentOf(earlier.resource) !== contentOf(instance.resource)) {
+      throw new CrosswalkError('REQUEST_SAME_RECORD', `Two ${target.resourceType} resources of target "${target.target.id}" have the same search (${target.request.search?.map((p) => p.name).join(' and ')}) but different content, so they cannot be written as one record; make the search tell them apart, or set the target's sameRecord to merge.`, { node: target.target.id });
+    }
+    instance.sameAs = earlier;
+  }
+}
+
+/** A resource's content without its id, for comparing two built from the same message. */
+function contentOf(resource: FhirResource): string {
+  const { id: _id, ...content } = resource;
+  return canonicalJson(content);
+}
+
+/** The entry's request: a create, a write by id, or their conditional forms. */
+function requestOf(target: TargetPlan, instance: Instance): BundleEntry['request'] {
+  const type = target.resourceType;
+  if (target.request.method === 'PUT') {
+    return instance.search !== undefined ? { method: 'PUT', url: `${type}?${instance.search}` } : { method: 'PUT', url: `${type}/${instance.resource.id as string}` };
+  }
+  return instance.search !== undefined ? { method: 'POST', url: type, ifNoneExist: instance.search } : { method: 'POST', url: type };
 }

@@ -4,6 +4,7 @@ import { nodeSchema } from '../nodes/nodeKinds';
 import { MAPPING_FORMAT } from './formatVersion';
 import { idSchema, mapIdSchema } from './ids';
 import { schemaRefSchema } from './schemaRefs';
+import { targetRequestSchema } from './targetRequest';
 
 /**
  * The mapping spec: a graph of small maps, stored as data. The levels mirror the HL7 v2-to-FHIR
@@ -22,6 +23,7 @@ export {
 } from './schemaRefs';
 export { nodeSchema, type MappingNode, type NodeKindName, type FunctionNode, type ValueMapNode, type ConstantNode, type ConditionNode, type ReferenceNode, type CallNode } from '../nodes/nodeKinds';
 export { paramValueSchema } from '../nodes/functionNode';
+export { targetRequestSchema, requestSearchSchema, type TargetRequest, type RequestSearch } from './targetRequest';
 
 /** A map's input: the message (a message map: HL7 v2, a JSON document or a CSV row or file), one segment, one composite, or one JSON value. Exactly one per map. */
 export const sourceSchema = z.object({
@@ -42,9 +44,10 @@ export const targetSchema = z.object({
   schema: schemaRefSchema,
   /**
    * The transaction request of each entry (message maps). POST (default): `url` is the resource
-   * type. PUT: the resource gets the deterministic id and `url` is `Type/id`.
+   * type. PUT: the resource gets the deterministic id and `url` is `Type/id`. With `search`, either
+   * is conditional (targetRequest.ts).
    */
-  request: z.object({ method: z.enum(['POST', 'PUT']) }).strict().optional(),
+  request: targetRequestSchema.optional(),
 }).strict();
 export type Target = z.infer<typeof targetSchema>;
 

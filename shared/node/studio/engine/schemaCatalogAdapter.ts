@@ -1,4 +1,5 @@
 import type { SchemaCatalog, TerminologyKind as CatalogTerminologyKind } from '../../../common/schema';
+import { searchReads } from '../../../common/mapping/compile/compileRequest';
 import type { FhirResourceJson, TerminologyKind } from '../../../common/studio';
 import type { StudioCatalog } from '../StudioService';
 
@@ -16,6 +17,13 @@ export function schemaCatalogAdapter(catalog: SchemaCatalog): StudioCatalog {
       return node.children ?? [];
     },
     search: (ref, query, limit) => catalog.search(ref, query, { limit }),
+    async listSearchParameters(resource) {
+      await catalog.preloadFhir([resource]);
+      return catalog.fhirSearchParameters(resource).map((parameter) => {
+        const reads = searchReads(resource, parameter, catalog);
+        return { ...parameter, conditional: typeof reads === 'string' ? reads : true as const };
+      });
+    },
     async listTerminology(kind, query, limit) {
       const found = await catalog.listTerminology(kinds[kind], query, limit);
       return found.map((entry) => ({ ...entry, kind }));
