@@ -2,9 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { readBundleJson, showBundle } from '../../shared/common/bundle';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
-import { getFunction } from '../../shared/common/functions';
-import { mapTypes } from '../../shared/common/mapping/compile/compileMapping';
-import { findMap, type MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
+import { specPortEnv } from '../../shared/common/mapping/read/specPortEnv';
 import { parseSpec } from '../../shared/common/mapping/spec/parseSpec';
 import { readBundleText } from '../../shared/node/runtime/compileBundle';
 import type { CommandModule } from './CommandModule';
@@ -27,13 +25,13 @@ export async function runShow(path: string, io: { stdout: Writable; stderr: Writ
     let shown: string;
     if (typeof format === 'string' && format.startsWith('crosswalk.mapping/')) {
       const spec = parseSpec(json, 'mapping');
-      shown = showBundle({ metadata: { name: path, version: '(a bare mapping spec)' }, mapping: spec, tests: [], format: 'mapping spec' }, portEnv(spec));
+      shown = showBundle({ metadata: { name: path, version: '(a bare mapping spec)' }, mapping: spec, tests: [], format: 'mapping spec' }, specPortEnv(spec));
     } else {
       const loaded = readBundleJson(json, path, { verifyHash: false });
       const notes: string[] = [];
       if (!loaded.hashMatches) notes.push('the content does not match its hash: the file was edited after export (the runtime refuses it as it is)');
       if (loaded.migratedFrom) notes.push(`written in ${loaded.migratedFrom}; shown as ${loaded.bundle.format} (saving from the studio converts it)`);
-      shown = showBundle({ ...loaded.content, format: loaded.bundle.format, hash: loaded.bundle.hash, notes }, portEnv(loaded.spec));
+      shown = showBundle({ ...loaded.content, format: loaded.bundle.format, hash: loaded.bundle.hash, notes }, specPortEnv(loaded.spec));
     }
     io.stdout.write(shown);
     return 0;
@@ -42,17 +40,6 @@ export async function runShow(path: string, io: { stdout: Writable; stderr: Writ
     io.stderr.write(`crosswalk show: ${error.toString()}\n`);
     return 2;
   }
-}
-
-/** Function inputs in the library's order, and map input/output types, so rules read as they are drawn. */
-function portEnv(spec: MappingSpec) {
-  return {
-    functionPorts: (id: string) => getFunction(id),
-    mapTypes: (id: string) => {
-      const map = findMap(spec, id);
-      return map ? mapTypes(map) : undefined;
-    },
-  };
 }
 
 export const showCommand: CommandModule = {
