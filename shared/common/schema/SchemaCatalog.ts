@@ -3,7 +3,7 @@ import type { MessageStructure } from '../hl7v2/groups';
 import { jsonTypeOf } from '../fhir/primitives';
 import {
   own, schemaFiles, SCHEMA_INDEX_FORMAT,
-  type FhirDatatypesIndex, type FhirIndex, type FhirTypeIndex, type Hl7v2Index, type Hl7v2TablesIndex, type Hl7v2VersionIndex,
+  type FhirDatatypesIndex, type FhirIndex, type FhirProfileIndex, type FhirProfilesIndex, type FhirTypeIndex, type Hl7v2Index, type Hl7v2TablesIndex, type Hl7v2VersionIndex,
   type TerminologyIndex, type TerminologySummaryEntry,
 } from './compact';
 import { fhirChildInfos, fhirElementInfo, type FhirElementInfo } from './fhirElements';
@@ -82,6 +82,8 @@ export interface SchemaCatalog {
   fhirChildren(type: string, path?: string): FhirElementInfo[];
   /** A primitive type (`date`, `code`, `decimal`), or undefined for a non-primitive. */
   fhirPrimitive(code: string): FhirPrimitiveInfo | undefined;
+  /** A profile FHIR R4 ships (`http://hl7.org/fhir/StructureDefinition/bp`): what it requires and marks must-support; undefined when not shipped. */
+  fhirProfile(url: string): Promise<FhirProfileIndex | undefined>;
 }
 
 const HL7V2_TREES_KEPT = 32;
@@ -434,6 +436,12 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
   private remember<T>(cache: Map<string, T>, key: string, value: T): void {
     if (cache.size >= LOOKUP_CACHE_SIZE) cache.clear();
     cache.set(key, value);
+  }
+
+  async fhirProfile(url: string): Promise<FhirProfileIndex | undefined> {
+    const { profiles } = await this.read<FhirProfilesIndex>(schemaFiles.fhirProfiles);
+    const entry = own(profiles, url);
+    return entry ? this.read<FhirProfileIndex>(schemaFiles.fhirProfile(entry.file)) : undefined;
   }
 
   fhirPrimitive(code: string): FhirPrimitiveInfo | undefined {

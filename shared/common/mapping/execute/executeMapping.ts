@@ -3,6 +3,7 @@ import type { Hl7Message } from '../../hl7v2';
 import { placeSegments, type MessageGroups } from '../../hl7v2/groups';
 import type { MappingPlan, MessagePlan, TargetPlan } from '../compile/MappingPlan';
 import type { ContextItem, Frame } from '../compile/Frame';
+import type { SourceReadSink } from '../compile/SourceReadSink';
 import type { TraceEntry } from '../trace/TraceEntry';
 import { messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
 import { addContext, runBlock } from './runBlock';
@@ -28,6 +29,8 @@ export interface TransactionBundle {
 export interface ExecuteOptions {
   /** Collect a trace entry for every output value (the studio's preview); off by default for speed. */
   trace?: boolean;
+  /** Told of every read of the message, by a plan compiled with `recordReads` (coverage). */
+  reads?: SourceReadSink;
 }
 
 export interface MappingResult {
@@ -80,6 +83,7 @@ export function executeMapping(plan: MappingPlan, message: Hl7Message, options: 
       groups ??= placeSegments(message, structure);
       return groups;
     },
+    reads: options.reads,
   };
   // By target slot, like the frame's references: a Map per message cost more than the lookups.
   const built: Instance[][] = new Array(slots);

@@ -162,7 +162,7 @@ export function mapRows(map: MapDefinition, env: PortEnv): MapRows {
     input,
     output,
     ...(map.when ? { when: map.when } : {}),
-    targets: map.targets.map((t) => ({ id: t.id, type: fhirTypeOf(t.schema) ?? t.schema.standard, ...(t.schema.standard === 'fhir-r4' && 'profile' in t.schema && typeof t.schema.profile === 'string' ? { profile: t.schema.profile } : {}) })),
+    targets: map.targets.map((t) => ({ id: t.id, type: fhirTypeOf(t.schema) ?? t.schema.standard, ...(t.schema.standard === 'fhir-r4' && t.schema.profile ? { profile: t.schema.profile } : {}) })),
     rows,
   };
 }
