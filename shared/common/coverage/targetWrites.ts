@@ -1,5 +1,5 @@
 import { placeTargetPath } from '../mapping/edit/editPaths';
-import { fhirTypeOf, type Link, type MapDefinition, type MappingNode, type MappingSpec } from '../mapping/spec/MappingSpec';
+import { fhirTypeOf, type LinkFrom, type MapDefinition, type MappingSpec } from '../mapping/spec/MappingSpec';
 
 /**
  * One element a map writes, as a target path of its output (`Patient.identifier.value`,
@@ -24,22 +24,12 @@ export function targetWrites(spec: Pick<MappingSpec, 'maps'>, map: MapDefinition
   if (visiting.has(key)) return [];
   visiting.add(key);
   const nodes = new Map(map.nodes.map((n) => [n.id, n]));
-  const filterInput = (node: MappingNode): Link | undefined => map.links.find((l) => 'node' in l.to && l.to.node === node.id && l.to.port === 'in');
   const out: TargetWrite[] = [];
   for (const link of map.links) {
     if (!('target' in link.to) || link.to.target !== targetId || link.kind === 'context') continue;
     const at = link.to.path;
     out.push({ path: at, opaque: false });
-    let from = link.from;
-    // A filter passes its input through: what is written is what it filters.
-    const seen = new Set<string>();
-    while ('node' in from && !seen.has(from.node)) {
-      seen.add(from.node);
-      const filter = nodes.get(from.node);
-      const into = filter?.kind === 'condition' ? filterInput(filter) : undefined;
-      if (!into) break;
-      from = into.from;
-    }
+    const from = throughFilters(map, link.from);
     if (!('node' in from)) continue;
     const node = nodes.get(from.node);
     if (!node) continue;
@@ -72,24 +62,29 @@ export function targetWrites(spec: Pick<MappingSpec, 'maps'>, map: MapDefinition
   return out;
 }
 
+/** Where a value comes from past the filters on its way: a filter passes its input through, so what is written is what it filters. */
+function throughFilters(map: MapDefinition, start: LinkFrom): LinkFrom {
+  let from = start;
+  const seen = new Set<string>();
+  while ('node' in from && !seen.has(from.node)) {
+    seen.add(from.node);
+    const id = from.node;
+    const into = map.nodes.find((n) => n.id === id)?.kind === 'condition' ? map.links.find((l) => 'node' in l.to && l.to.node === id && l.to.port === 'in') : undefined;
+    if (!into) break;
+    from = into.from;
+  }
+  return from;
+}
+
 /** Where a map's output lands in the maps that call it: the caller, its target, and the element the call's output (through filters) goes to. */
 export function callSites(spec: Pick<MappingSpec, 'maps'>, mapId: string): Array<{ caller: MapDefinition; target: string; path: string }> {
   const out: Array<{ caller: MapDefinition; target: string; path: string }> = [];
   for (const caller of spec.maps) {
     const calls = new Set(caller.nodes.filter((n) => n.kind === 'call' && n.map === mapId).map((n) => n.id));
     if (calls.size === 0) continue;
-    const nodes = new Map(caller.nodes.map((n) => [n.id, n]));
     for (const link of caller.links) {
       if (!('target' in link.to) || link.kind === 'context') continue;
-      let from = link.from;
-      const seen = new Set<string>();
-      while ('node' in from && !calls.has(from.node) && !seen.has(from.node)) {
-        seen.add(from.node);
-        const node = nodes.get(from.node);
-        const into = node?.kind === 'condition' ? caller.links.find((l) => 'node' in l.to && l.to.node === node.id && l.to.port === 'in') : undefined;
-        if (!into) break;
-        from = into.from;
-      }
+      const from = throughFilters(caller, link.from);
       if ('node' in from && calls.has(from.node)) out.push({ caller, target: link.to.target, path: link.to.path });
     }
   }
