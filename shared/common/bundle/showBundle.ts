@@ -85,7 +85,8 @@ function showValueMap(map: ValueMap): string[] {
   return out;
 }
 
-function describeOutput(expected: unknown): string {
+/** What an expected output holds, by resource type (`1 Patient, 2 Observation`). */
+export function describeOutput(expected: unknown): string {
   const entries = (expected as { entry?: Array<{ resource?: { resourceType?: string } }> } | undefined)?.entry;
   if (!Array.isArray(entries)) return 'an output';
   const counts = new Map<string, number>();

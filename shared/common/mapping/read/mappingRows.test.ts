@@ -64,6 +64,12 @@ describe('mappingRows', () => {
     expect(value.sources).toEqual(['CX.1']);
   });
 
+  it('tells a formula, whose value flows on, from a filter on the way', () => {
+    const deceased = row('PID[Patient]/l-deceased-deceasedBoolean');
+    expect(deceased.steps.map((st) => [st.kind, st.text])).toEqual([['formula', "(PID-30 = 'Y')"], ['filter', "where PID-29 = null and (PID-30 = 'Y' or PID-30 = 'N')"]]);
+    expect([deceased.transforms, deceased.conditions]).toEqual(["(PID-30 = 'Y')", ["PID-29 = null and (PID-30 = 'Y' or PID-30 = 'N')"]]);
+  });
+
   it('reads a direct link as editable at its source', () => {
     const direct = row('OBX[Observation]/l-referenceRange-text');
     expect([direct.rule, direct.steps, direct.edits]).toEqual([

@@ -5,6 +5,7 @@ import { byTargetPath, readMap, targetPathOf } from './readMap';
 /** One node on a row's way from its sources to its target. */
 export interface RowStep {
   node: string;
+  /** The node kind, except that a condition is a `filter` (it has an input) or a `formula`. */
   kind: string;
   /** How the node reads on its own: `string.trim`, `CX[Identifier]`, `v2-0001-gender`, `'home'`, `ref(patient)`, `where PID-29 = null`. */
   text: string;
@@ -37,6 +38,8 @@ export interface MappingRow {
   targetPath: string;
   /** The row of the context link this one is evaluated in (one target item per source item). */
   context?: string;
+  /** A context row: the source item it iterates (`OBX`, `PID-13`). */
+  iterates?: string;
   /** How many contexts deep the row is (0 at the top). */
   depth: number;
   order?: number;
@@ -46,11 +49,11 @@ export interface MappingRow {
   steps: RowStep[];
   /** What flows onto the target, as one expression (`crosswalk show` writes the same). */
   expression: string;
-  /** The functions, map calls, constants and references on the way, upstream first (`string.trim → CX[Identifier]`). */
+  /** The functions, map calls, constants, formulas and references on the way, upstream first (`string.trim → CX[Identifier]`). */
   transforms: string;
   /** The value maps on the way (their ids). */
   valueMaps: string[];
-  /** The conditions on the way (filters and formulas), as written. */
+  /** The filters on the way (conditions a value passes only where they hold), as written. */
   conditions: string[];
   /** The called maps on the way (their ids), to open them. */
   calls: string[];
@@ -113,7 +116,8 @@ export function mapRows(map: MapDefinition, env: PortEnv): MapRows {
         case 'function': return { node: node.id, kind: node.kind, text: node.functionId };
         case 'call': return { node: node.id, kind: node.kind, text: node.map };
         case 'valueMap': return { node: node.id, kind: node.kind, text: node.valueMapId };
-        case 'condition': return { node: node.id, kind: node.kind, text: reader.inputs.has(node.id) ? `where ${node.expression}` : node.expression };
+        // A condition with an input is a filter; without one, a formula whose value flows on.
+        case 'condition': return { node: node.id, kind: reader.inputs.has(node.id) ? 'filter' : 'formula', text: reader.inputs.has(node.id) ? `where ${node.expression}` : `(${node.expression})` };
         default: return { node: node.id, kind: node.kind, text: reader.render({ node: node.id, port: 'out' }) };
       }
     });
@@ -129,14 +133,15 @@ export function mapRows(map: MapDefinition, env: PortEnv): MapRows {
       target,
       targetPath: targetPathOf(link),
       ...(parent ? { context: `${map.id}/${parent.id}` } : {}),
+      ...(link.kind === 'context' ? { iterates: reader.itemOf(link) } : {}),
       depth,
       ...(link.order ? { order: link.order } : {}),
       sources: chain.sources,
       steps,
       expression: reader.render(link.from),
-      transforms: steps.filter((st) => st.kind !== 'valueMap' && st.kind !== 'condition').map((st) => st.text).join(' → '),
+      transforms: steps.filter((st) => st.kind !== 'valueMap' && st.kind !== 'filter').map((st) => st.text).join(' → '),
       valueMaps: [...new Set(valueMapNodes.map((n) => n.valueMapId))],
-      conditions: chain.nodes.flatMap((n) => (n.kind === 'condition' ? [n.expression] : [])),
+      conditions: chain.nodes.flatMap((n) => (n.kind === 'condition' && reader.inputs.has(n.id) ? [n.expression] : [])),
       calls: [...new Set(chain.nodes.flatMap((n) => (n.kind === 'call' ? [n.map] : [])))],
       ...(labels.length > 0 ? { note: labels.join('; ') } : {}),
       rule: reader.rule(link, prefix),

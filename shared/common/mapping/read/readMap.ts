@@ -36,6 +36,8 @@ export interface MapReader {
    * whose target path starts its own, the one whose source it reads when several do).
    */
   contextsOf(links: readonly Link[]): Map<Link, Link | undefined>;
+  /** The source item a context link iterates (`OBX`, `PV1-3`), past the filters on its way. */
+  itemOf(context: Link): string;
 }
 
 export const targetPathOf = (link: Link): string => (link.to as { path: string }).path;
@@ -137,7 +139,7 @@ export function readMap(map: MapDefinition, env: PortEnv): MapReader {
     return out;
   };
 
-  return { map, nodes, inputs, render: (from) => render(from), via, rule, chain, contextsOf };
+  return { map, nodes, inputs, render: (from) => render(from), via, rule, chain, contextsOf, itemOf: sourceItem };
 }
 
 /** The source paths an expression reads; one that does not parse reads none here (compiling reports it). */
