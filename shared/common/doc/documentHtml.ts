@@ -32,7 +32,7 @@ table.rules th:nth-child(4) { width: 13%; } table.rules th:nth-child(5) { width:
 table.notes td:first-child code, table.deviations td:first-child code, table.gaps td:first-child code { white-space: nowrap; overflow-wrap: normal; }
 table.deviations td:nth-child(2) { width: 30%; }
 table.facts th { background: var(--band); width: 220px; font-weight: 600; white-space: normal; }
-code, .code { font-family: "SFMono-Regular", Consolas, "Liberation Mono", Menlo, monospace; font-size: 12px; overflow-wrap: anywhere; }
+code, .code { font-family: "SFMono-Regular", Consolas, "Liberation Mono", Menlo, monospace; font-size: 0.95em; overflow-wrap: anywhere; }
 td.indent-1 { padding-left: 26px; } td.indent-2 { padding-left: 44px; } td.indent-3 { padding-left: 62px; } td.indent-4 { padding-left: 80px; }
 td[class^="indent-"]::before { content: "↳ "; color: var(--muted); }
 .pass { color: var(--pass); font-weight: 600; } .fail { color: var(--fail); font-weight: 600; } .warn { color: var(--warn); } .muted { color: var(--muted); }
