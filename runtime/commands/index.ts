@@ -1,4 +1,5 @@
 import type { CommandModule } from './CommandModule';
+import { docCommand } from './doc';
 import { inspectCommand } from './inspect';
 import { schemaCommand } from './schema';
 import { showCommand } from './show';
@@ -7,4 +8,4 @@ import { testCommand } from './test';
 import { validateCommand } from './validate';
 
 /** Every CLI command, in the order `crosswalk --help` lists them. Add a command by adding its module. */
-export const commands: CommandModule[] = [runCommand, testCommand, validateCommand, showCommand, inspectCommand, schemaCommand];
+export const commands: CommandModule[] = [runCommand, testCommand, validateCommand, showCommand, docCommand, inspectCommand, schemaCommand];

@@ -1,13 +1,35 @@
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { readBundleJson, showBundle } from '../../shared/common/bundle';
+import { readBundleJson, showBundle, type ShowableBundle } from '../../shared/common/bundle';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
-import { getFunction } from '../../shared/common/functions';
-import { mapTypes } from '../../shared/common/mapping/compile/compileMapping';
-import { findMap, type MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
+import { specPortEnv } from '../../shared/common/mapping/read/specPortEnv';
 import { parseSpec } from '../../shared/common/mapping/spec/parseSpec';
 import { readBundleText } from '../../shared/node/runtime/compileBundle';
 import type { CommandModule } from './CommandModule';
+
+/**
+ * A bundle file as `crosswalk show` and `crosswalk doc` read it: also a bundle whose hash no
+ * longer matches (work in progress) or in the first format, with a note saying so, and a bare
+ * mapping spec. Refuses what is not a bundle with a CrosswalkError.
+ */
+export async function readShowableBundle(path: string): Promise<ShowableBundle> {
+  const text = await readBundleText(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new CrosswalkError('BUNDLE_NOT_JSON', 'The bundle file is not valid JSON.', { file: path });
+  }
+  const format = (json as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && format.startsWith('crosswalk.mapping/')) {
+    return { metadata: { name: path, version: '(a bare mapping spec)' }, mapping: parseSpec(json, 'mapping'), tests: [], format: 'mapping spec' };
+  }
+  const loaded = readBundleJson(json, path, { verifyHash: false });
+  const notes: string[] = [];
+  if (!loaded.hashMatches) notes.push('the content does not match its hash: the file was edited after export (the runtime refuses it as it is)');
+  if (loaded.migratedFrom) notes.push(`written in ${loaded.migratedFrom}; shown as ${loaded.bundle.format} (saving from the studio converts it)`);
+  return { ...loaded.content, format: loaded.bundle.format, hash: loaded.bundle.hash, notes };
+}
 
 /**
  * `crosswalk show`: the mapping as text, one rule a line, map by map. Also a git textconv driver,
@@ -16,43 +38,14 @@ import type { CommandModule } from './CommandModule';
  */
 export async function runShow(path: string, io: { stdout: Writable; stderr: Writable }): Promise<number> {
   try {
-    const text = await readBundleText(path);
-    let json: unknown;
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch {
-      throw new CrosswalkError('BUNDLE_NOT_JSON', 'The bundle file is not valid JSON.', { file: path });
-    }
-    const format = (json as { format?: unknown } | null)?.format;
-    let shown: string;
-    if (typeof format === 'string' && format.startsWith('crosswalk.mapping/')) {
-      const spec = parseSpec(json, 'mapping');
-      shown = showBundle({ metadata: { name: path, version: '(a bare mapping spec)' }, mapping: spec, tests: [], format: 'mapping spec' }, portEnv(spec));
-    } else {
-      const loaded = readBundleJson(json, path, { verifyHash: false });
-      const notes: string[] = [];
-      if (!loaded.hashMatches) notes.push('the content does not match its hash: the file was edited after export (the runtime refuses it as it is)');
-      if (loaded.migratedFrom) notes.push(`written in ${loaded.migratedFrom}; shown as ${loaded.bundle.format} (saving from the studio converts it)`);
-      shown = showBundle({ ...loaded.content, format: loaded.bundle.format, hash: loaded.bundle.hash, notes }, portEnv(loaded.spec));
-    }
-    io.stdout.write(shown);
+    const bundle = await readShowableBundle(path);
+    io.stdout.write(showBundle(bundle, specPortEnv(bundle.mapping)));
     return 0;
   } catch (error) {
     if (!(error instanceof CrosswalkError)) throw error;
     io.stderr.write(`crosswalk show: ${error.toString()}\n`);
     return 2;
   }
-}
-
-/** Function inputs in the library's order, and map input/output types, so rules read as they are drawn. */
-function portEnv(spec: MappingSpec) {
-  return {
-    functionPorts: (id: string) => getFunction(id),
-    mapTypes: (id: string) => {
-      const map = findMap(spec, id);
-      return map ? mapTypes(map) : undefined;
-    },
-  };
 }
 
 export const showCommand: CommandModule = {

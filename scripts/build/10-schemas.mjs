@@ -129,7 +129,35 @@ function buildFhir(r4, put) {
   put('fhir-r4/datatypes.json', { format: SCHEMA_INDEX_FORMAT, types: datatypes });
   for (const list of [index.resources, index.complexTypes, index.primitiveTypes]) list.sort();
   put('fhir-r4/index.json', index);
+  buildProfiles(r4, put);
   buildTerminology(r4, put);
+}
+
+/**
+ * The profiles FHIR R4 ships on its resources (vitalsigns, bp, bodyweight, lipidprofile ...):
+ * per element path (slices folded onto their element, as coverage reads them) the largest min
+ * and whether any definition there is must-support; elements that are neither are left out.
+ */
+function buildProfiles(r4, put) {
+  const profiles = {};
+  const taken = new Set();
+  for (const sd of readBundle(r4, 'profiles-others.json')) {
+    if (sd.resourceType !== 'StructureDefinition' || sd.kind !== 'resource' || sd.derivation !== 'constraint' || !sd.snapshot || !sd.url) continue;
+    const byPath = new Map();
+    for (const element of sd.snapshot.element) {
+      const min = element.min ?? 0;
+      const ms = element.mustSupport === true;
+      if (min === 0 && !ms) continue;
+      const seen = byPath.get(element.path) ?? { p: element.path, min: 0 };
+      seen.min = Math.max(seen.min, min);
+      if (ms) seen.ms = 1;
+      byPath.set(element.path, seen);
+    }
+    const file = fileName(sd.id, taken);
+    profiles[sd.url] = { file, type: sd.type, title: sd.title ?? sd.name };
+    put(`fhir-r4/profiles/${file}.json`, { format: SCHEMA_INDEX_FORMAT, url: sd.url, type: sd.type, title: sd.title ?? sd.name, e: [...byPath.values()] });
+  }
+  put('fhir-r4/profiles/index.json', { format: SCHEMA_INDEX_FORMAT, profiles });
 }
 
 function compactType(type) {

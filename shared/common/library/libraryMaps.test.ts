@@ -7,10 +7,11 @@ import { compileMapping } from '../mapping/compile/compileMapping';
 import { readComposite } from '../mapping/compile/sourceRead';
 import { MAPPING_FORMAT } from '../mapping/spec/formatVersion';
 import { mapDefinitionSchema, type MappingSettings, type MappingSpec } from '../mapping/spec/MappingSpec';
+import { normalizeSpec } from '../mapping/spec/normalizeSpec';
 import { parseSpec } from '../mapping/spec/parseSpec';
 import type { SchemaCatalog } from '../schema/SchemaCatalog';
 import { fhirCatalog, readSample } from '../../node/fixtures/referenceFixtures';
-import { copyLibraryMap, libraryMap, libraryMaps } from './libraryMaps';
+import { copyLibraryMap, isShippedLibraryMap, libraryMap, libraryMaps } from './libraryMaps';
 import { libraryHarness } from './testing/libraryHarness';
 import { identifierType } from './valueMaps/identifierType';
 
@@ -76,6 +77,15 @@ describe('copyLibraryMap', () => {
     const both = copyLibraryMap(once, 'XCN[Reference]');
     expect(both.maps.map((m) => m.id)).toEqual([...once.maps.map((m) => m.id), 'XCN[Reference]', 'XCN[Identifier]']);
     expect(both.valueMaps.map((v) => v.id)).toEqual(['v2-0203-identifier-type']);
+  });
+
+  test('keeps a map the spec has in canonical order (as a saved bundle has it): the same map, not a conflict', () => {
+    const once = normalizeSpec(copyLibraryMap(emptySpec(), 'CX[Identifier]'));
+    expect(once.maps.find((m) => m.id === 'CX[Identifier]')).not.toEqual(libraryMap('CX[Identifier]')?.map);
+    expect(copyLibraryMap(once, 'CX[Identifier]')).toEqual(once);
+    expect(once.maps.slice(1).every(isShippedLibraryMap)).toBe(true);
+    expect(isShippedLibraryMap({ ...once.maps[1], when: 'CX.1 = null' })).toBe(false);
+    expect(isShippedLibraryMap(once.maps[0])).toBe(false);
   });
 
   test('refuses a library map whose id the spec uses for a different map', () => {

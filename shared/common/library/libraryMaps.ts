@@ -1,6 +1,7 @@
 import { canonicalJson } from '../bundle/canonicalJson';
 import { CrosswalkError } from '../errors/CrosswalkError';
 import type { MapDefinition, MappingSpec } from '../mapping/spec/MappingSpec';
+import { normalizeMap } from '../mapping/spec/normalizeSpec';
 import type { ValueMap } from '../valuemaps/ValueMap';
 import { ceCodeableConcept } from './datatypes/ceCodeableConcept';
 import { cneCodeableConcept } from './datatypes/cneCodeableConcept';
@@ -276,6 +277,17 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
 
 const byId: ReadonlyMap<string, LibraryMapEntry> = new Map(libraryMaps.map((e) => [e.map.id, e]));
 
+/** Whether two maps are the same once their nodes and links are in canonical order (a bundle file keeps them sorted by id). */
+function sameMap(a: MapDefinition, b: MapDefinition): boolean {
+  return canonicalJson(normalizeMap(a)) === canonicalJson(normalizeMap(b));
+}
+
+/** Whether a map is the library's map of the same id, as shipped (so the library's deviations hold for it). */
+export function isShippedLibraryMap(map: MapDefinition): boolean {
+  const entry = byId.get(map.id);
+  return entry !== undefined && sameMap(entry.map, map);
+}
+
 /** The library entry of a map id, or undefined. */
 export function libraryMap(id: string): LibraryMapEntry | undefined {
   return byId.get(id);
@@ -310,7 +322,7 @@ export function copyLibraryMap(spec: MappingSpec, mapId: string): MappingSpec {
   for (const { map } of entries) {
     const present = maps.find((m) => m.id === map.id);
     if (present === undefined) maps.push(map);
-    else if (canonicalJson(present) !== canonicalJson(map)) {
+    else if (!sameMap(present, map)) {
       throw new CrosswalkError('LIBRARY_MAP_CONFLICT', `The mapping already has a map ${map.id} that differs from the library's, so the library map ${mapId} cannot be added; rename or remove that map first.`, { map: map.id });
     }
   }

@@ -3,7 +3,7 @@ import type { MessageStructure } from '../hl7v2/groups';
 import { jsonTypeOf } from '../fhir/primitives';
 import {
   own, schemaFiles, SCHEMA_INDEX_FORMAT,
-  type FhirDatatypesIndex, type FhirIndex, type FhirTypeIndex, type Hl7v2Index, type Hl7v2TablesIndex, type Hl7v2VersionIndex,
+  type FhirDatatypesIndex, type FhirIndex, type FhirProfileIndex, type FhirProfilesIndex, type FhirTypeIndex, type Hl7v2Index, type Hl7v2TablesIndex, type Hl7v2VersionIndex,
   type TerminologyIndex, type TerminologySummaryEntry,
 } from './compact';
 import { fhirChildInfos, fhirElementInfo, type FhirElementInfo } from './fhirElements';
@@ -96,6 +96,8 @@ export interface SchemaCatalog {
   fhirSearchParameter(resource: string, name: string): FhirSearchParameterInfo | undefined;
   /** A loaded resource's search parameters, by code. */
   fhirSearchParameters(resource: string): FhirSearchParameterInfo[];
+  /** A profile FHIR R4 ships (`http://hl7.org/fhir/StructureDefinition/bp`): what it requires and marks must-support; undefined when not shipped. */
+  fhirProfile(url: string): Promise<FhirProfileIndex | undefined>;
 }
 
 const HL7V2_TREES_KEPT = 32;
@@ -457,6 +459,12 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
 
   fhirSearchParameters(resource: string): FhirSearchParameterInfo[] {
     return Object.entries(this.loaded(resource).searchParameters).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, [type, expression]]) => ({ name, type, expression }));
+  }
+
+  async fhirProfile(url: string): Promise<FhirProfileIndex | undefined> {
+    const { profiles } = await this.read<FhirProfilesIndex>(schemaFiles.fhirProfiles);
+    const entry = own(profiles, url);
+    return entry ? this.read<FhirProfileIndex>(schemaFiles.fhirProfile(entry.file)) : undefined;
   }
 
   fhirPrimitive(code: string): FhirPrimitiveInfo | undefined {

@@ -82,6 +82,27 @@ export interface FhirIndex {
   descriptions: Record<string, string>;
 }
 
+/** One element of a profile: its path (slices folded onto it), the largest min there, and whether it is must-support. */
+export interface FhirProfileElement {
+  p: string;
+  min: number;
+  ms?: 1;
+}
+
+/** A profile FHIR R4 ships (vitalsigns, bp ...): only the elements it requires or marks must-support. */
+export interface FhirProfileIndex {
+  format: number;
+  url: string;
+  type: string;
+  title: string;
+  e: FhirProfileElement[];
+}
+
+export interface FhirProfilesIndex {
+  format: number;
+  profiles: Record<string, { file: string; type: string; title: string }>;
+}
+
 export interface TerminologySummaryEntry {
   file: string;
   id: string;
@@ -104,6 +125,8 @@ export const schemaFiles = {
   fhirIndex: 'fhir-r4/index.json',
   fhirType: (name: string) => `fhir-r4/types/${name}.json`,
   fhirDatatypes: 'fhir-r4/datatypes.json',
+  fhirProfiles: 'fhir-r4/profiles/index.json',
+  fhirProfile: (file: string) => `fhir-r4/profiles/${file}.json`,
   terminologyIndex: 'fhir-r4/terminology/index.json',
   codeSystem: (file: string) => `fhir-r4/terminology/cs/${file}.json`,
   valueSet: (file: string) => `fhir-r4/terminology/vs/${file}.json`,

@@ -9,6 +9,7 @@ import type {
 } from './studioSchemas';
 import type { SchemaSearchHit } from '../schema';
 import type { InferredSchemaRef } from '../mapping/spec/schemaRefs';
+import type { coverageSampleSchema, documentFormatSchema, mapRowsSchema, mappingCoverageSchema } from './authoringSchemas';
 
 export type AppInfo = z.infer<typeof appInfoSchema>;
 export type BundleDocument = z.infer<typeof bundleDocumentSchema>;
@@ -29,6 +30,10 @@ export type Concept = z.infer<typeof conceptSchema>;
 export type FhirResourceJson = z.infer<typeof fhirResourceSchema>;
 export type HostCommand = z.infer<typeof hostCommandSchema>;
 export type PreviewOutcome = z.infer<typeof previewOutcomeSchema>;
+export type CoverageSample = z.infer<typeof coverageSampleSchema>;
+export type MappingCoverageResult = z.infer<typeof mappingCoverageSchema>;
+export type MapRowsResult = z.infer<typeof mapRowsSchema>;
+export type DocumentFormat = z.infer<typeof documentFormatSchema>;
 export type { SchemaTreeNode, SchemaSearchHit };
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -85,6 +90,10 @@ export interface StudioApi {
   saveSamples(args: { mappingKey: string; samples: SampleMessage[] }): Promise<Record<string, never>>;
   getUiState(args: { key: string }): Promise<{ value: JsonValue | null }>;
   setUiState(args: { key: string; value: JsonValue }): Promise<Record<string, never>>;
+
+  computeCoverage(args: { document: BundleDocument; samples: CoverageSample[] }): Promise<MappingCoverageResult>;
+  listMappingRows(args: { document: BundleDocument }): Promise<{ maps: MapRowsResult[]; csv: string }>;
+  exportDocumentation(args: { document: BundleDocument; format: DocumentFormat; samples?: CoverageSample[] }): Promise<{ fileName: string; text: string }>;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   schemaRefSchema, schemaSearchHitSchema, searchParameterInfoSchema, schemaStandardInfoSchema, schemaStandardSchema, schemaStructureSchema, schemaTreeNodeSchema,
   serializedBundleSchema, terminologyKindSchema, terminologySummarySchema, uiStateKeySchema,
 } from './studioSchemas';
+import { coverageSampleSchema, documentFormatSchema, mapRowsSchema, mappingCoverageSchema } from './authoringSchemas';
 
 /** One API method: what it takes (always one JSON object) and what it returns. */
 export interface StudioMethod<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
@@ -111,6 +112,14 @@ export const studioMethods = {
     z.object({ key: uiStateKeySchema }).strict(), z.object({ value: z.json().nullable() })),
   setUiState: method('Saves a piece of UI state (any JSON, at most 1 MB) in the workspace.',
     z.object({ key: uiStateKeySchema, value: z.json() }).strict(), done),
+
+  computeCoverage: method('Computes a mapping\'s coverage over sample messages: required or must-support target elements nothing writes, valued sample fields no link reads, per map and in all.',
+    z.object({ document: bundleDocumentSchema, samples: z.array(coverageSampleSchema).max(1000) }).strict(), mappingCoverageSchema),
+  listMappingRows: method('Lists the mapping as the table view\'s rows, map by map (one per link onto a target element, with the ids to open the canvas there), and the same rows as CSV.',
+    z.object({ document: bundleDocumentSchema }).strict(), z.object({ maps: z.array(mapRowsSchema), csv: z.string() })),
+  exportDocumentation: method('Returns the mapping\'s interface document (one self-contained HTML page, or Markdown) with its test cases run and its coverage over the test inputs and any samples.',
+    z.object({ document: bundleDocumentSchema, format: documentFormatSchema, samples: z.array(coverageSampleSchema).max(1000).optional() }).strict(),
+    z.object({ fileName: z.string(), text: z.string() })),
 } as const;
 
 export type StudioMethodName = keyof typeof studioMethods;

@@ -8,7 +8,7 @@ export const VALUE_MAP_CSV_COLUMNS = ['source', 'target', 'display', 'system', '
 type Column = (typeof VALUE_MAP_CSV_COLUMNS)[number];
 
 /** RFC 4180 field: quoted when it holds a comma, quote, CR or LF, or leading/trailing space. */
-function csvField(value: string | undefined): string {
+export function csvField(value: string | undefined): string {
   if (value === undefined) return '';
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

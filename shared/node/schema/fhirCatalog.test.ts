@@ -161,6 +161,16 @@ describe('synchronous element lookups for the validator', () => {
     expect(catalog.fhirPrimitive('boolean')).toMatchObject({ json: 'boolean', regex: 'true|false' });
     expect(catalog.fhirPrimitive('HumanName')).toBeUndefined();
   });
+  test('profiles FHIR R4 ships: what they require and mark must-support, slices folded onto their element', async () => {
+    const bp = await catalog.fhirProfile('http://hl7.org/fhir/StructureDefinition/bp');
+    expect([bp?.type, bp?.title]).toEqual(['Observation', 'Observation Blood Pressure Profile']);
+    expect(bp?.e.find((e) => e.p === 'Observation.component')).toEqual({ p: 'Observation.component', min: 2, ms: 1 });
+    expect(bp?.e.find((e) => e.p === 'Observation.component.value[x].unit')).toEqual({ p: 'Observation.component.value[x].unit', min: 1, ms: 1 });
+    expect(bp?.e.find((e) => e.p === 'Observation.code.coding')).toEqual({ p: 'Observation.code.coding', min: 1 });
+    expect(bp?.e.some((e) => e.p === 'Observation.note')).toBe(false);
+    expect(await catalog.fhirProfile('http://example.org/StructureDefinition/unknown')).toBeUndefined();
+    expect(await catalog.fhirProfile('__proto__')).toBeUndefined();
+  });
 });
 
 describe('FHIR R4 search parameters', () => {

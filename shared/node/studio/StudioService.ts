@@ -6,6 +6,7 @@ import type {
 } from '../../common/studio';
 
 type SchemaRef = { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string };
+import type { AuthoringTools } from './engine/authoringTools';
 import type { BundleFiles } from './files/BundleFiles';
 import type { WorkspaceStore } from './workspace/WorkspaceStore';
 
@@ -45,6 +46,7 @@ export interface StudioServiceDeps {
   examples: ExampleLibrary;
   functions: () => FunctionInfo[];
   preview: (request: { document: BundleDocument; input: string; trace?: boolean; validate?: boolean }) => Promise<PreviewOutcome>;
+  authoring: AuthoringTools;
   hooks?: HostHooks;
 }
 
@@ -125,5 +127,9 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
       workspace.setUiState(key, value);
       return {};
     },
+
+    computeCoverage: ({ document, samples }) => deps.authoring.coverage(document, samples),
+    listMappingRows: async ({ document }) => deps.authoring.rows(document),
+    exportDocumentation: ({ document, format, samples }) => deps.authoring.documentation(document, format, samples ?? []),
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { nodeSchemaCatalog } from '../schema';
 import { engineBundleCodec } from './files/engineBundleCodec';
+import { authoringTools } from './engine/authoringTools';
 import { folderExampleLibrary } from './engine/folderExampleLibrary';
 import { functionInfos } from './engine/functionInfos';
 import { previewRunner } from './engine/previewRunner';
@@ -26,6 +27,7 @@ export function openDefaultNodeStudio(options: DefaultNodeStudioOptions): NodeSt
     codec: engineBundleCodec,
     catalog: schemaCatalogAdapter(schemas),
     preview: previewRunner(schemas),
+    authoring: authoringTools(schemas, engineBundleCodec),
     examples: folderExampleLibrary(join(options.appRoot, 'examples'), engineBundleCodec),
     functions: functionInfos,
   });

@@ -18,6 +18,7 @@ export interface NodeStudioOptions {
   examples: ExampleLibrary;
   functions: () => FunctionInfo[];
   preview: StudioServiceDeps['preview'];
+  authoring: StudioServiceDeps['authoring'];
   hooks?: HostHooks;
   /** `:memory:` in tests; defaults to <dataDir>/workspace.sqlite. */
   workspaceFile?: string;
@@ -45,6 +46,7 @@ export function openNodeStudio(options: NodeStudioOptions): NodeStudio {
     examples: options.examples,
     functions: options.functions,
     preview: options.preview,
+    authoring: options.authoring,
     hooks: options.hooks,
   }), chosen);
   return { api, workspace, close: () => workspace.close() };

@@ -2,6 +2,7 @@ import type { Hl7Message, Hl7Segment } from '../../hl7v2';
 import type { GroupInstance, MessageGroups } from '../../hl7v2/groups';
 import type { JsonInput } from '../input/MappingInput';
 import type { Provenance } from '../trace/TraceEntry';
+import type { SourceReadSink } from './SourceReadSink';
 
 /**
  * The item an HL7 v2 context level iterates over: a segment occurrence, one repetition of a field
@@ -56,6 +57,8 @@ export interface Frame {
   referenceItems: Array<ContextItem[] | undefined>;
   /** The message read against its structure; made on first use, only by mappings that use groups. */
   groups(): MessageGroups;
+  /** Told of every read, when the plan was compiled with `recordReads` (coverage). */
+  reads?: SourceReadSink;
 }
 
 /** A compiled reader of one value: from a source path, a node output or an expression. */

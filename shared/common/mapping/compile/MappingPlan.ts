@@ -95,4 +95,6 @@ export interface CompileOptions {
   functions?: FunctionLookup;
   /** HL7 v2 message structures (from the schema catalog), for maps that iterate groups. */
   structures?: (version: string, structure: string) => MessageStructure | undefined;
+  /** Readers that tell ExecuteOptions.reads where they read (coverage); the runtime leaves it off and its readers have no such code. */
+  recordReads?: boolean;
 }

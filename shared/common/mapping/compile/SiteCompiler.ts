@@ -1,5 +1,5 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
-import { parsePath, type Hl7Path } from '../../hl7v2';
+import { parsePath, type Hl7Path, type Hl7Segment } from '../../hl7v2';
 import { looksLikeGroupPath, resolveGroupPath, type CompiledStructure, type GroupInstance } from '../../hl7v2/groups';
 import type { CompiledValueMap } from '../../valuemaps/applyValueMap';
 import { compileExpression, truthy } from '../expression/compileExpression';
@@ -23,8 +23,9 @@ import type { FunctionContext, FunctionLookup } from './FunctionLookup';
 import { datatypeRewrite, identityRewrite, parseDatatypePath, segmentRewrite, type PathRewrite } from './inputBinding';
 import { linkOrder, type LinkInfo, type MapIndex } from './MapIndex';
 import type { Block, ContextLevel, ContextStep, TargetPlan, WriteStep } from './MappingPlan';
-import { compileSegmentList, segmentScope } from './segmentLookup';
-import { compileSourceRead, parseSegmentOnly, parseSourcePath, repetitionNumbers, type ReadMode } from './sourceRead';
+import { compileSegmentList, compileSegmentLookup, segmentScope } from './segmentLookup';
+import type { ReadSite } from './SourceReadSink';
+import { compileSourceLocate, compileSourceRead, parseSegmentOnly, parseSourcePath, repetitionNumbers, type ReadMode } from './sourceRead';
 import type { TargetPath, TargetStep } from './targetPath';
 
 /** A repeating source item a context or a map call iterates, in the message map's terms. */
@@ -64,6 +65,8 @@ export interface PlanState {
   depth: { max: number };
   /** Targets referenced while compiling the current target (its build dependencies). */
   referenced: Set<string>;
+  /** Compile reads that tell the frame's SourceReadSink where they read (coverage only). */
+  recordReads: boolean;
 }
 
 interface ContextInfo {
@@ -95,6 +98,11 @@ export class SiteCompiler {
 
   private get map() {
     return this.index.map;
+  }
+
+  /** Where a read is written in this map, when the plan records reads. */
+  private site(path: string): ReadSite | undefined {
+    return this.state.recordReads ? { map: this.map.id, path } : undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -428,13 +436,20 @@ export class SiteCompiler {
     }
     const inner = [...outer, scope];
     const field = source.kind === 'field' ? source.field as number : undefined;
+    const site = this.site(source.text);
     const tests = filters.map((node) => {
       // $in is the item's value: a field repetition's first leaf, or a JSON item itself.
       const input: Evaluate = source.kind === 'json'
         ? (frame) => (frame.items[depth] as JsonItem).value
         : field === undefined
           ? () => undefined
-          : (frame) => (frame.items[depth] as SegmentItem).segment.value(field, (frame.items[depth] as SegmentItem).rep);
+          : site === undefined
+            ? (frame) => (frame.items[depth] as SegmentItem).segment.value(field, (frame.items[depth] as SegmentItem).rep)
+            : (frame) => {
+              const item = frame.items[depth] as SegmentItem;
+              frame.reads?.read(site, item.segment, field, item.rep, undefined, undefined, false);
+              return item.segment.value(field, item.rep);
+            };
       const expression = (node as { expression: string }).expression;
       return this.compileExpression(expression, inner, input, this.index.where({ node: node.id, path: `${this.index.at()}.nodes[${this.map.nodes.indexOf(node)}].expression` }));
     });
@@ -484,7 +499,7 @@ export class SiteCompiler {
       if (looksLikeGroupPath(text)) {
         throw new CrosswalkError('MAP_SEGMENT_AS_VALUE', `The path "${text}" names a group, which only a context link or a map call can take; read a field of one of its segments.`, { ...where, path: text });
       }
-      return compileSourceRead(text, scopes, mode, where, traceId, this.state.structure);
+      return compileSourceRead(text, scopes, mode, where, traceId, this.state.structure, this.site(from.path));
     }
     const inner = this.compileNodeValue(from.node, from.port, scopes);
     return (frame, prov) => {
@@ -550,7 +565,7 @@ export class SiteCompiler {
         try {
           const text = this.rewrite(this.checkPath(path, where), where);
           if (this.state.source === 'json') return compileJsonRead(text, scopes, mode, where);
-          return compileSourceRead(text, scopes, mode, where, undefined, this.state.structure);
+          return compileSourceRead(text, scopes, mode, where, undefined, this.state.structure, this.site(path));
         } catch (error) {
           if (error instanceof CrosswalkError) {
             throw new CrosswalkError(error.code, `${error.message.replace(/\.$/, '')} (column ${column} of the expression).`, { ...where, offset: column - 1 });
@@ -727,13 +742,14 @@ export class SiteCompiler {
       level = opened.level;
       scopesInside = [...scopes, opened.scope];
     }
-    const single = new SiteCompiler(this.state, callee, rewrite, scopesInside, [...this.stack, mapId]).compileOutput();
+    const compiled = new SiteCompiler(this.state, callee, rewrite, scopesInside, [...this.stack, mapId]).compileOutput();
+    const single = this.state.recordReads ? this.recordApplication(compiled, mapId, item, level?.depth, scopes, inWhere) : compiled;
 
     if (!level) {
       // One item: the filters decide whether the map is applied at all ($in is the item's value).
       const itemValue = item.kind === 'json'
         ? compileJsonRead(item.text, scopes, 'leaf', inWhere)
-        : item.kind === 'field' ? compileSourceRead(item.text, scopes, 'leaf', inWhere, undefined, this.state.structure) : () => undefined;
+        : item.kind === 'field' ? compileSourceRead(item.text, scopes, 'leaf', inWhere, undefined, this.state.structure, this.site(path)) : () => undefined;
       const tests = filters.map((f) => this.compileExpression((f as { expression: string }).expression, scopes, itemValue, this.index.where({ node: f.id })));
       return (frame, prov) => {
         if (prov) {
@@ -768,6 +784,32 @@ export class SiteCompiler {
       if (out.length === 0) return undefined;
       if (prov) (prov.calls ??= []).push({ value: out, items });
       return out;
+    };
+  }
+
+  /**
+   * A called map's output that first tells the frame's SourceReadSink which item the map was
+   * applied to (coverage only): the current item of the call's own iteration, else the one segment
+   * or field the caller gave it.
+   */
+  private recordApplication(single: Evaluate, mapId: string, item: SourceItem, depth: number | undefined, scopes: ContextScope[], where: ErrorLocation): Evaluate {
+    const field = item.kind === 'field' ? item.field as number : 0;
+    let locate: (frame: Frame) => { segment: Hl7Segment; field: number; rep: number; component?: number; subcomponent?: number } | undefined;
+    if (depth !== undefined) {
+      locate = (frame) => ({ segment: (frame.items[depth] as SegmentItem).segment, field, rep: (frame.items[depth] as SegmentItem).rep });
+    } else if (item.kind === 'field') {
+      locate = compileSourceLocate(item.text, scopes, where, this.state.structure);
+    } else {
+      const segment = compileSegmentLookup(item.segment, item.occurrence, scopes, this.state.structure);
+      locate = (frame) => {
+        const found = segment(frame);
+        return found === undefined ? undefined : { segment: found, field: 0, rep: 0 };
+      };
+    }
+    return (frame, prov) => {
+      const at = frame.reads === undefined ? undefined : locate(frame);
+      if (at !== undefined) frame.reads?.apply(mapId, at.segment, at.field, at.rep, at.component, at.subcomponent);
+      return single(frame, prov);
     };
   }
 }

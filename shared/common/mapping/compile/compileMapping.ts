@@ -52,6 +52,7 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
       jsonSchemas,
       depth: { max: 0 },
       referenced: new Set<string>(),
+      recordReads: options.recordReads === true,
     };
     const state: PlanState = { ...base, targetRoots: targetRootsOf(index, base) };
     const compiler = new SiteCompiler(state, index, identityRewrite, [], [map.id]);

@@ -43,7 +43,7 @@ export function targetFhirTypes(spec: MappingSpec): string[] {
  * sets), then compiles. The same call serves the runtime (Node catalog over generated/) and the
  * studio preview (catalog over the Studio API).
  */
-export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatalog, options: { validate?: boolean; functions?: FunctionLookup } = {}): Promise<CompiledMapping> {
+export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatalog, options: { validate?: boolean; functions?: FunctionLookup; recordReads?: boolean } = {}): Promise<CompiledMapping> {
   await catalog.preloadFhir(targetFhirTypes(spec));
   const structures = new Map<string, MessageStructure>();
   for (const map of messageMaps(spec)) {
@@ -56,6 +56,7 @@ export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatal
     elements: catalog,
     structures: (version, structure) => structures.get(`${version}|${structure}`),
     ...(options.functions ? { functions: options.functions } : {}),
+    ...(options.recordReads ? { recordReads: true } : {}),
   });
   const input = inputFormatOf(spec);
   if (!options.validate) return { spec, plan, input };

@@ -6,6 +6,7 @@ import type { CompiledStructure } from '../../hl7v2/groups';
 import type { ContextScope } from './ContextScope';
 import { compileSegmentLookup, segmentScope } from './segmentLookup';
 import type { Evaluate, Frame, SegmentItem } from './Frame';
+import type { ReadSite } from './SourceReadSink';
 
 /**
  * How a read is consumed: `leaf` the first leaf below the path (text ports, target elements),
@@ -141,28 +142,66 @@ function concretePath(message: Hl7Message, segment: Hl7Segment, p: Hl7Path, rep:
   return out;
 }
 
-/**
- * Compiles a field path into a reader, once: the path is parsed here and never per message, and
- * the scopes decide which segment and repetition it reads (the current item of a context, or the
- * message's first / explicitly numbered one).
- */
-export function compileSourceRead(text: string, scopes: readonly ContextScope[], mode: ReadMode, where: ErrorLocation, linkId?: string, structure?: CompiledStructure): Evaluate {
+/** What a field path reads in these scopes, decided once: the segment lookup, and the repetition (a context's current one, or the one named). */
+function readTarget(text: string, scopes: readonly ContextScope[], where: ErrorLocation, structure: CompiledStructure | undefined) {
   if (parseSegmentOnly(text)) {
     throw new CrosswalkError('MAP_SEGMENT_AS_VALUE', `The path "${text}" names a whole segment, which only a context link can iterate; read a field such as ${text}-1.`, { ...where, path: text });
   }
   const p = parseSourcePath(text, where);
   const repScope = repetitionScope(scopes, p);
   const repDepth = repScope ? repScope.depth : -1;
-  const lookup = compileSegmentLookup(p.segment, p.occurrence, scopes, structure);
   const plain = p.occurrence === undefined && segmentScope(scopes, p.segment) === undefined && lookupIsPlain(scopes, structure);
+  const fixedRep = p.repetition ?? 1;
+  const resolveSegment = compileSegmentLookup(p.segment, p.occurrence, scopes, structure);
+  const repOf = repDepth >= 0 ? (frame: Frame): number => (frame.items[repDepth] as SegmentItem).rep : (): number => fixedRep;
+  return { p, repDepth, plain, fixedRep, resolveSegment, repOf };
+}
+
+/**
+ * Compiles a field path into a reader, once: the path is parsed here and never per message, and
+ * the scopes decide which segment and repetition it reads (the current item of a context, or the
+ * message's first / explicitly numbered one). With a `site` (plans compiled for coverage), the
+ * reader also tells the frame's SourceReadSink where it read; without one it has no such code.
+ */
+export function compileSourceRead(text: string, scopes: readonly ContextScope[], mode: ReadMode, where: ErrorLocation, linkId?: string, structure?: CompiledStructure, site?: ReadSite): Evaluate {
+  const read = compileRead(text, scopes, mode, where, linkId, structure);
+  if (site === undefined) return read;
+  const { p, repDepth, plain, resolveSegment, repOf } = readTarget(text, scopes, where, structure);
+  const whole = mode !== 'leaf';
+  const fixed = repDepth >= 0 || p.repetition !== undefined;
+  return (frame, prov) => {
+    const value = read(frame, prov);
+    const sink = frame.reads;
+    if (sink === undefined) return value;
+    if (mode === 'many') {
+      for (const segment of plain ? frame.message.segmentsById(p.segment) : [resolveSegment(frame)]) {
+        if (segment === undefined) continue;
+        for (const r of fixed ? [repOf(frame)] : repetitionNumbers(segment, p.field)) sink.read(site, segment, p.field, r, p.component, p.subcomponent, whole);
+      }
+      return value;
+    }
+    const item = repDepth >= 0 && mode === 'leaf' ? frame.items[repDepth] as SegmentItem : undefined;
+    const segment = item ? item.segment : resolveSegment(frame);
+    if (segment !== undefined) sink.read(site, segment, p.field, item ? item.rep : repOf(frame), p.component, p.subcomponent, whole);
+    return value;
+  };
+}
+
+/** Where a path given to a map call is (the item the called map reads), for coverage. */
+export function compileSourceLocate(text: string, scopes: readonly ContextScope[], where: ErrorLocation, structure?: CompiledStructure): (frame: Frame) => { segment: Hl7Segment; field: number; rep: number; component?: number; subcomponent?: number } | undefined {
+  const { p, resolveSegment, repOf } = readTarget(text, scopes, where, structure);
+  return (frame) => {
+    const segment = resolveSegment(frame);
+    return segment === undefined ? undefined : { segment, field: p.field, rep: repOf(frame), component: p.component, subcomponent: p.subcomponent };
+  };
+}
+
+function compileRead(text: string, scopes: readonly ContextScope[], mode: ReadMode, where: ErrorLocation, linkId: string | undefined, structure: CompiledStructure | undefined): Evaluate {
+  const { p, repDepth, plain, fixedRep, resolveSegment, repOf } = readTarget(text, scopes, where, structure);
   const { segment: segId, field } = p;
   const occurrence = 1;
   const component = p.component ?? 1;
   const sub = p.subcomponent ?? 1;
-  const fixedRep = p.repetition ?? 1;
-
-  const resolveSegment = lookup;
-  const repOf = repDepth >= 0 ? (frame: Frame): number => (frame.items[repDepth] as SegmentItem).rep : (): number => fixedRep;
 
   if (mode === 'many') {
     // Every repetition (unless bound or named) of every occurrence (unless bound or named).

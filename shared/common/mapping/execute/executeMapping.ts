@@ -4,6 +4,7 @@ import { placeSegments, type MessageGroups } from '../../hl7v2/groups';
 import type { MappingPlan, MessagePlan, TargetPlan } from '../compile/MappingPlan';
 import type { ContextItem, Frame } from '../compile/Frame';
 import { isJsonInput, NO_SEGMENTS, type JsonInput, type MappingInput } from '../input/MappingInput';
+import type { SourceReadSink } from '../compile/SourceReadSink';
 import type { TraceEntry } from '../trace/TraceEntry';
 import { canonicalJson } from '../../bundle/canonicalJson';
 import { messageKey, messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
@@ -32,6 +33,8 @@ export interface TransactionBundle {
 export interface ExecuteOptions {
   /** Collect a trace entry for every output value (the studio's preview); off by default for speed. */
   trace?: boolean;
+  /** Told of every read of the message, by a plan compiled with `recordReads` (coverage). */
+  reads?: SourceReadSink;
 }
 
 export interface MappingResult {
@@ -101,6 +104,7 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
       groups ??= placeSegments(message, structure);
       return groups;
     },
+    reads: options.reads,
   };
   // By target slot, like the frame's references: a Map per message cost more than the lookups.
   const built: Instance[][] = new Array(slots);

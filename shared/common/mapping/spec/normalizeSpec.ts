@@ -29,6 +29,7 @@ export function normalizeSpec(spec: MappingSpec): MappingSpec {
   return normalized;
 }
 
-function normalizeMap(map: MapDefinition): MapDefinition {
+/** A map in canonical order: its nodes and links sorted by id. */
+export function normalizeMap(map: MapDefinition): MapDefinition {
   return { ...map, nodes: [...map.nodes].sort(byId), links: [...map.links].sort(byId) };
 }

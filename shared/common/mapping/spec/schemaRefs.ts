@@ -26,6 +26,12 @@ export const fhirSchemaRefSchema = z.object({
   resource: z.string().regex(/^[A-Z][A-Za-z]{1,63}$/, 'A FHIR resource type looks like Patient.').optional(),
   /** A data type (`Identifier`, `HumanName`, `dateTime`): what a data type map writes. */
   type: z.string().regex(/^[A-Za-z][A-Za-z]{1,63}$/, 'A FHIR data type looks like Identifier or dateTime.').optional(),
+  /**
+   * The profile the output is meant to conform to, by canonical URL
+   * (`http://hl7.org/fhir/StructureDefinition/bp`): coverage lists the elements it requires or
+   * marks must-support that no link writes. The engine writes the same either way.
+   */
+  profile: z.string().regex(/^https?:\/\/[^\s|]{1,500}$/, 'A profile is a canonical URL such as http://hl7.org/fhir/StructureDefinition/bp.').optional(),
 }).strict().refine((ref) => (ref.resource === undefined) !== (ref.type === undefined), {
   message: 'A FHIR schema names exactly one of resource or type.',
 }).meta({ description: 'A FHIR R4 resource type or data type.' });

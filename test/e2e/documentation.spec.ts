@@ -1,0 +1,56 @@
+import { expect, test, type Page } from '@playwright/test';
+import { recordRequests, studioHost } from './studioHost';
+
+/** Calls the web host's Studio API, as the studio's client does. */
+async function call<T>(page: Page, method: string, data: unknown): Promise<T> {
+  const { origin, token } = studioHost();
+  const reply = await page.request.post(`${origin}/api/${method}`, { headers: { 'x-crosswalk-token': token }, data });
+  const envelope = (await reply.json()) as { ok: boolean; value: T; error?: unknown };
+  expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
+  return envelope.value;
+}
+
+/** The cell texts of the first table of this class after the heading with this id, row by row (the browser's own HTML parser read them). */
+async function tableAfter(page: Page, id: string, className: string): Promise<string[][]> {
+  return page.evaluate(([headingId, wanted]) => {
+    let at = document.getElementById(headingId)?.nextElementSibling;
+    while (at && !(at.tagName === 'TABLE' && at.classList.contains(wanted))) at = at.nextElementSibling;
+    return [...(at?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+  }, [id, className] as const);
+}
+
+test('the ADT example\'s interface document, read in Chromium: rules, value map codes, test results; self-contained and printable', async ({ page }) => {
+  const { bundle } = await call<{ bundle: unknown }>(page, 'getExample', { id: 'adt-a01-to-fhir' });
+  const { fileName, text } = await call<{ fileName: string; text: string }>(page, 'exportDocumentation', { document: bundle, format: 'html' });
+  expect(fileName).toBe('adt-a01-to-fhir-r4-hl7-v2-to-fhir-ig.html');
+
+  const requests = recordRequests(page);
+  await page.setContent(text, { waitUntil: 'load' });
+  await expect(page.locator('h1')).toHaveText('ADT^A01 to FHIR R4 (HL7 v2-to-FHIR IG)');
+
+  const pid = await tableAfter(page, 'map-PID-Patient', 'rules');
+  expect(pid).toContainEqual(['Patient.gender', 'PID-8', '', 'v2-0001-gender', '', '']);
+  expect(pid).toContainEqual(['Patient.identifier', 'PID-3', 'CX[Identifier]', '', '', '']);
+  expect(pid).toContainEqual(['Patient.telecom.use', 'PID-13.2, PID-13.3', "'home'", '', "PID-13.2 = null and not (PID-13.3 = 'CP')", '']);
+  expect((await tableAfter(page, 'map-ADT-A01', 'rules'))[0]).toEqual(['patient: Patient', 'PID', 'PID[Patient]', '', '', '']);
+  expect(await tableAfter(page, 'vm-v2-0001-gender', 'codes')).toContainEqual(['F', 'female', 'Female', 'http://hl7.org/fhir/administrative-gender', '', '']);
+  const tests = await tableAfter(page, 'tests', 'tests');
+  expect(tests.map((row) => row[2])).toEqual(['passed', 'passed', 'passed', 'passed']);
+  expect(tests[3].slice(0, 2)).toEqual(['An ORU^R01 is refused with a clear error (fhirconverter_ORU-R01-RMGEAD.hl7)', 'fails with MESSAGE_NOT_ACCEPTED']);
+
+  // Every link points at a heading of the page itself, and the page asked for nothing.
+  const broken = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '').filter((href) => !href.startsWith('#') || !document.getElementById(href.slice(1))));
+  expect(broken).toEqual([]);
+  expect(requests).toEqual([]);
+
+  await page.setViewportSize({ width: 1400, height: 1300 });
+  await page.screenshot({ path: 'docs/screenshots/documentation.png' });
+  await page.locator('#map-PID-Patient').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, (document.getElementById('map-PID-Patient')?.getBoundingClientRect().top ?? 0) + window.scrollY - 16));
+  await page.screenshot({ path: 'docs/screenshots/documentation-rules.png' });
+
+  // Printable: A4 landscape, a section per page.
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(10);
+});

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeCoverage } from '../../../shared/common/coverage/computeCoverage';
+import type { MapCoverage, MappingCoverage } from '../../../shared/common/coverage/MappingCoverage';
+import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
+import { exampleByFile, readSample, sampleFiles } from './exampleFixture';
+
+// Coverage of the shipped examples over every real sample in ../shared/reference/hl7v2-samples:
+// the figures are pinned, so a change to an example or to the engine's reading shows here.
+const samples = sampleFiles().map((name) => ({ name, text: readSample(name) }));
+const coverageOf = (file: string): Promise<MappingCoverage> => computeCoverage(exampleByFile(file).build(), nodeSchemaCatalog(), samples);
+const mapOf = (coverage: MappingCoverage, id: string): MapCoverage => coverage.maps.find((m) => m.map === id) as MapCoverage;
+const unusedFields = (map: MapCoverage): string[] => map.sources.fields.filter((f) => f.used === 0).map((f) => f.path);
+
+describe('ADT^A01 example', () => {
+  let coverage: MappingCoverage;
+  beforeAll(async () => { coverage = await coverageOf('examples/adt-a01-to-fhir.crosswalk.json'); });
+
+  it('maps the two ADT samples and lists the others as not accepted', () => {
+    expect(coverage.samples.filter((s) => s.ok).map((s) => [s.name, s.valued, s.used])).toEqual([
+      ['fhirconverter_ADT-A01-01.hl7', 1055, 97],
+      ['fhirconverter_ADT01-23.hl7', 181, 32],
+    ]);
+    expect(new Set(coverage.samples.filter((s) => !s.ok).map((s) => s.error?.code))).toEqual(new Set(['MESSAGE_NOT_ACCEPTED']));
+    expect(coverage.figure).toEqual({ used: 129, valued: 1236, percent: 10.4 });
+  });
+
+  it('leaves no required element of its resources unwritten; a segment map\'s gap that its caller fills is marked so', () => {
+    expect(coverage.targets.map((t) => [t.target, t.type, t.missing])).toEqual([
+      ['patient', 'Patient', []], ['encounter', 'Encounter', []], ['location', 'Location', []],
+      ['practitioner', 'Practitioner', []], ['observation', 'Observation', []], ['allergy', 'AllergyIntolerance', []],
+    ]);
+    expect(mapOf(coverage, 'AL1[AllergyIntolerance]').targets[0].missing).toEqual([{ path: 'AllergyIntolerance.patient', min: 1, mustSupport: false, writtenByCaller: true }]);
+    expect(mapOf(coverage, 'OBX[Observation-value]').targets[0].missing).toEqual([
+      { path: 'Observation.status', min: 1, mustSupport: false, writtenByCaller: true },
+      { path: 'Observation.code', min: 1, mustSupport: false, writtenByCaller: true },
+    ]);
+    expect(coverage.maps.filter((m) => m.targets.some((t) => t.missing.some((x) => !x.writtenByCaller))).map((m) => m.map)).toEqual([]);
+  });
+
+  it('counts PID-3 components read inside CX[Identifier] and HD[Reference] as used, per map and for the segment', () => {
+    expect(mapOf(coverage, 'CX[Identifier]').sources).toMatchObject({ applied: 3, valued: 15, used: 12 });
+    expect(unusedFields(mapOf(coverage, 'CX[Identifier]'))).toEqual(['CX.4.2', 'CX.6.1']);
+    const pid = mapOf(coverage, 'PID[Patient]');
+    expect(pid.sources).toMatchObject({ applied: 2, valued: 166, used: 65 });
+    expect(pid.sources.fields.find((f) => f.path === 'PID-3.1')).toEqual({ path: 'PID-3.1', valued: 3, used: 3 });
+    expect(pid.sources.fields.find((f) => f.path === 'PID-3.4.1')).toEqual({ path: 'PID-3.4.1', valued: 3, used: 3 });
+    // HD[uri] reads HD.2 only where HD.3 says ISO, UUID or URI: neither sample's PID-3.4 does.
+    expect(pid.sources.fields.find((f) => f.path === 'PID-3.4.2')).toEqual({ path: 'PID-3.4.2', valued: 1, used: 0 });
+    expect(unusedFields(mapOf(coverage, 'HD[uri]'))).toEqual(['HD.1', 'HD.2']);
+  });
+});
+
+describe('ORU^R01 example', () => {
+  let coverage: MappingCoverage;
+  beforeAll(async () => { coverage = await coverageOf('examples/oru-r01-to-observations.crosswalk.json'); });
+
+  it('maps the five ORU samples; figures per sample and for the whole mapping', () => {
+    expect(coverage.samples.filter((s) => s.ok).map((s) => [s.name, s.valued, s.used])).toEqual([
+      ['fhirconverter_LAB-ORU-1.hl7', 178, 103],
+      ['fhirconverter_LRI_2.0-NG_CBC_Typ_Message.hl7', 932, 370],
+      ['fhirconverter_ORU-R01-01.hl7', 817, 88],
+      ['fhirconverter_ORU-R01-RMGEAD.hl7', 55, 26],
+      ['lfh_ORU-multiline-short-mixed.hl7', 91, 31],
+    ]);
+    expect(coverage.figure).toEqual({ used: 618, valued: 2073, percent: 29.8 });
+    expect(coverage.targets.map((t) => [t.target, t.missing])).toEqual([['patient', []], ['practitioner', []], ['observation', []], ['report', []]]);
+  });
+
+  it('reads OBX per OBSERVATION group and through the data type maps the value type picks', () => {
+    const obx = mapOf(coverage, 'OBX[Observation]').sources;
+    expect([obx.applied, obx.valued, obx.used]).toEqual([48, 1098, 488]);
+    const field = (path: string) => obx.fields.find((f) => f.path === path);
+    expect(['OBX-1', 'OBX-2', 'OBX-3.1', 'OBX-4', 'OBX-5', 'OBX-11', 'OBX-14.1'].map(field)).toEqual([
+      { path: 'OBX-1', valued: 46, used: 0 },
+      { path: 'OBX-2', valued: 48, used: 48 },
+      { path: 'OBX-3.1', valued: 44, used: 44 },
+      { path: 'OBX-4', valued: 3, used: 0 },
+      // Not read: the RP and ED values of fhirconverter_ORU-R01-01 (3 + 4 + 3 components) and an
+      // OBX-5 repetition after the first (examples/README.md lists both as left out).
+      { path: 'OBX-5', valued: 73, used: 62 },
+      { path: 'OBX-11', valued: 47, used: 47 },
+      { path: 'OBX-14.1', valued: 42, used: 42 },
+    ]);
+    const unread = coverage.samples.find((s) => s.name === 'fhirconverter_ORU-R01-01.hl7')?.unused.filter((p) => /^OBX\[\d+\]-5\[/.test(p));
+    expect(unread).toEqual(['OBX[1]-5[1].1', 'OBX[1]-5[1].3', 'OBX[1]-5[1].4', 'OBX[2]-5[1].1', 'OBX[2]-5[1].2', 'OBX[2]-5[1].3', 'OBX[2]-5[1].4', 'OBX[4]-5[1].1', 'OBX[4]-5[1].3', 'OBX[4]-5[1].4', 'OBX[5]-5[2]']);
+    expect(mapOf(coverage, 'NM[Quantity]').sources).toEqual({ applied: 30, valued: 28, used: 28, fields: [{ path: 'NM', valued: 28, used: 28 }] });
+  });
+});
