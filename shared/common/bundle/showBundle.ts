@@ -106,6 +106,11 @@ function showMap(map: MapDefinition, env: PortEnv): string[] {
     const prefix = map.kind === 'message' && shared.has(type) ? `${target.id}:` : '';
     out.push(...showRules(byTarget.get(target.id) ?? [], text, prefix));
   }
+  // A node without ports (a note) is in no rule: it gets a line of its own, in spec order.
+  for (const node of map.nodes) {
+    const ports = nodePortsOf(node, env);
+    if (ports.inputs.length === 0 && ports.outputs.length === 0) out.push(`  ${nodeKindOf(node).show(node as never, new Map(), '')}`);
+  }
   return out;
 }
 

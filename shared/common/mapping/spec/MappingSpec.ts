@@ -17,7 +17,7 @@ import { schemaRefSchema } from './schemaRefs';
 
 export { idSchema, portSchema, mapIdSchema, MAP_ID_PATTERN } from './ids';
 export { schemaRefSchema, hl7v2SchemaRefSchema, fhirSchemaRefSchema, inferredSchemaRefSchema, fhirTypeOf, hl7InputOf, type SchemaRef, type Hl7v2SchemaRef, type FhirSchemaRef } from './schemaRefs';
-export { nodeSchema, type MappingNode, type NodeKindName, type FunctionNode, type ValueMapNode, type ConstantNode, type ConditionNode, type ReferenceNode, type CallNode } from '../nodes/nodeKinds';
+export { nodeSchema, type MappingNode, type NodeKindName, type FunctionNode, type ValueMapNode, type ConstantNode, type ConditionNode, type ReferenceNode, type CallNode, type NoteNode } from '../nodes/nodeKinds';
 export { paramValueSchema } from '../nodes/functionNode';
 
 /** A map's input: the message (a message map), one segment or one composite. Exactly one per map. */
