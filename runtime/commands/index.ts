@@ -1,5 +1,6 @@
 import type { CommandModule } from './CommandModule';
 import { inspectCommand } from './inspect';
+import { newCommand } from './new';
 import { schemaCommand } from './schema';
 import { showCommand } from './show';
 import { runCommand } from './run';
@@ -7,4 +8,4 @@ import { testCommand } from './test';
 import { validateCommand } from './validate';
 
 /** Every CLI command, in the order `crosswalk --help` lists them. Add a command by adding its module. */
-export const commands: CommandModule[] = [runCommand, testCommand, validateCommand, showCommand, inspectCommand, schemaCommand];
+export const commands: CommandModule[] = [runCommand, testCommand, validateCommand, showCommand, inspectCommand, schemaCommand, newCommand];

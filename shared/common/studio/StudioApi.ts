@@ -3,7 +3,7 @@ import type { CrosswalkErrorData } from '../errors/CrosswalkError';
 import type { StudioArgs, StudioMethodName, StudioResult } from './studioMethods';
 import type {
   appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
-  functionInfoSchema, hostCommandSchema, openedBundleSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
+  functionInfoSchema, hostCommandSchema, igImportReportSchema, igMessageInfoSchema, newMappingFromIgSchema, openedBundleSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
   schemaStandardInfoSchema, schemaStructureSchema, serializedBundleSchema, terminologyKindSchema, terminologySummarySchema,
   SchemaTreeNode,
 } from './studioSchemas';
@@ -27,6 +27,9 @@ export type Concept = z.infer<typeof conceptSchema>;
 export type FhirResourceJson = z.infer<typeof fhirResourceSchema>;
 export type HostCommand = z.infer<typeof hostCommandSchema>;
 export type PreviewOutcome = z.infer<typeof previewOutcomeSchema>;
+export type IgMessageInfo = z.infer<typeof igMessageInfoSchema>;
+export type IgImportReport = z.infer<typeof igImportReportSchema>;
+export type NewMappingFromIg = z.infer<typeof newMappingFromIgSchema>;
 export type { SchemaTreeNode, SchemaSearchHit };
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -74,6 +77,9 @@ export interface StudioApi {
   getCodeSystem(args: { url: string }): Promise<FhirResourceJson>;
 
   runPreview(args: { document: BundleDocument; input: string; trace?: boolean; validate?: boolean }): Promise<PreviewOutcome>;
+
+  listIgMessages(): Promise<IgMessageInfo[]>;
+  newMappingFromIg(args: { message: string; version?: string; defaultTimezone?: string }): Promise<NewMappingFromIg>;
 
   listSamples(args: { mappingKey: string }): Promise<SampleMessage[]>;
   saveSamples(args: { mappingKey: string; samples: SampleMessage[] }): Promise<Record<string, never>>;

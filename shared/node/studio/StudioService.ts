@@ -1,6 +1,6 @@
 import { CrosswalkError } from '../../common/errors/CrosswalkError';
 import type {
-  AppInfo, BundleDocument, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, SchemaStandardInfo, SchemaStructure,
+  AppInfo, BundleDocument, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, IgMessageInfo, NewMappingFromIg, SchemaStandardInfo, SchemaStructure,
   PreviewOutcome, SchemaSearchHit, SchemaTreeNode, StudioApi, TerminologyKind, TerminologySummary,
 } from '../../common/studio';
 
@@ -27,6 +27,12 @@ export interface ExampleLibrary {
   get(id: string | undefined): Promise<Example>;
 }
 
+/** Starting a mapping from the HL7 v2-to-FHIR IG (engine/igService.ts). */
+export interface IgService {
+  list(): Promise<IgMessageInfo[]>;
+  create(args: { message: string; version?: string; defaultTimezone?: string }): Promise<NewMappingFromIg>;
+}
+
 /** What only the shell can do: native dialogs and the window's title and close prompt. */
 export interface HostHooks {
   chooseOpenPath?(title: string | undefined): Promise<string | null>;
@@ -42,6 +48,7 @@ export interface StudioServiceDeps {
   examples: ExampleLibrary;
   functions: () => FunctionInfo[];
   preview: (request: { document: BundleDocument; input: string; trace?: boolean; validate?: boolean }) => Promise<PreviewOutcome>;
+  ig: IgService;
   hooks?: HostHooks;
 }
 
@@ -105,6 +112,9 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
     getCodeSystem: ({ url }) => catalog.getCodeSystem(url),
 
     runPreview: (args) => deps.preview(args),
+
+    listIgMessages: () => deps.ig.list(),
+    newMappingFromIg: (args) => deps.ig.create(args),
 
     listSamples: async ({ mappingKey }) => workspace.listSamples(mappingKey),
     saveSamples: async ({ mappingKey, samples }) => {
