@@ -22,6 +22,11 @@ export const IG_NOTE_REASONS = {
 } as const;
 export type IgNoteReason = keyof typeof IG_NOTE_REASONS;
 
+/** "a Patient", "an Observation": how a note names one resource of a type. */
+export function aResource(type: string): string {
+  return `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
 /** One IG row (or reference) that became a note: where it is on the canvas and why. */
 export interface IgImportNote {
   /** The map the note is on (`PID[Patient]`). */

@@ -3,7 +3,7 @@ import type { TargetStep } from '../mapping/compile/targetPath';
 import { parseIgAttribute, resolveIgAttribute, type ResolvedAttribute } from './igAttribute';
 import { igConcatenation, translateIgCondition, type IgConditionContext } from './igCondition';
 import type { FhirTypeName, IgImporter, Unusable } from './IgImporter';
-import type { IgNoteReason } from './IgImportResult';
+import { aResource, type IgNoteReason } from './IgImportResult';
 import { igNames, type IgElementRow, type IgTable } from './IgTables';
 
 /** A field of the segment in the chosen v2 version. */
@@ -161,7 +161,7 @@ export async function buildElementMap(importer: IgImporter, b: MapBuilder, table
       continue;
     }
     if (incomplete.has(planned)) {
-      importer.note(b, table.name, label, 'incomplete-item', `it completes ${planned.item?.prefix ?? planned.path.split('.').slice(0, 2).join('.')}, whose other rows from ${planned.source} are notes here, so alone it would write nothing else`, [row.assignment]);
+      importer.note(b, table.name, label, 'incomplete-item', `it completes ${planned.item?.prefix ?? planned.path.split('.').slice(0, 2).join('.')}, whose other rows from ${planned.source} are notes here, so alone it would write nothing else`, []);
       continue;
     }
     const conflict = ambiguous.get(planned);
@@ -249,7 +249,7 @@ async function planRow(importer: IgImporter, row: IgElementRow, input: ElementMa
   const attribute = parseIgAttribute(row.attribute);
   if (attribute.kind === 'unreadable') return unusable('unreadable-attribute', `its FHIR attribute ${row.attribute} cannot be written as it is: ${attribute.reason}`, [row.attributeNote, row.comments]);
   if (attribute.kind === 'creates') {
-    return unusable('creates-resource', `it creates a ${attribute.resource} resource from ${source} and references it: add a ${attribute.resource} target to the message map and a reference here`, [row.datatypeMap ? `data type map ${row.datatypeMap}` : undefined, row.comments]);
+    return unusable('creates-resource', `it creates ${aResource(attribute.resource)} resource from ${source} and references it: add ${aResource(attribute.resource)} target to the message map and a reference here`, [row.comments]);
   }
   const root = input.output.name;
   const steps = [...(input.within === undefined ? [] : [{ name: input.within }]), ...(attribute.kind === 'self' ? [] : attribute.steps)];

@@ -4,7 +4,7 @@ import type { MessageStructure } from '../hl7v2/groups';
 import { parseIgAttribute, resolveIgAttribute } from './igAttribute';
 import { translateIgCondition } from './igCondition';
 import type { IgImporter } from './IgImporter';
-import type { IgNoteReason } from './IgImportResult';
+import { aResource, type IgNoteReason } from './IgImportResult';
 import { placeIgPositions, segmentOccurrences, type SegmentOccurrence } from './igStructure';
 import type { IgMessageRow, IgTable } from './IgTables';
 
@@ -196,8 +196,8 @@ async function readRow(importer: IgImporter, table: IgTable<IgMessageRow>, row: 
     return fail('narrative-condition', 'its condition is narrative only: decide, then link it', [row.narrative, row.comments]);
   }
   if (target.rest.includes('(')) {
-    const made = /\(([A-Z][A-Za-z]+)/.exec(target.rest)?.[1] ?? 'another';
-    return fail('creates-resource', `it creates a ${made} resource referenced from ${target.label}${target.rest.replace(/\(.*$/, '')}: add a ${made} target and a reference`, [row.references, row.comments]);
+    const made = /\(([A-Z][A-Za-z]+)/.exec(target.rest)?.[1] ?? 'Resource';
+    return fail('creates-resource', `it creates ${aResource(made)} resource referenced from ${target.label}${target.rest.replace(/\(.*$/, '')}: add ${aResource(made)} target and a reference`, [row.references, row.comments]);
   }
   if (row.map === undefined) {
     return target.rest === '' ? fail('missing-map', `the IG names no segment map for ${target.label}`, [row.comments]) : state;
