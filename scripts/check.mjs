@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { ensureSetup, root, run } from './ensure-setup.mjs';
 
 ensureSetup();
+// A checkout installed before the IG tables shipped has no generated/ig yet (install builds it).
+if (!existsSync(join(root, 'generated', 'ig', 'v2-to-fhir-ig.json'))) run(process.execPath, [join(root, 'scripts', 'build.mjs'), 'ig-tables']);
 
 const reports = join(root, 'test-results');
 mkdirSync(reports, { recursive: true });

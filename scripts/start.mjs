@@ -16,6 +16,7 @@ const passThrough = args.filter((a) => a !== '--web');
 if (!existsSync(join(root, 'dist', 'webhost', 'main.js')) || !existsSync(join(root, 'dist', 'electron', 'main.js'))) {
   run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 }
+if (!existsSync(join(root, 'generated', 'ig', 'v2-to-fhir-ig.json'))) run(process.execPath, [join(root, 'scripts', 'build.mjs'), 'ig-tables']);
 if (!existsSync(join(root, 'dist', 'renderer', 'index.html')) && existsSync(join(root, 'renderer', 'index.html'))) {
   run('npm', ['run', '--silent', 'build:renderer']);
 }

@@ -1,4 +1,4 @@
-import type { PortEnv } from '../mapping/nodes/nodeKinds';
+import { nodeKindOf, nodePortsOf, type PortEnv } from '../mapping/nodes/nodeKinds';
 import { mapRows } from '../mapping/read/mappingRows';
 import { fhirTypeOf, hl7InputOf, type MapDefinition, type MappingSpec, type Target } from '../mapping/spec/MappingSpec';
 import type { ValueMap } from '../valuemaps/ValueMap';
@@ -70,6 +70,11 @@ function showMap(map: MapDefinition, env: PortEnv): string[] {
   for (const target of map.targets) {
     if (map.kind === 'message') out.push(`  target ${target.id}: ${fhirTypeOf(target.schema) ?? target.schema.standard}${requestText(target.request)}`);
     for (const row of rows) if (row.target === target.id) out.push(`${'  '.repeat(row.depth + 1)}${row.rule}`);
+  }
+  // A node without ports (a note) is in no rule: it gets a line of its own, in spec order.
+  for (const node of map.nodes) {
+    const ports = nodePortsOf(node, env);
+    if (ports.inputs.length === 0 && ports.outputs.length === 0) out.push(`  ${nodeKindOf(node).show(node as never, new Map(), '')}`);
   }
   return out;
 }

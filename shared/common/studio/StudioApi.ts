@@ -3,7 +3,7 @@ import type { CrosswalkErrorData } from '../errors/CrosswalkError';
 import type { StudioArgs, StudioMethodName, StudioResult } from './studioMethods';
 import type {
   appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
-  functionInfoSchema, hostCommandSchema, openedBundleSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
+  functionInfoSchema, hostCommandSchema, igImportReportSchema, igMessageInfoSchema, newMappingFromIgSchema, openedBundleSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
   schemaStandardInfoSchema, schemaStructureSchema, searchParameterInfoSchema, serializedBundleSchema, terminologyKindSchema, terminologySummarySchema,
   SchemaTreeNode,
 } from './studioSchemas';
@@ -34,6 +34,9 @@ export type CoverageSample = z.infer<typeof coverageSampleSchema>;
 export type MappingCoverageResult = z.infer<typeof mappingCoverageSchema>;
 export type MapRowsResult = z.infer<typeof mapRowsSchema>;
 export type DocumentFormat = z.infer<typeof documentFormatSchema>;
+export type IgMessageInfo = z.infer<typeof igMessageInfoSchema>;
+export type IgImportReport = z.infer<typeof igImportReportSchema>;
+export type NewMappingFromIg = z.infer<typeof newMappingFromIgSchema>;
 export type { SchemaTreeNode, SchemaSearchHit };
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -85,6 +88,9 @@ export interface StudioApi {
   getCodeSystem(args: { url: string }): Promise<FhirResourceJson>;
 
   runPreview(args: { document: BundleDocument; input: string; trace?: boolean; validate?: boolean }): Promise<PreviewOutcome>;
+
+  listIgMessages(): Promise<IgMessageInfo[]>;
+  newMappingFromIg(args: { message: string; version?: string; defaultTimezone?: string }): Promise<NewMappingFromIg>;
 
   listSamples(args: { mappingKey: string }): Promise<SampleMessage[]>;
   saveSamples(args: { mappingKey: string; samples: SampleMessage[] }): Promise<Record<string, never>>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { settingsSchema } from '../mapping/spec/MappingSpec';
 import { csvSchemaRefSchema, jsonSchemaRefSchema } from '../mapping/spec/schemaRefs';
 import {
   appInfoSchema, bundleDocumentSchema, conceptSchema, exampleSchema, exampleSummarySchema, fhirResourceSchema,
-  functionInfoSchema, openedBundleSchema, pathSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
+  functionInfoSchema, igMessageInfoSchema, newMappingFromIgSchema, openedBundleSchema, pathSchema, previewOutcomeSchema, recentFileSchema, sampleMessageSchema, savedBundleSchema,
   schemaRefSchema, schemaSearchHitSchema, searchParameterInfoSchema, schemaStandardInfoSchema, schemaStandardSchema, schemaStructureSchema, schemaTreeNodeSchema,
   serializedBundleSchema, terminologyKindSchema, terminologySummarySchema, uiStateKeySchema,
 } from './studioSchemas';
@@ -103,6 +104,17 @@ export const studioMethods = {
       validate: z.boolean().optional(),
     }).strict(),
     previewOutcomeSchema),
+
+  listIgMessages: method('Lists the HL7 v2-to-FHIR IG message maps a new mapping can start from.', none, z.array(igMessageInfoSchema)),
+  newMappingFromIg: method('Starts a new mapping from an HL7 v2-to-FHIR IG message map: its message, segment, data type and vocabulary maps, notes for what the engine cannot express, and the count of IG rows.',
+    z.object({
+      message: z.string().regex(/^[A-Z0-9]{3}_[A-Z0-9]{3}$/, 'An IG message map is named like VXU_V04.'),
+      /** The HL7 v2 version its maps read (default 2.5.1). */
+      version: z.string().regex(/^2\.\d+(\.\d+)?$/, 'An HL7 v2 version looks like 2.5.1.').optional(),
+      /** The offset of times sent without one (default Z), as the mapping's settings take it. */
+      defaultTimezone: settingsSchema.shape.defaultTimezone,
+    }).strict(),
+    newMappingFromIgSchema),
 
   listSamples: method('Lists the sample messages kept in the workspace for a mapping.', z.object({ mappingKey }).strict(),
     z.array(sampleMessageSchema)),

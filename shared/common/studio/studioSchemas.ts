@@ -249,3 +249,38 @@ export const hostCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'export', 'undo', 'redo', 'fitView', 'zoomIn', 'zoomOut', 'resetZoom', 'about']) }),
   z.object({ command: z.literal('openRecent'), path: z.string() }),
 ]);
+
+/** One of the HL7 v2-to-FHIR IG's message maps a new mapping can start from. */
+export const igMessageInfoSchema = z.object({
+  /** The IG's name, which is the v2 message structure (`VXU_V04`). */
+  message: z.string(),
+  type: z.string(),
+  event: z.string(),
+  /** The structure's description in HL7 v2.5.1, when it has one. */
+  description: z.string().optional(),
+});
+
+/** What starting from the IG made of its rows (shared/common/ig/IgImportResult.ts), with the closing summary's lines. */
+export const igImportReportSchema = z.object({
+  message: z.string(),
+  version: z.string(),
+  source: z.string(),
+  counts: z.object({
+    rows: z.number(), links: z.number(), conditions: z.number(), notes: z.number(), unmapped: z.number(),
+    byReason: z.record(z.string(), z.number()),
+    references: z.object({ links: z.number(), notes: z.number() }),
+    remarks: z.number(),
+  }),
+  notes: z.array(z.object({ map: z.string(), node: z.string(), table: z.string(), row: z.string(), reason: z.string(), text: z.string() })),
+  maps: z.object({ generated: z.array(z.string()), library: z.array(z.string()) }),
+  valueMaps: z.object({ generated: z.array(z.string()), library: z.array(z.string()) }),
+  corrections: z.array(z.object({ table: z.string(), row: z.string(), ig: z.string(), read: z.string(), reason: z.string() })),
+  summary: z.array(z.string()),
+});
+
+/** A new mapping started from the IG: opened like a bundle (not yet saved: no path), with its import report. */
+export const newMappingFromIgSchema = z.object({
+  name: z.string(),
+  bundle: bundleDocumentSchema,
+  report: igImportReportSchema,
+});

@@ -136,6 +136,40 @@ describe('Studio API services over the engine', () => {
     expect(!broken.ok && broken.error.code).toMatch(/^SPEC_/);
   });
 
+  it('lists the IG message maps a mapping can start from', async () => {
+    const messages = await api.listIgMessages();
+    expect(messages.map((m) => m.message)).toEqual(['ADT_A01', 'ADT_A02', 'ADT_A05', 'ADT_A06', 'ADT_A09', 'ADT_A11', 'ADT_A17', 'MDM_T02', 'OML_O21', 'ORM_O01', 'ORU_R01', 'SIU_S12', 'VXU_V04']);
+    expect(messages.find((m) => m.message === 'VXU_V04')).toEqual({ message: 'VXU_V04', type: 'VXU', event: 'V04', description: 'Unsolicited vaccination record update' });
+  });
+
+  it('starts a mapping from the IG\'s VXU_V04 that previews a real VXU at once and saves as a bundle', async () => {
+    const created = await api.newMappingFromIg({ message: 'VXU_V04', version: '2.5.1', defaultTimezone: '+01:00' });
+    expect(created.name).toBe('VXU_V04 from the HL7 v2-to-FHIR IG');
+    expect(created.bundle.metadata).toMatchObject({ name: 'VXU_V04 from the HL7 v2-to-FHIR IG', version: '0.1.0' });
+    expect((created.bundle.mapping as { settings: unknown }).settings).toEqual({ defaultTimezone: '+01:00' });
+    expect(created.report.counts).toMatchObject({ rows: 1009, links: 168, conditions: 67, notes: 243, unmapped: 531 });
+    expect(created.report.summary[1]).toBe('1009 IG rows: 168 links, 67 conditions, 243 notes, 531 the IG leaves unmapped; references: 7 links, 0 notes; 4 remarks kept as notes.');
+    expect(created.report.notes.find((n) => n.node === 'todo-PID-19')?.reason).toBe('narrative-condition');
+
+    const input = readFileSync(resolve(process.cwd(), '../shared/reference/hl7v2-samples/izgateway_VXU_V04.hl7'), 'utf8');
+    const outcome = await api.runPreview({ document: created.bundle, input, validate: true });
+    expect(outcome.ok).toBe(true);
+    const immunizations = outcome.ok ? (outcome.output.entry as { resource: { resourceType: string; vaccineCode?: unknown } }[]).filter((e) => e.resource.resourceType === 'Immunization') : [];
+    expect(immunizations.map((e) => e.resource.vaccineCode)).toEqual([
+      { coding: [{ code: '85', display: 'hep B, unspec', system: 'http://hl7.org/fhir/sid/cvx' }] },
+      { coding: [{ code: '110', display: 'DTaP HIB IPV', system: 'http://hl7.org/fhir/sid/cvx' }] },
+      { coding: [{ code: '48', display: 'HIB PRP-T', system: 'http://hl7.org/fhir/sid/cvx' }] },
+    ]);
+    const saved = await api.serializeBundle({ bundle: created.bundle });
+    expect(saved.fileName).toBe('vxu_v04-from-the-hl7-v2-to-fhir-ig.crosswalk.json');
+    expect(JSON.parse(saved.text).format).toBe('crosswalk.bundle/2');
+  });
+
+  it('refuses an IG message map name of another shape, naming the field, and one the IG does not have', async () => {
+    await expect(api.newMappingFromIg({ message: 'VXU^V04' })).rejects.toMatchObject({ code: 'CW_STUDIO_BAD_ARGS', message: 'newMappingFromIg: message: An IG message map is named like VXU_V04.' });
+    await expect(api.newMappingFromIg({ message: 'ORU_R30' })).rejects.toMatchObject({ code: 'IG_UNKNOWN_MESSAGE' });
+  });
+
   it('keeps samples per mapping in the workspace', async () => {
     await api.saveSamples({ mappingKey: '/m/a.json', samples: [{ name: 'one', text: 'MSH|^~\\&|A' }] });
     expect(await api.listSamples({ mappingKey: '/m/a.json' })).toEqual([{ name: 'one', text: 'MSH|^~\\&|A' }]);

@@ -1,7 +1,7 @@
 import { CrosswalkError } from '../../common/errors/CrosswalkError';
 import { sourceSchemaTree } from '../../common/mapping/input/sourceSchema';
 import type {
-  AppInfo, BundleDocument, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, SchemaStandardInfo, SchemaStructure,
+  AppInfo, BundleDocument, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, IgMessageInfo, NewMappingFromIg, SchemaStandardInfo, SchemaStructure,
   PreviewOutcome, SchemaSearchHit, SchemaTreeNode, SearchParameterInfo, StudioApi, TerminologyKind, TerminologySummary,
 } from '../../common/studio';
 
@@ -31,6 +31,12 @@ export interface ExampleLibrary {
   get(id: string | undefined): Promise<Example>;
 }
 
+/** Starting a mapping from the HL7 v2-to-FHIR IG (engine/igService.ts). */
+export interface IgService {
+  list(): Promise<IgMessageInfo[]>;
+  create(args: { message: string; version?: string; defaultTimezone?: string }): Promise<NewMappingFromIg>;
+}
+
 /** What only the shell can do: native dialogs and the window's title and close prompt. */
 export interface HostHooks {
   chooseOpenPath?(title: string | undefined): Promise<string | null>;
@@ -47,6 +53,7 @@ export interface StudioServiceDeps {
   functions: () => FunctionInfo[];
   preview: (request: { document: BundleDocument; input: string; trace?: boolean; validate?: boolean }) => Promise<PreviewOutcome>;
   authoring: AuthoringTools;
+  ig: IgService;
   hooks?: HostHooks;
 }
 
@@ -116,6 +123,9 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
     getCodeSystem: ({ url }) => catalog.getCodeSystem(url),
 
     runPreview: (args) => deps.preview(args),
+
+    listIgMessages: () => deps.ig.list(),
+    newMappingFromIg: (args) => deps.ig.create(args),
 
     listSamples: async ({ mappingKey }) => workspace.listSamples(mappingKey),
     saveSamples: async ({ mappingKey, samples }) => {

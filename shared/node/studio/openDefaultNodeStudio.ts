@@ -4,6 +4,7 @@ import { engineBundleCodec } from './files/engineBundleCodec';
 import { authoringTools } from './engine/authoringTools';
 import { folderExampleLibrary } from './engine/folderExampleLibrary';
 import { functionInfos } from './engine/functionInfos';
+import { igService } from './engine/igService';
 import { previewRunner } from './engine/previewRunner';
 import { schemaCatalogAdapter } from './engine/schemaCatalogAdapter';
 import type { HostHooks } from './StudioService';
@@ -13,13 +14,13 @@ export interface DefaultNodeStudioOptions {
   host: 'electron' | 'web';
   version: string;
   dataDir: string;
-  /** The app's root folder: generated/schemas and examples/ are read from here. */
+  /** The app's root folder: generated/schemas, generated/ig and examples/ are read from here. */
   appRoot: string;
   hooks?: HostHooks;
   workspaceFile?: string;
 }
 
-/** The Studio API wired to the real engine: bundle files, schema catalog, function library, shipped examples. */
+/** The Studio API wired to the real engine: bundle files, schema catalog, function library, shipped examples, the IG tables. */
 export function openDefaultNodeStudio(options: DefaultNodeStudioOptions): NodeStudio {
   const schemas = nodeSchemaCatalog(join(options.appRoot, 'generated', 'schemas'));
   return openNodeStudio({
@@ -30,5 +31,6 @@ export function openDefaultNodeStudio(options: DefaultNodeStudioOptions): NodeSt
     authoring: authoringTools(schemas, engineBundleCodec),
     examples: folderExampleLibrary(join(options.appRoot, 'examples'), engineBundleCodec),
     functions: functionInfos,
+    ig: igService(schemas, join(options.appRoot, 'generated', 'ig', 'v2-to-fhir-ig.json')),
   });
 }

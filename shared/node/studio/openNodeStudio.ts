@@ -4,7 +4,7 @@ import type { BundleCodec } from './files/bundleCodec';
 import { BundleFiles } from './files/BundleFiles';
 import { BundlePathAllowList } from './BundlePathAllowList';
 import { guardBundlePaths } from './guardBundlePaths';
-import { createStudioService, type ExampleLibrary, type HostHooks, type StudioCatalog, type StudioServiceDeps } from './StudioService';
+import { createStudioService, type ExampleLibrary, type HostHooks, type IgService, type StudioCatalog, type StudioServiceDeps } from './StudioService';
 import type { FunctionInfo } from '../../common/studio';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
 
@@ -19,6 +19,7 @@ export interface NodeStudioOptions {
   functions: () => FunctionInfo[];
   preview: StudioServiceDeps['preview'];
   authoring: StudioServiceDeps['authoring'];
+  ig: IgService;
   hooks?: HostHooks;
   /** `:memory:` in tests; defaults to <dataDir>/workspace.sqlite. */
   workspaceFile?: string;
@@ -47,6 +48,7 @@ export function openNodeStudio(options: NodeStudioOptions): NodeStudio {
     functions: options.functions,
     preview: options.preview,
     authoring: options.authoring,
+    ig: options.ig,
     hooks: options.hooks,
   }), chosen);
   return { api, workspace, close: () => workspace.close() };

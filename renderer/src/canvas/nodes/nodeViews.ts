@@ -4,6 +4,7 @@ import { conditionView } from './ConditionBody';
 import { constantView } from './ConstantBody';
 import { functionView } from './FunctionBody';
 import type { NodeView } from './NodeView';
+import { noteView } from './NoteBody';
 import { referenceView } from './ReferenceBody';
 import { valueMapView } from './ValueMapBody';
 
@@ -18,6 +19,7 @@ const views: { [K in NodeKindName]: NodeView<Extract<MappingNode, { kind: K }>> 
   condition: conditionView,
   reference: referenceView,
   call: callView,
+  note: noteView,
 };
 
 /** The view of a node's kind. */

@@ -123,6 +123,13 @@ export class MapBuilder {
     return { node: id, port: 'out' };
   }
 
+  /** A note on the canvas (text for people: it carries no value). */
+  note(text: string, label?: string, stem = 'note'): string {
+    const id = this.id_(stem);
+    this.nodes.push({ id, kind: 'note', text, ...(label ? { label } : {}) });
+    return id;
+  }
+
   ref(target: string, stem?: string): From {
     const id = this.id_(stem ?? `ref-${target}`);
     this.nodes.push({ id, kind: 'reference', target });

@@ -87,7 +87,7 @@ export class MapIndex {
         const node = this.nodes.get(from.node) as MappingNode;
         const outputs = nodeKindOf(node).ports(node, this.env.ports).outputs.map((p) => p.name);
         if (!outputs.includes(from.port)) {
-          throw new CrosswalkError('MAP_UNKNOWN_PORT', `Link "${link.id}" starts at the port "${from.port}" of node "${node.id}", which has only the output${outputs.length > 1 ? 's' : ''} ${outputs.join(', ')}.`, { ...where, node: node.id });
+          throw new CrosswalkError('MAP_UNKNOWN_PORT', `Link "${link.id}" starts at the port "${from.port}" of node "${node.id}", which has ${outputs.length ? `only the output${outputs.length > 1 ? 's' : ''} ${outputs.join(', ')}` : 'no outputs'}.`, { ...where, node: node.id });
         }
       }
       const to = link.to;

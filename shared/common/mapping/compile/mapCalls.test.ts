@@ -151,6 +151,23 @@ describe('maps that call maps', () => {
     expect(family?.links).toEqual(['ADT_A01/pid-out', 'ADT_A01/pid-in', 'PID[Patient]/family']);
   });
 
+  it('a segment map applied to a repeating segment and linked onto the resource merges each output in order (one contact per NK1)', () => {
+    const nk1Patient = segmentMap('NK1[Patient]', 'NK1', 'Patient', [], [
+      link('family', 'in:NK1-2.1', ['out', 'Patient.contact.name.family']),
+      link('phone', 'in:NK1-5.1', ['out', 'Patient.contact.telecom.value']),
+    ]);
+    const adt = adtMessageMap([{ id: 'nk1', kind: 'call', map: 'NK1[Patient]' }], [
+      link('nk1-in', 'NK1', { node: 'nk1', port: 'in' }),
+      link('nk1-out', ['nk1', 'out'], ['patient', 'Patient']),
+    ]);
+    const message = 'MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5.1\rPID|1||1\rNK1|1|DUCK^DONALD|SPO||5551111\rNK1|2|DUCK^DAISY|SIS||5552222\r';
+    const { bundle } = executeMapping(compileMapping(spec([adt, nk1Patient]), { elements: catalog }), parseHl7(message));
+    expect(bundle.entry[0].resource).toEqual({
+      resourceType: 'Patient',
+      contact: [{ name: { family: 'DUCK' }, telecom: [{ value: '5551111' }] }, { name: { family: 'DUCK' }, telecom: [{ value: '5552222' }] }],
+    });
+  });
+
   it('a data type map given one component reads its parts as subcomponents (HD from CX.4)', () => {
     const hdUri = datatypeMap('HD[uri]', 'HD', 'uri', [{ id: 'iso', kind: 'condition', expression: "HD.3 = 'ISO'" }], [
       link('l-in', 'in:HD.2', { node: 'iso', port: 'in' }),

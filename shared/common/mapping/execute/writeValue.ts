@@ -157,21 +157,19 @@ function descend(base: JsonObject, steps: readonly TargetStep[], end: number, pa
 export function writeValue(base: JsonObject, steps: readonly TargetStep[], value: unknown, where: ErrorLocation, trace: boolean, itemPaths?: string[], adopt = false): string | undefined {
   const path = trace ? [] as string[] : undefined;
   if (steps.length === 0) {
-    // The context item (or resource) itself: an object merges into it (a list of one, as a map call on one item gives, too).
-    let single = value;
-    if (Array.isArray(value)) {
-      const present = value.filter((v) => !isAbsent(v));
-      if (present.length > 1) {
-        throw new CrosswalkError('MAP_MANY_VALUES', `A whole item takes one object, but its link gave ${present.length}.`, where);
+    // The context item (or resource) itself: an object merges into it; a list (a map call on a
+    // repeating segment, NK1 → Patient.contact) merges each of its objects in order.
+    const objects = Array.isArray(value) ? value.filter((v) => !isAbsent(v)) : [value];
+    if (objects.length === 0) return undefined;
+    for (const single of objects) {
+      if (!isObject(single)) {
+        throw new CrosswalkError('MAP_TYPE', `A value written onto a whole item must be an object, but its link gave ${describe(single)}.`, where);
       }
-      if (present.length === 0) return undefined;
-      single = present[0];
     }
-    if (!isObject(single)) {
-      throw new CrosswalkError('MAP_TYPE', `A value written onto a whole item must be an object, but its link gave ${describe(single)}.`, where);
+    for (const single of objects) {
+      if (adopt) mergeFresh(base, single as JsonObject);
+      else mergeClean(base, single as JsonObject);
     }
-    if (adopt) mergeFresh(base, single);
-    else mergeClean(base, single);
     itemPaths?.push('');
     return '';
   }

@@ -4,13 +4,14 @@ import { conditionNodeKind, conditionNodeSchema } from './conditionNode';
 import { constantNodeKind, constantNodeSchema } from './constantNode';
 import { functionNodeKind, functionNodeSchema } from './functionNode';
 import type { NodeKind, NodePorts, PortEnv } from './NodeKind';
+import { noteNodeKind, noteNodeSchema } from './noteNode';
 import { referenceNodeKind, referenceNodeSchema } from './referenceNode';
 import { valueMapNodeKind, valueMapNodeSchema } from './valueMapNode';
 
 /** Every node kind, as data: the spec's schema, the compiler, the canvas and `crosswalk show` all read this list. */
-export const nodeKinds = [functionNodeKind, valueMapNodeKind, constantNodeKind, conditionNodeKind, referenceNodeKind, callNodeKind] as const;
+export const nodeKinds = [functionNodeKind, valueMapNodeKind, constantNodeKind, conditionNodeKind, referenceNodeKind, callNodeKind, noteNodeKind] as const;
 
-export const nodeSchema = z.discriminatedUnion('kind', [functionNodeSchema, valueMapNodeSchema, constantNodeSchema, conditionNodeSchema, referenceNodeSchema, callNodeSchema]);
+export const nodeSchema = z.discriminatedUnion('kind', [functionNodeSchema, valueMapNodeSchema, constantNodeSchema, conditionNodeSchema, referenceNodeSchema, callNodeSchema, noteNodeSchema]);
 export type MappingNode = z.infer<typeof nodeSchema>;
 export type NodeKindName = MappingNode['kind'];
 
@@ -31,4 +32,5 @@ export type { ConstantNode } from './constantNode';
 export type { ConditionNode } from './conditionNode';
 export type { ReferenceNode } from './referenceNode';
 export type { CallNode } from './callNode';
+export type { NoteNode } from './noteNode';
 export type { NodeKind, NodePorts, PortEnv, PortInfo, CheckEnv, NodeCompileContext } from './NodeKind';

@@ -21,7 +21,7 @@ export {
   schemaRefSchema, hl7v2SchemaRefSchema, fhirSchemaRefSchema, inferredSchemaRefSchema, jsonSchemaRefSchema, csvSchemaRefSchema, sourceFieldSchema, fhirTypeOf, hl7InputOf,
   type SchemaRef, type Hl7v2SchemaRef, type FhirSchemaRef, type JsonSchemaRef, type CsvSchemaRef, type InferredSchemaRef, type SourceField,
 } from './schemaRefs';
-export { nodeSchema, type MappingNode, type NodeKindName, type FunctionNode, type ValueMapNode, type ConstantNode, type ConditionNode, type ReferenceNode, type CallNode } from '../nodes/nodeKinds';
+export { nodeSchema, type MappingNode, type NodeKindName, type FunctionNode, type ValueMapNode, type ConstantNode, type ConditionNode, type ReferenceNode, type CallNode, type NoteNode } from '../nodes/nodeKinds';
 export { paramValueSchema } from '../nodes/functionNode';
 export { targetRequestSchema, requestSearchSchema, type TargetRequest, type RequestSearch } from './targetRequest';
 
