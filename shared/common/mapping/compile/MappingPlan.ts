@@ -92,4 +92,10 @@ export interface CompileOptions {
   functions?: FunctionLookup;
   /** HL7 v2 message structures (from the schema catalog), for maps that iterate groups. */
   structures?: (version: string, structure: string) => MessageStructure | undefined;
+  /**
+   * Told of every code looked up in a value map, before the lookup (so an unmapped code under the
+   * `empty` or `error` policy is seen too): what review coverage counts as "seen in samples".
+   * Absent in production runs, which then pay nothing for it.
+   */
+  onValueMapLookup?: (valueMapId: string, code: string) => void;
 }

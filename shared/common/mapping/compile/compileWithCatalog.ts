@@ -3,7 +3,7 @@ import { prepareFhirValidator } from '../../fhir/prepareFhirValidator';
 import type { MessageStructure } from '../../hl7v2/groups';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
 import { hl7InputOf, messageMaps, type MappingSpec } from '../spec/MappingSpec';
-import { compileMapping, type MappingPlan } from './compileMapping';
+import { compileMapping, type CompileOptions, type MappingPlan } from './compileMapping';
 import type { FunctionLookup } from './FunctionLookup';
 
 export interface CompiledMapping {
@@ -40,7 +40,7 @@ export function targetFhirTypes(spec: MappingSpec): string[] {
  * sets), then compiles. The same call serves the runtime (Node catalog over generated/) and the
  * studio preview (catalog over the Studio API).
  */
-export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatalog, options: { validate?: boolean; functions?: FunctionLookup } = {}): Promise<CompiledMapping> {
+export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatalog, options: { validate?: boolean; functions?: FunctionLookup; onValueMapLookup?: CompileOptions['onValueMapLookup'] } = {}): Promise<CompiledMapping> {
   await catalog.preloadFhir(targetFhirTypes(spec));
   const structures = new Map<string, MessageStructure>();
   for (const map of messageMaps(spec)) {
@@ -53,6 +53,7 @@ export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatal
     elements: catalog,
     structures: (version, structure) => structures.get(`${version}|${structure}`),
     ...(options.functions ? { functions: options.functions } : {}),
+    ...(options.onValueMapLookup ? { onValueMapLookup: options.onValueMapLookup } : {}),
   });
   if (!options.validate) return { spec, plan };
   const validator = await prepareFhirValidator(catalog, targetResourceTypes(spec));
