@@ -122,7 +122,7 @@ export function readRowReviewExtension(extensions: unknown, path: string): RowRe
   const parsed = rowReviewSchema.safeParse(review);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    fail(`The review at ${extPath} is invalid at ${formatIssuePath(issue.path) || 'its root'}: ${issue.message}`, extPath);
+    fail(`The review at ${extPath} is invalid at ${formatIssuePath(issue.path) || 'its root'}: ${issue.message.replace(/\.$/, '')}.`, extPath);
   }
   return parsed.data;
 }
