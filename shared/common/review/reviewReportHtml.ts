@@ -79,8 +79,8 @@ function coverageHtml(map: ReviewReportMap): string {
   const uses = c.target.uses.map((u) => `<tr><td class="mono">${esc(u.map)}</td><td class="mono">${esc(u.element)}</td><td>${u.binding ? `${esc(u.binding.strength)} <span class="mono">${esc(u.binding.valueSet ?? '')}</span>` : '—'}</td><td>${u.checked ? 'checked' : esc(`not checked: ${u.note ?? ''}`)}</td></tr>`).join('');
   const defaults = c.target.unmappedDefault.map((i) => `<div class="issue-${i.severity}">unmapped default: ${esc(i.message)}</div>`).join('');
   return `<h3>Coverage</h3><p>${table} A code without a row ${esc(source.unmapped)}.</p>`
-    + `<div><b>Unmapped${unmapped.length > 0 ? ` (${unmapped.length})` : ''}</b> <div class="codes">${unmapped.map(chip).join('') || '<span class="muted">none</span>'}</div></div>`
-    + (local.length > 0 ? `<div style="margin-top:6px"><b>Local codes (not in the table)</b> <div class="codes">${local.map(chip).join('')}</div></div>` : '')
+    + `<div><b>Codes</b> <span class="muted">${unmapped.length} unmapped first (marked), then ${source.codes.length - unmapped.length} mapped; dashed: local, not in the table</span><div class="codes">${source.codes.map(chip).join('') || '<span class="muted">none</span>'}</div></div>`
+    + (local.length > 0 ? `<p>Local codes (used by a row or a sender, not in the table): ${local.map((code) => `<code>${esc(code.code)}</code>`).join(', ')}.</p>` : '')
     + `<h3>Target bindings</h3>${uses ? `<table><thead><tr><th>map</th><th>element</th><th>binding</th><th>rows</th></tr></thead><tbody>${uses}</tbody></table>` : '<p class="muted">No map in use writes its codes to a FHIR element.</p>'}${defaults}`;
 }
 
