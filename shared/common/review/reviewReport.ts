@@ -15,6 +15,8 @@ export interface ReviewRowView {
   target: string;
   display?: string;
   system?: string;
+  /** The row's mapping note (why it maps so; the ConceptMap target's comment). */
+  note?: string;
   /** `narrower (R5: source-is-broader-than-target)`. */
   equivalence: string;
   /** The status it counts as under the policy. */
@@ -84,6 +86,7 @@ export function reviewReport(
       if (display !== undefined) view.sourceDisplay = display;
       if (entry.display !== undefined) view.display = entry.display;
       if (entry.system !== undefined) view.system = entry.system;
+      if (entry.comment !== undefined) view.note = entry.comment;
       if (review?.author !== undefined) view.author = review.author;
       if (review?.authoredAt !== undefined) view.authoredAt = review.authoredAt;
       if (review?.reviewer !== undefined) view.reviewer = review.reviewer;

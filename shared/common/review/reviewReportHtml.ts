@@ -30,7 +30,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:t
 .verdict{display:inline-block;padding:6px 12px;border-radius:6px;font-weight:600}.ok{background:#e3f4ea;color:#13693a}.no{background:#fbe9e9;color:#9b2226}
 .issue-error{color:#9b2226}.issue-warning{color:#8a5a00}.changed{background:#fff6df;border-left:3px solid #d99a1e;padding:2px 6px;margin-top:4px}
 .codes{display:flex;flex-wrap:wrap;gap:4px}.code{border:1px solid #d3d8e0;border-radius:4px;padding:0 6px;background:#fafbfc}.code.unmapped{border-color:#d99a1e;background:#fff6df}.code.local{border-style:dashed}
-.comment{margin:2px 0}.comment b{font-weight:600}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0}dt{color:#5b6475}dd{margin:0}
+time{white-space:nowrap}.comment{margin:2px 0}.comment b{font-weight:600}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0}dt{color:#5b6475}dd{margin:0}
 `;
 
 function progressBar(map: ReviewReportMap): string {
@@ -49,7 +49,8 @@ function signOff(map: ReviewReportMap): string {
 }
 
 function rowHtml(row: ReviewRowView): string {
-  const target = `<code>${esc(row.target)}</code>${row.display !== undefined ? ` ${esc(row.display)}` : ''}${row.system !== undefined ? `<div class="muted mono">${esc(row.system)}</div>` : ''}`;
+  const target = `<code>${esc(row.target)}</code>${row.display !== undefined ? ` ${esc(row.display)}` : ''}${row.system !== undefined ? `<div class="muted mono">${esc(row.system)}</div>` : ''}`
+    + `${row.note !== undefined ? `<div class="muted">note: ${esc(row.note)}</div>` : ''}`;
   const changed = row.changes !== undefined
     ? `<div class="changed"><b>Changed since approval</b>${row.changes.map((c) => `<div>${esc(c.field)}: <code>${esc(c.from ?? '(none)')}</code> → <code>${esc(c.to ?? '(none)')}</code></div>`).join('')}</div>`
     : '';

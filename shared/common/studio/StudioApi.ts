@@ -8,6 +8,7 @@ import type {
   SchemaTreeNode,
 } from './studioSchemas';
 import type { SchemaSearchHit } from '../schema';
+import type { ReviewStudioApi } from './reviewMethods';
 
 export type AppInfo = z.infer<typeof appInfoSchema>;
 export type BundleDocument = z.infer<typeof bundleDocumentSchema>;
@@ -41,7 +42,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * same engine on the host, for automation over the web host and for checks against the worker.
  * Test cases are part of the bundle document and are saved with it.
  */
-export interface StudioApi {
+export interface StudioApi extends ReviewStudioApi {
   getAppInfo(): Promise<AppInfo>;
 
   listExamples(): Promise<ExampleSummary[]>;

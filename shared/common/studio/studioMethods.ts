@@ -5,6 +5,7 @@ import {
   schemaRefSchema, schemaSearchHitSchema, schemaStandardInfoSchema, schemaStandardSchema, schemaStructureSchema, schemaTreeNodeSchema,
   serializedBundleSchema, terminologyKindSchema, terminologySummarySchema, uiStateKeySchema,
 } from './studioSchemas';
+import { reviewStudioMethods } from './reviewMethods';
 
 /** One API method: what it takes (always one JSON object) and what it returns. */
 export interface StudioMethod<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
@@ -104,6 +105,8 @@ export const studioMethods = {
     z.object({ key: uiStateKeySchema }).strict(), z.object({ value: z.json().nullable() })),
   setUiState: method('Saves a piece of UI state (any JSON, at most 1 MB) in the workspace.',
     z.object({ key: uiStateKeySchema, value: z.json() }).strict(), done),
+
+  ...reviewStudioMethods,
 } as const;
 
 export type StudioMethodName = keyof typeof studioMethods;

@@ -1,7 +1,7 @@
 import { CrosswalkError } from '../../common/errors/CrosswalkError';
 import type {
   AppInfo, BundleDocument, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, SchemaStandardInfo, SchemaStructure,
-  PreviewOutcome, SchemaSearchHit, SchemaTreeNode, StudioApi, TerminologyKind, TerminologySummary,
+  PreviewOutcome, ReviewStudioApi, SchemaSearchHit, SchemaTreeNode, StudioApi, TerminologyKind, TerminologySummary,
 } from '../../common/studio';
 
 type SchemaRef = { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string };
@@ -42,6 +42,8 @@ export interface StudioServiceDeps {
   examples: ExampleLibrary;
   functions: () => FunctionInfo[];
   preview: (request: { document: BundleDocument; input: string; trace?: boolean; validate?: boolean }) => Promise<PreviewOutcome>;
+  /** Value-map review (review/reviewService.ts). */
+  review: ReviewStudioApi;
   hooks?: HostHooks;
 }
 
@@ -116,5 +118,7 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
       workspace.setUiState(key, value);
       return {};
     },
+
+    ...deps.review,
   };
 }

@@ -26,6 +26,7 @@ export function openDefaultNodeStudio(options: DefaultNodeStudioOptions): NodeSt
     codec: engineBundleCodec,
     catalog: schemaCatalogAdapter(schemas),
     preview: previewRunner(schemas),
+    schemas,
     examples: folderExampleLibrary(join(options.appRoot, 'examples'), engineBundleCodec),
     functions: functionInfos,
   });

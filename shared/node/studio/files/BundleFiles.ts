@@ -49,7 +49,7 @@ function checkAbsolute(path: string): void {
 }
 
 /** A file name from the bundle's metadata name, reduced to characters safe on every OS. */
-function fileStem(bundle: BundleDocument): string {
+export function fileStem(bundle: BundleDocument): string {
   const metadata = bundle.metadata as { name?: unknown } | undefined;
   const raw = typeof metadata?.name === 'string' ? metadata.name : 'mapping';
   const stem = raw.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
