@@ -1,10 +1,11 @@
 import { describe, expect, it, test } from 'vitest';
 import { errorOf } from '../errors/errorOf';
 import { administrativeSex } from '../library/valueMaps/administrativeSex';
+import { rowDigest } from '../valuemaps/rowReview';
 import type { ValueMap } from '../valuemaps/ValueMap';
 import { applyReviewAction, reconcileValueMapEdit, type ReviewContext } from './applyReviewAction';
 import type { ReviewAction, Reviewer } from './ReviewAction';
-import { defaultReviewPolicy, type ReviewPolicy } from './reviewPolicy';
+import { approvalShortfall, defaultReviewPolicy, type ReviewPolicy } from './reviewPolicy';
 import { valueMapProgress } from './reviewProgress';
 
 // The real v2 0001 → administrative-gender map of the ADT example (held to the IG's table by
@@ -36,7 +37,8 @@ describe('applyReviewAction on the v2 0001 → administrative-gender rows', () =
       source: 'F', target: 'female', display: 'Female',
       review: {
         status: 'approved', reviewer: 'Rita Reviewer', reviewedAt: '2026-11-26T09:00:00Z',
-        approvals: [{ by: 'Rita Reviewer', at: '2026-11-26T09:00:00Z' }],
+        // The approval names the row it approves: sha256 of {"display":"Female","source":"F","target":"female"}, 12 hex digits.
+        approvals: [{ by: 'Rita Reviewer', at: '2026-11-26T09:00:00Z', row: 'e8a8579d8d3e' }],
         comments: [{ by: 'Rita Reviewer', at: '2026-11-26T09:00:00Z', text: 'Checked against table 0001.' }],
       },
     });
@@ -75,7 +77,7 @@ describe('applyReviewAction on the v2 0001 → administrative-gender rows', () =
     // Approved again: the old content is gone, the new approval is the only one.
     expect(row(map, 'N').review).toEqual({
       status: 'approved', author: 'Ana Author', authoredAt: '2026-11-26T09:02:00Z', reviewer: 'Rita Reviewer', reviewedAt: '2026-11-26T09:03:00Z',
-      approvals: [{ by: 'Rita Reviewer', at: '2026-11-26T09:03:00Z' }],
+      approvals: [{ by: 'Rita Reviewer', at: '2026-11-26T09:03:00Z', row: rowDigest(row(map, 'N')) }],
       comments: [
         { by: 'Rita Reviewer', at: '2026-11-26T09:00:00Z', text: 'Checked against table 0001.' },
         { by: 'Rita Reviewer', at: '2026-11-26T09:01:00Z', text: 'Should ambiguous and not applicable really be "other"?' },
@@ -115,6 +117,18 @@ describe('applyReviewAction on the v2 0001 → administrative-gender rows', () =
     expect(valueMapProgress(once.map, twoPerson, true).counts).toMatchObject({ approved: 0, proposed: 1 });
     const second = step(once.map, { kind: 'approve', sources: ['F'] }, at(sam, twoPerson));
     expect(second.events[0]).toMatchObject({ from: 'proposed', to: 'approved', approvals: 2 });
+  });
+
+  it('does not count approvals of a row changed outside the review (an editor that bypasses the model)', () => {
+    minute = 0;
+    const approved = step(gender, { kind: 'approve', sources: ['A'] }, at(rita)).map;
+    const bypassed: ValueMap = { ...approved, entries: approved.entries.map((e) => (e.source === 'A' ? { ...e, target: 'unknown' } : e)) };
+    expect(valueMapProgress(bypassed, defaultReviewPolicy, true).counts).toMatchObject({ approved: 0, proposed: 1, unreviewed: 5 });
+    expect(approvalShortfall(row(bypassed, 'A'), defaultReviewPolicy)).toBe('it changed outside the review after it was approved, so its approvals are for another version of it');
+    // Approving it again drops the stale approval.
+    const again = step(bypassed, { kind: 'approve', sources: ['A'] }, at(rita));
+    expect(again.refused).toEqual([]);
+    expect(row(again.map, 'A').review?.approvals).toEqual([{ by: 'Rita Reviewer', at: '2026-11-26T09:01:00Z', row: rowDigest({ source: 'A', target: 'unknown', display: 'Other' }) }]);
   });
 
   test.each([

@@ -1,9 +1,9 @@
 import { CrosswalkError, type CrosswalkErrorData } from '../errors/CrosswalkError';
 import { parseValueMap } from '../valuemaps/parseValueMap';
-import { reviewerNameSchema, rowContent, rowContentChanges, type RowReview } from '../valuemaps/rowReview';
+import { reviewerNameSchema, rowContent, rowContentChanges, rowDigest, type RowReview } from '../valuemaps/rowReview';
 import type { ValueMap, ValueMapEntry } from '../valuemaps/ValueMap';
 import type { ReviewAction, ReviewEvent, Reviewer, RowEdit } from './ReviewAction';
-import { effectiveStatus, type ReviewPolicy } from './reviewPolicy';
+import { countedApprovals, currentApprovals, effectiveStatus, type ReviewPolicy } from './reviewPolicy';
 
 export interface ReviewContext {
   reviewer: Reviewer;
@@ -165,14 +165,14 @@ function decideStatus(mapId: string, entry: ValueMapEntry, action: Extract<Revie
       if (policy.approverNotAuthor && review.author === reviewer.name) {
         return no('REVIEW_OWN_ROW', `You were the last to change ${row}, and this bundle requires an approver other than the row's last author.`);
       }
-      const approvals = review.approvals ?? [];
-      const counted = (list: readonly { by: string }[]) => list.filter((a) => !(policy.approverNotAuthor && a.by === review.author)).length;
+      // Approvals of another version of the row (changed outside the review) are dropped here.
+      const approvals = currentApprovals(entry);
       if (approvals.some((approval) => approval.by === reviewer.name)) {
-        const more = policy.approvals - counted(approvals);
+        const more = policy.approvals - countedApprovals(entry, policy).length;
         return no('REVIEW_ALREADY_APPROVED_BY', `You have already approved ${row}; it needs ${more} more approval${more === 1 ? '' : 's'} from someone else.`);
       }
-      const next = [...approvals, { by: reviewer.name, at: now }];
-      const complete = counted(next) >= policy.approvals;
+      const next = [...approvals, { by: reviewer.name, at: now, row: rowDigest(entry) }];
+      const complete = countedApprovals({ ...entry, review: { ...review, approvals: next } }, policy).length >= policy.approvals;
       const { lastApproved: _old, ...rest } = review;
       const updated: RowReview = complete
         ? { ...rest, status: 'approved', reviewer: reviewer.name, reviewedAt: now, approvals: next }

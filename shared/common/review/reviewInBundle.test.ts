@@ -80,7 +80,7 @@ describe('review state in the bundle file', () => {
   it('writes each row with its review on one line, status first', () => {
     const lines = text.split('\n').filter((line) => line.includes('"source": "F", "target": "female"'));
     expect(lines).toEqual([
-      '          { "source": "F", "target": "female", "display": "Female", "review": { "status": "approved", "reviewer": "Rita Reviewer", "reviewedAt": "2026-11-26T09:00:00Z", "approvals": [{ "by": "Rita Reviewer", "at": "2026-11-26T09:00:00Z" }] } },',
+      '          { "source": "F", "target": "female", "display": "Female", "review": { "status": "approved", "reviewer": "Rita Reviewer", "reviewedAt": "2026-11-26T09:00:00Z", "approvals": [{ "by": "Rita Reviewer", "at": "2026-11-26T09:00:00Z", "row": "e8a8579d8d3e" }] } },',
     ]);
     expect(text).toContain('          { "source": "A", "target": "other", "display": "Other" },');
   });

@@ -1,6 +1,6 @@
 import type { MappingSpec } from '../mapping/spec/MappingSpec';
 import type { ValueMapEntry } from '../valuemaps/ValueMap';
-import type { ReviewStatus } from '../valuemaps/rowReview';
+import { rowDigest, type ReviewApproval, type ReviewStatus } from '../valuemaps/rowReview';
 
 /** A bundle's review policy with its defaults filled in (`settings.review` in the mapping). */
 export interface ReviewPolicy {
@@ -25,19 +25,33 @@ export function reviewPolicyOf(spec: Pick<MappingSpec, 'settings'>): ReviewPolic
 
 /**
  * Why a row that says "approved" does not count as approved under the policy, or undefined when
- * it does. A row approved under an older, weaker policy (one approval, then the bundle asked for
- * two), or whose approvals were written by hand, is held to the policy the bundle has now.
+ * it does. Only approvals of the row as it is count (their digest matches), each once, and not
+ * the author's own when the policy says so. A row approved under an older, weaker policy (one
+ * approval, then the bundle asked for two), or changed since outside the review, is held to the
+ * policy and the content the bundle has now.
  */
 export function approvalShortfall(entry: ValueMapEntry, policy: ReviewPolicy): string | undefined {
   const review = entry.review;
   if (review?.status !== 'approved') return undefined;
   const approvals = review.approvals ?? [];
-  const approvers = approvals.filter((approval) => !(policy.approverNotAuthor && review.author !== undefined && approval.by === review.author));
-  if (approvers.length < policy.approvals) {
-    const own = approvers.length < approvals.length ? ', since its author\'s own approval does not count' : '';
-    return `it has ${approvers.length} of the ${policy.approvals} approval${policy.approvals === 1 ? '' : 's'} the bundle requires${own}`;
-  }
-  return undefined;
+  const current = currentApprovals(entry);
+  const counted = countedApprovals(entry, policy);
+  if (counted.length >= policy.approvals) return undefined;
+  if (current.length < approvals.length) return 'it changed outside the review after it was approved, so its approvals are for another version of it';
+  const own = counted.length < current.length ? ', since its author\'s own approval does not count' : '';
+  return `it has ${counted.length} of the ${policy.approvals} approval${policy.approvals === 1 ? '' : 's'} the bundle requires${own}`;
+}
+
+/** The approvals of the row as it is now (their digest is the row's). */
+export function currentApprovals(entry: ValueMapEntry): ReviewApproval[] {
+  const digest = rowDigest(entry);
+  return (entry.review?.approvals ?? []).filter((approval) => approval.row === digest);
+}
+
+/** The approvals that count toward the policy: current ones, without the last author's own when the policy says so. */
+export function countedApprovals(entry: ValueMapEntry, policy: ReviewPolicy): ReviewApproval[] {
+  const author = entry.review?.author;
+  return currentApprovals(entry).filter((approval) => !(policy.approverNotAuthor && author !== undefined && approval.by === author));
 }
 
 /** The status a row counts as: its own, except an "approved" the policy does not accept counts as proposed. */

@@ -1,7 +1,7 @@
 import type { MappingSpec } from '../mapping/spec/MappingSpec';
 import { changesSinceApproval, type ReviewStatus } from '../valuemaps/rowReview';
 import type { ValueMap } from '../valuemaps/ValueMap';
-import { effectiveStatus, reviewPolicyOf, type ReviewPolicy } from './reviewPolicy';
+import { currentApprovals, effectiveStatus, reviewPolicyOf, type ReviewPolicy } from './reviewPolicy';
 import { valueMapUses } from './valueMapUses';
 
 export interface ValueMapProgress {
@@ -34,7 +34,7 @@ export function valueMapProgress(map: ValueMap, policy: ReviewPolicy, inUse: boo
   }
   const progress: ValueMapProgress = { valueMap: map.id, name: map.name, inUse, rows: map.entries.length, counts, changedSinceApproval };
   if (map.entries.length > 0 && counts.approved === map.entries.length) {
-    const approvals = map.entries.flatMap((entry) => entry.review?.approvals ?? []);
+    const approvals = map.entries.flatMap((entry) => currentApprovals(entry));
     const sorted = (names: Iterable<string>) => [...new Set(names)].sort();
     progress.signOff = {
       approvedAt: approvals.map((a) => a.at).sort(byInstant).at(-1) as string,

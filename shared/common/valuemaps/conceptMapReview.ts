@@ -40,7 +40,7 @@ export function rowReviewExtension(review: RowReview): Extension {
     ...part('authored', 'valueDateTime', review.authoredAt),
     ...part('reviewer', 'valueString', review.reviewer),
     ...part('reviewed', 'valueDateTime', review.reviewedAt),
-    ...(review.approvals ?? []).map((a): Extension => ({ url: 'approval', extension: [...part('by', 'valueString', a.by), ...part('at', 'valueDateTime', a.at)] })),
+    ...(review.approvals ?? []).map((a): Extension => ({ url: 'approval', extension: [...part('by', 'valueString', a.by), ...part('at', 'valueDateTime', a.at), ...part('row', 'valueString', a.row)] })),
     ...(review.comments ?? []).map((c): Extension => ({ url: 'comment', extension: [...part('by', 'valueString', c.by), ...part('at', 'valueDateTime', c.at), ...part('text', 'valueMarkdown', c.text)] })),
   ];
   if (review.lastApproved) extension.push({ url: 'lastApproved', extension: contentParts(review.lastApproved) });
@@ -103,8 +103,9 @@ export function readRowReviewExtension(extensions: unknown, path: string): RowRe
   set('reviewer', top.one('reviewer'));
   set('reviewedAt', top.one('reviewed'));
   const approvals = top.many('approval').map(({ ext: a, path: p }) => {
-    const r = reader(a, p, { by: 'valueString', at: 'valueDateTime' });
-    return { by: r.one('by'), at: r.one('at') };
+    const r = reader(a, p, { by: 'valueString', at: 'valueDateTime', row: 'valueString' });
+    const row = r.one('row');
+    return { by: r.one('by'), at: r.one('at'), ...(row !== undefined ? { row } : {}) };
   });
   if (approvals.length > 0) review.approvals = approvals;
   const comments = top.many('comment').map(({ ext: c, path: p }) => {

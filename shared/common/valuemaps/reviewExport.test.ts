@@ -95,7 +95,7 @@ describe('a value map with its review as CSV for spreadsheet review', () => {
     const csv = valueMapToCsv(map);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('source,target,display,system,comment,equivalence,review_status,review_author,review_authored,review_reviewer,review_reviewed,review_approvals,review_comments,review_last_approved');
-    expect(lines[1]).toBe('F,female,Female,,,,approved,,,Rita Reviewer,2026-11-26T09:00:00Z,"[{""by"":""Rita Reviewer"",""at"":""2026-11-26T09:00:00Z""}]","[{""by"":""Rita Reviewer"",""at"":""2026-11-26T09:00:00Z"",""text"":""Checked against table 0001.""}]",');
+    expect(lines[1]).toBe('F,female,Female,,,,approved,,,Rita Reviewer,2026-11-26T09:00:00Z,"[{""by"":""Rita Reviewer"",""at"":""2026-11-26T09:00:00Z"",""row"":""e8a8579d8d3e""}]","[{""by"":""Rita Reviewer"",""at"":""2026-11-26T09:00:00Z"",""text"":""Checked against table 0001.""}]",');
     const { entries: _rows, ...base } = map;
     expect(valueMapFromCsv(csv, base)).toEqual(map);
   });
@@ -122,7 +122,7 @@ describe('round trips of any review (property)', () => {
   const review: fc.Arbitrary<RowReview> = fc.record({
     status: fc.constantFrom(...reviewStatusValues),
     author: name, authoredAt: instant, reviewer: name, reviewedAt: instant,
-    approvals: fc.uniqueArray(fc.record({ by: name, at: instant }), { selector: (a) => a.by, minLength: 1, maxLength: 3 }),
+    approvals: fc.uniqueArray(fc.record({ by: name, at: instant, row: fc.stringMatching(/^[0-9a-f]{12}$/) }, { requiredKeys: ['by', 'at'] }), { selector: (a) => a.by, minLength: 1, maxLength: 3 }),
     comments: fc.array(fc.record({ by: name, at: instant, text }), { minLength: 1, maxLength: 3 }),
     lastApproved: fc.record({ source: text, target: text, display: text, system: text, equivalence: fc.constantFrom(...equivalenceValues) }, { requiredKeys: ['source', 'target'] }),
   }, { requiredKeys: ['status'] });

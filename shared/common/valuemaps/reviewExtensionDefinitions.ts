@@ -107,7 +107,8 @@ export function reviewExtensionDefinitions(): Record<string, unknown>[] {
         instant('reviewed', 'When the status was last set', 'When the reviewer last set the row\'s status.'),
         {
           name: 'approval', short: 'One approval of the row as it is', definition: 'An approval of the row in its current form, one per person; an edit of the row clears them.', min: 0, max: '*',
-          type: [person('by', 'Who approved', 'The name of the approver.', '1', 1), instant('at', 'When', 'When the row was approved.', 1)],
+          type: [person('by', 'Who approved', 'The name of the approver.', '1', 1), instant('at', 'When', 'When the row was approved.', 1),
+            { name: 'row', short: 'Digest of the row approved', definition: 'The first 12 hex digits of the SHA-256 of the row\'s content (source, target, display, system, equivalence as canonical JSON) when it was approved. The approval counts only while the row still has that content.', min: 0, max: '1', type: 'string' }],
         },
         {
           name: 'comment', short: 'One comment of the row\'s discussion', definition: 'A comment on the row, in the order they were made.', min: 0, max: '*',

