@@ -58,8 +58,10 @@ export function applyReviewAction(map: ValueMap, action: ReviewAction, context: 
 
   switch (action.kind) {
     case 'approve': case 'reject': case 'needs-discussion': case 'propose': case 'comment': {
+      // Bulk steps name thousands of rows: find each by a map, not a scan.
+      const at = new Map(entries.map((entry, i) => [entry.source, i]));
       for (const source of unique(action.sources)) {
-        const index = entries.findIndex((entry) => entry.source === source);
+        const index = at.get(source) ?? -1;
         if (index < 0) { refuse(source, 'REVIEW_UNKNOWN_ROW', `Value map "${map.id}" has no row for the source code "${source}".`); continue; }
         const before = entries[index];
         const decided = decideStatus(map.id, before, action, context);

@@ -35,7 +35,7 @@ export function approvalShortfall(entry: ValueMapEntry, policy: ReviewPolicy): s
   if (review?.status !== 'approved') return undefined;
   const approvals = review.approvals ?? [];
   const current = currentApprovals(entry);
-  const counted = countedApprovals(entry, policy);
+  const counted = withoutAuthor(current, entry, policy);
   if (counted.length >= policy.approvals) return undefined;
   if (current.length < approvals.length) return 'it changed outside the review after it was approved, so its approvals are for another version of it';
   const own = counted.length < current.length ? ', since its author\'s own approval does not count' : '';
@@ -50,8 +50,12 @@ export function currentApprovals(entry: ValueMapEntry): ReviewApproval[] {
 
 /** The approvals that count toward the policy: current ones, without the last author's own when the policy says so. */
 export function countedApprovals(entry: ValueMapEntry, policy: ReviewPolicy): ReviewApproval[] {
+  return withoutAuthor(currentApprovals(entry), entry, policy);
+}
+
+function withoutAuthor(approvals: ReviewApproval[], entry: ValueMapEntry, policy: ReviewPolicy): ReviewApproval[] {
   const author = entry.review?.author;
-  return currentApprovals(entry).filter((approval) => !(policy.approverNotAuthor && author !== undefined && approval.by === author));
+  return approvals.filter((approval) => !(policy.approverNotAuthor && author !== undefined && approval.by === author));
 }
 
 /** The status a row counts as: its own, except an "approved" the policy does not accept counts as proposed. */

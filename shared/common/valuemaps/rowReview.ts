@@ -92,8 +92,19 @@ export type RowReview = z.infer<typeof rowReviewSchema>;
 
 /** 12 hex digits of the SHA-256 of a row's content (canonical JSON): what an approval is for. */
 export function rowDigest(entry: RowContent): string {
-  return sha256Hex(canonicalJson(rowContent(entry))).slice(0, 12);
+  // Policy checks ask for the same rows' digests again and again (progress, the gate, bulk steps):
+  // remembered by content, so a row changed in place is never given its old digest.
+  const key = rowContentKeys.map((field) => (entry[field] === undefined ? '\u0001' : `\u0002${entry[field] as string}`)).join('\u0000');
+  let digest = digests.get(key);
+  if (digest === undefined) {
+    if (digests.size >= DIGESTS_KEPT) digests.clear();
+    digest = sha256Hex(canonicalJson(rowContent(entry))).slice(0, 12);
+    digests.set(key, digest);
+  }
+  return digest;
 }
+const DIGESTS_KEPT = 50_000;
+const digests = new Map<string, string>();
 
 /** A row's content (what approvals are for), without its review and comment. */
 export function rowContent(entry: RowContent): RowContent {
