@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createBundle, loadBundle, serializeBundle } from '../bundle';
+import { createBundle, loadBundle, serializeBundle, showBundle } from '../bundle';
 import { errorOf } from '../errors/errorOf';
 import type { MappingSpec } from '../mapping/spec/MappingSpec';
 import type { ValueMap } from '../valuemaps/ValueMap';
@@ -90,6 +90,26 @@ describe('review state in the bundle file', () => {
     expect(loadBundle(text).spec.valueMaps.find((m) => m.id === 'v2-0001-gender')!.entries[0].review?.status).toBe('approved');
     const forged = text.replace('{ "source": "A", "target": "other", "display": "Other" }', '{ "source": "A", "target": "other", "display": "Other", "review": { "status": "approved" } }');
     expect(errorOf(() => loadBundle(forged)).code).toBe('BUNDLE_HASH_MISMATCH');
+  });
+
+  it('shows each row\'s review in crosswalk show, so git diff through it shows review steps', () => {
+    const gender = reviewed.valueMaps.find((m) => m.id === 'v2-0001-gender') as ValueMap;
+    const context = { reviewer: { name: 'Ana Author', role: 'author' as const }, now: '2026-11-26T10:00:00Z', policy: defaultReviewPolicy };
+    const edited = applyReviewAction(gender, { kind: 'edit', source: 'O', changes: { target: 'unknown', display: 'Unknown' }, comment: 'Other is not a sex we can map.' }, context).map;
+    const spec = { ...reviewed, settings: { ...reviewed.settings, review: { approvals: 1, approverNotAuthor: true } }, valueMaps: reviewed.valueMaps.map((m) => (m.id === gender.id ? edited : m)) };
+    const shown = showBundle({ ...example.content, mapping: spec });
+    expect(shown).toContain('# value-map review: 1 approval per row, not by its last author\n');
+    expect(shown).toContain([
+      'value map v2-0001-gender — Administrative sex (v2 0001) → FHIR gender',
+      '  http://terminology.hl7.org/CodeSystem/v2-0001 → http://hl7.org/fhir/administrative-gender',
+      '  unmapped: default unknown',
+      '  F → female "Female" · approved by Rita Reviewer',
+      '  M → male "Male" · approved by Rita Reviewer',
+      '  O → unknown "Unknown" · proposed, changed since approval: target other → unknown, display Other → Unknown · 1 comment',
+      '  U → unknown "Unknown" · approved by Rita Reviewer',
+      '  A → other "Other"',
+      '  N → other "Other"',
+    ].join('\n'));
   });
 
   it('reads the bundles written before rows had a review: every row unreviewed', () => {
