@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createBundle, loadBundle, serializeBundle, showBundle } from '../bundle';
 import { errorOf } from '../errors/errorOf';
 import type { MappingSpec } from '../mapping/spec/MappingSpec';
+import { parseSpec } from '../mapping/spec/parseSpec';
 import type { ValueMap } from '../valuemaps/ValueMap';
 import { applyReviewAction } from './applyReviewAction';
 import { assertApproved, firstUnapprovedRow } from './requireApproved';
@@ -112,8 +113,11 @@ describe('review state in the bundle file', () => {
     ].join('\n'));
   });
 
-  it('reads the bundles written before rows had a review: every row unreviewed', () => {
+  it('reads the bundles written before rows had a review: every row unreviewed, an old map-level review dropped', () => {
     expect(example.spec.valueMaps.every((map) => map.entries.every((entry) => entry.review === undefined))).toBe(true);
     expect(reviewProgress(example.spec).every((p) => p.counts.unreviewed === p.rows)).toBe(true);
+    const legacy = JSON.parse(JSON.stringify(example.spec)) as { valueMaps: Record<string, unknown>[] };
+    legacy.valueMaps[1].review = { status: 'approved', by: 'Dr. Informaticist', at: '2024-05-01T09:30:00Z', comment: 'Checked.' };
+    expect(parseSpec(legacy)).toEqual(example.spec);
   });
 });
