@@ -49,11 +49,17 @@ export interface CompileBundleOptions {
   validate?: boolean;
   /** The schema catalog; by default the one over generated/schemas. */
   catalog?: SchemaCatalog;
+  /**
+   * Refuse (REVIEW_NOT_APPROVED) while a value-map row the mapping can use is not approved, as
+   * `crosswalk run --require-approved` does. A bundle whose review policy sets `requireApproved`
+   * is refused so without it.
+   */
+  requireApproved?: boolean;
 }
 
-/** Compiles a verified bundle once: paths, functions, value maps and contexts are resolved here, not per message. Throws MAP_* errors naming the node or link. */
+/** Compiles a verified bundle once: paths, functions, value maps and contexts are resolved here, not per message. Throws MAP_* errors naming the node or link, and REVIEW_NOT_APPROVED when the bundle (or `requireApproved`) asks for approved value maps and a row is not. */
 export async function compile(bundle: VerifiedBundle, options: CompileBundleOptions = {}): Promise<CompiledBundle> {
-  return compileBundleText(bundle.text, { ...options, ...(bundle.file !== undefined ? { file: bundle.file } : {}) });
+  return compileBundleText(bundle.text, { ...options, running: true, ...(bundle.file !== undefined ? { file: bundle.file } : {}) });
 }
 
 export interface RunOptions {

@@ -21,6 +21,7 @@ export interface RunCommandOptions {
   workers?: string | number;
   maxInputBytes?: string | number;
   ndjson?: boolean;
+  requireApproved?: boolean;
 }
 
 function parseWorkers(value: string | number | undefined): number {
@@ -61,7 +62,7 @@ export async function runRun(bundlePath: string, inputs: readonly string[], opti
 
   let compiled;
   try {
-    compiled = await compileBundleFile(bundlePath, { validate: options.validate === true });
+    compiled = await compileBundleFile(bundlePath, { validate: options.validate === true, running: true, requireApproved: options.requireApproved === true });
   } catch (error) {
     if (!(error instanceof CrosswalkError)) throw error;
     io.stderr.write(`crosswalk run: ${error.toString()}\n`);
@@ -133,7 +134,9 @@ export const runCommand: CommandModule = {
         'dropped: with --errors (default: <out>-errors beside --out) its report',
         '(code, sentence, file, message number, path) and its text are written there;',
         'otherwise one line per failure goes to stderr. The bundle is verified (hash,',
-        'format, spec) before anything runs.',
+        'format, spec) before anything runs. With --require-approved, or when the',
+        'bundle\'s review policy asks for it, a bundle with a value-map row it can use',
+        'that is not approved is refused, naming the first such map and row.',
         '',
         'Exit status: 0 all messages mapped, 1 some failed, 2 usage error or a bundle',
         'that was refused.',
@@ -146,6 +149,7 @@ export const runCommand: CommandModule = {
       .option('--workers <n>', 'map on n worker threads (output order stays the input order)')
       .option('--ndjson', 'JSON bundles: read every input (stdin too) as one JSON document per line')
       .option('--max-input-bytes <n>', 'read at most n bytes from one input (512K, 64M, 1G; default CROSSWALK_MAX_INPUT_BYTES or 256M)')
+      .option('--require-approved', 'refuse to run while a value-map row the mapping can use is not approved (see crosswalk review)')
       .action(async (bundle: string, inputs: string[], options: RunCommandOptions) => {
         process.exitCode = await runRun(bundle, inputs, options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
       });

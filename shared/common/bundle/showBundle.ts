@@ -1,7 +1,9 @@
 import { nodeKindOf, nodePortsOf, type PortEnv } from '../mapping/nodes/nodeKinds';
 import { mapRows } from '../mapping/read/mappingRows';
 import { fhirTypeOf, hl7InputOf, type MapDefinition, type MappingSpec, type Target } from '../mapping/spec/MappingSpec';
-import type { ValueMap } from '../valuemaps/ValueMap';
+import { countedApprovals, effectiveStatus, reviewPolicyOf, type ReviewPolicy } from '../review/reviewPolicy';
+import { changesSinceApproval, reviewStatusLabels } from '../valuemaps/rowReview';
+import type { ValueMap, ValueMapEntry } from '../valuemaps/ValueMap';
 import type { BundleMetadata, BundleTestCase } from './BundleFile';
 
 export interface ShowableBundle {
@@ -29,6 +31,10 @@ export function showBundle(bundle: ShowableBundle, env: PortEnv = noPorts): stri
   const counts = [`${mapping.maps.length} map${mapping.maps.length === 1 ? '' : 's'}`, `${mapping.valueMaps.length} value map${mapping.valueMaps.length === 1 ? '' : 's'}`, `${bundle.tests.length} test${bundle.tests.length === 1 ? '' : 's'}`];
   out.push(`# ${bundle.format ?? 'bundle'}${bundle.hash ? ` ${bundle.hash}` : ''} · ${mapping.format} · ${counts.join(', ')}`);
   if (mapping.settings.defaultTimezone) out.push(`# times without an offset: ${mapping.settings.defaultTimezone}`);
+  const policy = reviewPolicyOf(mapping);
+  if (mapping.settings.review) {
+    out.push(`# value-map review: ${policy.approvals} approval${policy.approvals === 1 ? '' : 's'} per row${policy.approverNotAuthor ? ', not by its last author' : ''}${policy.requireApproved ? ', runs only when approved' : ''}`);
+  }
   for (const note of bundle.notes ?? []) out.push(`# ${note}`);
   for (const map of mapping.maps) {
     out.push('');
@@ -36,7 +42,7 @@ export function showBundle(bundle: ShowableBundle, env: PortEnv = noPorts): stri
   }
   for (const valueMap of mapping.valueMaps) {
     out.push('');
-    out.push(...showValueMap(valueMap));
+    out.push(...showValueMap(valueMap, policy));
   }
   if (bundle.tests.length > 0) {
     out.push('');
@@ -94,16 +100,32 @@ function requestText(request: Target['request']): string {
   return ` (${parts.join('; ')})`;
 }
 
-function showValueMap(map: ValueMap): string[] {
+function showValueMap(map: ValueMap, policy: ReviewPolicy): string[] {
   const unmapped = map.unmapped.kind === 'default' ? `default ${map.unmapped.code}` : map.unmapped.kind;
   const out = [`value map ${map.id} — ${map.name}`];
   if (map.sourceSystem || map.targetSystem) out.push(`  ${map.sourceSystem ?? '(local codes)'} → ${map.targetSystem ?? '(per row)'}`);
   out.push(`  unmapped: ${unmapped}`);
   for (const entry of map.entries) {
     const extra = [entry.display ? JSON.stringify(entry.display) : '', entry.system ? `(${entry.system})` : '', entry.equivalence ? `[${entry.equivalence}]` : ''].filter(Boolean).join(' ');
-    out.push(`  ${entry.source} → ${entry.target}${extra ? ` ${extra}` : ''}`);
+    out.push(`  ${entry.source} → ${entry.target}${extra ? ` ${extra}` : ''}${showRowReview(entry, policy)}`);
   }
   return out;
+}
+
+/** ` · approved by Rita Reviewer`, ` · proposed, changed since approval: target other → unknown · 2 comments`; nothing for an unreviewed row without comments. */
+function showRowReview(entry: ValueMapEntry, policy: ReviewPolicy): string {
+  if (entry.review === undefined) return '';
+  const status = effectiveStatus(entry, policy);
+  const parts: string[] = [];
+  if (status === 'approved') parts.push(`approved by ${countedApprovals(entry, policy).map((a) => a.by).join(', ')}`);
+  else {
+    const changes = changesSinceApproval(entry);
+    const changed = changes ? `, changed since approval: ${changes.map((c) => `${c.field} ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`).join(', ')}` : '';
+    if (status !== 'unreviewed' || changed) parts.push(`${reviewStatusLabels[status]}${changed}`);
+  }
+  const comments = entry.review.comments?.length ?? 0;
+  if (comments > 0) parts.push(`${comments} comment${comments === 1 ? '' : 's'}`);
+  return parts.map((part) => ` · ${part}`).join('');
 }
 
 /** What an expected output holds, by resource type (`1 Patient, 2 Observation`). */

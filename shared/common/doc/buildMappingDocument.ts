@@ -1,3 +1,5 @@
+import { effectiveStatus, reviewPolicyOf, type ReviewPolicy } from '../review/reviewPolicy';
+import { reviewStatusLabels } from '../valuemaps/rowReview';
 import type { BundleTestResult } from '../bundle/runBundleTests';
 import { describeOutput, type ShowableBundle } from '../bundle/showBundle';
 import type { MapCoverage, MappingCoverage } from '../coverage/MappingCoverage';
@@ -99,7 +101,7 @@ export function buildMappingDocument(input: DocumentationInput): MappingDocument
   if (mapping.valueMaps.length === 0) blocks.push({ kind: 'paragraph', text: 'The mapping has no value maps.' });
   mapping.valueMaps.forEach((valueMap, i) => {
     blocks.push({ kind: 'heading', level: 3, text: `3.${i + 1} ${valueMap.name}`, id: anchor('vm', valueMap.id) });
-    blocks.push(...valueMapBlocks(valueMap, mapping.maps, anchor));
+    blocks.push(...valueMapBlocks(valueMap, mapping.maps, anchor, reviewPolicyOf(mapping)));
   });
 
   section('4. Test cases', 'tests');
@@ -215,7 +217,7 @@ function bySegment(paths: readonly string[]): Map<string, string[]> {
   return out;
 }
 
-function valueMapBlocks(valueMap: ValueMap, maps: readonly MapDefinition[], anchor: (prefix: string, id: string) => string): DocBlock[] {
+function valueMapBlocks(valueMap: ValueMap, maps: readonly MapDefinition[], anchor: (prefix: string, id: string) => string, policy: ReviewPolicy): DocBlock[] {
   const blocks: DocBlock[] = [];
   if (valueMap.description) blocks.push({ kind: 'paragraph', text: valueMap.description });
   const unmapped = valueMap.unmapped.kind === 'default'
@@ -229,12 +231,15 @@ function valueMapBlocks(valueMap: ValueMap, maps: readonly MapDefinition[], anch
     ['Codes not in the table', cell(unmapped)],
     ['Used by', usedBy.length === 0 ? cell('no map', { tone: 'muted' }) : cell(usedBy.join(', '), usedBy.length === 1 ? { href: anchor('map', usedBy[0]) } : {})],
   ];
-  if (valueMap.review) facts.push(['Review', cell([valueMap.review.status, valueMap.review.by, valueMap.review.at, valueMap.review.comment].filter(Boolean).join(' · '))]);
+  // The review as the bundle holds it: each row's status under the bundle's policy (docs/value-map-review.md).
+  const statuses = valueMap.entries.map((e) => effectiveStatus(e, policy));
+  const approved = statuses.filter((st) => st === 'approved').length;
+  facts.push(['Review', cell(`${approved} of ${statuses.length} rows approved`, approved === statuses.length && statuses.length > 0 ? { tone: 'pass' } : { tone: 'muted' })]);
   blocks.push({ kind: 'facts', rows: facts });
   blocks.push({
     kind: 'table',
-    columns: ['Source code', 'Target code', 'Display', 'System', 'Equivalence', 'Comment'],
-    rows: valueMap.entries.map((e) => [code(e.source), code(e.target), cell(e.display ?? ''), code(e.system ?? valueMap.targetSystem ?? ''), cell(e.equivalence ?? ''), cell(e.comment ?? '')]),
+    columns: ['Source code', 'Target code', 'Display', 'System', 'Equivalence', 'Comment', 'Review'],
+    rows: valueMap.entries.map((e, i) => [code(e.source), code(e.target), cell(e.display ?? ''), code(e.system ?? valueMap.targetSystem ?? ''), cell(e.equivalence ?? ''), cell(e.comment ?? ''), cell(reviewStatusLabels[statuses[i]])]),
     empty: 'The table has no rows.',
     className: 'codes',
   });

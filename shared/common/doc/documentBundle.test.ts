@@ -60,15 +60,15 @@ describe('the documentation model', () => {
     ]);
   });
 
-  it('lists each value map with its codes, displays and systems', () => {
+  it('lists each value map with its codes, displays, systems and each row\'s review status', () => {
     const gender = tableAfter(doc, '3.2 Administrative sex (v2 0001) → FHIR gender');
     expect(gender.rows).toEqual([
-      ['F', 'female', 'Female', 'http://hl7.org/fhir/administrative-gender', '', ''],
-      ['M', 'male', 'Male', 'http://hl7.org/fhir/administrative-gender', '', ''],
-      ['O', 'other', 'Other', 'http://hl7.org/fhir/administrative-gender', '', ''],
-      ['U', 'unknown', 'Unknown', 'http://hl7.org/fhir/administrative-gender', '', ''],
-      ['A', 'other', 'Other', 'http://hl7.org/fhir/administrative-gender', '', ''],
-      ['N', 'other', 'Other', 'http://hl7.org/fhir/administrative-gender', '', ''],
+      ['F', 'female', 'Female', 'http://hl7.org/fhir/administrative-gender', '', '', 'unreviewed'],
+      ['M', 'male', 'Male', 'http://hl7.org/fhir/administrative-gender', '', '', 'unreviewed'],
+      ['O', 'other', 'Other', 'http://hl7.org/fhir/administrative-gender', '', '', 'unreviewed'],
+      ['U', 'unknown', 'Unknown', 'http://hl7.org/fhir/administrative-gender', '', '', 'unreviewed'],
+      ['A', 'other', 'Other', 'http://hl7.org/fhir/administrative-gender', '', '', 'unreviewed'],
+      ['N', 'other', 'Other', 'http://hl7.org/fhir/administrative-gender', '', '', 'unreviewed'],
     ]);
   });
 

@@ -10,6 +10,7 @@ import type {
 import type { SchemaSearchHit } from '../schema';
 import type { InferredSchemaRef } from '../mapping/spec/schemaRefs';
 import type { coverageSampleSchema, documentFormatSchema, mapRowsSchema, mappingCoverageSchema } from './authoringSchemas';
+import type { ReviewStudioApi } from './reviewMethods';
 
 export type AppInfo = z.infer<typeof appInfoSchema>;
 export type BundleDocument = z.infer<typeof bundleDocumentSchema>;
@@ -51,7 +52,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * same engine on the host, for automation over the web host and for checks against the worker.
  * Test cases are part of the bundle document and are saved with it.
  */
-export interface StudioApi {
+export interface StudioApi extends ReviewStudioApi {
   getAppInfo(): Promise<AppInfo>;
 
   listExamples(): Promise<ExampleSummary[]>;

@@ -2,6 +2,7 @@ export * from './StudioApi';
 export * from './studioMethods';
 export * from './studioSchemas';
 export * from './authoringSchemas';
+export * from './reviewMethods';
 export { createStudioClient, type StudioTransport } from './createStudioClient';
 export { dispatchStudioCall } from './dispatchStudioCall';
 export { describeZodIssue } from './describeZodIssue';

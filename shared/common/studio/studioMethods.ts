@@ -8,6 +8,7 @@ import {
   serializedBundleSchema, terminologyKindSchema, terminologySummarySchema, uiStateKeySchema,
 } from './studioSchemas';
 import { coverageSampleSchema, documentFormatSchema, mapRowsSchema, mappingCoverageSchema } from './authoringSchemas';
+import { reviewStudioMethods } from './reviewMethods';
 
 /** One API method: what it takes (always one JSON object) and what it returns. */
 export interface StudioMethod<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
@@ -132,6 +133,7 @@ export const studioMethods = {
   exportDocumentation: method('Returns the mapping\'s interface document (one self-contained HTML page, or Markdown) with its test cases run and its coverage over the test inputs and any samples.',
     z.object({ document: bundleDocumentSchema, format: documentFormatSchema, samples: z.array(coverageSampleSchema).max(1000).optional() }).strict(),
     z.object({ fileName: z.string(), text: z.string() })),
+  ...reviewStudioMethods,
 } as const;
 
 export type StudioMethodName = keyof typeof studioMethods;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { equivalenceValues } from './equivalence';
+import { rowReviewSchema } from './rowReview';
 
 /**
  * A value map: a table source code → target code (+ display, system) with an explicit policy
@@ -6,11 +8,7 @@ import { z } from 'zod';
  * studio's value-map editor, exported as a FHIR R4 ConceptMap or CSV.
  */
 
-/** ConceptMap equivalence (R4 `ConceptMap.group.element.target.equivalence`); kept so a ConceptMap round-trips. */
-export const equivalenceValues = [
-  'relatedto', 'equivalent', 'equal', 'wider', 'subsumes', 'narrower', 'specializes', 'inexact', 'unmatched', 'disjoint',
-] as const;
-export type Equivalence = (typeof equivalenceValues)[number];
+export { equivalenceValues, type Equivalence } from './equivalence';
 
 export const valueMapEntrySchema = z.object({
   /** The source code exactly as it arrives (v2 codes are case sensitive). */
@@ -19,8 +17,12 @@ export const valueMapEntrySchema = z.object({
   display: z.string().optional(),
   /** Overrides the map's targetSystem for this entry. */
   system: z.string().optional(),
+  /** Why the row maps as it does (ConceptMap `target.comment`); review discussion goes in `review.comments`. */
   comment: z.string().optional(),
+  /** R4 ConceptMap equivalence; absent is `equivalent`. */
   equivalence: z.enum(equivalenceValues).optional(),
+  /** The row's review state (rowReview.ts); absent is unreviewed. */
+  review: rowReviewSchema.optional(),
 }).strict();
 export type ValueMapEntry = z.infer<typeof valueMapEntrySchema>;
 
@@ -42,20 +44,6 @@ export const unmappedPolicySchema = z.discriminatedUnion('kind', [
 ]);
 export type UnmappedPolicy = z.infer<typeof unmappedPolicySchema>;
 
-/**
- * The clinical review of a map (DESIGN: the informaticist approves or comments). Kept in the map
- * so an exported bundle says whether its vocabulary was approved, by whom and when.
- */
-export const valueMapReviewSchema = z.object({
-  status: z.enum(['draft', 'in-review', 'approved', 'changes-requested']),
-  /** Who set the status (a name or user id, never patient data). */
-  by: z.string().min(1).optional(),
-  /** When, as an ISO 8601 date-time with timezone. */
-  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'A review time is an ISO 8601 date-time with a timezone, e.g. 2024-05-01T09:30:00Z.').optional(),
-  comment: z.string().optional(),
-}).strict();
-export type ValueMapReview = z.infer<typeof valueMapReviewSchema>;
-
 export const valueMapSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'A value map id is 1 to 64 letters, digits, "-" or ".".'),
   name: z.string().min(1),
@@ -66,7 +54,6 @@ export const valueMapSchema = z.object({
   targetSystem: z.string().optional(),
   entries: z.array(valueMapEntrySchema),
   unmapped: unmappedPolicySchema,
-  review: valueMapReviewSchema.optional(),
 }).strict().superRefine((map, ctx) => {
   const seen = new Set<string>();
   map.entries.forEach((entry, index) => {

@@ -1,9 +1,14 @@
-import { CrosswalkError } from '../errors/CrosswalkError';
+import { defaultReviewPolicy, type ReviewPolicy } from '../review/reviewPolicy';
+import { valueMapProgress } from '../review/reviewProgress';
+import {
+  APPROVAL_DATE_EXTENSION, AUTHOR_EXTENSION, fail, isRecord, LAST_REVIEW_DATE_EXTENSION, readRowReviewExtension, REVIEWER_EXTENSION, rowReviewExtension,
+  type Extension,
+} from './conceptMapReview';
 import { parseValueMap } from './parseValueMap';
 import { equivalenceValues, type Equivalence, type UnmappedPolicy, type ValueMap, type ValueMapEntry } from './ValueMap';
 
 /** The part of a FHIR R4 ConceptMap that a value map reads and writes. */
-export interface ConceptMapTarget { code?: string; display?: string; equivalence: Equivalence; comment?: string }
+export interface ConceptMapTarget { code?: string; display?: string; equivalence: Equivalence; comment?: string; extension?: Extension[] }
 export interface ConceptMapElement { code?: string; display?: string; target?: ConceptMapTarget[] }
 export interface ConceptMapGroup {
   source?: string;
@@ -15,6 +20,7 @@ export interface ConceptMapGroup {
 export interface ConceptMap {
   resourceType: 'ConceptMap';
   id?: string;
+  extension?: Extension[];
   url?: string;
   name?: string;
   title?: string;
@@ -43,14 +49,6 @@ export interface ConceptMapImportOptions {
   id?: string;
   /** Policy for unmapped codes; defaults to what the group says, else error. */
   unmapped?: UnmappedPolicy;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function fail(message: string, path: string): never {
-  throw new CrosswalkError('CONCEPTMAP_INVALID', message, { path });
 }
 
 function optionalString(value: unknown, path: string): string | undefined {
@@ -115,12 +113,15 @@ export function importConceptMap(data: unknown, options: ConceptMapImportOptions
         if (shownDisplay !== undefined) entry.display = shownDisplay;
         if (toSystem !== targetSystem && toSystem !== undefined) entry.system = toSystem;
         const entryEquivalence = reverse ? INVERSE[equivalence] : equivalence;
+        // A review is of the row as written; read in reverse it is another row, so it starts unreviewed.
+        const review = reverse ? undefined : readRowReviewExtension(target.extension, tPath);
         // `equivalent` is the default on export, so leaving it out keeps round trips exact.
         if (entryEquivalence !== 'equivalent') entry.equivalence = entryEquivalence;
         if (comment !== undefined) entry.comment = comment;
         else if (reverse && (entryEquivalence === 'narrower' || entryEquivalence === 'inexact')) {
           entry.comment = `Read in reverse from a ConceptMap where the equivalence was ${equivalence}.`;
         }
+        if (review !== undefined) entry.review = review;
         entries.push(entry);
       });
     });
@@ -166,10 +167,17 @@ function readUnmapped(group: Record<string, unknown>, gPath: string): UnmappedPo
 
 export interface ConceptMapExportOptions {
   url?: string;
+  /** Default: `active` when every row is approved under the policy, else `draft`. */
   status?: ConceptMap['status'];
+  /** The bundle's review policy, which decides whether a row counts as approved (default: one approval). */
+  policy?: ReviewPolicy;
 }
 
-/** Writes a value map as a valid FHIR R4 ConceptMap: one group per target system, in first-use order. */
+/**
+ * Writes a value map as a valid FHIR R4 ConceptMap: one group per target system, in first-use
+ * order, each row's review in ROW_REVIEW_EXTENSION on its target, and the map's sign-off on the
+ * ConceptMap (its authors and reviewers, the approval date once every row is approved).
+ */
 export function exportConceptMap(map: ValueMap, options: ConceptMapExportOptions = {}): ConceptMap {
   const groups = new Map<string, ConceptMapGroup>();
   const groupFor = (system: string | undefined): ConceptMapGroup => {
@@ -193,6 +201,7 @@ export function exportConceptMap(map: ValueMap, options: ConceptMapExportOptions
       // R4 invariant cmd-1: a narrower or inexact target needs a comment.
       target.comment = `Marked ${target.equivalence} in value map ${map.id}.`;
     }
+    if (entry.review !== undefined) target.extension = [rowReviewExtension(entry.review)];
     groupFor(entry.system ?? map.targetSystem).element.push({ code: entry.source, target: [target] });
   }
 
@@ -204,16 +213,35 @@ export function exportConceptMap(map: ValueMap, options: ConceptMapExportOptions
     } else group.extension = [{ url: UNMAPPED_POLICY_EXTENSION, valueCode: policy.kind }];
   }
 
-  // An approved map is published as active; anything else is still a draft.
-  const conceptMap: ConceptMap = { resourceType: 'ConceptMap', id: map.id, status: options.status ?? (map.review?.status === 'approved' ? 'active' : 'draft') };
+  // A map whose every row is approved is published as active; anything else is still a draft.
+  const progress = valueMapProgress(map, options.policy ?? defaultReviewPolicy, true);
+  const signOff = progress.signOff;
+  const conceptMap: ConceptMap = { resourceType: 'ConceptMap', id: map.id, status: options.status ?? (signOff ? 'active' : 'draft') };
+  const extension = mapReviewExtensions(map, signOff);
+  if (extension.length > 0) conceptMap.extension = extension;
   if (options.url !== undefined) conceptMap.url = options.url;
   conceptMap.name = toComputableName(map.name);
   conceptMap.title = map.name;
+  if (signOff) conceptMap.date = signOff.approvedAt;
   if (map.description !== undefined) conceptMap.description = map.description;
-  if (map.review?.status === 'approved' && map.review.at !== undefined) conceptMap.date = map.review.at;
-  if (map.review?.status === 'approved' && map.review.by !== undefined) conceptMap.publisher = map.review.by;
   conceptMap.group = [...groups.values()].filter((group, index) => index === 0 || group.element.length > 0);
   return conceptMap;
+}
+
+/** Who wrote and who reviewed the rows, the approval date (every row approved) and the last review date, on the ConceptMap itself. */
+function mapReviewExtensions(map: ValueMap, signOff: { approvedAt: string } | undefined): Extension[] {
+  const people = (pick: (review: NonNullable<ValueMapEntry['review']>) => (string | undefined)[]) =>
+    [...new Set(map.entries.flatMap((entry) => (entry.review ? pick(entry.review) : [])).filter((name): name is string => name !== undefined))].sort();
+  const authors = people((review) => [review.author]);
+  const reviewers = people((review) => [review.reviewer, ...(review.approvals ?? []).map((a) => a.by)]);
+  const reviewed = map.entries.flatMap((entry) => (entry.review?.reviewedAt ? [entry.review.reviewedAt] : [])).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+  return [
+    ...authors.map((name) => ({ url: AUTHOR_EXTENSION, valueString: name })),
+    ...reviewers.map((name) => ({ url: REVIEWER_EXTENSION, valueString: name })),
+    // FHIR `date`: the day in the offset the reviewer recorded it in.
+    ...(signOff ? [{ url: APPROVAL_DATE_EXTENSION, valueDate: signOff.approvedAt.slice(0, 10) }] : []),
+    ...(reviewed ? [{ url: LAST_REVIEW_DATE_EXTENSION, valueDate: reviewed.slice(0, 10) }] : []),
+  ];
 }
 
 /** R4 invariant inv-0 wants `name` usable as an identifier: `[A-Z]([A-Za-z0-9_]){0,254}`. */

@@ -1,4 +1,7 @@
 export * from './ValueMap';
+export * from './equivalence';
+export * from './rowReview';
+export * from './upgradeValueMapJson';
 export * from './applyValueMap';
 export * from './parseValueMap';
 export * from './conceptMap';

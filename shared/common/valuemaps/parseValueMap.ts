@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CrosswalkError, type ErrorLocation } from '../errors/CrosswalkError';
+import { upgradeValueMapJson } from './upgradeValueMapJson';
 import { valueMapSchema, type ValueMap } from './ValueMap';
 
 /** `entries[2].source` from a zod issue path, as the studio and error messages show it. */
@@ -20,9 +21,9 @@ export function zodIssueToError(code: string, error: z.ZodError, subject: string
   return new CrosswalkError(code, `${subject} is invalid at ${path || 'its root'}: ${issue.message}`, { ...where, path: place || undefined });
 }
 
-/** Validates unknown data (from a spec, a bundle or the studio) as a ValueMap. */
+/** Validates unknown data (from a spec, a bundle or the studio) as a ValueMap; an older shape is upgraded first. */
 export function parseValueMap(data: unknown, where: ErrorLocation = {}): ValueMap {
-  const result = valueMapSchema.safeParse(data);
+  const result = valueMapSchema.safeParse(upgradeValueMapJson(data));
   if (!result.success) throw zodIssueToError('VALUEMAP_INVALID', result.error, 'The value map', where);
   return result.data;
 }

@@ -8,7 +8,7 @@ const code = text.filter((t) => t.length > 0);
 const entries = fc.uniqueArray(
   fc.record({ source: code, target: code, display: fc.option(text, { nil: undefined }), comment: fc.option(text, { nil: undefined }) }, { requiredKeys: ['source', 'target'] }),
   { selector: (e) => e.source, maxLength: 15 },
-).map((list) => list.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as ValueMap['entries'][number]));
+).map((list) => list.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as unknown as ValueMap['entries'][number]));
 
 const mapOf = (list: ValueMap['entries']): ValueMap => ({ id: 'm', name: 'Map', sourceSystem: 'urn:a', targetSystem: 'urn:b', entries: list, unmapped: { kind: 'passthrough' } });
 

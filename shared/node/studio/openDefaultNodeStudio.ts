@@ -29,6 +29,7 @@ export function openDefaultNodeStudio(options: DefaultNodeStudioOptions): NodeSt
     catalog: schemaCatalogAdapter(schemas),
     preview: previewRunner(schemas),
     authoring: authoringTools(schemas, engineBundleCodec),
+    schemas,
     examples: folderExampleLibrary(join(options.appRoot, 'examples'), engineBundleCodec),
     functions: functionInfos,
     ig: igService(schemas, join(options.appRoot, 'generated', 'ig', 'v2-to-fhir-ig.json')),

@@ -6,6 +6,8 @@ import { BundlePathAllowList } from './BundlePathAllowList';
 import { guardBundlePaths } from './guardBundlePaths';
 import { createStudioService, type ExampleLibrary, type HostHooks, type IgService, type StudioCatalog, type StudioServiceDeps } from './StudioService';
 import type { FunctionInfo } from '../../common/studio';
+import type { SchemaCatalog } from '../../common/schema/SchemaCatalog';
+import { createReviewService } from './review/reviewService';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
 
 export interface NodeStudioOptions {
@@ -20,6 +22,8 @@ export interface NodeStudioOptions {
   preview: StudioServiceDeps['preview'];
   authoring: StudioServiceDeps['authoring'];
   ig: IgService;
+  /** The engine's schema catalog: value-map review coverage reads v2 tables and FHIR bindings from it. */
+  schemas: SchemaCatalog;
   hooks?: HostHooks;
   /** `:memory:` in tests; defaults to <dataDir>/workspace.sqlite. */
   workspaceFile?: string;
@@ -49,6 +53,7 @@ export function openNodeStudio(options: NodeStudioOptions): NodeStudio {
     preview: options.preview,
     authoring: options.authoring,
     ig: options.ig,
+    review: createReviewService({ workspace, codec: options.codec, catalog: options.schemas }),
     hooks: options.hooks,
   }), chosen);
   return { api, workspace, close: () => workspace.close() };

@@ -97,4 +97,10 @@ export interface CompileOptions {
   structures?: (version: string, structure: string) => MessageStructure | undefined;
   /** Readers that tell ExecuteOptions.reads where they read (coverage); the runtime leaves it off and its readers have no such code. */
   recordReads?: boolean;
+  /**
+   * Told of every code looked up in a value map, before the lookup (so an unmapped code under the
+   * `empty` or `error` policy is seen too): what review coverage counts as "seen in samples".
+   * Absent in production runs, which then pay nothing for it.
+   */
+  onValueMapLookup?: (valueMapId: string, code: string) => void;
 }

@@ -25,7 +25,12 @@ export type { Block, CompileOptions, ContextLevel, ContextStep, MappingPlan, Mes
 export function compileMapping(spec: MappingSpec, options: CompileOptions): MappingPlan {
   const functions = options.functions ?? getFunction;
   const functionContext: FunctionContext = spec.settings.defaultTimezone === undefined ? {} : { defaultTimezone: spec.settings.defaultTimezone };
-  const valueMaps = new Map<string, CompiledValueMap>(spec.valueMaps.map((map) => [map.id, compileValueMap(map)]));
+  const observe = options.onValueMapLookup;
+  const valueMaps = new Map<string, CompiledValueMap>(spec.valueMaps.map((map) => {
+    const compiled = compileValueMap(map);
+    if (observe === undefined) return [map.id, compiled];
+    return [map.id, { map, apply: (code, where) => { if (code !== undefined && code !== null && code !== '') observe(map.id, code); return compiled.apply(code, where); } }];
+  }));
   const byId = new Map(spec.maps.map((map) => [map.id, map]));
   const ports: PortEnv = {
     functionPorts: (id) => functions(id),

@@ -4,7 +4,7 @@ import type { MessageStructure } from '../../hl7v2/groups';
 import type { SchemaCatalog } from '../../schema/SchemaCatalog';
 import { inputFormatOf, type InputFormat } from '../input/inputFormat';
 import { hl7InputOf, messageMaps, type MappingSpec } from '../spec/MappingSpec';
-import { compileMapping, type MappingPlan } from './compileMapping';
+import { compileMapping, type CompileOptions, type MappingPlan } from './compileMapping';
 import type { FunctionLookup } from './FunctionLookup';
 
 export interface CompiledMapping {
@@ -43,7 +43,7 @@ export function targetFhirTypes(spec: MappingSpec): string[] {
  * sets), then compiles. The same call serves the runtime (Node catalog over generated/) and the
  * studio preview (catalog over the Studio API).
  */
-export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatalog, options: { validate?: boolean; functions?: FunctionLookup; recordReads?: boolean } = {}): Promise<CompiledMapping> {
+export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatalog, options: { validate?: boolean; functions?: FunctionLookup; recordReads?: boolean; onValueMapLookup?: CompileOptions['onValueMapLookup'] } = {}): Promise<CompiledMapping> {
   await catalog.preloadFhir(targetFhirTypes(spec));
   const structures = new Map<string, MessageStructure>();
   for (const map of messageMaps(spec)) {
@@ -57,6 +57,7 @@ export async function compileWithCatalog(spec: MappingSpec, catalog: SchemaCatal
     structures: (version, structure) => structures.get(`${version}|${structure}`),
     ...(options.functions ? { functions: options.functions } : {}),
     ...(options.recordReads ? { recordReads: true } : {}),
+    ...(options.onValueMapLookup ? { onValueMapLookup: options.onValueMapLookup } : {}),
   });
   const input = inputFormatOf(spec);
   if (!options.validate) return { spec, plan, input };

@@ -141,9 +141,25 @@ export type MapDefinition = z.infer<typeof mapDefinitionSchema>;
 // ---------------------------------------------------------------------------------------------
 // Settings and layout.
 
+/**
+ * How value-map rows are reviewed (shared/common/review): the model enforces it when a row is
+ * approved, and `crosswalk review` and `--require-approved` count a row approved only when its
+ * approvals meet it.
+ */
+export const reviewPolicySchema = z.object({
+  /** Approvals a row needs from different people (two-person rule: 2). Default 1. */
+  approvals: z.number().int().min(1).max(9).optional(),
+  /** An approver may not be the row's last author. Default false. */
+  approverNotAuthor: z.boolean().optional(),
+  /** The runtime refuses to run while a value-map row the mapping can use is not approved (as `crosswalk run --require-approved`). Default false. */
+  requireApproved: z.boolean().optional(),
+}).strict();
+export type ReviewPolicySettings = z.infer<typeof reviewPolicySchema>;
+
 export const settingsSchema = z.object({
   /** Offset applied to HL7 times that carry none (`+01:00`, `Z`); absent keeps them without one. */
   defaultTimezone: z.string().regex(/^(Z|[+-](0\d|1[0-4]):[0-5]\d)$/, 'A timezone is Z or an offset like +01:00.').optional(),
+  review: reviewPolicySchema.optional(),
 }).strict();
 export type MappingSettings = z.infer<typeof settingsSchema>;
 

@@ -4,6 +4,7 @@ import { assertNoForbiddenKeys } from '../../safety/forbiddenKeys';
 import { mappingSpecSchema, type MappingSpec } from './MappingSpec';
 import { migrateSpec } from './migrations';
 import { checkSpecReferences } from './checkSpecReferences';
+import { upgradeSpecValueMaps } from '../../valuemaps/upgradeValueMapJson';
 
 /**
  * Turns untrusted JSON (a file, an IPC payload) into a valid current-format spec: refuses
@@ -22,7 +23,8 @@ export function parseSpec(json: unknown, where = 'mapping'): MappingSpec {
     if (error instanceof CrosswalkError) throw error.at({ path: `${where}.format` });
     throw error;
   }
-  const result = mappingSpecSchema.safeParse(migrated);
+  // Within format 2: value maps of the shape before row review (upgradeValueMapJson.ts).
+  const result = mappingSpecSchema.safeParse(upgradeSpecValueMaps(migrated));
   if (!result.success) throw zodToCrosswalk(result.error, where, 'SPEC_INVALID', 'The mapping spec');
   checkSpecReferences(result.data, where);
   return result.data;

@@ -109,17 +109,17 @@ describe('WorkspaceStore migrations', () => {
 
   it('refuses a database from a newer version', () => {
     const file = tempFile();
-    WorkspaceStore.open(file, { migrations: [...migrations, { id: 2, name: 'later', sql: 'CREATE TABLE later (x TEXT);' }] }).close();
+    WorkspaceStore.open(file, { migrations: [...migrations, { id: migrations.length + 1, name: 'later', sql: 'CREATE TABLE later (x TEXT);' }] }).close();
     expect(() => WorkspaceStore.open(file)).toThrow(expect.objectContaining({ code: 'CW_WORKSPACE_TOO_NEW' }));
   });
 
   it('rolls back a failing migration completely', () => {
     const file = tempFile();
-    const broken = [...migrations, { id: 2, name: 'half', sql: 'CREATE TABLE half (x TEXT); INSERT INTO nowhere VALUES (1);' }];
+    const broken = [...migrations, { id: migrations.length + 1, name: 'half', sql: 'CREATE TABLE half (x TEXT); INSERT INTO nowhere VALUES (1);' }];
     expect(() => WorkspaceStore.open(file, { migrations: broken })).toThrow(expect.objectContaining({ code: 'CW_WORKSPACE_OPEN' }));
     const db = new Database(file);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all()).toEqual([]);
-    expect(db.prepare('SELECT id FROM schema_migrations').all()).toEqual([{ id: 1 }]);
+    expect(db.prepare('SELECT id FROM schema_migrations').all()).toEqual(migrations.map((m) => ({ id: m.id })));
     db.close();
   });
 

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CrosswalkError } from '../../../common/errors/CrosswalkError';
+import type { ReviewEvent, ReviewHistoryEntry } from '../../../common/review/ReviewAction';
 import type { JsonValue, RecentFile, SampleMessage } from '../../../common/studio';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 import { statements, type StatementName } from './statements';
@@ -22,9 +23,10 @@ export interface WorkspaceStoreOptions {
 type Prepared = { [K in StatementName]: Database.Statement };
 
 /**
- * The studio's workspace: recent files, per-mapping sample messages and UI state, in one SQLite
- * file in the user's data directory (`:memory:` in tests). Sample messages are patient data: they
- * stay in this file on the user's machine and are never logged.
+ * The studio's workspace: recent files, per-mapping sample messages, UI state, settings and the
+ * value-map review history, in one SQLite file in the user's data directory (`:memory:` in
+ * tests). Sample messages are patient data: they stay in this file on the user's machine and are
+ * never logged.
  */
 export class WorkspaceStore {
   readonly file: string;
@@ -109,6 +111,43 @@ export class WorkspaceStore {
     }
     this.sql.setUiState.run({ key, json, updatedAt: this.now().toISOString() });
   }
+
+  /**
+   * Appends the events of one review step, all or none (one transaction: a crash mid-write leaves
+   * the history as it was before the step), each with the bundle's hash after the step. The table
+   * refuses UPDATE and DELETE, so the trail only grows.
+   */
+  appendReviewEvents(mappingKey: string, bundleHash: string, events: readonly ReviewEvent[]): number[] {
+    return this.db.transaction(() => events.map((event) => Number(this.sql.appendReviewEvent.run({
+      mappingKey, bundleHash,
+      valueMap: event.valueMap, source: event.source, action: event.action, from: event.from, to: event.to,
+      comment: event.comment ?? null, changes: event.changes ? JSON.stringify(event.changes) : null, approvals: event.approvals ?? null,
+      by: event.by, role: event.role, at: event.at,
+    }).lastInsertRowid)))();
+  }
+
+  /** The review history of a mapping, oldest first; narrowed to one value map and one row when given. */
+  listReviewHistory(mappingKey: string, filter: { valueMap?: string; source?: string; limit?: number } = {}): ReviewHistoryEntry[] {
+    const rows = this.sql.listReviewHistory.all({ mappingKey, valueMap: filter.valueMap ?? null, source: filter.source ?? null, limit: filter.limit ?? -1 }) as Record<string, unknown>[];
+    return rows.map((row) => {
+      const entry: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) {
+        if (value === null) continue;
+        entry[key] = key === 'changes' ? JSON.parse(value as string) : value;
+      }
+      return entry as unknown as ReviewHistoryEntry;
+    });
+  }
+
+  /** A workspace setting (the reviewer's name and role...), or null when never set. */
+  getSetting(key: string): JsonValue | null {
+    const row = this.sql.getSetting.get({ key }) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as JsonValue) : null;
+  }
+
+  setSetting(key: string, value: JsonValue): void {
+    this.sql.setSetting.run({ key, json: JSON.stringify(value), updatedAt: this.now().toISOString() });
+  }
 }
 
 export function migrationHash(migration: Migration): string {
@@ -131,11 +170,14 @@ function migrate(db: Database.Database, list: readonly Migration[], now: () => D
   }
   const done = new Set(applied.map((row) => row.id));
   const record = db.prepare(statements.recordMigration);
-  for (const migration of [...list].sort((a, b) => a.id - b.id)) {
-    if (done.has(migration.id)) continue;
+  const pending = [...list].sort((a, b) => a.id - b.id).filter((migration) => !done.has(migration.id));
+  if (pending.length === 0) return;
+  // One reading of the clock per open: the migrations applied together share their time.
+  const appliedAt = now().toISOString();
+  for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql);
-      record.run({ id: migration.id, name: migration.name, hash: migrationHash(migration), appliedAt: now().toISOString() });
+      record.run({ id: migration.id, name: migration.name, hash: migrationHash(migration), appliedAt });
     })();
   }
 }

@@ -21,6 +21,19 @@ export const statements = {
   getUiState: 'SELECT json FROM ui_state WHERE key = @key',
   setUiState: `INSERT INTO ui_state (key, json, updated_at) VALUES (@key, @json, @updatedAt)
     ON CONFLICT (key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
+
+  appendReviewEvent: `INSERT INTO review_history
+    (mapping_key, value_map, source, action, from_status, to_status, comment, changes, approvals, who, role, at, bundle_hash)
+    VALUES (@mappingKey, @valueMap, @source, @action, @from, @to, @comment, @changes, @approvals, @by, @role, @at, @bundleHash)`,
+  listReviewHistory: `SELECT id, value_map AS valueMap, source, action, from_status AS "from", to_status AS "to", comment, changes, approvals,
+      who AS "by", role, at, bundle_hash AS bundleHash
+    FROM review_history
+    WHERE mapping_key = @mappingKey AND (@valueMap IS NULL OR value_map = @valueMap) AND (@source IS NULL OR source = @source)
+    ORDER BY id LIMIT @limit`,
+
+  getSetting: 'SELECT json FROM settings WHERE key = @key',
+  setSetting: `INSERT INTO settings (key, json, updated_at) VALUES (@key, @json, @updatedAt)
+    ON CONFLICT (key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
 } as const;
 
 export type StatementName = keyof typeof statements;

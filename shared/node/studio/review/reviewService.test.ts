@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseHl7 } from '../../../common/hl7v2';
+import { createStudioClient, dispatchStudioCall } from '../../../common/studio';
+import { readSample } from '../../fixtures/referenceFixtures';
+import { openDefaultNodeStudio } from '../openDefaultNodeStudio';
+import { osUserName } from './reviewService';
+
+// The review part of the Studio API over the real engine and a real (in-memory) workspace, through
+// the client and dispatcher both hosts use, with a JSON round trip as HTTP does.
+const studio = openDefaultNodeStudio({ host: 'web', version: '0.1.0', appRoot: process.cwd(), dataDir: '/tmp/crosswalk-test', workspaceFile: ':memory:' });
+const api = createStudioClient(async (method, args) => JSON.parse(JSON.stringify(await dispatchStudioCall(studio.api, method, JSON.parse(JSON.stringify(args))))));
+const mappingKey = 'ADT^A01 example';
+
+type Rows = { valueMaps: { id: string; entries: { source: string; target: string; review?: Record<string, unknown> }[] }[] };
+const genderRows = (bundle: Record<string, unknown>) => (bundle.mapping as Rows).valueMaps.find((m) => m.id === 'v2-0001-gender')!.entries;
+
+describe('the review Studio API', () => {
+  it('takes the reviewer from the OS user name as an author until the settings say otherwise', async () => {
+    expect(await api.getReviewer()).toEqual({ name: osUserName(), role: 'author', fromSettings: false });
+    await expect(api.setReviewer({ name: ' ', role: 'reviewer' })).rejects.toMatchObject({ code: 'CW_STUDIO_BAD_ARGS' });
+    expect(await api.setReviewer({ name: 'Rita Reviewer', role: 'reviewer' })).toEqual({ name: 'Rita Reviewer', role: 'reviewer', fromSettings: true });
+    expect(await api.getReviewer()).toEqual({ name: 'Rita Reviewer', role: 'reviewer', fromSettings: true });
+  });
+
+  it('reviews the 0001 rows of the ADT example step by step, keeping every step with its bundle hash in the history', async () => {
+    let { bundle } = await api.getExample();
+    await api.setReviewer({ name: 'Rita Reviewer', role: 'reviewer' });
+    const approved = await api.reviewValueMap({ mappingKey, bundle, valueMapId: 'v2-0001-gender', action: { kind: 'approve', sources: ['F', 'M', 'O', 'U', 'A', 'N'], comment: 'Checked against table 0001.' } });
+    expect(approved.refused).toEqual([]);
+    expect(approved.events.map((e) => [e.id, e.source, e.to, e.bundleHash])).toEqual(['F', 'M', 'O', 'U', 'A', 'N'].map((s, i) => [i + 1, s, 'approved', approved.hash]));
+    // The hash recorded is the one the saved file carries.
+    expect((await api.serializeBundle({ bundle: approved.bundle })).hash).toBe(approved.hash);
+    bundle = approved.bundle;
+
+    const asked = await api.reviewValueMap({ mappingKey, bundle, valueMapId: 'v2-0001-gender', action: { kind: 'needs-discussion', sources: ['A', 'N'], comment: 'Is "other" right here?' } });
+    bundle = asked.bundle;
+    await api.setReviewer({ name: 'Ana Author', role: 'author' });
+    const refused = await api.reviewValueMap({ mappingKey, bundle, valueMapId: 'v2-0001-gender', action: { kind: 'approve', sources: ['A'] } });
+    expect(refused.refused).toEqual([{ source: 'A', error: { code: 'REVIEW_ROLE', message: 'Only a reviewer approves rows, and your role in the settings is author.', where: { path: 'v2-0001-gender.entries[4]' } } }]);
+    expect(refused.events).toEqual([]);
+    const edited = await api.reviewValueMap({ mappingKey, bundle, valueMapId: 'v2-0001-gender', action: { kind: 'edit', source: 'N', changes: { target: 'unknown', display: 'Unknown' } } });
+    bundle = edited.bundle;
+    expect(genderRows(bundle).find((r) => r.source === 'N')).toMatchObject({ target: 'unknown', review: { status: 'proposed', author: 'Ana Author', lastApproved: { target: 'other' } } });
+    await api.setReviewer({ name: 'Rita Reviewer', role: 'reviewer' });
+    const again = await api.reviewValueMap({ mappingKey, bundle, valueMapId: 'v2-0001-gender', action: { kind: 'approve', sources: ['N'] } });
+
+    const trail = await api.listReviewHistory({ mappingKey, valueMapId: 'v2-0001-gender', source: 'N' });
+    expect(trail.map((e) => [e.action, e.from, e.to, e.by, e.role])).toEqual([
+      ['approve', 'unreviewed', 'approved', 'Rita Reviewer', 'reviewer'],
+      ['needs-discussion', 'approved', 'needs-discussion', 'Rita Reviewer', 'reviewer'],
+      ['edit', 'needs-discussion', 'proposed', 'Ana Author', 'author'],
+      ['approve', 'proposed', 'approved', 'Rita Reviewer', 'reviewer'],
+    ]);
+    expect(trail[2].changes).toEqual([{ field: 'target', from: 'other', to: 'unknown' }, { field: 'display', from: 'Other', to: 'Unknown' }]);
+    expect(trail.map((e) => e.bundleHash)).toEqual([approved.hash, asked.hash, edited.hash, again.hash]);
+    expect(new Set(trail.map((e) => e.bundleHash)).size).toBe(4);
+    expect(await api.listReviewHistory({ mappingKey: 'another mapping' })).toEqual([]);
+
+    // Summary: A still needs discussion; every other gender row approved.
+    const summary = await api.getReviewSummary({ mappingKey, bundle: again.bundle });
+    const gender = summary.maps.find((m) => m.id === 'v2-0001-gender')!;
+    expect(gender.progress.counts).toEqual({ unreviewed: 0, proposed: 0, approved: 5, rejected: 0, 'needs-discussion': 1 });
+    expect(summary.approved).toBe(false);
+  });
+
+  it('exports a value map with its review as a ConceptMap and CSV that import to the same map', async () => {
+    const { bundle: example } = await api.getExample();
+    await api.setReviewer({ name: 'Rita Reviewer', role: 'reviewer' });
+    const { bundle } = await api.reviewValueMap({ mappingKey, bundle: example, valueMapId: 'v2-0001-gender', action: { kind: 'approve', sources: ['F', 'M'], comment: 'ok, "quoted", and, commas' } });
+    const map = (bundle.mapping as Rows).valueMaps.find((m) => m.id === 'v2-0001-gender');
+    const cm = await api.exportValueMap({ bundle, valueMapId: 'v2-0001-gender', format: 'conceptmap' });
+    expect(cm.fileName).toBe('ConceptMap-v2-0001-gender.json');
+    expect(JSON.parse(cm.text)).toMatchObject({ resourceType: 'ConceptMap', id: 'v2-0001-gender', status: 'draft' });
+    expect((await api.importValueMap({ bundle, format: 'conceptmap', text: cm.text })).valueMap).toEqual(map);
+    const csv = await api.exportValueMap({ bundle, valueMapId: 'v2-0001-gender', format: 'csv' });
+    expect(csv.fileName).toBe('v2-0001-gender.csv');
+    expect((await api.importValueMap({ bundle, valueMapId: 'v2-0001-gender', format: 'csv', text: csv.text })).valueMap).toEqual(map);
+    await expect(api.importValueMap({ bundle, format: 'csv', text: csv.text })).rejects.toMatchObject({ code: 'REVIEW_CSV_NEEDS_MAP' });
+    await expect(api.importValueMap({ bundle, format: 'conceptmap', text: 'MSH|^~\\&|' })).rejects.toMatchObject({ code: 'CONCEPTMAP_INVALID', message: 'The file is not valid JSON, so it is not a FHIR ConceptMap.' });
+    await expect(api.exportValueMap({ bundle, valueMapId: 'nope', format: 'csv' })).rejects.toMatchObject({ code: 'REVIEW_UNKNOWN_VALUE_MAP', message: 'The mapping has no value map "nope".' });
+  });
+
+  it('counts codes of the workspace\'s samples as seen, and writes the report page', async () => {
+    const { bundle } = await api.getExample();
+    const sample = parseHl7(readSample('fhirconverter_ADT-A01-01.hl7'));
+    sample.set('PID-8', 'F');
+    await api.saveSamples({ mappingKey: 'with samples', samples: [{ name: 'female', text: sample.toString() }] });
+    const summary = await api.getReviewSummary({ mappingKey: 'with samples', bundle });
+    expect(summary.maps.find((m) => m.id === 'v2-0001-gender')!.coverage!.source.codes.find((c) => c.code === 'F')!.seen.samples).toBe(1);
+    const report = await api.exportReviewReport({ mappingKey: 'with samples', bundle });
+    expect(report.fileName).toBe('adt-a01-to-fhir-r4-hl7-v2-to-fhir-ig.review.html');
+    expect(report.html).toContain('<h1>Value-map review: ADT^A01 to FHIR R4 (HL7 v2-to-FHIR IG) <span class="muted">1.0.0</span></h1>');
+  });
+});
