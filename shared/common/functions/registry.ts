@@ -23,6 +23,7 @@ import { hl7ToFhirDateTime } from './date/hl7ToFhirDateTime';
 import { hl7ToFhirInstant } from './date/hl7ToFhirInstant';
 import { hl7ToFhirTime } from './date/hl7ToFhirTime';
 import { coalesce } from './logic/coalesce';
+import { count } from './logic/count';
 import { equals } from './logic/equals';
 import { exists } from './logic/exists';
 import { ifElse } from './logic/ifElse';
@@ -57,6 +58,6 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
   codeableConceptFromCwe, codingFromCwe, codeFromCwe, systemUri, isOid, isUuid, isUri,
   identifierFromCx, humanNameFromXpn, addressFromXad, contactPointFromXtn, quantityFromNm, quantityFromSn, rangeFromSn, ratioFromSn, snKind,
   referenceFromXcn, referenceFromPl,
-  ifElse, coalesce, exists, equals, not,
+  ifElse, coalesce, exists, equals, not, count,
   lookupTable,
 ];
