@@ -1,5 +1,6 @@
 import type { Hl7Message, Hl7Segment } from '../../hl7v2';
 import type { GroupInstance, MessageGroups } from '../../hl7v2/groups';
+import type { ValueIssue } from '../execute/valueIssues';
 import type { Provenance } from '../trace/TraceEntry';
 
 /**
@@ -36,6 +37,10 @@ export interface Frame {
   referenceItems: Array<ContextItem[] | undefined>;
   /** The message read against its structure; made on first use, only by mappings that use groups. */
   groups(): MessageGroups;
+  /** The resource being built (what a value issue belongs to). */
+  building?: Record<string, unknown>;
+  /** Values that could not be mapped and were left absent (`valueErrors: "absent"`), in order. */
+  issues?: ValueIssue[];
 }
 
 /** A compiled reader of one value: from a source path, a node output or an expression. */

@@ -11,6 +11,7 @@ import { isAbsent } from '../execute/writeValue';
 import { nodeKindOf, type MappingNode, type NodeCompileContext } from '../nodes/nodeKinds';
 import { fhirTypeOf, hl7InputOf, type Link, type MappingSpec, type SourceEndpoint, type Target } from '../spec/MappingSpec';
 import type { TraceEntry } from '../trace/TraceEntry';
+import { absentPlacement } from './absentPlacement';
 import type { ContextScope } from './ContextScope';
 import type { FhirElementLookup } from './FhirElementLookup';
 import type { ContextItem, Evaluate, Frame } from './Frame';
@@ -52,6 +53,8 @@ export interface PlanState {
   depth: { max: number };
   /** Targets referenced while compiling the current target (its build dependencies). */
   referenced: Set<string>;
+  /** What a value that cannot be mapped does (settings.valueErrors). */
+  valueErrors: 'fail' | 'absent';
 }
 
 interface ContextInfo {
@@ -303,10 +306,13 @@ export class SiteCompiler {
 
   private compileBlock(values: LinkInfo[], children: ContextInfo[], scopes: ContextScope[], base: TargetStep[]): Block {
     const steps: Array<WriteStep | ContextStep> = [];
+    // A data type map's output is one value: a failure inside it fails it whole, and the write of the map that called it recovers.
+    const recover = this.state.valueErrors === 'absent' && this.map.kind !== 'datatype';
     for (const info of values) {
       const all = (info.targetPath as TargetPath).steps;
       const targetPath = (info.link.to as { path: string }).path;
       steps.push({
+        ...(recover ? { absent: absentPlacement(all, targetPath.split('.')[0], this.state.elements) } : {}),
         kind: 'write',
         link: info.link,
         traceId: this.index.traceId(info.link.id),
@@ -335,7 +341,9 @@ export class SiteCompiler {
       });
     }
     steps.sort((a, b) => linkOrder(a.link, b.link));
-    return { steps };
+    if (!recover) return { steps };
+    const inner = scopes[scopes.length - 1];
+    return { steps, recover: inner === undefined ? { depth: -1 } : { depth: inner.depth, ...(inner.field !== undefined ? { field: inner.field } : {}) } };
   }
 
   /** How a context (or an iterating map call) enumerates items inside the outer scopes, and filters them inside its own. */

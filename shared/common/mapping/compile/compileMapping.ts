@@ -51,6 +51,7 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
       message: index,
       depth: { max: 0 },
       referenced: new Set<string>(),
+      valueErrors: spec.settings.valueErrors ?? 'fail',
     };
     const state: PlanState = { ...base, targetRoots: targetRootsOf(index, base) };
     const compiler = new SiteCompiler(state, index, identityRewrite, [], [map.id]);

@@ -6,6 +6,7 @@ import type { ContextItem, Frame } from '../compile/Frame';
 import type { TraceEntry } from '../trace/TraceEntry';
 import { messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
 import { addContext, runBlock } from './runBlock';
+import { outcomeEntry } from './valueIssues';
 
 export interface FhirResource {
   resourceType: string;
@@ -122,6 +123,7 @@ export function executeMapping(plan: MappingPlan, message: Hl7Message, options: 
       }
     }
   }
+  if (frame.issues) entry.push(outcomeEntry(frame.issues, entry.map((e) => e.resource), key));
   const bundle: TransactionBundle = { resourceType: 'Bundle', type: 'transaction', entry };
   const result: MappingResult = { bundle, map: chosen.map.id };
   if (allTrace) {
@@ -136,6 +138,7 @@ function buildResource(target: TargetPlan, key: MessageKey, index: number, frame
   const resource: FhirResource = { resourceType: target.resourceType };
   if (target.method === 'PUT') resource.id = uuid;
   const entries = trace ? [] as TraceEntry[] : undefined;
+  frame.building = resource;
   runBlock(target.body, resource, frame, target.target.id, entries);
   return { resource, fullUrl: `urn:uuid:${uuid}`, trace: entries };
 }
