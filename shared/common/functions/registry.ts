@@ -41,6 +41,7 @@ import { replace } from './string/replace';
 import { split } from './string/split';
 import { substring } from './string/substring';
 import { surround } from './string/surround';
+import { toBase64 } from './string/toBase64';
 import { trim } from './string/trim';
 import { upperCase } from './string/upperCase';
 import { convertUnit } from './unit/convertUnit';
@@ -51,7 +52,7 @@ import { unitSystemUri } from './unit/unitSystemUri';
 
 /** Every function of the library, as data. Adding a function is adding its file and one line here. */
 export const functionDefinitions: readonly FunctionDefinition[] = [
-  concat, split, substring, trim, upperCase, lowerCase, replace, pad, length, formattedText, surround,
+  concat, split, substring, trim, upperCase, lowerCase, replace, pad, length, formattedText, surround, toBase64,
   hl7ToFhirDate, hl7ToFhirDateTime, hl7ToFhirInstant, hl7ToFhirTime, fhirToHl7DateTime,
   parseNumber, round, positiveInt,
   convertUnit, toUcum, isValidUcum, ucumCode, unitSystemUri,
