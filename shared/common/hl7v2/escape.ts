@@ -235,7 +235,7 @@ export function decodeFormattedText(lines: string | readonly (string | null | un
   });
   if (bold) text('**');
   out.push(line);
-  const trimmed = out.map((l) => l.replace(/\s+$/, ''));
+  const trimmed = out.map((l) => l.trimEnd());
   let first = 0;
   let last = trimmed.length;
   while (first < last && trimmed[first] === '') first++;
