@@ -37,7 +37,7 @@ describe('the library', () => {
       'CQ[Quantity]', 'NR[Range]', 'DTM[dateTime]', 'TS[dateTime]', 'DTM[date]', 'DT[date]', 'DTM[instant]', 'TM[time]',
       'IS[CodeableConcept]', 'ED[Attachment]', 'RP[Attachment]',
       'PL[Location]', 'PL[Reference]', 'XCN[Practitioner]', 'XCN[Identifier]', 'XCN[HumanName]', 'XCN[Reference]',
-      'XON[Organization]', 'XON[Identifier]', 'CNN[Reference]', 'NDL[Reference]',
+      'XON[Organization]', 'XON[Identifier]', 'EIP[Identifier-PlacerAssignedIdentifier]', 'EIP[Identifier-FillerAssignedIdentifier]', 'CNN[Reference]', 'NDL[Reference]',
     ]);
   });
 
@@ -237,6 +237,14 @@ describe('what the maps write', () => {
     });
     expect(run('OBX|||||||||||||||||||||||Lab^^123', 'XON[Organization]', 'OBX-23')).toEqual({ name: 'Lab', identifier: [{ value: '123' }] });
     expect(run('OBX|||||||||||||||||||||||', 'XON[Organization]', 'OBX-23')).toBeUndefined();
+  });
+
+  test('EIP[Identifier-…]: the placer or filler identifier of a pair, typed PGN or FGN', () => {
+    const message = parseHl7(readSample('fhirconverter_ORU-R01-01.hl7'));
+    const type = (code: string) => ({ coding: [{ code, system: 'http://terminology.hl7.org/CodeSystem/v2-0203' }] });
+    expect(libraryHarness(catalog).run(message, [{ map: 'EIP[Identifier-PlacerAssignedIdentifier]', path: 'SPM[1]-2[1]' }])).toEqual({ value: '2012545', type: type('PGN') });
+    expect(libraryHarness(catalog).run(message, [{ map: 'EIP[Identifier-FillerAssignedIdentifier]', path: 'SPM[1]-2[1]' }])).toEqual({ value: '2012999999', type: type('FGN') });
+    expect(run('SPM||^F1', 'EIP[Identifier-PlacerAssignedIdentifier]', 'SPM-2')).toBeUndefined();
   });
 
   test('NDL[Reference]: NDL.1, a CNN in subcomponents, as identifier and display', () => {

@@ -18,6 +18,7 @@ import { dtmDate } from './datatypes/dtmDate';
 import { dtmDateTime } from './datatypes/dtmDateTime';
 import { dtmInstant } from './datatypes/dtmInstant';
 import { edAttachment } from './datatypes/edAttachment';
+import { eipFillerIdentifier, eipPlacerIdentifier } from './datatypes/eipIdentifier';
 import { fnHumanName } from './datatypes/fnHumanName';
 import { hdReference } from './datatypes/hdReference';
 import { hdUri } from './datatypes/hdUri';
@@ -305,6 +306,8 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
   }),
   entry(xonOrganization, { ig: true }),
   entry(xonIdentifier, { valueMaps: [identifierType] }),
+  entry(eipPlacerIdentifier, { ig: true }),
+  entry(eipFillerIdentifier, { ig: true }),
   entry(cnnReference, {}),
   entry(ndlReference, {}),
 ];
