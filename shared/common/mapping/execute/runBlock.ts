@@ -97,7 +97,7 @@ export function runBlock(block: Block, base: JsonObject, frame: Frame, target: s
     }
   }
   // After every write, so that what other links wrote into a failed element goes with it.
-  if (failed && recover) for (const [step, error] of failed) markAbsent(base, step, error, frame, recover);
+  if (failed && recover) for (const [step, error] of failed) markAbsent(base, step, error, frame, recover, trace);
 }
 
 export { addContext };

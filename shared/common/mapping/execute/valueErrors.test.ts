@@ -154,6 +154,18 @@ describe('valueErrors', () => {
     expect(outcome.error.code).toBe('MAP_FUNCTION_FAILED');
   });
 
+  test('absent, traced (the studio preview): no trace entry points at what was removed', async () => {
+    const compiled = await compileWithCatalog(spec({ valueErrors: 'absent' }), nodeSchemaCatalog());
+    const outcome = mapMessage(compiled, parseHl7(text(GOOD, OVER)), { trace: true });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const outputs = (outcome.trace ?? []).map((t) => t.output);
+    expect(outputs).toContain('entry[0].resource.valueQuantity.unit');
+    expect(outputs.filter((o) => o.startsWith('entry[1].resource.value'))).toEqual([]);
+    // The two whole-object entries are the map calls merged onto the Observation (OBX[Observation], OBX[value]).
+    expect(outputs.filter((o) => o.startsWith('entry[1].resource')).sort()).toEqual(['entry[1].resource', 'entry[1].resource', 'entry[1].resource.code.text', 'entry[1].resource.effectiveDateTime', 'entry[1].resource.status']);
+  });
+
   test('absent: the same message gives the same bytes, the OperationOutcome id included', async () => {
     const a = await run({ valueErrors: 'absent' }, text(GOOD, OVER));
     const b = await run({ valueErrors: 'absent' }, text(GOOD, OVER));

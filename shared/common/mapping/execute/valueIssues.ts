@@ -2,6 +2,7 @@ import { CrosswalkError, type CrosswalkErrorData } from '../../errors/CrosswalkE
 import type { AbsentPlacement } from '../compile/absentPlacement';
 import type { Frame } from '../compile/Frame';
 import type { Block, WriteStep } from '../compile/MappingPlan';
+import type { TraceEntry } from '../trace/TraceEntry';
 import { nameHash, resourceUuid, type MessageKey } from './deterministicId';
 import { descend } from './writeValue';
 
@@ -50,18 +51,25 @@ function sourceOf(frame: Frame, recover: NonNullable<Block['recover']>): string 
  * of a choice, whatever other links wrote into it), its mark takes its place (AbsentPlacement),
  * and the issue is kept for the Bundle's OperationOutcome.
  */
-export function markAbsent(base: JsonObject, step: WriteStep, error: CrosswalkError, frame: Frame, recover: NonNullable<Block['recover']>): void {
+export function markAbsent(base: JsonObject, step: WriteStep, error: CrosswalkError, frame: Frame, recover: NonNullable<Block['recover']>, trace?: TraceEntry[]): void {
   const placement = step.absent ?? { kind: 'none', element: '' };
   const steps = step.steps;
   const last = steps[steps.length - 1];
   let marker: object | undefined;
   if (placement.kind !== 'none' && last !== undefined) {
-    const holder = descend(base, steps, steps.length - 1, undefined, step.where);
+    const at: string[] | undefined = trace ? [] : undefined;
+    const holder = descend(base, steps, steps.length - 1, at, step.where);
     const choice = placement.choice;
     for (const key of Object.keys(holder)) {
       const bare = key.startsWith('_') ? key.slice(1) : key;
       const variant = choice !== undefined && bare.startsWith(choice) && /^[A-Z]/.test(bare.slice(choice.length));
-      if (variant || bare === last.key) delete holder[key];
+      if (!variant && bare !== last.key) continue;
+      delete holder[key];
+      // What other links wrote into it went with it: so do their trace entries.
+      if (trace && at) {
+        const gone = [...at, key].join('.');
+        for (let i = trace.length - 1; i >= 0; i--) if (trace[i].output === gone || trace[i].output.startsWith(`${gone}.`) || trace[i].output.startsWith(`${gone}[`)) trace.splice(i, 1);
+      }
     }
     if (placement.kind === 'dataAbsentReason') {
       marker = (holder.dataAbsentReason as object | undefined) ?? { coding: [{ system: DATA_ABSENT_REASON_SYSTEM, code: 'error', display: 'Error' }] };
