@@ -120,8 +120,10 @@ export function obxObservationValue(): MapDefinition {
   b.set('Observation.extension.url', b.fn('logic.if', { condition: attachment, then: b.constant('http://hl7.org/fhir/5.0/StructureDefinition/extension-Observation.value', 'R5-value') }, undefined, 'if-attachment'));
   b.set('Observation.extension.value[x]:valueAttachment', attachment);
 
-  // A type no link above reads fails rather than vanishing (obxValueTypes' policy is error): the
-  // lookup runs for every valued OBX-5 and passes nothing on.
-  b.set('Observation.value[x]:valueString', b.cond('$in = null', b.map(obxValueTypes.id, b.cond('OBX-5 != null', b.src('OBX-2'), 'has-value'), 'code', 'value-type'), 'type-is-mapped'), 3);
+  // A type no link above reads fails rather than vanishing (obxValueTypes' policy is error), and so
+  // does an attachment that cannot be read: the check runs for every valued OBX-5, writes nothing,
+  // and fails where the value is, so that with valueErrors "absent" the Observation says why it has none.
+  const checked = b.fnMany('logic.coalesce', 'values', [b.map(obxValueTypes.id, b.cond('OBX-5 != null', b.src('OBX-2'), 'has-value'), 'code', 'value-type'), attachment], 'value-check');
+  b.set('Observation.value[x]:valueString', b.cond('$in = null', checked, 'type-is-mapped'), 3);
   return b.build();
 }

@@ -141,6 +141,21 @@ describe('a value that cannot be mapped', () => {
     expect(m.of('DiagnosticReport')[0].result).toEqual(m.entries.filter((e) => e.resource.resourceType === 'Observation').map((e) => ({ reference: e.fullUrl })));
   });
 
+  test('with valueErrors "absent", an ED whose data is not the Base64 it claims: no attachment, the reason, one warning', () => {
+    const m = run([OBR(), OBX({ 2: 'ED', 3: '11502-2^Laboratory report^LN', 5: 'LAB^AP^PDF^Base64^not base64!' })], absent);
+    const [report] = m.of('Observation');
+    expect(report).toEqual(observation(m, '11502-2', 'Laboratory report', {
+      status: 'unknown', effectiveDateTime: '2024-03-15T09:00:00-05:00',
+      dataAbsentReason: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: 'error', display: 'Error' }] },
+    }));
+    expect((m.of('OperationOutcome')[0].issue as unknown[])).toEqual([{
+      severity: 'warning', code: 'value',
+      details: { text: 'The data is not valid Base64, which its encoding says it is. Its status was final; it is unknown here, since its value is missing.' },
+      diagnostics: 'BINARY_INVALID (OBX, map ED[Attachment], node data)',
+      expression: [`Bundle.entry[${m.entries.findIndex((e) => e.resource === report)}].resource.value`],
+    }]);
+  });
+
   test('a value type no map reads (NA) fails loudly rather than vanishing', () => {
     const outcome = mapMessage(compiled, parseHl7([MSH, PID, OBR(), OBX({ 2: 'NA', 3: '8601-7^EKG impression^LN', 5: '1^2^3' })].join('\r')));
     expect(!outcome.ok && outcome.error.code).toBe('VALUEMAP_UNMAPPED');

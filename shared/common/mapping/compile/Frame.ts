@@ -41,6 +41,8 @@ export interface Frame {
   building?: Record<string, unknown>;
   /** Values that could not be mapped and were left absent (`valueErrors: "absent"`), in order. */
   issues?: ValueIssue[];
+  /** Context items a failure emptied of meaning (an extension without its value): not appended. */
+  dropped?: WeakSet<object>;
 }
 
 /** A compiled reader of one value: from a source path, a node output or an expression. */

@@ -312,7 +312,7 @@ export class SiteCompiler {
       const all = (info.targetPath as TargetPath).steps;
       const targetPath = (info.link.to as { path: string }).path;
       steps.push({
-        ...(recover ? { absent: absentPlacement(all, targetPath.split('.')[0], this.state.elements) } : {}),
+        ...(recover ? { absent: absentPlacement(all, base.length, targetPath.split('.')[0], this.state.elements) } : {}),
         kind: 'write',
         link: info.link,
         traceId: this.index.traceId(info.link.id),

@@ -86,7 +86,7 @@ export function runBlock(block: Block, base: JsonObject, frame: Frame, target: s
       const child: JsonObject = {};
       const childTrace = trace ? [] as TraceEntry[] : undefined;
       runBlock(step.body, child, frame, target, childTrace);
-      if (isEmptyObject(child)) continue;
+      if (isEmptyObject(child) || frame.dropped?.has(child)) continue;
       const at = appendItem(base, step.steps, child, step.where, trace !== undefined);
       if (trace && childTrace) {
         for (const entry of childTrace) {

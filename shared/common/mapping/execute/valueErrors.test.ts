@@ -146,6 +146,35 @@ describe('valueErrors', () => {
     expect(issue.diagnostics).toBe('NUMBER_INVALID (OBX-5[2], map NM[Quantity], node value)');
   });
 
+  test('absent: an extension whose value fails goes whole (one without its value means nothing), by path or as a context item', async () => {
+    const b = new MapBuilder('ORU_R01', 'message', hl7Message('ORU_R01'));
+    b.target('observation', 'Observation');
+    b.each('Observation', b.src('OBX'));
+    b.set('Observation.code.text', b.src('OBX-3.2'));
+    b.set('Observation.status', b.constant('final', 'final'));
+    // By path: a time from OBX-19 into code.extension[0] (no context fills code.extension).
+    b.set('Observation.code.extension.url', b.constant('urn:example:analysis', 'analysis-url'));
+    b.set('Observation.code.extension.value[x]:valueDateTime', b.fn('date.hl7ToFhirDateTime', { value: b.src('OBX-19') }, undefined, 'analysis'));
+    // As context items: one extension per OBX-5 repetition.
+    b.each('Observation.extension', b.src('OBX-5'), 1);
+    b.set('Observation.extension.url', b.cond('OBX-5 != null', b.constant('urn:example:time', 'time-url'), 'has-time'));
+    b.set('Observation.extension.value[x]:valueDateTime', b.fn('date.hl7ToFhirDateTime', { value: b.src('OBX-5') }, undefined, 'time'));
+    const compiled = await compileWithCatalog(buildSpec([b.build()], [], { defaultTimezone: 'Z', valueErrors: 'absent' }), nodeSchemaCatalog(), { validate: true });
+    const outcome = mapMessage(compiled, parseHl7(text('OBX|1|DTM|1^Times||20240101~20230230~20240102||||||F||||||||20230231')), { validate: true });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.output.entry[0].resource).toEqual({
+      resourceType: 'Observation', code: { text: 'Times' }, status: 'final',
+      extension: [{ url: 'urn:example:time', valueDateTime: '2024-01-01' }, { url: 'urn:example:time', valueDateTime: '2024-01-02' }],
+    });
+    const issues = outcome.output.entry[1].resource.issue as Array<Record<string, unknown>>;
+    // In the order they were recorded: a context item's when its body ends, the resource's own when it ends.
+    expect(issues.map((i) => [i.diagnostics, i.expression])).toEqual([
+      ['DATE_INVALID (OBX-5[2], map ORU_R01, node time)', ['Bundle.entry[0].resource']],
+      ['DATE_INVALID (OBX, map ORU_R01, node analysis)', ['Bundle.entry[0].resource']],
+    ]);
+  });
+
   test('absent: an exception inside a function (an engine or library bug) still fails the message', async () => {
     const broken: FunctionDefinition = { ...(getFunction('number.parse') as FunctionDefinition), apply: () => { throw new TypeError('boom'); } };
     const outcome = await run({ valueErrors: 'absent' }, text(GOOD), (id) => (id === 'number.parse' ? broken : getFunction(id)));

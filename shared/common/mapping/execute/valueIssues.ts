@@ -56,7 +56,9 @@ export function markAbsent(base: JsonObject, step: WriteStep, error: CrosswalkEr
   const steps = step.steps;
   const last = steps[steps.length - 1];
   let marker: object | undefined;
-  if (placement.kind !== 'none' && last !== undefined) {
+  if (placement.kind === 'item') {
+    dropExtension(base, steps, placement.at ?? -1, frame, step);
+  } else if (placement.kind !== 'none' && last !== undefined) {
     const at: string[] | undefined = trace ? [] : undefined;
     const holder = descend(base, steps, steps.length - 1, at, step.where);
     const choice = placement.choice;
@@ -81,6 +83,24 @@ export function markAbsent(base: JsonObject, step: WriteStep, error: CrosswalkEr
   }
   const { code, message, where } = error;
   (frame.issues ??= []).push({ error: { code, message, where }, resource: frame.building ?? base, marker, placement, source: sourceOf(frame, recover) });
+}
+
+/**
+ * Removes the extension a failed write was writing into: the block's own object when it is that
+ * extension (a context's item, then never appended), else the first item of the extension list on
+ * the write's path (the item path writes go into).
+ */
+function dropExtension(base: JsonObject, steps: WriteStep['steps'], at: number, frame: Frame, step: WriteStep): void {
+  if (at < 0) {
+    (frame.dropped ??= new WeakSet()).add(base);
+    return;
+  }
+  const holder = descend(base, steps, at, undefined, step.where);
+  const key = steps[at].key;
+  const list = holder[key];
+  if (!Array.isArray(list) || list.length === 0) return;
+  list.splice(0, 1);
+  if (list.length === 0) delete holder[key];
 }
 
 /** The path to `target` inside `value` (keys and array indexes), or undefined. */
@@ -111,6 +131,24 @@ function expressionOf(issue: ValueIssue, entryIndex: number): string {
   return `${resource}${holder.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}.${issue.placement.element}`;
 }
 
+/**
+ * One issue per failure: when several links of one resource fail on the same value (each reading
+ * the same node, as an attachment and a check of it do), the one that left a mark is kept.
+ */
+function distinct(issues: readonly ValueIssue[]): ValueIssue[] {
+  const out: ValueIssue[] = [];
+  const seen = new Map<string, number>();
+  for (const issue of issues) {
+    const id = `${issue.source ?? ''}|${issue.error.code}|${issue.error.message}|${JSON.stringify(issue.error.where)}`;
+    const at = seen.get(id);
+    if (at === undefined || out[at].resource !== issue.resource) {
+      seen.set(id, out.length);
+      out.push(issue);
+    } else if (out[at].marker === undefined && issue.marker !== undefined) out[at] = issue;
+  }
+  return out;
+}
+
 /** FHIR statuses that say a result is complete, which a resource missing its value may not claim. */
 const COMPLETE = new Set(['final', 'amended', 'corrected', 'appended']);
 
@@ -122,8 +160,8 @@ const OUTCOME_HASH = nameHash('#value-issues');
  * status that no longer says the result is complete (`final` → `unknown`, the issue says it was
  * `final`): a reader must never take a result without its value for a finished one.
  */
-export function outcomeEntry(issues: readonly ValueIssue[], resources: readonly object[], key: MessageKey) {
-  const issue = issues.map((i) => {
+export function outcomeEntry(all: readonly ValueIssue[], resources: readonly object[], key: MessageKey) {
+  const issue = distinct(all).map((i) => {
     const index = resources.indexOf(i.resource);
     let note = '';
     if (i.placement.kind === 'dataAbsentReason' && COMPLETE.has(i.resource.status as string)) {
