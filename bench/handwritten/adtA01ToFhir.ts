@@ -173,11 +173,24 @@ function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
   const type = text(obx, 2);
   switch (type) {
     case 'NM': {
-      const value = decimal(text(obx, 5));
-      if (value === undefined) return;
-      const quantity: JsonObject = { value };
-      addUnits(quantity, obx, 6);
-      obs.valueQuantity = quantity;
+      const quantities: JsonObject[] = [];
+      for (let r = 1, n = repetitions(obx, 5); r <= n; r++) {
+        const value = decimal(text(obx, 5, r));
+        if (value === undefined) continue;
+        const quantity: JsonObject = { value };
+        addUnits(quantity, obx, 6);
+        quantities.push(quantity);
+      }
+      // Several repetitions (60~120): one component each, coded as the Observation (IG OBX[Observation-Component]).
+      if (quantities.length > 1) {
+        obs.component = quantities.map((valueQuantity) => {
+          const component: JsonObject = {};
+          put(component, 'code', codeableConcept(obx, 3, 1));
+          component.valueQuantity = valueQuantity;
+          return component;
+        });
+      }
+      else if (quantities.length === 1) obs.valueQuantity = quantities[0];
       return;
     }
     case 'ST': case 'TX': case 'FT': {

@@ -23,6 +23,7 @@ import { hl7ToFhirDateTime } from './date/hl7ToFhirDateTime';
 import { hl7ToFhirInstant } from './date/hl7ToFhirInstant';
 import { hl7ToFhirTime } from './date/hl7ToFhirTime';
 import { coalesce } from './logic/coalesce';
+import { count } from './logic/count';
 import { equals } from './logic/equals';
 import { exists } from './logic/exists';
 import { ifElse } from './logic/ifElse';
@@ -40,6 +41,7 @@ import { replace } from './string/replace';
 import { split } from './string/split';
 import { substring } from './string/substring';
 import { surround } from './string/surround';
+import { toBase64 } from './string/toBase64';
 import { trim } from './string/trim';
 import { upperCase } from './string/upperCase';
 import { convertUnit } from './unit/convertUnit';
@@ -50,13 +52,13 @@ import { unitSystemUri } from './unit/unitSystemUri';
 
 /** Every function of the library, as data. Adding a function is adding its file and one line here. */
 export const functionDefinitions: readonly FunctionDefinition[] = [
-  concat, split, substring, trim, upperCase, lowerCase, replace, pad, length, formattedText, surround,
+  concat, split, substring, trim, upperCase, lowerCase, replace, pad, length, formattedText, surround, toBase64,
   hl7ToFhirDate, hl7ToFhirDateTime, hl7ToFhirInstant, hl7ToFhirTime, fhirToHl7DateTime,
   parseNumber, round, positiveInt,
   convertUnit, toUcum, isValidUcum, ucumCode, unitSystemUri,
   codeableConceptFromCwe, codingFromCwe, codeFromCwe, systemUri, isOid, isUuid, isUri,
   identifierFromCx, humanNameFromXpn, addressFromXad, contactPointFromXtn, quantityFromNm, quantityFromSn, rangeFromSn, ratioFromSn, snKind,
   referenceFromXcn, referenceFromPl,
-  ifElse, coalesce, exists, equals, not,
+  ifElse, coalesce, exists, equals, not, count,
   lookupTable,
 ];

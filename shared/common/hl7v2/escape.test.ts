@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CrosswalkError } from '../errors/CrosswalkError';
 import { DEFAULT_DELIMITERS, type Delimiters } from './Delimiters';
-import { decodeValue, encodeValue } from './escape';
+import { decodeFormattedText, decodeValue, encodeValue } from './escape';
 
 const d = DEFAULT_DELIMITERS;
 
@@ -70,4 +70,45 @@ test('property: decodeValue(encodeValue(v)) === v, and the encoding holds no del
     }),
     { numRuns: 2000 },
   );
+});
+
+describe('decodeFormattedText: FT formatting commands as text (HL7 v2 chapter 2)', () => {
+  test.each([
+    ['line one\\.br\\line two', 'line one\nline two'],
+    ['a\\.sp\\b', 'a\nb'], // \.sp\ without a count is \.br\, as chapter 2 says for compatibility
+    ['a\\.sp 3\\b', 'a\n\n\nb'],
+    ['a\\.sp+2\\b', 'a\n\nb'],
+    ['\\.in 4\\first\\.br\\second\\.in -2\\\\.br\\third', '    first\n    second\n  third'],
+    ['\\.in 4\\\\.ti 0\\hanging\\.br\\body', 'hanging\n    body'],
+    ['\\.ti +2\\one\\.br\\two', '  one\ntwo'],
+    ['total\\.sk 5\\12', 'total     12'],
+    ['left\\.ce\\TITLE', 'left\nTITLE'],
+    ['\\.nf\\fixed\\.fi\\ wrapped', 'fixed wrapped'],
+    ['\\H\\HIGH\\N\\ normal', 'HIGH normal'],
+    ['trailing   \\.br\\  kept leading', 'trailing\n  kept leading'],
+    ['\\.br\\\\.br\\text\\.br\\\\.br\\', 'text'],
+    ['\\X0D\\ and \\Zlocal\\ stay', '\\X0D\\ and \\Zlocal\\ stay'],
+    ['a \\ b \\.br\\ c', 'a \\ b\n c'],
+    ['no commands', 'no commands'],
+    ['a\\.sp 99999\\x', `a${'\n'.repeat(100)}x`], // counts are capped
+  ])('%j → %j', (value, text) => {
+    expect(decodeFormattedText(value)).toBe(text);
+  });
+
+  test('each repetition is a line, an absent one a blank line, and the indent carries over', () => {
+    expect(decodeFormattedText(['\\.in 2\\Findings:', undefined, 'No acute disease.', null, ''])).toBe('  Findings:\n\n  No acute disease.');
+  });
+
+  test('markdown: a hard break at the end of each line, blank lines as paragraphs, highlighting bold', () => {
+    expect(decodeFormattedText(['one', 'two', '', '\\H\\three\\N\\ four', '\\H\\open'], { markdown: true })).toBe('one  \ntwo\n\n**three** four  \n**open**');
+  });
+
+  test('uses the message escape character', () => {
+    expect(decodeFormattedText('a/.br/b\\.br\\c', { escape: '/' })).toBe('a\nb\\.br\\c');
+  });
+
+  test('the decoded value of a real NTE-3 with \\.br\\ reads as lines', () => {
+    const raw = 'Specimen received\\.br\\ \\H\\hemolyzed\\N\\\\.br\\Repeat advised';
+    expect(decodeFormattedText(decodeValue(raw, d))).toBe('Specimen received\n hemolyzed\nRepeat advised');
+  });
 });

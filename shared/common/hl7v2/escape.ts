@@ -137,3 +137,111 @@ function containsDelimiter(text: string, from: number, to: number, d: Delimiters
   }
   return false;
 }
+
+/** How decodeFormattedText writes its result. */
+export interface FormattedTextOptions {
+  /** The message's escape character (MSH-2's third); `\` by default. */
+  escape?: string;
+  /** Markdown (FHIR `markdown`, Annotation.text): a line ends in two spaces (a hard break) and highlighting is bold. */
+  markdown?: boolean;
+}
+
+/** One formatting command, as HL7 v2 chapter 2 ("Formatted text") writes them: `.br`, `.sp 2`, `.in +4`, `H`, `N`. */
+const FORMAT_COMMAND = /^(\.(?:br|fi|nf|ce)|\.(?:sp|in|ti|sk) *[+-]?\d{0,6}|H|N)$/;
+
+/** Signed and unsigned counts: `+4`/`-2` move the current indent, `4` sets it (as troff, where HL7 took these from). */
+function indentAfter(argument: string, current: number): number {
+  const n = Number(argument);
+  if (!Number.isFinite(n)) return current;
+  return Math.max(0, Math.min(120, /^[+-]/.test(argument) ? current + n : n));
+}
+
+/**
+ * The plain text an FT value's formatting commands stand for (HL7 v2 chapter 2, "Formatted
+ * text"; TX and CF carry the highlighting ones). The codec keeps the commands verbatim in decoded
+ * values (decodeValue), so a mapping decides where they become text. `lines` is the value, or its
+ * repetitions, each of which is a line (an absent one a blank line):
+ * - `\.br\` ends the line; `\.sp n\` ends it and skips to n lines down (`\.sp\` is `\.br\`,
+ *   as chapter 2 says for compatibility); `\.ce\` ends it (centring has no plain-text form);
+ * - `\.in n\` indents this and later lines by n spaces (`+n`/`-n` relative), `\.ti n\` this line
+ *   only, `\.sk n\` writes n spaces; `\.fi\` and `\.nf\` (word wrap on/off) change nothing here;
+ * - `\H\` and `\N\` (highlight on/off) are dropped, or bold in markdown;
+ * - other escape sequences (`\Xhh\`, `\Zxx\`) are left as they are.
+ * Trailing spaces of each line and blank lines at the start and end are removed (chapter 2's TX
+ * rule). Counts are capped (at most 100 skipped lines, 120 spaces), so a command cannot blow up
+ * the output. A sender's escaped `\E\.br\E\` decodes to the same text as a command and is read as
+ * one: the decoded value cannot tell them apart.
+ */
+export function decodeFormattedText(lines: string | readonly (string | null | undefined)[], options: FormattedTextOptions = {}): string {
+  const esc = options.escape ?? '\\';
+  const markdown = options.markdown === true;
+  const out: string[] = [];
+  let line = '';
+  let started = false; // a printable character on the current line (an indent counts from before it)
+  let indent = 0;
+  let temporary: number | undefined;
+  let bold = false;
+  const text = (s: string): void => {
+    if (s === '') return;
+    if (!started) {
+      line += ' '.repeat(temporary ?? indent);
+      started = true;
+    }
+    line += s;
+  };
+  const endLine = (): void => {
+    out.push(line);
+    line = '';
+    started = false;
+    temporary = undefined;
+  };
+  const items = typeof lines === 'string' ? [lines] : lines;
+  items.forEach((item, index) => {
+    if (index > 0) endLine();
+    const value = item ?? '';
+    let at = 0;
+    while (at < value.length) {
+      const open = value.indexOf(esc, at);
+      if (open === -1) {
+        text(value.slice(at));
+        break;
+      }
+      const close = value.indexOf(esc, open + esc.length);
+      const command = close === -1 ? '' : value.slice(open + esc.length, close);
+      if (close === -1 || !FORMAT_COMMAND.test(command)) {
+        // Not a formatting command: the escape character is text, and may open the next sequence.
+        text(value.slice(at, open + esc.length));
+        at = open + esc.length;
+        continue;
+      }
+      text(value.slice(at, open));
+      at = close + esc.length;
+      const name = command.slice(0, 3);
+      const argument = command.slice(3).trim();
+      if (command === 'H' || command === 'N') {
+        if (markdown && (command === 'H') !== bold) {
+          text('**');
+          bold = !bold;
+        }
+      } else if (name === '.br' || name === '.ce') endLine();
+      else if (name === '.sp') {
+        const n = argument === '' ? 1 : Math.min(100, Math.max(1, Number(argument)));
+        for (let i = 0; i < n; i++) endLine();
+      } else if (name === '.sk') text(' '.repeat(Math.min(120, Math.max(0, Number(argument) || 0))));
+      else if (name === '.in') {
+        indent = indentAfter(argument, indent);
+      } else if (name === '.ti') temporary = indentAfter(argument, indent);
+    }
+  });
+  if (bold) text('**');
+  out.push(line);
+  const trimmed = out.map((l) => l.trimEnd());
+  let first = 0;
+  let last = trimmed.length;
+  while (first < last && trimmed[first] === '') first++;
+  while (last > first && trimmed[last - 1] === '') last--;
+  const kept = trimmed.slice(first, last);
+  if (!markdown) return kept.join('\n');
+  // A markdown line break needs two trailing spaces; a blank line already separates paragraphs.
+  return kept.map((l, i) => (i < kept.length - 1 && l !== '' && kept[i + 1] !== '' ? `${l}  ` : l)).join('\n');
+}

@@ -1,5 +1,5 @@
 export { DEFAULT_DELIMITERS, delimiterProblem, encodingCharacters, type Delimiters } from './Delimiters';
-export { decodeValue, encodeValue } from './escape';
+export { decodeFormattedText, decodeValue, encodeValue, type FormattedTextOptions } from './escape';
 export { formatPath, parsePath, type Hl7Path } from './Hl7Path';
 export { HL7_NULL, leafValue, type Hl7Value } from './Hl7Value';
 export { Hl7Component } from './Hl7Component';

@@ -17,7 +17,7 @@ import { identifierType } from './valueMaps/identifierType';
 
 let catalog: SchemaCatalog;
 beforeAll(async () => {
-  catalog = await fhirCatalog(['Basic', 'Location', 'Practitioner', 'Patient']);
+  catalog = await fhirCatalog(['Basic', 'Location', 'Practitioner', 'Patient', 'Organization']);
 });
 
 /** A spec with one message map, to copy library maps into. */
@@ -35,8 +35,10 @@ describe('the library', () => {
       'XPN[HumanName]', 'FN[HumanName]', 'DR[Period]', 'XAD[Address]', 'XTN[ContactPoint]',
       'CWE[CodeableConcept]', 'CE[CodeableConcept]', 'CNE[CodeableConcept]', 'CWE[Coding]', 'CWE[Coding-Alternate]', 'CWE[Coding-SecondAlternate]',
       'CWE[Quantity]', 'NM[Quantity]', 'SN[Quantity]', 'SN[Range]', 'SN[Ratio]',
-      'DTM[dateTime]', 'TS[dateTime]', 'DTM[date]', 'DT[date]', 'DTM[instant]',
+      'CQ[Quantity]', 'NR[Range]', 'DTM[dateTime]', 'TS[dateTime]', 'DTM[date]', 'DT[date]', 'DTM[instant]', 'TM[time]',
+      'IS[CodeableConcept]', 'ED[Attachment]', 'RP[Attachment]',
       'PL[Location]', 'PL[Reference]', 'XCN[Practitioner]', 'XCN[Identifier]', 'XCN[HumanName]', 'XCN[Reference]',
+      'XON[Organization]', 'XON[Identifier]', 'EIP[Identifier-PlacerAssignedIdentifier]', 'EIP[Identifier-FillerAssignedIdentifier]', 'CNN[Reference]', 'NDL[Reference]',
     ]);
   });
 
@@ -215,6 +217,61 @@ describe('what the maps write', () => {
     expect(run('OBX||||||xyz^^ISO+', 'CWE[Quantity]', 'OBX-6')).toEqual({ unit: 'xyz' });
     expect(run('OBX||||||10*9/L^^99LAB', 'CWE[Quantity]', 'OBX-6')).toEqual({ unit: '10*9/L' });
     expect(run('OBX||||||mg/dL^milligrams per deciliter^LN', 'CWE[Quantity]', 'OBX-6')).toEqual({ unit: 'milligrams per deciliter', system: 'http://loinc.org', code: 'mg/dL' });
+  });
+
+  test('NR[Range], TM[time], IS[CodeableConcept], CQ[Quantity]: the OBX-5 value types of their names', () => {
+    expect(run('OBX|||||3.5^5.0', 'NR[Range]', 'OBX-5')).toEqual({ low: { value: 3.5 }, high: { value: 5 } });
+    expect(run('OBX|||||^200', 'NR[Range]', 'OBX-5')).toEqual({ high: { value: 200 } });
+    expect(errorOf(() => run('OBX|||||low^high', 'NR[Range]', 'OBX-5')).code).toBe('NUMBER_INVALID');
+    expect(run('OBX|||||0830', 'TM[time]', 'OBX-5')).toBe('08:30:00');
+    expect(run('OBX|||||235959.5+0100', 'TM[time]', 'OBX-5')).toBe('23:59:59.5');
+    expect(errorOf(() => run('OBX|||||2460', 'TM[time]', 'OBX-5')).code).toBe('DATE_INVALID');
+    expect(run('OBX|||||POS ', 'IS[CodeableConcept]', 'OBX-5')).toEqual({ coding: [{ code: 'POS' }] });
+    expect(run('OBX|||||150^mg&milligram&UCUM', 'CQ[Quantity]', 'OBX-5')).toEqual({ value: 150, unit: 'milligram', system: 'http://unitsofmeasure.org', code: 'mg' });
+    expect(run('OBX|||||2^tablets', 'CQ[Quantity]', 'OBX-5')).toEqual({ value: 2, unit: 'tablets' });
+  });
+
+  test('ED[Attachment]: the data as base64 whatever its encoding, a MIME type from the subtype; RP[Attachment]: the pointer as url', () => {
+    // Base64 split into lines with \\.br\\ (or CR LF hex escapes) is one base64 text.
+    expect(run('OBX|||||LAB^AP^PDF^Base64^JVBERi0x\\.br\\LjQK\\X0D0A\\', 'ED[Attachment]', 'OBX-5')).toEqual({ contentType: 'application/pdf', data: 'JVBERi0xLjQK' });
+    expect(run('OBX|||||LAB^AP^PDF^Base64^JVBERi0xLjQK', 'ED[Attachment]', 'OBX-5')).toEqual({ contentType: 'application/pdf', data: 'JVBERi0xLjQK' });
+    expect(run('OBX|||||LAB^TEXT^^A^Négatif', 'ED[Attachment]', 'OBX-5')).toEqual({
+      contentType: 'application/octet-stream', data: 'TsOpZ2F0aWY=',
+      extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/alternate-codes', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0191', code: 'TEXT' }] } }],
+    });
+    expect(run('OBX|||||^IM^JPEG^Hex^FFD8FF', 'ED[Attachment]', 'OBX-5')).toEqual({ contentType: 'image/jpeg', data: '/9j/' });
+    expect(errorOf(() => run('OBX|||||^AP^PDF^Base64^not base64!', 'ED[Attachment]', 'OBX-5')).code).toBe('BINARY_INVALID');
+    // fhirconverter_ORU-R01-01: an ED with no data (App5^NS^Octet-stream^Base64) and RP pointers.
+    const message = parseHl7(readSample('fhirconverter_ORU-R01-01.hl7'));
+    expect(libraryHarness(catalog).run(message, [{ map: 'ED[Attachment]', path: 'OBX[2]-5[1]' }])).toEqual({ contentType: 'application/octet-stream' });
+    expect(libraryHarness(catalog).run(message, [{ map: 'RP[Attachment]', path: 'OBX[1]-5[1]' }])).toEqual({ url: 'https://testurl.com', contentType: 'image/x-pict' });
+  });
+
+  test('XON[Organization]: a performing organization of the NIST LRI sample, its CLIA-style identifier', () => {
+    const message = parseHl7(readSample('fhirconverter_LRI_2.0-NG_CBC_Typ_Message.hl7'));
+    expect(libraryHarness(catalog).run(message, [{ map: 'XON[Organization]', path: 'OBX[1]-23[1]' }])).toEqual({
+      name: 'Century Hospital',
+      identifier: [{ value: '987', assigner: { display: 'NIST-AA-1' }, type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'XX' }] } }],
+    });
+    expect(run('OBX|||||||||||||||||||||||Lab^^123', 'XON[Organization]', 'OBX-23')).toEqual({ name: 'Lab', identifier: [{ value: '123' }] });
+    expect(run('OBX|||||||||||||||||||||||', 'XON[Organization]', 'OBX-23')).toBeUndefined();
+  });
+
+  test('EIP[Identifier-…]: the placer or filler identifier of a pair, typed PGN or FGN', () => {
+    const message = parseHl7(readSample('fhirconverter_ORU-R01-01.hl7'));
+    const type = (code: string) => ({ coding: [{ code, system: 'http://terminology.hl7.org/CodeSystem/v2-0203' }] });
+    expect(libraryHarness(catalog).run(message, [{ map: 'EIP[Identifier-PlacerAssignedIdentifier]', path: 'SPM[1]-2[1]' }])).toEqual({ value: '2012545', type: type('PGN') });
+    expect(libraryHarness(catalog).run(message, [{ map: 'EIP[Identifier-FillerAssignedIdentifier]', path: 'SPM[1]-2[1]' }])).toEqual({ value: '2012999999', type: type('FGN') });
+    expect(run('SPM||^F1', 'EIP[Identifier-PlacerAssignedIdentifier]', 'SPM-2')).toBeUndefined();
+  });
+
+  test('NDL[Reference]: NDL.1, a CNN in subcomponents, as identifier and display', () => {
+    expect(run('OBR||||||||||||||||||||||||||||||||123&Smith&Ann&B&Jr&Dr&MD^20240101', 'NDL[Reference]', 'OBR-32')).toEqual({ identifier: { value: '123' }, display: 'Dr Ann B Smith Jr MD' });
+    // fhirconverter_ORU-R01-01 writes NDL as the standard does (OBR-35 with its start and end dates).
+    const r01 = parseHl7(readSample('fhirconverter_ORU-R01-01.hl7'));
+    expect(libraryHarness(catalog).run(r01, [{ map: 'NDL[Reference]', path: 'OBR-32[1]' }])).toEqual({ identifier: { value: 'Harry' }, display: 'Dr. Geny Raud Mr.' });
+    expect(libraryHarness(catalog).run(r01, [{ map: 'NDL[Reference]', path: 'OBR-35[1]' }])).toEqual({ identifier: { value: '35' }, display: 'Samuel' });
+    expect(run('OBR||||||||||||||||||||||||||||||||^20240101', 'NDL[Reference]', 'OBR-32')).toBeUndefined();
   });
 
   test('dates inside a data type keep their date when a time has no timezone; DTM[dateTime] refuses it', () => {

@@ -5,6 +5,8 @@ import { normalizeMap } from '../mapping/spec/normalizeSpec';
 import type { ValueMap } from '../valuemaps/ValueMap';
 import { ceCodeableConcept } from './datatypes/ceCodeableConcept';
 import { cneCodeableConcept } from './datatypes/cneCodeableConcept';
+import { cnnReference } from './datatypes/cnnReference';
+import { cqQuantity } from './datatypes/cqQuantity';
 import { cweCodeableConcept } from './datatypes/cweCodeableConcept';
 import { cweCoding } from './datatypes/cweCoding';
 import { cweCodingAlternate } from './datatypes/cweCodingAlternate';
@@ -17,26 +19,35 @@ import { dtmDate } from './datatypes/dtmDate';
 import { dtmDateTime } from './datatypes/dtmDateTime';
 import { dtmInstant } from './datatypes/dtmInstant';
 import { eiIdentifier } from './datatypes/eiIdentifier';
+import { edAttachment } from './datatypes/edAttachment';
+import { eipFillerIdentifier, eipPlacerIdentifier } from './datatypes/eipIdentifier';
 import { fnHumanName } from './datatypes/fnHumanName';
 import { hdReference } from './datatypes/hdReference';
 import { hdUri } from './datatypes/hdUri';
 import { idExtensionCheckDigitScheme } from './datatypes/idExtensionCheckDigitScheme';
+import { isCodeableConcept } from './datatypes/isCodeableConcept';
+import { ndlReference } from './datatypes/ndlReference';
 import { nmQuantity } from './datatypes/nmQuantity';
+import { nrRange } from './datatypes/nrRange';
 import { plLocation } from './datatypes/plLocation';
 import { plReference } from './datatypes/plReference';
+import { rpAttachment } from './datatypes/rpAttachment';
 import { snQuantity } from './datatypes/snQuantity';
 import { snRange } from './datatypes/snRange';
 import { snRatio } from './datatypes/snRatio';
 import { stExtensionCheckDigit } from './datatypes/stExtensionCheckDigit';
+import { tmTime } from './datatypes/tmTime';
 import { tsDateTime } from './datatypes/tsDateTime';
 import { xadAddress } from './datatypes/xadAddress';
 import { xcnHumanName } from './datatypes/xcnHumanName';
 import { xcnIdentifier } from './datatypes/xcnIdentifier';
 import { xcnPractitioner } from './datatypes/xcnPractitioner';
 import { xcnReference } from './datatypes/xcnReference';
+import { xonIdentifier } from './datatypes/xonIdentifier';
+import { xonOrganization } from './datatypes/xonOrganization';
 import { xpnHumanName } from './datatypes/xpnHumanName';
 import { xtnContactPoint } from './datatypes/xtnContactPoint';
-import { addressType, addressUse, degreeLicenseCertificate, identifierType, nameType, snComparator, telecomSystem, telecomUse } from './valueMaps/index';
+import { addressType, addressUse, degreeLicenseCertificate, identifierType, mimeType, nameType, snComparator, telecomSystem, telecomUse } from './valueMaps/index';
 
 /**
  * Where a library map does not do what its IG table says. `rows` are the IG rows concerned, as
@@ -238,11 +249,34 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
     },
     deviations: [{ rows: ['SN → extension[1].url', 'SN → extension[1].valueString'], reason: 'The originalText extension is not written: the Ratio holds both numbers and the comparator.' }],
   }),
+  entry(cqQuantity, {
+    ig: true,
+    deviations: [{ rows: ['CQ.2 → system', 'CQ.2 → code'], reason: 'CQ.2 goes through CWE[Quantity], as OBX-6 does for NM, instead of CWE[string]: the unit text and, when it is UCUM, its system and code.' }],
+  }),
+  entry(nrRange, { ig: true }),
   entry(dtmDateTime, { ig: true, replaces: { functionId: 'date.hl7ToFhirDateTime', differences: [] } }),
   entry(tsDateTime, { ig: true, replaces: { functionId: 'date.hl7ToFhirDateTime', differences: [] } }),
   entry(dtmDate, { replaces: { functionId: 'date.hl7ToFhirDate', differences: [] } }),
   entry(dtDate, { replaces: { functionId: 'date.hl7ToFhirDate', differences: [] } }),
   entry(dtmInstant, { replaces: { functionId: 'date.hl7ToFhirInstant', differences: [] } }),
+  entry(tmTime, {}),
+  entry(isCodeableConcept, { ig: true }),
+  entry(edAttachment, {
+    ig: true,
+    valueMaps: [mimeType],
+    deviations: [
+      { reason: 'The content type is the MIME type of the ED.3 subtype (v2-0291-mime-type: Octet-stream → application/octet-stream, PDF → application/pdf), since FHIR requires a MIME type and ED.3 is not one; a subtype the table does not know gives none, and data without one is application/octet-stream (att-1: data needs a content type).' },
+      { reason: 'ED.5 becomes the data whatever its encoding; the IG\'s OBX[Observation] maps an ED only when OBX-5.4 is Base64, while its ED[Attachment] converts A and Hex too.' },
+      { reason: 'The alternate-codes extension URL is http://hl7.org/fhir/StructureDefinition/alternate-codes: the table writes https, which no FHIR canonical uses (the IG writes http for the same extension in OBX[Observation]); its coding carries the v2-0191 system of ED.2.' },
+    ],
+  }),
+  entry(rpAttachment, {
+    ig: true,
+    valueMaps: [mimeType],
+    deviations: [
+      { rows: ['RP.3 → contentType', 'RP.4 → contentType'], reason: 'The content type is the MIME type of the RP.4 subtype (v2-0291-mime-type), since the IG\'s RP.3 "/" RP.4 (SD/PICT) is no MIME type; RP.3 (type of data) adds nothing the subtype does not say.' },
+    ],
+  }),
   entry(plLocation, {
     ig: true,
     deviations: [
@@ -273,6 +307,12 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
       ],
     },
   }),
+  entry(xonOrganization, { ig: true }),
+  entry(xonIdentifier, { valueMaps: [identifierType] }),
+  entry(eipPlacerIdentifier, { ig: true }),
+  entry(eipFillerIdentifier, { ig: true }),
+  entry(cnnReference, {}),
+  entry(ndlReference, {}),
 ];
 
 const byId: ReadonlyMap<string, LibraryMapEntry> = new Map(libraryMaps.map((e) => [e.map.id, e]));

@@ -42,6 +42,8 @@ describe('a replayed message writes the same records', () => {
     { method: 'POST', url: 'Patient', ifNoneExist: 'identifier=|10006579' },
     ...['11156-7', '11273-0', '20509-6', '20570-8', '11125-2'].map((code) => ({ method: 'PUT', url: `Observation?identifier=|82503246-${code}` })),
     ...['23761-0', '26450-7', '26478-8', '26485-3', '30180-4'].map((code) => ({ method: 'PUT', url: `Observation?identifier=|890775544-${code}` })),
+    // Both orders' SPM carry the same specimen id (and content): one Specimen record.
+    { method: 'PUT', url: 'Specimen?identifier=|SpecimenID' },
     { method: 'PUT', url: 'DiagnosticReport?identifier=|82503246' },
     { method: 'PUT', url: 'DiagnosticReport?identifier=|890775544' },
   ];
@@ -66,8 +68,8 @@ describe('a replayed message writes the same records', () => {
     expect(again.entry.map((e) => e.fullUrl)).not.toEqual(first.entry.map((e) => e.fullUrl));
     const fullUrls = new Set(again.entry.map((e) => e.fullUrl));
     const references = JSON.stringify(again.entry.map((e) => e.resource)).match(/urn:uuid:[0-9a-f-]{36}/g) ?? [];
-    // Ten results' and two reports' subjects, and the reports' ten results.
-    expect(references.length).toBe(22);
+    // Ten results', two reports' and the specimen's subjects, the reports' ten results, and each report's specimen.
+    expect(references.length).toBe(25);
     for (const reference of references) expect(fullUrls.has(reference)).toBe(true);
   });
 

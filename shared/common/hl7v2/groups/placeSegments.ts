@@ -107,7 +107,11 @@ export function placeSegments(message: Hl7Message, structure: MessageStructure):
     while (stack.length - 1 > level) (stack.pop() as Frame).instance.end = index;
     let frame = stack[level];
     if (match.late) {
+      // The group resumes at the late segment, so what follows it in the message follows it in the
+      // structure too: the NTEs after a late OBR are its order's notes, not a result's.
       frame.filled.add(match.path[0].element);
+      frame.pos = match.path[0].element;
+      frame.count = 1;
       placements.push({ index, id, group: frame.instance, how });
       continue;
     }

@@ -1,10 +1,10 @@
-import { MapBuilder, fhirType, hl7Datatype } from '../../mapping/build/MapBuilder';
+import { MapBuilder, fhirType, hl7Datatype, type From } from '../../mapping/build/MapBuilder';
 import { identifierType } from '../valueMaps/identifierType';
 import { dateInDatatype } from './dateInDatatype';
 
-/** The components an Identifier is drawn from (`CX.1`, `XCN.9` …). */
+/** The components an Identifier is drawn from (`CX.1`, `XCN.9` …); the value may also be a node's output. */
 export interface IdentifierParts {
-  value: string;
+  value: string | From;
   checkDigit: string;
   checkDigitScheme: string;
   assigningAuthority: string;
@@ -18,7 +18,7 @@ export interface IdentifierParts {
  * the HD carries), and the type in the v2-0203 system.
  */
 export function identifierLinks(b: MapBuilder, p: IdentifierParts): void {
-  b.set('Identifier.value', b.fn('string.trim', { value: b.src(p.value) }, undefined, 'value'));
+  b.set('Identifier.value', b.fn('string.trim', { value: typeof p.value === 'string' ? b.src(p.value) : p.value }, undefined, 'value'));
   b.set('Identifier.extension', b.call('ST[Extension-checkDigit]', b.src(p.checkDigit), 'check-digit'));
   b.set('Identifier.extension', b.call('ID[Extension-checkDigitScheme]', b.src(p.checkDigitScheme), 'check-digit-scheme'), 1);
   const system = b.call('HD[uri]', b.src(p.assigningAuthority), 'system');

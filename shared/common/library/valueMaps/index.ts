@@ -6,10 +6,12 @@ import { allergenCategory } from './allergenCategory';
 import { allergySeverity } from './allergySeverity';
 import { degreeLicenseCertificate } from './degreeLicenseCertificate';
 import { diagnosticReportStatus } from './diagnosticReportStatus';
+import { diagnosticServiceSection } from './diagnosticServiceSection';
 import { encounterClass } from './encounterClass';
 import { encounterStatus } from './encounterStatus';
 import { identifierType } from './identifierType';
 import { interpretation } from './interpretation';
+import { mimeType } from './mimeType';
 import { nameType } from './nameType';
 import { observationStatus } from './observationStatus';
 import { snComparator } from './snComparator';
@@ -18,15 +20,18 @@ import { telecomUse } from './telecomUse';
 
 export {
   addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, degreeLicenseCertificate, diagnosticReportStatus,
-  encounterClass, encounterStatus, identifierType, interpretation, nameType, observationStatus, snComparator, telecomSystem, telecomUse,
+  diagnosticServiceSection, encounterClass, encounterStatus, identifierType, interpretation, mimeType, nameType, observationStatus,
+  snComparator, telecomSystem, telecomUse,
 };
 
 /**
- * Which IG vocabulary table (a cs_*.csv in ../shared/reference/v2-to-fhir-ig/) each value map is
- * built from; valueMapsMatchIg.test.ts compares them so a drift from the IG fails. `deviations` lists
- * source codes whose target deliberately differs from the IG row (each explained in its map).
+ * Which IG vocabulary table (a cs_*.csv in ../shared/reference/v2-to-fhir-ig/, or a table of its
+ * mappings/codesystems/) each value map is built from; valueMapsMatchIg.test.ts compares them so a
+ * drift from the IG fails. `deviations` lists source codes whose target deliberately differs from
+ * the IG row; `additions` codes the IG lists without a target that the map gives one (each
+ * explained in its entry's comment).
  */
-export const igVocabularySources: readonly { map: ValueMap; csv: string; deviations?: readonly string[] }[] = [
+export const igVocabularySources: readonly { map: ValueMap; csv: string; deviations?: readonly string[]; additions?: readonly string[] }[] = [
   { map: administrativeSex, csv: 'cs_AdministrativeSex.csv' },
   { map: nameType, csv: 'cs_NameType.csv' },
   { map: addressUse, csv: 'cs_AddressType[Use].csv' },
@@ -36,5 +41,6 @@ export const igVocabularySources: readonly { map: ValueMap; csv: string; deviati
   { map: encounterClass, csv: 'cs_PatientClass[EncounterClass].csv' },
   { map: encounterStatus, csv: 'cs_PatientClass[EncounterStatus].csv' },
   { map: interpretation, csv: 'cs_InterpretationCodes.csv' },
-  { map: observationStatus, csv: 'cs_ObservationResultStatusCodesInterpretation.csv' },
+  { map: observationStatus, csv: 'cs_ObservationResultStatusCodesInterpretation.csv', additions: ['B', 'I', 'N', 'O', 'R', 'S', 'U', 'V'] },
+  { map: diagnosticServiceSection, csv: 'mappings/codesystems/HL7 Concept Map_ DiagnosticServiceSectionID - Sheet1.csv' },
 ];

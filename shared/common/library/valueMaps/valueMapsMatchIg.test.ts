@@ -26,7 +26,14 @@ function igRows(file: string): IgRow[] {
   return out;
 }
 
-describe.each(igVocabularySources.map((s) => [s.csv, s] as const))('value map from IG %s', (_csv, { map, csv, deviations = [] }) => {
+/** Codes the IG table lists with no FHIR target (ResultStatus U, R, I …). */
+function igBlankCodes(file: string): string[] {
+  return parseCsvRows(readFileSync(path.join(igFolder, file), 'utf8')).slice(2)
+    .filter(({ fields }) => (fields[0] ?? '').trim() !== '' && (fields[6] ?? '').trim() === '')
+    .map(({ fields }) => (fields[0] ?? '').trim());
+}
+
+describe.each(igVocabularySources.map((s) => [s.csv, s] as const))('value map from IG %s', (_csv, { map, csv, deviations = [], additions = [] }) => {
   const expected = igRows(csv);
 
   test('is a valid value map', () => {
@@ -36,12 +43,20 @@ describe.each(igVocabularySources.map((s) => [s.csv, s] as const))('value map fr
   test('has exactly the IG rows that have a FHIR target, with the same code, display and system', () => {
     expect(expected.length).toBeGreaterThan(0);
     const actual = map.entries
-      .filter((e) => !deviations.includes(e.source))
+      .filter((e) => !deviations.includes(e.source) && !additions.includes(e.source))
       .map((e) => ({ source: e.source, target: e.target, display: e.display, system: e.system ?? map.targetSystem }));
     const want = expected
       .filter((r) => !deviations.includes(r.source))
       .map((r) => ({ ...r, system: r.system ?? map.targetSystem }));
     expect(actual).toEqual(want);
+  });
+
+  test('gives a target only to IG codes the IG leaves blank, each with a comment saying why', () => {
+    const blank = igBlankCodes(csv);
+    for (const code of additions) {
+      expect(blank).toContain(code);
+      expect(map.entries.find((e) => e.source === code)?.comment).toMatch(/^Not in the IG/);
+    }
   });
 
   test('lists its deliberate deviations as entries present in both', () => {

@@ -1,6 +1,7 @@
 import type { Hl7Message, Hl7Segment } from '../../hl7v2';
 import type { GroupInstance, MessageGroups } from '../../hl7v2/groups';
 import type { JsonInput } from '../input/MappingInput';
+import type { ValueIssue } from '../execute/valueIssues';
 import type { Provenance } from '../trace/TraceEntry';
 import type { SourceReadSink } from './SourceReadSink';
 
@@ -59,6 +60,12 @@ export interface Frame {
   groups(): MessageGroups;
   /** Told of every read, when the plan was compiled with `recordReads` (coverage). */
   reads?: SourceReadSink;
+  /** The resource being built (what a value issue belongs to). */
+  building?: Record<string, unknown>;
+  /** Values that could not be mapped and were left absent (`valueErrors: "absent"`), in order. */
+  issues?: ValueIssue[];
+  /** Context items a failure emptied of meaning (an extension without its value): not appended. */
+  dropped?: WeakSet<object>;
 }
 
 /** A compiled reader of one value: from a source path, a node output or an expression. */

@@ -6,6 +6,7 @@ import type { FhirElementLookup } from './FhirElementLookup';
 import type { ContextItem, Evaluate, Frame } from './Frame';
 import type { FunctionLookup } from './FunctionLookup';
 import type { RequestPlan } from './compileRequest';
+import type { AbsentPlacement } from './absentPlacement';
 import type { TargetStep } from './targetPath';
 
 // The executable plan compileMapping builds from a spec: plain data and closures, no spec text
@@ -24,6 +25,8 @@ export interface WriteStep {
   evaluate: Evaluate;
   /** The value is a map call's output, made for this write: its objects are placed, not copied. */
   adopt: boolean;
+  /** Under `valueErrors: "absent"`: where a failure of this write leaves its mark. */
+  absent?: AbsentPlacement;
 }
 
 /** One context link: per item, a new object filled by `body`, appended at `steps`. */
@@ -40,6 +43,12 @@ export interface ContextStep {
 
 export interface Block {
   steps: Array<WriteStep | ContextStep>;
+  /**
+   * Set when a write that fails on the message's data leaves the rest of the object standing
+   * (`valueErrors: "absent"`, in message and segment maps): the innermost context item, to say
+   * where in the message the failure was (depth -1: the message itself).
+   */
+  recover?: { depth: number; field?: number };
 }
 
 /** How a context enumerates its items and which of them it keeps. */

@@ -15,6 +15,7 @@ import { checkSourcePath, schemaPaths, sourceSchemaTree } from '../input/sourceS
 import { fhirTypeOf, hl7InputOf, type Link, type MappingSpec, type SourceEndpoint, type Target } from '../spec/MappingSpec';
 import type { TraceEntry } from '../trace/TraceEntry';
 import { compileRequest } from './compileRequest';
+import { absentPlacement } from './absentPlacement';
 import type { ContextScope } from './ContextScope';
 import type { FhirElementLookup } from './FhirElementLookup';
 import { sameItem, type ContextItem, type Evaluate, type Frame, type JsonItem, type SegmentItem } from './Frame';
@@ -67,6 +68,8 @@ export interface PlanState {
   referenced: Set<string>;
   /** Compile reads that tell the frame's SourceReadSink where they read (coverage only). */
   recordReads: boolean;
+  /** What a value that cannot be mapped does (settings.valueErrors). */
+  valueErrors: 'fail' | 'absent';
 }
 
 interface ContextInfo {
@@ -358,10 +361,13 @@ export class SiteCompiler {
 
   private compileBlock(values: LinkInfo[], children: ContextInfo[], scopes: ContextScope[], base: TargetStep[]): Block {
     const steps: Array<WriteStep | ContextStep> = [];
+    // A data type map's output is one value: a failure inside it fails it whole, and the write of the map that called it recovers.
+    const recover = this.state.valueErrors === 'absent' && this.map.kind !== 'datatype';
     for (const info of values) {
       const all = (info.targetPath as TargetPath).steps;
       const targetPath = (info.link.to as { path: string }).path;
       steps.push({
+        ...(recover ? { absent: absentPlacement(all, base.length, targetPath.split('.')[0], this.state.elements) } : {}),
         kind: 'write',
         link: info.link,
         traceId: this.index.traceId(info.link.id),
@@ -390,7 +396,9 @@ export class SiteCompiler {
       });
     }
     steps.sort((a, b) => linkOrder(a.link, b.link));
-    return { steps };
+    if (!recover) return { steps };
+    const inner = scopes[scopes.length - 1];
+    return { steps, recover: inner === undefined ? { depth: -1 } : { depth: inner.depth, ...(inner.field !== undefined ? { field: inner.field } : {}) } };
   }
 
   /** How a context (or an iterating map call) enumerates items inside the outer scopes, and filters them inside its own. */
@@ -615,8 +623,8 @@ export class SiteCompiler {
     };
     const all = (refs: string[], keep: (i: number) => boolean): Array<{ reference: string }> | undefined => {
       const out: Array<{ reference: string }> = [];
-      // Resources merged as one record share a fullUrl: listed once.
-      for (let i = 0; i < refs.length; i++) if (keep(i) && (i === 0 || refs.indexOf(refs[i]) === i)) out.push({ reference: refs[i] });
+      // Resources merged as one record share a fullUrl: listed once in each list.
+      for (let i = 0; i < refs.length; i++) if (keep(i) && !out.some((o) => o.reference === refs[i])) out.push({ reference: refs[i] });
       return out.length > 0 ? out : undefined;
     };
     let same: ContextScope | undefined;

@@ -267,6 +267,10 @@ describe('condition nodes as values', () => {
     ["string.upperCase(PID-5.2) = 'ADAM' and not (PID-30 = 'N')", true],
     ["string.concat(PID-5.2, PID-5.3) = 'ADAMA'", true],
     ["PID-3[2].1 = '123456789' or PID-8 = 'F'", true],
+    // One path given to a list input is every repetition; two arguments are one value each.
+    ['logic.count(PID-3) = 2', true],
+    ['logic.count(PID-3, PID-99) = 1', true],
+    ['logic.count(PID-99) = 0', true],
   ])('%s on fhirconverter_ADT-A01-01 is %s', (expression, expected) => {
     const spec = parseSpec({
       format: 'crosswalk.mapping/1',
@@ -353,6 +357,22 @@ describe('targets, list inputs and parameters', () => {
       { id: 'out', from: { node: 'join', port: 'out' }, to: { target: 'patient', path: 'Patient.name.text' } },
     ]), 'fhirconverter_ADT-A01-01.hl7');
     expect(bundle.entry[0].resource.name).toEqual([{ text: 'PATID1234 / 123456789 / M' }]);
+  });
+
+  it('a list input keeps an empty repetition between valued ones in its place: TX `a~~b` is two lines with a blank one between', () => {
+    const plan = compileMapping(spec([{ id: 'patient', schema: { standard: 'fhir-r4', resource: 'Patient' } }], [
+      { id: 'lines', kind: 'function', functionId: 'string.formattedText' },
+      { id: 'count', kind: 'function', functionId: 'logic.count' },
+    ], [
+      { id: 'in', from: { source: 'msg', path: 'PID-5' }, to: { node: 'lines', port: 'value' } },
+      { id: 'out', from: { node: 'lines', port: 'out' }, to: { target: 'patient', path: 'Patient.name.text' } },
+      { id: 'count-in', from: { source: 'msg', path: 'PID-5' }, to: { node: 'count', port: 'values' } },
+      { id: 'count-out', from: { node: 'count', port: 'out' }, to: { target: 'patient', path: 'Patient.multipleBirthInteger' } },
+    ]), { elements: catalog });
+    const text = 'MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5.1\rPID|1||1||~First line~~Third line\\.br\\fourth~~\r';
+    const patient = executeMapping(plan, parseHl7(text)).bundle.entry[0].resource;
+    expect(patient.name).toEqual([{ text: 'First line\n\nThird line\nfourth' }]);
+    expect(patient.multipleBirthInteger).toBe(2);
   });
 
   it('refuses a parameter the function does not have, targets that reference each other, and two contexts on one resource', () => {

@@ -58,6 +58,7 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
       depth: { max: 0 },
       referenced: new Set<string>(),
       recordReads: options.recordReads === true,
+      valueErrors: spec.settings.valueErrors ?? 'fail',
     };
     const state: PlanState = { ...base, targetRoots: targetRootsOf(index, base) };
     const compiler = new SiteCompiler(state, index, identityRewrite, [], [map.id]);

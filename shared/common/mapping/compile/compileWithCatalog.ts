@@ -20,6 +20,8 @@ export interface CompiledMapping {
 export function targetResourceTypes(spec: MappingSpec): string[] {
   const types = new Set<string>();
   for (const map of messageMaps(spec)) for (const target of map.targets) if (target.schema.standard === 'fhir-r4' && target.schema.resource) types.add(target.schema.resource);
+  // Values left absent are reported in an OperationOutcome entry of the Bundle.
+  if (spec.settings.valueErrors === 'absent') types.add('OperationOutcome');
   return [...types];
 }
 

@@ -321,7 +321,7 @@ describe('HL7 v2 groups', () => {
     ]);
   });
 
-  it('keeps an order together when its OBR comes after results of its own (v2.8 ORDER_DOCUMENT read as 2.5.1), and does not open groups far away', () => {
+  it('keeps an order together when its OBR comes after results of its own (v2.8 ORDER_DOCUMENT read as 2.5.1), resumes it at the OBR, and does not open groups far away', () => {
     const text = [
       'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240101120000+0100||ORU^R01|1|P|2.8',
       'PID|1||123^^^HOSP^MR||DOE^JANE',
@@ -331,6 +331,7 @@ describe('HL7 v2 groups', () => {
       'OBX|1|ED|DOC^Document||^TEXT^^Base64^AAAA',
       'TXA|1|DS',
       'OBR|1||F1|GLU^Glucose',
+      'NTE|1||About the order',
       'OBX|2|NM|GLU^Glucose||5.5|mmol/L|||||F',
     ].join('\r');
     const result = executeMapping(compileOru(oruMessageMap()), parseHl7(text), { trace: true });
@@ -344,6 +345,8 @@ describe('HL7 v2 groups', () => {
       'OBX:lenient:PATIENT_RESULT[1].ORDER_OBSERVATION[1].OBSERVATION[1]',
       'TXA:unexpected:PATIENT_RESULT[1].ORDER_OBSERVATION[1].OBSERVATION[1]',
       'OBR:lenient:PATIENT_RESULT[1].ORDER_OBSERVATION[1]',
+      // The order resumes at its late OBR: the NTE after it is the order's, the next OBX a new result.
+      'NTE:expected:PATIENT_RESULT[1].ORDER_OBSERVATION[1]',
       'OBX:expected:PATIENT_RESULT[1].ORDER_OBSERVATION[1].OBSERVATION[2]',
     ]);
   });

@@ -85,6 +85,7 @@ function compileGroupAnchor(segment: string, scopes: readonly ContextScope[], st
       if (!group) return undefined;
       const plan = climb(group, segment);
       if (!plan) return undefined;
+      if (plan.none) return () => NO_SEGMENTS;
       return (frame) => segmentsIn(frame.groups(), ancestor((frame.items[depth] as SegmentItem).group as GroupInstance, plan.hops), segment, plan.direct);
     }
     if (scope.field === undefined || scope.segment !== segment) {
@@ -98,6 +99,7 @@ function compileGroupAnchor(segment: string, scopes: readonly ContextScope[], st
         if (!placement) return undefined;
         const plan = climb(placement.group.group, segment);
         if (!plan) return undefined;
+        if (plan.none) return NO_SEGMENTS;
         return segmentsIn(groups, ancestor(placement.group, plan.hops), segment, plan.direct);
       };
     }
@@ -105,14 +107,21 @@ function compileGroupAnchor(segment: string, scopes: readonly ContextScope[], st
   return undefined;
 }
 
-/** How many parents up from `group` the nearest group that has the segment is, and whether it is a direct element there. */
-function climb(group: CompiledGroup, segment: string): { hops: number; direct: boolean } | undefined {
+/**
+ * How many parents up from `group` the nearest group that has the segment is, and whether it is a
+ * direct element there; `none` when it is a repeating direct element of an enclosing group (the
+ * NTEs of an ORDER_OBSERVATION, read from a SPECIMEN's OBX): that list belongs to the enclosing
+ * group itself, and an item of a child group has none of it.
+ */
+function climb(group: CompiledGroup, segment: string): { hops: number; direct: boolean; none?: boolean } | undefined {
   let hops = 0;
   for (let g: CompiledGroup | undefined = group; g; g = g.parent, hops++) {
     if (g.all.has(segment)) {
       // At the message level, a segment read outside any group it lives in is the message's first (v2 readers expect that).
       if (g.parent === undefined && !g.direct.has(segment)) return undefined;
-      return { hops, direct: g.direct.has(segment) };
+      const direct = g.direct.has(segment);
+      const repeats = direct && g.elements.some((e) => e.kind === 'segment' && e.ids.has(segment) && e.max !== 1);
+      return { hops, direct, ...(hops > 0 && repeats ? { none: true } : {}) };
     }
   }
   return undefined;
@@ -123,6 +132,8 @@ function ancestor(instance: GroupInstance, hops: number): GroupInstance {
   for (let i = 0; i < hops && out.parent; i++) out = out.parent;
   return out;
 }
+
+const NO_SEGMENTS: readonly Hl7Segment[] = Object.freeze([]);
 
 /** The groups (by compiled group) whose direct elements include a segment id. */
 function groupsHolding(structure: CompiledStructure, segment: string): CompiledGroup[] {

@@ -204,7 +204,9 @@ function compileRead(text: string, scopes: readonly ContextScope[], mode: ReadMo
   const sub = p.subcomponent ?? 1;
 
   if (mode === 'many') {
-    // Every repetition (unless bound or named) of every occurrence (unless bound or named).
+    // Every repetition (unless bound or named) of every occurrence (unless bound or named). An
+    // empty repetition between valued ones stays in its place as undefined: in a text field it is
+    // a blank line (TX `a~~b`), and list functions skip what is absent anyway.
     const allSegments = plain;
     const fixed = repDepth >= 0 || p.repetition !== undefined;
     return (frame, prov) => {
@@ -214,11 +216,12 @@ function compileRead(text: string, scopes: readonly ContextScope[], mode: ReadMo
       for (const segment of segments) {
         if (segment === undefined) continue;
         const reps = fixed ? [repOf(frame)] : repetitionNumbers(segment, field);
-        for (const r of reps) {
+        if (reps.length === 0) continue;
+        const last = reps[reps.length - 1];
+        for (let r = reps[0]; r <= last; r++) {
           const value = readComposite(segment, field, r, p.component, p.subcomponent);
-          if (value === undefined) continue;
-          if (prov) prov.sources.push({ path: concretePath(frame.message, segment, p, r), value });
-          out.push(value);
+          if (value !== undefined && prov) prov.sources.push({ path: concretePath(frame.message, segment, p, r), value });
+          if (value !== undefined || r < last) out.push(value);
         }
       }
       return out;

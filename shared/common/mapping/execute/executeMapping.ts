@@ -10,6 +10,7 @@ import { canonicalJson } from '../../bundle/canonicalJson';
 import { messageKey, messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
 import { searchQuery } from './searchQuery';
 import { addContext, runBlock } from './runBlock';
+import { outcomeEntry } from './valueIssues';
 
 export interface FhirResource {
   resourceType: string;
@@ -143,6 +144,7 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
       }
     }
   }
+  if (frame.issues) entry.push(outcomeEntry(frame.issues, entry.map((e) => e.resource), key));
   const bundle: TransactionBundle = { resourceType: 'Bundle', type: 'transaction', entry };
   const result: MappingResult = { bundle, map: chosen.map.id };
   if (allTrace) {
@@ -157,6 +159,7 @@ function buildResource(target: TargetPlan, key: MessageKey, index: number, frame
   const resource: FhirResource = { resourceType: target.resourceType };
   if (target.request.method === 'PUT') resource.id = uuid;
   const entries = trace ? [] as TraceEntry[] : undefined;
+  frame.building = resource;
   runBlock(target.body, resource, frame, target.target.id, entries);
   const instance: Instance = { resource, fullUrl: `urn:uuid:${uuid}`, trace: entries };
   const search = target.request.search;

@@ -1,6 +1,8 @@
-import type { Block } from '../compile/MappingPlan';
+import type { CrosswalkError } from '../../errors/CrosswalkError';
+import type { Block, WriteStep } from '../compile/MappingPlan';
 import type { Frame } from '../compile/Frame';
 import { newProvenance, type Provenance, type TraceEntry } from '../trace/TraceEntry';
+import { isValueError, markAbsent } from './valueIssues';
 import { appendItem, isAbsent, writeValue } from './writeValue';
 
 type JsonObject = Record<string, unknown>;
@@ -42,22 +44,38 @@ function traceWrite(trace: TraceEntry[], prov: Provenance, value: unknown, outpu
   });
 }
 
+function runWrite(step: WriteStep, base: JsonObject, frame: Frame, target: string, trace: TraceEntry[] | undefined): void {
+  const prov = trace ? newProvenance() : undefined;
+  const value = step.evaluate(frame, prov);
+  if (isAbsent(value)) return;
+  const itemPaths = trace ? [] as string[] : undefined;
+  const output = writeValue(base, step.steps, value, step.where, trace !== undefined, itemPaths, step.adopt);
+  if (trace && prov && output !== undefined) traceWrite(trace, prov, value, output, itemPaths as string[], target, step.targetPath, step.traceId);
+}
+
 /**
  * Fills `base` from a compiled block: each write evaluates its link and writes the value at its
  * target path; each context makes one object per item it keeps and appends it. With `trace`,
- * every written value gets a trace entry whose output path is relative to `base`.
+ * every written value gets a trace entry whose output path is relative to `base`. A block that
+ * recovers (`valueErrors: "absent"`) leaves a write that fails on the data absent, marked, and
+ * goes on (valueIssues.ts); otherwise the error ends the message.
  */
 export function runBlock(block: Block, base: JsonObject, frame: Frame, target: string, trace: TraceEntry[] | undefined): void {
   const steps = block.steps;
+  const recover = block.recover;
+  let failed: Array<[WriteStep, CrosswalkError]> | undefined;
   for (let s = 0; s < steps.length; s++) {
     const step = steps[s];
     if (step.kind === 'write') {
-      const prov = trace ? newProvenance() : undefined;
-      const value = step.evaluate(frame, prov);
-      if (isAbsent(value)) continue;
-      const itemPaths = trace ? [] as string[] : undefined;
-      const output = writeValue(base, step.steps, value, step.where, trace !== undefined, itemPaths, step.adopt);
-      if (trace && prov && output !== undefined) traceWrite(trace, prov, value, output, itemPaths as string[], target, step.targetPath, step.traceId);
+      if (recover === undefined) runWrite(step, base, frame, target, trace);
+      else {
+        try {
+          runWrite(step, base, frame, target, trace);
+        } catch (error) {
+          if (!isValueError(error)) throw error;
+          (failed ??= []).push([step, error]);
+        }
+      }
       continue;
     }
     const { level } = step;
@@ -68,7 +86,7 @@ export function runBlock(block: Block, base: JsonObject, frame: Frame, target: s
       const child: JsonObject = {};
       const childTrace = trace ? [] as TraceEntry[] : undefined;
       runBlock(step.body, child, frame, target, childTrace);
-      if (isEmptyObject(child)) continue;
+      if (isEmptyObject(child) || frame.dropped?.has(child)) continue;
       const at = appendItem(base, step.steps, child, step.where, trace !== undefined);
       if (trace && childTrace) {
         for (const entry of childTrace) {
@@ -78,6 +96,8 @@ export function runBlock(block: Block, base: JsonObject, frame: Frame, target: s
       }
     }
   }
+  // After every write, so that what other links wrote into a failed element goes with it.
+  if (failed && recover) for (const [step, error] of failed) markAbsent(base, step, error, frame, recover, trace);
 }
 
 export { addContext };

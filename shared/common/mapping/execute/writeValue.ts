@@ -121,8 +121,8 @@ function pushItem(list: unknown[], item: unknown, step: TargetStep, where: Error
   if (!isAbsent(value)) list.push(value);
 }
 
-/** Walks to the object that holds the last step, creating intermediates (the first item of a repeating one). */
-function descend(base: JsonObject, steps: readonly TargetStep[], end: number, path: string[] | undefined, where: ErrorLocation): JsonObject {
+/** Walks to the object that holds step `end`, creating intermediates (the first item of a repeating one). */
+export function descend(base: JsonObject, steps: readonly TargetStep[], end: number, path: string[] | undefined, where: ErrorLocation): JsonObject {
   let obj = base;
   for (let i = 0; i < end; i++) {
     const step = steps[i];

@@ -139,7 +139,9 @@ export function compileExpression(node: ExpressionNode, env: ExpressionEnv, mode
       }
       const fixed = variadic ? inputs.length - 1 : inputs.length;
       const inputArgs = node.args.slice(0, fixed).map((arg, i) => ({ name: inputs[i].name, evaluate: compileExpression(arg, env, readModeFor(inputs[i])) }));
-      const listArgs = variadic ? node.args.slice(fixed).map((arg) => compileExpression(arg, env, 'leaf')) : [];
+      // One path given to the list input is the list it holds: every repetition (`logic.count(OBX-5)`).
+      const wholeList = variadic && node.args.length === fixed + 1 && node.args[fixed].kind === 'path' ? compileExpression(node.args[fixed], env, 'many') : undefined;
+      const listArgs = variadic && !wholeList ? node.args.slice(fixed).map((arg) => compileExpression(arg, env, 'leaf')) : [];
       const listName = variadic ? last.name : '';
       const paramArgs = variadic ? [] : node.args.slice(inputs.length).map((arg, i) => ({ name: params[i].name, evaluate: compileExpression(arg, env) }));
       const where = env.where;
@@ -149,7 +151,8 @@ export function compileExpression(node: ExpressionNode, env: ExpressionEnv, mode
       const paramValues: Record<string, unknown> = {};
       return (frame, prov) => {
         for (let i = 0; i < inputArgs.length; i++) inputValues[inputArgs[i].name] = inputArgs[i].evaluate(frame, prov);
-        if (variadic) {
+        if (wholeList) inputValues[listName] = wholeList(frame, prov);
+        else if (variadic) {
           const list: unknown[] = new Array(listArgs.length);
           for (let i = 0; i < listArgs.length; i++) list[i] = listArgs[i](frame, prov);
           inputValues[listName] = list;

@@ -160,6 +160,12 @@ export const settingsSchema = z.object({
   /** Offset applied to HL7 times that carry none (`+01:00`, `Z`); absent keeps them without one. */
   defaultTimezone: z.string().regex(/^(Z|[+-](0\d|1[0-4]):[0-5]\d)$/, 'A timezone is Z or an offset like +01:00.').optional(),
   review: reviewPolicySchema.optional(),
+  /**
+   * A value the message holds but the mapping cannot map (a number that is not one, a date that
+   * does not exist): `fail` (the default) fails the message; `absent` keeps the resource without
+   * it, with a data-absent-reason where it was and a warning in an OperationOutcome of the Bundle.
+   */
+  valueErrors: z.enum(['fail', 'absent']).optional(),
 }).strict();
 export type MappingSettings = z.infer<typeof settingsSchema>;
 
