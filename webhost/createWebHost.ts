@@ -3,9 +3,13 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, resolve } from 'node:path';
+import { CrosswalkError } from '../shared/common/errors/CrosswalkError';
+import { parseJson } from '../shared/common/json/parseJson';
+import { writeJson } from '../shared/common/json/writeJson';
 import {
   contentSecurityPolicy, dispatchStudioCall, studioApiPrefix, studioLaunchUrl, studioTokenHeader, type StudioApi, type StudioEnvelope,
 } from '../shared/common/studio';
+import { payloadTooDeep, STUDIO_PAYLOAD_MAX_DEPTH } from '../shared/common/studio/dispatchStudioCall';
 import { contentTypeOf, rendererAssetPath } from '../shared/node/studio/rendererAssets';
 
 export interface WebHostOptions {
@@ -82,8 +86,13 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
       if (body === undefined) return sendEnvelope(response, 413, failure('CW_STUDIO_TOO_LARGE', `The request is larger than ${maxBody} bytes.`));
       let payload: unknown;
       try {
-        payload = body.length === 0 ? {} : JSON.parse(body);
-      } catch {
+        // Decimals keep their text (`1.50` in an expected output), as the envelope below writes them.
+        payload = body.length === 0 ? {} : parseJson(body, { maxDepth: STUDIO_PAYLOAD_MAX_DEPTH });
+      } catch (error) {
+        if (error instanceof CrosswalkError && error.code === 'JSON_TOO_DEEP') {
+          const tooDeep = payloadTooDeep(decodeURIComponent(url.pathname.slice(studioApiPrefix.length)));
+          return sendEnvelope(response, statusFor(tooDeep.code), { ok: false, error: tooDeep.toJSON() });
+        }
         return sendEnvelope(response, 400, failure('CW_STUDIO_BAD_JSON', 'The request body is not valid JSON.'));
       }
       const method = decodeURIComponent(url.pathname.slice(studioApiPrefix.length));
@@ -201,7 +210,7 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 }
 
 function sendEnvelope(response: ServerResponse, status: number, envelope: StudioEnvelope): void {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(envelope));
+  send(response, status, 'application/json; charset=utf-8', writeJson(envelope));
 }
 
 function failure(code: string, message: string): StudioEnvelope {

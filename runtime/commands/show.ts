@@ -8,6 +8,7 @@ import { findMap, type MappingSpec } from '../../shared/common/mapping/spec/Mapp
 import { parseSpec } from '../../shared/common/mapping/spec/parseSpec';
 import { readBundleText } from '../../shared/node/runtime/compileBundle';
 import type { CommandModule } from './CommandModule';
+import { parseJson } from '../../shared/common/json/parseJson';
 
 /**
  * `crosswalk show`: the mapping as text, one rule a line, map by map. Also a git textconv driver,
@@ -19,7 +20,7 @@ export async function runShow(path: string, io: { stdout: Writable; stderr: Writ
     const text = await readBundleText(path);
     let json: unknown;
     try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+      json = parseJson(text.replace(/^\uFEFF/, ''));
     } catch {
       throw new CrosswalkError('BUNDLE_NOT_JSON', 'The bundle file is not valid JSON.', { file: path });
     }

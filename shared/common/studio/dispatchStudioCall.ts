@@ -31,7 +31,8 @@ export async function dispatchStudioCall(api: StudioApi, method: unknown, payloa
 }
 
 /** How deeply a payload may nest. zod validates recursively and overflowed the stack near 3,000 levels; real ones (bundle documents, FHIR resources, UI state) nest a few dozen levels at most. */
-const MAX_DEPTH = 256;
+export const STUDIO_PAYLOAD_MAX_DEPTH = 256;
+const MAX_DEPTH = STUDIO_PAYLOAD_MAX_DEPTH;
 /** How many values a payload may hold, a cap on validation time (about 1 s per million); an IPC payload that shares one object many times counts it each time. */
 const MAX_VALUES = 2_000_000;
 
@@ -48,7 +49,7 @@ function payloadLimitProblem(method: string, payload: unknown): CrosswalkError |
     const level = levels.pop() as number;
     // Typed arrays from a structured clone are one value here (zod refuses them); listing their indexes could cost gigabytes.
     if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) continue;
-    if (level > MAX_DEPTH) return new CrosswalkError('CW_STUDIO_TOO_DEEP', `${method}: the payload nests deeper than ${MAX_DEPTH} levels.`, { path: method });
+    if (level > MAX_DEPTH) return payloadTooDeep(method);
     const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
     count += children.length;
     if (count > MAX_VALUES) return new CrosswalkError('CW_STUDIO_TOO_LARGE', `${method}: the payload holds more than ${MAX_VALUES.toLocaleString('en-US')} values.`, { path: method });
@@ -58,6 +59,11 @@ function payloadLimitProblem(method: string, payload: unknown): CrosswalkError |
     }
   }
   return undefined;
+}
+
+/** The refusal of a payload nested deeper than STUDIO_PAYLOAD_MAX_DEPTH (a host that parses JSON itself gives the same). */
+export function payloadTooDeep(method: string): CrosswalkError {
+  return new CrosswalkError('CW_STUDIO_TOO_DEEP', `${method}: the payload nests deeper than ${MAX_DEPTH} levels.`, { path: method });
 }
 
 function fail(error: CrosswalkError): StudioEnvelope {

@@ -1,11 +1,12 @@
 import { CrosswalkError } from '../../errors/CrosswalkError';
-import { parseHl7Number } from '../number/parseHl7Number';
+import type { Decimal } from '../../json/Decimal';
+import { parseHl7Decimal } from '../number/parseHl7Number';
 import { UCUM_SYSTEM } from '../unit/ucum';
 import { isLegacyUnitSystem, ucumCodeFor, unitSystemUri } from '../unit/unitSystems';
 import { component } from '../util/components';
 import { compact } from '../util/values';
 
-export interface Quantity { value?: number; comparator?: string; unit?: string; system?: string; code?: string }
+export interface Quantity { value?: number | Decimal; comparator?: string; unit?: string; system?: string; code?: string }
 
 /**
  * The unit part of a Quantity from a CWE units field, per the IG's CWE[Quantity] map: unit =
@@ -40,8 +41,9 @@ export function snComparator(sn: unknown): string | undefined {
   return COMPARATORS.get(raw);
 }
 
-export function snNumber(sn: unknown, n: 2 | 4): number | undefined {
-  return parseHl7Number(component(sn, n));
+/** SN.2 or SN.4 as a FHIR decimal, with the precision sent. */
+export function snNumber(sn: unknown, n: 2 | 4): number | Decimal | undefined {
+  return parseHl7Decimal(component(sn, n));
 }
 
 /**

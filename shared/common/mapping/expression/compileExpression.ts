@@ -6,6 +6,7 @@ import type { ReadMode } from '../compile/sourceRead';
 import type { ExpressionNode } from './ExpressionAst';
 import { callFunction } from '../compile/callFunction';
 import { HL7_NUMBER } from '../../functions/number/parseHl7Number';
+import { Decimal } from '../../json/Decimal';
 
 /** What an expression can reach: source paths (compiled in the current context), `$in`, and the function library. */
 export interface ExpressionEnv {
@@ -24,6 +25,7 @@ export function truthy(value: unknown): boolean {
 }
 
 function asNumber(value: unknown): number | undefined {
+  if (value instanceof Decimal) return value.valueOf();
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && HL7_NUMBER.test(value)) return Number(value);
   return undefined;
