@@ -8,6 +8,7 @@ import { runRun } from '../../../runtime/commands/run';
 import { runTest } from '../../../runtime/commands/test';
 import { createBundle, loadBundle, serializeBundle } from '../../../shared/common/bundle';
 import { writeJson } from '../../../shared/common/json/writeJson';
+import { sampleFiles } from '../examples/exampleFixture';
 import { compiledExample, mapOne, outputOf, readSample, resources, withFields } from './clinicalFixture';
 
 // Clinical edge cases on real messages, one behaviour each, with the exact output text: decimals
@@ -15,11 +16,13 @@ import { compiledExample, mapOne, outputOf, readSample, resources, withFields } 
 // they are UCUM, and hex escapes read in the message's character set.
 
 const ORU = 'examples/oru-r01-to-observations.crosswalk.json';
+const ADT = 'examples/adt-a01-to-fhir.crosswalk.json';
 let oru: CompiledBundle;
+let adt: CompiledBundle;
 const dir = mkdtempSync(join(tmpdir(), 'crosswalk-clinical-'));
 
 beforeAll(async () => {
-  oru = await compiledExample(ORU);
+  [oru, adt] = await Promise.all([compiledExample(ORU), compiledExample(ADT)]);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,3 +81,88 @@ describe('FHIR decimals keep the precision sent (issue 10, item 4)', () => {
     expect(failing.out()).toContain(`entry[${hemoglobin}].resource.valueQuantity.value\n    expected: 12.5\n    actual:   12.50\n`);
   });
 });
+
+describe('no time invented: a time without an offset takes MSH-7\'s, then the bundle default, else fails (issue 10, item 2)', () => {
+  const toronto = () => readSample('lfh_ORU-multiline-short-mixed.hl7');
+  const times = (text: string, compiled = oru): string[] => {
+    const bundle = outputOf(mapOne(compiled, text));
+    return [...resources(bundle, 'Observation'), ...resources(bundle, 'DiagnosticReport')].map((r) => r.effectiveDateTime as string);
+  };
+
+  it('a Toronto lab whose MSH-7 says -0400 gets -04:00 on OBX-14 and OBR-7, which carry no offset', () => {
+    expect(times(withFields(toronto(), 'MSH', 1, { 7: '20200802124455-0400' }))).toEqual(Array(5).fill('2020-08-02T12:44:55-04:00'));
+  });
+
+  it('a field\'s own offset wins over MSH-7\'s', () => {
+    const text = withFields(withFields(toronto(), 'MSH', 1, { 7: '20200802124455-0400' }), 'OBX', 2, { 14: '20200802124455+0100' });
+    expect(times(text)).toEqual(['2020-08-02T12:44:55-04:00', '2020-08-02T12:44:55+01:00', '2020-08-02T12:44:55-04:00', '2020-08-02T12:44:55-04:00', '2020-08-02T12:44:55-04:00']);
+  });
+
+  it('with no offset anywhere, the bundle default (Z in the example) is taken, as the bundle says', () => {
+    expect(times(toronto())).toEqual(Array(5).fill('2020-08-02T12:44:55Z'));
+  });
+
+  it('with no default either, the message fails with DATE_NO_TIMEZONE naming the field and the map', async () => {
+    const { spec } = loadBundle(readFileSync(ORU, 'utf8'), ORU);
+    const file = join(dir, 'no-default.crosswalk.json');
+    writeFileSync(file, serializeBundle(createBundle({ metadata: { name: 'no default timezone', version: '1.0.0' }, mapping: { ...spec, settings: {} }, tests: [] })));
+    const result = mapOne(await compiledExample(file), toronto());
+    expect(result.ok ? undefined : result.error).toEqual({
+      code: 'DATE_NO_TIMEZONE',
+      message: 'The time has no timezone, nor has MSH-7, and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).',
+      where: { map: 'DTM[dateTime]', node: 'dateTime', path: 'OBX-14' },
+    });
+  });
+
+  /** fhirconverter_ADT01-23.hl7 (MSH-7 20050110045504+0700) with the birth date and time of a newborn. */
+  const newborn = (birth: string) => {
+    const patient = resources(outputOf(mapOne(adt, withFields(readSample('fhirconverter_ADT01-23.hl7'), 'PID', 1, { 7: birth }))), 'Patient')[0];
+    return writeJson({ birthDate: patient.birthDate, _birthDate: patient._birthDate });
+  };
+
+  it('a newborn born at 23:30 local time keeps that time and day: the sender\'s offset, not Z', () => {
+    expect(newborn('200501092330')).toBe('{"birthDate":"2005-01-09","_birthDate":{"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-birthTime","valueDateTime":"2005-01-09T23:30:00+07:00"}]}}');
+  });
+
+  it('partial dates stay partial: 2005, 200501, 20050109', () => {
+    expect(['2005', '200501', '20050109'].map(newborn)).toEqual(['{"birthDate":"2005"}', '{"birthDate":"2005-01"}', '{"birthDate":"2005-01-09"}']);
+  });
+
+  it('on every reference sample the examples map, each time with a clock carries its own offset or MSH-7\'s, and the default only where MSH-7 has none', () => {
+    const checked: Record<string, number> = {};
+    for (const sample of sampleFiles()) {
+      const text = readSample(sample);
+      const sent = /^\uFEFF?MSH\|[^|]*\|(?:[^|]*\|){4}([^|\r\n]*)/.exec(text)?.[1] ?? '';
+      const mshOffset = /[+-]\d{4}$/.exec(sent.split('^')[0])?.[0];
+      for (const [name, compiled] of [['ADT', adt], ['ORU', oru]] as const) {
+        const result = mapOne(compiled, text);
+        if (!result.ok) continue;
+        for (const time of clockTimes(result.output)) {
+          const zone = time.endsWith('Z') ? '+0000' : time.slice(-6).replace(':', '');
+          // Its own offset is in the message text; MSH-7's is the message's; Z is the bundle default, only without MSH-7's.
+          if (time.endsWith('Z') && mshOffset === undefined) continue;
+          expect([sample, time, text.includes(zone)]).toEqual([sample, time, true]);
+          expect([sample, time, time.endsWith('Z')]).toEqual([sample, time, false]);
+        }
+        checked[`${name} ${sample}`] = clockTimes(result.output).length;
+      }
+    }
+    expect(checked).toEqual({
+      'ADT fhirconverter_ADT-A01-01.hl7': 3,
+      'ADT fhirconverter_ADT01-23.hl7': 1,
+      'ORU fhirconverter_LAB-ORU-1.hl7': 8,
+      'ORU fhirconverter_LRI_2.0-NG_CBC_Typ_Message.hl7': 29,
+      'ORU fhirconverter_ORU-R01-01.hl7': 1,
+      'ORU fhirconverter_ORU-R01-RMGEAD.hl7': 1,
+      'ORU lfh_ORU-multiline-short-mixed.hl7': 5,
+    });
+  });
+});
+
+/** Every dateTime or instant in a document that has a time of day. */
+function clockTimes(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value)) out.push(value);
+  else if (Array.isArray(value)) for (const item of value) clockTimes(item, out);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) clockTimes(item, out);
+  return out;
+}

@@ -1,3 +1,4 @@
+import type { FunctionContext } from '../../functions/FunctionDefinition';
 import type { Hl7Message, Hl7Segment } from '../../hl7v2';
 import type { GroupInstance, MessageGroups } from '../../hl7v2/groups';
 import type { Provenance } from '../trace/TraceEntry';
@@ -26,6 +27,8 @@ export interface ContextItem {
  */
 export interface Frame {
   message: Hl7Message;
+  /** What every function call of this message is given: the bundle's settings and MSH-7's offset (messageContext). */
+  context: FunctionContext;
   items: ContextItem[];
   /**
    * References of the resources built so far, by the target's slot (its index in the message

@@ -46,7 +46,7 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
     }
     const structureDef = options.structures?.(input.version, input.name);
     const base = {
-      spec, indexes, valueMaps, functions, functionContext, elements: options.elements,
+      spec, indexes, valueMaps, functions, elements: options.elements,
       structure: structureDef ? compileStructure(structureDef) : undefined,
       message: index,
       depth: { max: 0 },
@@ -73,7 +73,7 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
     };
     return plan;
   });
-  return { spec, messages };
+  return { spec, messages, functionContext };
 }
 
 /** What a map reads and writes, as its call node shows it (`CX` → `Identifier`). */

@@ -5,6 +5,7 @@ import type { MappingPlan, MessagePlan, TargetPlan } from '../compile/MappingPla
 import type { ContextItem, Frame } from '../compile/Frame';
 import type { TraceEntry } from '../trace/TraceEntry';
 import { messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
+import { messageContext } from './messageContext';
 import { addContext, runBlock } from './runBlock';
 
 export interface FhirResource {
@@ -72,6 +73,7 @@ export function executeMapping(plan: MappingPlan, message: Hl7Message, options: 
   const structure = chosen.structure;
   const frame: Frame = {
     message,
+    context: messageContext(plan.functionContext, message),
     items: new Array(chosen.maxDepth),
     references: new Array(slots).fill(undefined),
     referenceItems: new Array(slots).fill(undefined),
