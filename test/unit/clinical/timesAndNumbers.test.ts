@@ -34,6 +34,11 @@ function cbc(results: Record<number, { value: string; units?: string }>): string
   return text;
 }
 
+/** The valueQuantity of each Observation that has one, as the output JSON text writes it. */
+function quantities(text: string): string[] {
+  return resources(outputOf(mapOne(oru, text)), 'Observation').flatMap((o) => (o.valueQuantity === undefined ? [] : [writeJson(o.valueQuantity)]));
+}
+
 /** Just the values of the Observations that have a valueQuantity, as written. */
 function values(text: string): string[] {
   return resources(outputOf(mapOne(oru, text)), 'Observation').flatMap((o) => (o.valueQuantity === undefined ? [] : [writeJson((o.valueQuantity as { value: unknown }).value)]));
@@ -79,6 +84,31 @@ describe('FHIR decimals keep the precision sent (issue 10, item 4)', () => {
     expect(await runTest(file, failing.io)).toBe(1);
     const hemoglobin = expected.entry.findIndex((e) => writeJson(e.resource.valueQuantity ?? null).startsWith('{"value":12.50,'));
     expect(failing.out()).toContain(`entry[${hemoglobin}].resource.valueQuantity.value\n    expected: 12.5\n    actual:   12.50\n`);
+  });
+});
+
+describe('UCUM is case-sensitive: a unit is labelled UCUM only when it is UCUM as sent, or the legacy unit table maps it (issue 10, item 4)', () => {
+  it('reads legacy upper-case codes as the UCUM they mean, keeps valid UCUM, and claims nothing for the rest', () => {
+    const text = cbc({
+      1: { value: '250', units: 'ML' },
+      2: { value: '12.5', units: 'MG/DL^^ISO+' },
+      3: { value: '41', units: 'G/L^grams per liter^ANSI' },
+      4: { value: '7.2', units: 'mg/dL^milligrams per deciliter^UCUM' },
+      5: { value: '18', units: 'mcg/dL^micrograms per deciliter^UCUM' },
+      6: { value: '91', units: '10*9/L^^99LAB' },
+      7: { value: '29', units: 'furlongs' },
+    });
+    expect(quantities(text).slice(0, 7)).toEqual([
+      // ML is a megalitre in UCUM; a lab that sends it means millilitres.
+      '{"value":250,"unit":"ML","code":"mL","system":"http://unitsofmeasure.org"}',
+      '{"value":12.5,"unit":"MG/DL","code":"mg/dL","system":"http://unitsofmeasure.org"}',
+      '{"value":41,"unit":"grams per liter","code":"g/L","system":"http://unitsofmeasure.org"}',
+      '{"value":7.2,"unit":"milligrams per deciliter","code":"mg/dL","system":"http://unitsofmeasure.org"}',
+      // Called UCUM, but mcg is not UCUM (ug is): the text stays, no system or code is claimed.
+      '{"value":18,"unit":"micrograms per deciliter"}',
+      '{"value":91,"unit":"10*9/L"}',
+      '{"value":29,"unit":"furlongs"}',
+    ]);
   });
 });
 
