@@ -196,3 +196,37 @@ function clockTimes(value: unknown, out: string[] = []): string[] {
   else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) clockTimes(item, out);
   return out;
 }
+
+describe('hex escapes read in the character set MSH-18 declares (issue 10, item 6)', () => {
+  /** fhirconverter_ADT01-23.hl7 with MSH-18 and PID-5 (the patient's name) as given. */
+  const named = (charset: string, name: string) => withFields(withFields(readSample('fhirconverter_ADT01-23.hl7'), 'MSH', 1, { 18: charset }), 'PID', 1, { 5: name });
+  const nameOf = (text: string) => writeJson(resources(outputOf(mapOne(adt, text)), 'Patient')[0].name);
+
+  it('decodes a name in 8859/1 (one byte a letter), UTF-8 (two) and ASCII', () => {
+    expect(nameOf(named('8859/1', 'M\\XDC\\LLER^J\\XC9\\R\\XD4\\ME^D'))).toBe('[{"given":["JÉRÔME","D"],"family":"MÜLLER"}]');
+    expect(nameOf(named('UNICODE UTF-8', 'M\\XC3BC\\ller^Zo\\XC3AB\\'))).toBe('[{"given":["Zoë"],"family":"Müller"}]');
+    expect(nameOf(named('', 'M\\XC3BC\\ller^Zo\\XC3AB\\'))).toBe('[{"given":["Zoë"],"family":"Müller"}]');
+    expect(nameOf(named('ASCII', 'O\\X27\\BRIEN^MARY'))).toBe('[{"given":["MARY"],"family":"O\'BRIEN"}]');
+  });
+
+  it('reads a file of 8859/1 bytes with both a raw é and an escaped one the same way (`crosswalk run`)', async () => {
+    const input = join(dir, 'latin1.hl7');
+    writeFileSync(input, Buffer.from(named('8859/1', 'Ren\u00e9e^Andr\\XE9\\'), 'latin1'));
+    const io = captureIo();
+    expect(await runRun(ADT, [input], {}, io.io)).toBe(0);
+    expect(io.out()).toContain('"name":[{"given":["André"],"family":"Renée"}]');
+  });
+
+  it('refuses bytes that are not valid in the declared set, naming where, quoting nothing', () => {
+    const utf8 = mapOne(adt, named('UNICODE UTF-8', 'M\\XFC\\LLER'));
+    expect(utf8.ok ? undefined : utf8.error).toEqual({
+      code: 'HL7_HEX_INVALID',
+      message: 'A hex escape (\\X..\\) holds bytes that are not valid UTF-8, the character set of the message (MSH-18).',
+      where: { message: 1, segment: 3, segmentId: 'PID', field: 5, line: 3, offset: 116 },
+    });
+    const ascii = mapOne(adt, named('ASCII', 'M\\XFC\\LLER'));
+    expect(ascii.ok ? undefined : ascii.error.message).toBe('A hex escape (\\X..\\) holds bytes that are not valid ASCII, the character set of the message (MSH-18).');
+    const other = mapOne(adt, named('8859/2', 'M\\XFC\\LLER'));
+    expect(other.ok ? undefined : [other.error.code, other.error.message]).toEqual(['HL7_HEX_CHARSET', 'A hex escape (\\X..\\) cannot be read in the character set MSH-18 declares (8859/2): hex data is read in ASCII, 8859/1 and UTF-8 only.']);
+  });
+});
