@@ -3,13 +3,10 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, resolve } from 'node:path';
-import { CrosswalkError } from '../shared/common/errors/CrosswalkError';
-import { parseJson } from '../shared/common/json/parseJson';
 import { writeJson } from '../shared/common/json/writeJson';
 import {
-  contentSecurityPolicy, dispatchStudioCall, studioApiPrefix, studioLaunchUrl, studioTokenHeader, type StudioApi, type StudioEnvelope,
+  contentSecurityPolicy, dispatchStudioCall, readStudioPayload, studioApiPrefix, studioLaunchUrl, studioTokenHeader, type StudioApi, type StudioEnvelope,
 } from '../shared/common/studio';
-import { payloadTooDeep, STUDIO_PAYLOAD_MAX_DEPTH } from '../shared/common/studio/dispatchStudioCall';
 import { contentTypeOf, rendererAssetPath } from '../shared/node/studio/rendererAssets';
 
 export interface WebHostOptions {
@@ -84,19 +81,11 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const body = await readBody(request, maxBody);
       if (body === undefined) return sendEnvelope(response, 413, failure('CW_STUDIO_TOO_LARGE', `The request is larger than ${maxBody} bytes.`));
-      let payload: unknown;
-      try {
-        // Decimals keep their text (`1.50` in an expected output), as the envelope below writes them.
-        payload = body.length === 0 ? {} : parseJson(body, { maxDepth: STUDIO_PAYLOAD_MAX_DEPTH });
-      } catch (error) {
-        if (error instanceof CrosswalkError && error.code === 'JSON_TOO_DEEP') {
-          const tooDeep = payloadTooDeep(decodeURIComponent(url.pathname.slice(studioApiPrefix.length)));
-          return sendEnvelope(response, statusFor(tooDeep.code), { ok: false, error: tooDeep.toJSON() });
-        }
-        return sendEnvelope(response, 400, failure('CW_STUDIO_BAD_JSON', 'The request body is not valid JSON.'));
-      }
       const method = decodeURIComponent(url.pathname.slice(studioApiPrefix.length));
-      const envelope = await dispatchStudioCall(options.api, method, payload);
+      // Decimals keep their text (`1.50` in an expected output), as the envelope below writes them.
+      const read = readStudioPayload(method, body);
+      if ('refused' in read) return sendEnvelope(response, statusFor(read.refused.error.code), read.refused);
+      const envelope = await dispatchStudioCall(options.api, method, read.payload);
       return sendEnvelope(response, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
     }
 
@@ -219,7 +208,7 @@ function failure(code: string, message: string): StudioEnvelope {
 
 function statusFor(code: string): number {
   if (code === 'CW_STUDIO_UNKNOWN_METHOD') return 404;
-  if (code === 'CW_STUDIO_BAD_ARGS') return 400;
+  if (code === 'CW_STUDIO_BAD_ARGS' || code === 'CW_STUDIO_BAD_JSON') return 400;
   if (code === 'CW_STUDIO_INTERNAL') return 500;
   return 422;
 }

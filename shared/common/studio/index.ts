@@ -2,7 +2,7 @@ export * from './StudioApi';
 export * from './studioMethods';
 export * from './studioSchemas';
 export { createStudioClient, type StudioTransport } from './createStudioClient';
-export { dispatchStudioCall } from './dispatchStudioCall';
+export { dispatchStudioCall, dispatchStudioText, readStudioPayload } from './dispatchStudioCall';
 export { describeZodIssue } from './describeZodIssue';
 export * from './studioHttp';
 export * from './contentSecurityPolicy';
