@@ -46,6 +46,10 @@ describe('writeJson', () => {
       const beside = writeJson({ d: new Decimal('1.50'), value }, indent);
       expect(beside).toBe(JSON.stringify({ d: 1.5, value }, null, indent).replace('1.5', '1.50'));
     }));
+    // A string of the data that looks like the writer's marker for a Decimal is still that string.
+    const lookalike = { s: '\u0000decimal:1.50', t: 'x"\u0000decimal:7', d: new Decimal('2.0') };
+    expect(writeJson(lookalike)).toBe(JSON.stringify({ ...lookalike, d: 2 }).replace('"d":2', '"d":2.0'));
+    expect(JSON.stringify(new Decimal('2.0'))).toBe('2');
     const odd = { a: undefined, b: [undefined, () => 1, NaN, Infinity, -0], c: 'é\u2028"\\\ud800', d: new Date(0) };
     expect(writeJson({ ...odd, x: new Decimal('2.0') })).toBe(JSON.stringify({ ...odd, x: 2 }).replace('"x":2', '"x":2.0'));
   });

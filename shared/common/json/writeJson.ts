@@ -8,21 +8,40 @@ import { Decimal } from './Decimal';
  */
 export function writeJson(value: unknown, indent?: number): string {
   decimalsSeen = 0;
-  // Most outputs hold no Decimal: then the native writer's text is already exact. A Decimal met
-  // by it counts itself (toJSON below), and only then is the output written again here.
-  const fast = JSON.stringify(value, null, indent);
-  if (decimalsSeen === 0) return fast;
+  marking = true;
+  let text: string;
+  try {
+    text = JSON.stringify(value, null, indent);
+  } finally {
+    marking = false;
+  }
+  // Most outputs hold no Decimal: then the native writer's text is already exact.
+  if (decimalsSeen === 0) return text;
+  // Each Decimal wrote a marker string holding its text; put the text in its place. A string of
+  // the data that looks like a marker makes the count differ: then the output is written here.
+  let found = 0;
+  const replaced = text.replace(MARKED, (_marker, number: string) => {
+    found++;
+    return number;
+  });
+  if (found === decimalsSeen) return replaced;
   return write(value, indent === undefined || indent <= 0 ? '' : ' '.repeat(Math.min(indent, 10)), '') as string;
 }
 
 let decimalsSeen = 0;
+let marking = false;
+const MARK = '\u0000decimal:';
+/** A marker as JSON.stringify writes it: the NUL escaped, the Decimal's text, the closing quote. */
+const MARKED = /"\\u0000decimal:([-0-9.eE+]+)"/g;
 
-// Only JSON.stringify calls toJSON. Its number is the value without its precision, which is what
-// a writer that knows nothing of Decimal (a log line, a structured clone) should see.
+// Only JSON.stringify calls toJSON. Inside writeJson it leaves a marker (one native pass writes
+// everything); anywhere else it gives the number without its precision, which is what a writer
+// that knows nothing of Decimal (a log line, a test's JSON.parse(JSON.stringify(...))) should see.
 Object.defineProperty(Decimal.prototype, 'toJSON', {
-  value(this: Decimal): number {
+  value(this: Decimal): number | string {
+    if (!marking) return this.valueOf();
     decimalsSeen++;
-    return this.valueOf();
+    return `${MARK}${this.text}`;
   },
 });
 
