@@ -490,7 +490,7 @@ export class SiteCompiler {
   }
 
   /**
-   * The message field a node's value comes from, in the message map's terms (`OBX-14.1` for the
+   * The message field a node's value comes from, in the message map's terms (`OBX-14` for the
    * DTM a called map was given), through the nodes before it: errors about that value name it.
    */
   private fieldFeeding(nodeId: string, seen: Set<string>): string | undefined {
