@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createStudioClient, studioMethodNames, type HostCommand, type StudioEnvelope } from '../shared/common/studio';
+import { Decimal } from '../shared/common/json/Decimal';
+import { createStudioClient, studioMethodNames, type HostCommand } from '../shared/common/studio';
+import { adtTestSpec } from '../shared/node/fixtures/adtTestSpec';
 import { openDefaultNodeStudio } from '../shared/node/studio/openDefaultNodeStudio';
 import { appEntryUrl } from './appProtocol';
 import { hostCommandChannel } from './ipcChannels';
@@ -13,7 +15,7 @@ function studio() {
 }
 
 /** ipcMain + ipcRenderer in one object: invoke() runs the registered handler as Electron would. */
-function fakeIpc(handlers: Map<string, (e: IpcSender, p: unknown) => Promise<StudioEnvelope>>, sender: IpcSender) {
+function fakeIpc(handlers: Map<string, (e: IpcSender, p: unknown) => Promise<string>>, sender: IpcSender) {
   const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
   const ipc: RendererIpc & { emit(channel: string, payload: unknown): void } = {
     // Structured clone is what Electron applies to IPC payloads both ways.
@@ -42,6 +44,9 @@ describe('IPC handlers', () => {
     const client = createStudioClient((method, args) => createPreloadBridge(ipc)[method](args));
     await client.setUiState({ key: 'zoom', value: 1.5 });
     expect(await client.getUiState({ key: 'zoom' })).toEqual({ value: 1.5 });
+    // A test case's expected output crosses IPC as JSON text, so 12.50 stays 12.50 (a structured clone of a Decimal would not).
+    const bundle = { metadata: { name: 'CBC', version: '1.0.0' }, mapping: adtTestSpec(), tests: [{ name: 'CBC', input: 'MSH|^~\\&|', expected: { value: new Decimal('12.50') } }] };
+    expect((await client.serializeBundle({ bundle })).text).toContain('"value": 12.50');
     expect(await client.getAppInfo()).toEqual({ version: '0.1.0', host: 'electron', nativeDialogs: false, dataDir: '/tmp' });
     await expect(client.openBundle({ path: '/definitely/not/here.json' })).rejects.toMatchObject({
       code: 'CW_FILE_NOT_CHOSEN', message: 'The studio opens only a file chosen in the Open dialog or listed in the recent files.', where: { file: '/definitely/not/here.json' },
@@ -52,10 +57,11 @@ describe('IPC handlers', () => {
   it('validate payloads that bypass the client', async () => {
     const s = studio();
     const handler = createIpcHandlers(s.api).get('crosswalk:saveBundle')!;
-    expect(await handler(appFrame, { path: '/tmp/x.json', bundle: 'not an object' })).toEqual({
+    expect(JSON.parse(await handler(appFrame, JSON.stringify({ path: '/tmp/x.json', bundle: 'not an object' })))).toEqual({
       ok: false, error: { code: 'CW_STUDIO_BAD_ARGS', message: 'saveBundle: bundle: Invalid input: expected record, received string.', where: { path: 'saveBundle' } },
     });
-    expect((await handler(appFrame, undefined)).ok).toBe(false);
+    expect(JSON.parse(await handler(appFrame, undefined)).ok).toBe(false);
+    expect(JSON.parse(await handler(appFrame, { path: '/tmp/x.json' })).error.code).toBe('CW_STUDIO_BAD_JSON');
     s.close();
   });
 
@@ -68,7 +74,7 @@ describe('IPC handlers', () => {
   ])('refuse calls from %s', async (_name, sender) => {
     expect(isTrustedSender(sender as IpcSender)).toBe(false);
     const s = studio();
-    const envelope = await createIpcHandlers(s.api).get('crosswalk:listRecentFiles')!(sender as IpcSender, {});
+    const envelope = JSON.parse(await createIpcHandlers(s.api).get('crosswalk:listRecentFiles')!(sender as IpcSender, '{}'));
     expect(envelope).toEqual({ ok: false, error: { code: 'CW_STUDIO_UNTRUSTED_SENDER', message: 'The request did not come from the Crosswalk studio page.', where: { path: 'listRecentFiles' } } });
     s.close();
   });

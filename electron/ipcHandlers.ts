@@ -1,4 +1,5 @@
-import { dispatchStudioCall, studioMethodNames, type StudioApi, type StudioEnvelope } from '../shared/common/studio';
+import { writeJson } from '../shared/common/json/writeJson';
+import { dispatchStudioText, studioMethodNames, type StudioApi } from '../shared/common/studio';
 import { appOrigin } from './appProtocol';
 import { studioChannel } from './ipcChannels';
 
@@ -7,22 +8,23 @@ export interface IpcSender {
   senderFrame: { url: string; parent: unknown } | null;
 }
 
-export type IpcHandler = (event: IpcSender, payload: unknown) => Promise<StudioEnvelope>;
+/** Takes the arguments as JSON text and answers the envelope as JSON text (decimals keep their text both ways). */
+export type IpcHandler = (event: IpcSender, payload: unknown) => Promise<string>;
 
 /**
  * One handler per Studio API method, as plain functions (tested without Electron). A call is
  * served only when it comes from the top frame of our own app page: not from an iframe, a page
- * the window was somehow navigated to, or a destroyed frame. Payloads are validated by the method
- * table inside dispatchStudioCall.
+ * the window was somehow navigated to, or a destroyed frame. Payloads are JSON text, read and
+ * validated by the method table inside dispatchStudioText.
  */
 export function createIpcHandlers(api: StudioApi): Map<string, IpcHandler> {
   const handlers = new Map<string, IpcHandler>();
   for (const method of studioMethodNames) {
     handlers.set(studioChannel(method), async (event, payload) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'CW_STUDIO_UNTRUSTED_SENDER', message: 'The request did not come from the Crosswalk studio page.', where: { path: method } } };
+        return writeJson({ ok: false, error: { code: 'CW_STUDIO_UNTRUSTED_SENDER', message: 'The request did not come from the Crosswalk studio page.', where: { path: method } } });
       }
-      return dispatchStudioCall(api, method, payload);
+      return dispatchStudioText(api, method, payload);
     });
   }
   return handlers;

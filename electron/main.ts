@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type MenuItemConstructorOptions } from 'electron';
-import { contentSecurityPolicy, type HostCommand } from '../shared/common/studio';
+import { contentSecurityPolicy, type HostCommand, type StudioEnvelope } from '../shared/common/studio';
 import { openDefaultNodeStudio } from '../shared/node/studio/openDefaultNodeStudio';
 import type { NodeStudio } from '../shared/node/studio/openNodeStudio';
 import { contentTypeOf } from '../shared/node/studio/rendererAssets';
@@ -80,15 +80,16 @@ void app.whenReady().then(() => {
   ));
   for (const [channel, handler] of createIpcHandlers(studio.api)) {
     ipcMain.handle(channel, async (event, payload) => {
-      const envelope = await handler(event, payload);
+      const answer = await handler(event, payload);
       if (/:(openBundle|saveBundle|clearRecentFiles)$/.test(channel)) {
         refreshMenu();
+        const envelope = JSON.parse(answer) as StudioEnvelope;
         // The OS's own recent documents (dock, jump list) too, once the file really opened or saved.
         const path = envelope.ok ? (envelope.value as { path?: unknown }).path : undefined;
         if (typeof path === 'string') app.addRecentDocument(path);
         else if (envelope.ok && channel.endsWith(':clearRecentFiles')) app.clearRecentDocuments();
       }
-      return envelope;
+      return answer;
     });
   }
   refreshMenu();

@@ -1,4 +1,4 @@
-import { hostCommandSchema, studioMethodNames, type HostCommand, type StudioBridge, type StudioEnvelope } from '../shared/common/studio';
+import { hostCommandSchema, studioMethodNames, type HostCommand, type StudioBridge } from '../shared/common/studio';
 import { hostCommandChannel, studioChannel } from './ipcChannels';
 
 /** The slice of Electron's ipcRenderer the preload uses. */
@@ -17,7 +17,7 @@ export function createPreloadBridge(ipc: RendererIpc): StudioBridge {
   const bridge: Record<string, unknown> = {};
   for (const method of studioMethodNames) {
     const channel = studioChannel(method);
-    bridge[method] = (args: unknown) => ipc.invoke(channel, args) as Promise<StudioEnvelope>;
+    bridge[method] = (argsJson: string) => ipc.invoke(channel, argsJson) as Promise<string>;
   }
   bridge.onHostCommand = (listener: (command: HostCommand) => void) => {
     const forward = (_event: unknown, payload: unknown) => {

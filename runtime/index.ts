@@ -30,6 +30,10 @@ export { CrosswalkError, type CrosswalkErrorData };
 export type { CompiledBundle, LoadedBundle, TransactionBundle, TraceEntry, FhirIssue };
 export { createBundle, serializeBundle, runBundleTests, type BundleFile, type BundleTestCase, type BundleTestResult } from '../shared/common/bundle/index';
 export { parseSpec, type MappingSpec } from '../shared/common/mapping/index';
+/** Outputs hold Decimals where a decimal's text must be kept (`1.50`): write them with writeJson, read JSON back with parseJson. */
+export { Decimal } from '../shared/common/json/Decimal';
+export { parseJson } from '../shared/common/json/parseJson';
+export { writeJson } from '../shared/common/json/writeJson';
 
 /** A verified bundle and the exact text it was read from (workers and hashes need the same bytes). */
 export type VerifiedBundle = LoadedBundle & { text: string; file?: string };

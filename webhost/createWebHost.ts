@@ -3,8 +3,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, resolve } from 'node:path';
+import { writeJson } from '../shared/common/json/writeJson';
 import {
-  contentSecurityPolicy, dispatchStudioCall, studioApiPrefix, studioLaunchUrl, studioTokenHeader, type StudioApi, type StudioEnvelope,
+  contentSecurityPolicy, dispatchStudioCall, readStudioPayload, studioApiPrefix, studioLaunchUrl, studioTokenHeader, type StudioApi, type StudioEnvelope,
 } from '../shared/common/studio';
 import { contentTypeOf, rendererAssetPath } from '../shared/node/studio/rendererAssets';
 
@@ -80,14 +81,11 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const body = await readBody(request, maxBody);
       if (body === undefined) return sendEnvelope(response, 413, failure('CW_STUDIO_TOO_LARGE', `The request is larger than ${maxBody} bytes.`));
-      let payload: unknown;
-      try {
-        payload = body.length === 0 ? {} : JSON.parse(body);
-      } catch {
-        return sendEnvelope(response, 400, failure('CW_STUDIO_BAD_JSON', 'The request body is not valid JSON.'));
-      }
       const method = decodeURIComponent(url.pathname.slice(studioApiPrefix.length));
-      const envelope = await dispatchStudioCall(options.api, method, payload);
+      // Decimals keep their text (`1.50` in an expected output), as the envelope below writes them.
+      const read = readStudioPayload(method, body);
+      if ('refused' in read) return sendEnvelope(response, statusFor(read.refused.error.code), read.refused);
+      const envelope = await dispatchStudioCall(options.api, method, read.payload);
       return sendEnvelope(response, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
     }
 
@@ -201,7 +199,7 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 }
 
 function sendEnvelope(response: ServerResponse, status: number, envelope: StudioEnvelope): void {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(envelope));
+  send(response, status, 'application/json; charset=utf-8', writeJson(envelope));
 }
 
 function failure(code: string, message: string): StudioEnvelope {
@@ -210,7 +208,7 @@ function failure(code: string, message: string): StudioEnvelope {
 
 function statusFor(code: string): number {
   if (code === 'CW_STUDIO_UNKNOWN_METHOD') return 404;
-  if (code === 'CW_STUDIO_BAD_ARGS') return 400;
+  if (code === 'CW_STUDIO_BAD_ARGS' || code === 'CW_STUDIO_BAD_JSON') return 400;
   if (code === 'CW_STUDIO_INTERNAL') return 500;
   return 422;
 }

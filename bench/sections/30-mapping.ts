@@ -11,12 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { BenchSection, BenchTable } from '../BenchSection';
-import { Random, generateAdtA01 } from '../generate/index';
+import { Random, generateAdtA01, generateOruR01 } from '../generate/index';
+import { measureInterleaved } from '../measure';
 import { adtA01ToFhir } from '../handwritten/adtA01ToFhir';
 import { engineIds } from '../handwritten/engineIds';
 import { compileJsonataMapper } from '../jsonata/adtA01ToFhirJsonata';
 import { loadBundle } from '../../shared/common/bundle/index';
 import { parseHl7 } from '../../shared/common/hl7v2/index';
+import { writeJson } from '../../shared/common/json/writeJson';
 import { compileWithCatalog, executeMapping } from '../../shared/common/mapping/index';
 import { nodeSchemaCatalog } from '../../shared/node/schema/index';
 import { inlineEveryCall } from '../inlineEveryCall';
@@ -24,6 +26,7 @@ import { inlineEveryCall } from '../inlineEveryCall';
 const COUNT = Number(process.env.BENCH_MAPPING_MESSAGES ?? 10000);
 const GROWTH = [...new Set([1000, 2000, 5000, 10000].filter((n) => n < COUNT).concat(COUNT))];
 const BUNDLE = fileURLToPath(new URL('../../examples/adt-a01-to-fhir.crosswalk.json', import.meta.url));
+const ORU_BUNDLE = fileURLToPath(new URL('../../examples/oru-r01-to-observations.crosswalk.json', import.meta.url));
 const collect = (globalThis as { gc?: () => void }).gc;
 
 interface Pipeline {
@@ -81,13 +84,14 @@ async function pipelines(): Promise<Pipeline[]> {
   const jsonata = compileJsonataMapper(timezone);
   return [
     {
+      // What the runtime writes: writeJson, which keeps a decimal's text (13.0, not 13).
       name: 'compiled example bundle (trace off)',
-      one: (text) => JSON.stringify(executeMapping(plan, parseHl7(text)).bundle).length,
+      one: (text) => writeJson(executeMapping(plan, parseHl7(text)).bundle).length,
       output: (text) => JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text)).bundle)),
     },
     {
       name: 'same links flat (calls inlined)',
-      one: (text) => JSON.stringify(executeMapping(flatPlan, parseHl7(text)).bundle).length,
+      one: (text) => writeJson(executeMapping(flatPlan, parseHl7(text)).bundle).length,
       output: (text) => JSON.parse(JSON.stringify(executeMapping(flatPlan, parseHl7(text)).bundle)),
     },
     {
@@ -112,7 +116,45 @@ async function pipelines(): Promise<Pipeline[]> {
         return JSON.parse(JSON.stringify(await jsonata.map(message, ids(message))));
       },
     },
+    {
+      // The writer the runtime used before decimals kept their text: the cost of writeJson is the difference.
+      name: 'compiled, written with JSON.stringify (13.0 → 13)',
+      one: (text) => JSON.stringify(executeMapping(plan, parseHl7(text)).bundle).length,
+      output: (text) => JSON.parse(JSON.stringify(executeMapping(plan, parseHl7(text)).bundle)),
+    },
   ];
+}
+
+/**
+ * The JSON writer on outputs that hold decimals: the ORU example on generated ORU^R01 messages,
+ * whose NM results are written with one decimal (13.0 stays 13.0). writeJson takes its own path
+ * for an output with a Decimal; the rows say what that costs against JSON.stringify.
+ */
+async function decimalWriter(count: number): Promise<BenchTable> {
+  const { spec } = loadBundle(readFileSync(ORU_BUNDLE, 'utf8'), 'examples/oru-r01-to-observations.crosswalk.json');
+  const { plan } = await compileWithCatalog(spec, nodeSchemaCatalog());
+  const rng = new Random(20251107);
+  const messages = Array.from({ length: count }, (_, i) => generateOruR01(rng, i + 1));
+  const outputs = messages.map((text) => executeMapping(plan, parseHl7(text)).bundle);
+  const withDecimals = outputs.filter((o) => writeJson(o) !== JSON.stringify(o)).length;
+  const chars = (write: (o: unknown) => string) => () => outputs.reduce((n, o) => n + write(o).length, 0);
+  const endToEnd = (write: (o: unknown) => string) => () => messages.reduce((n, text) => n + write(executeMapping(plan, parseHl7(text)).bundle).length, 0);
+  const [stringify, own, stringifyAll, ownAll] = measureInterleaved([chars(JSON.stringify), chars(writeJson), endToEnd(JSON.stringify), endToEnd(writeJson)], { warmup: 2, repeats: 7 });
+  const perMessage = (ms: number): string => `${((ms * 1000) / count).toFixed(1)} µs`;
+  return {
+    title: `JSON writer on outputs with decimals: ${count.toLocaleString('en-US')} generated ORU^R01 through the ORU example, ${withDecimals.toLocaleString('en-US')} of them with a decimal like 13.0 (median of 7, interleaved)`,
+    columns: ['what', 'per message', 'messages/s'],
+    rows: [
+      ['JSON.stringify (13.0 written 13)', perMessage(stringify.medianMs), fmt((count / stringify.medianMs) * 1000)],
+      ['writeJson (13.0 written 13.0)', perMessage(own.medianMs), fmt((count / own.medianMs) * 1000)],
+      ['parse → map → JSON.stringify', perMessage(stringifyAll.medianMs), fmt((count / stringifyAll.medianMs) * 1000)],
+      ['parse → map → writeJson (the runtime)', perMessage(ownAll.medianMs), fmt((count / ownAll.medianMs) * 1000)],
+    ],
+    notes: [
+      `writer alone: writeJson / JSON.stringify time = ${(own.medianMs / stringify.medianMs).toFixed(2)} (an output without a Decimal is JSON.stringify's own text, with a counter)`,
+      `end to end: messages/s with writeJson / with JSON.stringify = ${(stringifyAll.medianMs / ownAll.medianMs).toFixed(2)}`,
+    ],
+  };
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -184,15 +226,17 @@ const section: BenchSection = {
     const ratioFlat = rate[0] / rate[1];
     const ratioHand = rate[0] / rate[2];
     const ratioJsonata = rate[0] / rate[3];
+    const ratioWriter = rate[0] / rate[4];
     return [
       {
-        title: `End to end (parse → map → JSON.stringify), ${COUNT.toLocaleString('en-US')} generated ADT^A01 messages, ${(bytes / 1e6).toFixed(1)} MB (median of ${repeats[0]} runs, JSONata ${repeats[3]}, after warm-up; runs interleaved)`,
+        title: `End to end (parse → map → JSON text), ${COUNT.toLocaleString('en-US')} generated ADT^A01 messages, ${(bytes / 1e6).toFixed(1)} MB (median of ${repeats[0]} runs, JSONata ${repeats[3]}, after warm-up; runs interleaved)`,
         columns: ['pipeline', 'messages/s', 'MB/s', 'ms/run', 'peak RSS MB', 'peak heap MB', 'output'],
         rows,
         notes: [
           'All produce the same Bundle (checked on the first 50 messages before timing): Patient, Encounter, Location, Practitioner, AllergyIntolerances.',
-          'compiled: loadBundle + compileMapping once, then per message parseHl7 → executeMapping (trace off) → JSON.stringify.',
+          'compiled: loadBundle + compileMapping once, then per message parseHl7 → executeMapping (trace off) → writeJson (the runtime\'s writer: a decimal keeps its text).',
           flatNote,
+          'compiled, JSON.stringify: the same, written as before issue 10; these ADT messages hold no decimal, so writeJson writes JSON.stringify\'s own text (the table below has decimals).',
           'hand-written: parseHl7 → bench/handwritten/adtA01ToFhir.ts (plain TypeScript on the codec\'s fast read path) → JSON.stringify.',
           'JSONata: parseHl7 → the whole message to JSON (as JSONata engines feed it) → a precompiled jsonata 2 expression → JSON.stringify.',
           'Memory: process.memoryUsage() sampled every 500 messages; peak heap includes the input strings the benchmark holds.',
@@ -200,8 +244,10 @@ const section: BenchSection = {
           `ratio maps / flat             = ${ratioFlat.toFixed(2)}  (target >= 0.95: splitting into maps costs no speed)`,
           `ratio compiled / hand-written = ${ratioHand.toFixed(2)}  (target >= 0.70)`,
           `ratio compiled / JSONata      = ${ratioJsonata.toFixed(1)}x  (target >= 20x)`,
+          `ratio writeJson / JSON.stringify (compiled) = ${ratioWriter.toFixed(2)}`,
         ],
       },
+      await decimalWriter(Math.min(COUNT, 5000)),
       {
         title: 'Growth from 1k to 10k messages (time per batch; flat µs/msg means linear)',
         columns: ['pipeline', ...GROWTH.map((n) => `${n.toLocaleString('en-US')} msgs`)],

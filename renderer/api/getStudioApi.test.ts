@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDefaultNodeStudio } from '../../shared/node/studio/openDefaultNodeStudio';
 import { createWebHost, type WebHost } from '../../webhost/createWebHost';
-import type { StudioBridge, StudioEnvelope } from '../../shared/common/studio';
+import type { StudioBridge } from '../../shared/common/studio';
 
 // getStudioApi against the real web host over real sockets. The test plays the browser: a
 // `window` with the page's URL and sessionStorage, and fetch resolving page-relative URLs.
@@ -100,7 +100,7 @@ describe('getStudioApi in Electron', () => {
     const bridge = new Proxy({} as StudioBridge, {
       get: (_t, name: string) => name === 'onHostCommand'
         ? (l: (c: { command: 'save' }) => void) => { listeners.push(l); return () => undefined; }
-        : async (args: unknown): Promise<StudioEnvelope> => { calls.push([name, args]); return { ok: true, value: { path: null } }; },
+        : async (args: string): Promise<string> => { calls.push([name, JSON.parse(args)]); return '{"ok":true,"value":{"path":null}}'; },
     });
     browser('', {}, bridge);
     const api = await freshClient();

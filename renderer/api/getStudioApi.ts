@@ -2,6 +2,7 @@ import {
   createStudioClient, type StudioBridge, type StudioClient, type StudioEnvelope, type StudioMethodName,
 } from '../../shared/common/studio';
 import { studioTokenHeader, takeLaunchToken } from '../../shared/common/studio/studioHttp';
+import { writeJson } from '../../shared/common/json/writeJson';
 
 declare global {
   interface Window {
@@ -27,22 +28,24 @@ function electronClient(bridge: StudioBridge): StudioClient {
 }
 
 function webClient(token: string | undefined): StudioClient {
-  return createStudioClient(async (method: StudioMethodName, args: unknown): Promise<StudioEnvelope> => {
+  return createStudioClient(async (method: StudioMethodName, argsJson: string): Promise<string> => {
     let response: Response;
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { [studioTokenHeader]: token } : {}) },
-        body: JSON.stringify(args),
+        // JSON text written by writeJson: decimals (`1.50` in a test's expected output) travel as written, both ways.
+        body: argsJson,
         // The header is the only credential; the host sets no cookie and accepts none.
         credentials: 'omit',
       });
     } catch {
       return hostUnreachable(method);
     }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (isEnvelope(body)) return body;
-    return { ok: false, error: { code: 'CW_STUDIO_HTTP', message: `The web host answered ${method} with HTTP ${response.status}.`, where: { path: method } } };
+    // The host answers every API call with an envelope as JSON; anything else (a proxy's error page) is reported by status.
+    const body = await response.text().catch(() => '');
+    if ((response.headers.get('content-type') ?? '').startsWith('application/json')) return body;
+    return writeJson({ ok: false, error: { code: 'CW_STUDIO_HTTP', message: `The web host answered ${method} with HTTP ${response.status}.`, where: { path: method } } } satisfies StudioEnvelope);
   });
 }
 
@@ -66,10 +69,6 @@ function readToken(): string | undefined {
   try { return window.sessionStorage.getItem(tokenKey) ?? undefined; } catch { return undefined; }
 }
 
-function isEnvelope(value: unknown): value is StudioEnvelope {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
-}
-
-function hostUnreachable(method: string): StudioEnvelope {
-  return { ok: false, error: { code: 'CW_STUDIO_UNREACHABLE', message: 'The Crosswalk web host is not reachable; start it again with `npm run web`.', where: { path: method } } };
+function hostUnreachable(method: string): string {
+  return writeJson({ ok: false, error: { code: 'CW_STUDIO_UNREACHABLE', message: 'The Crosswalk web host is not reachable; start it again with `npm run web`.', where: { path: method } } } satisfies StudioEnvelope);
 }

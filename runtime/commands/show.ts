@@ -6,6 +6,7 @@ import { specPortEnv } from '../../shared/common/mapping/read/specPortEnv';
 import { parseSpec } from '../../shared/common/mapping/spec/parseSpec';
 import { readBundleText } from '../../shared/node/runtime/compileBundle';
 import type { CommandModule } from './CommandModule';
+import { parseJson } from '../../shared/common/json/parseJson';
 
 /**
  * A bundle file as `crosswalk show` and `crosswalk doc` read it: also a bundle whose hash no
@@ -16,7 +17,7 @@ export async function readShowableBundle(path: string): Promise<ShowableBundle> 
   const text = await readBundleText(path);
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = parseJson(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new CrosswalkError('BUNDLE_NOT_JSON', 'The bundle file is not valid JSON.', { file: path });
   }

@@ -7,6 +7,8 @@ import { writeFileAtomic } from '../../shared/node/studio/files/writeFileAtomic'
 import { LineWriter } from '../io/index';
 import { outcomeFile, PreviousOutcomes } from './PreviousOutcomes';
 import type { Failure, MessagePlace, RunSink } from './RunSink';
+import { parseJson } from '../../shared/common/json/parseJson';
+import { writeJson } from '../../shared/common/json/writeJson';
 
 /** Output file names: `<input file name>.<message position>`, made unique when two inputs share a name. */
 class PlaceNames {
@@ -99,10 +101,10 @@ export function createRunSink(options: SinkOptions): RunSink {
         offset: failure.place.offset,
         error: failure.error,
         issues: failure.issues,
-        output: failure.output === undefined ? undefined : JSON.parse(failure.output) as unknown,
+        output: failure.output === undefined ? undefined : parseJson(failure.output),
       };
       if (failure.input !== undefined) writeFileAtomic(join(options.errorsDir, outcomeFile.text(name, options.textExtension)), failure.input);
-      writeFileAtomic(join(options.errorsDir, outcomeFile.report(name)), `${JSON.stringify(report, null, 2)}\n`);
+      writeFileAtomic(join(options.errorsDir, outcomeFile.report(name)), `${writeJson(report, 2)}\n`);
     },
     async close(complete) {
       // An interrupted run may not have reached the end of its last input: keep that input's files.

@@ -7,6 +7,8 @@ import { tracedAt } from '../preview/tracedAt';
 import type { PreviewResult } from '../preview/previewTypes';
 import { keyOfRef, useSchemaStore } from '../state/schemaStore';
 import { emptyHighlight, rowKey, traceGraph, traceHighlight, type Highlight } from './traceGraph';
+import { Decimal } from '../../../shared/common/json/Decimal';
+import { writeJson } from '../../../shared/common/json/writeJson';
 
 // One computation per (map, focus, preview), shared by every node that asks.
 let memo: { map: MapDefinition | undefined; focus: Focus; result: PreviewResult | undefined; value: Highlight } | undefined;
@@ -38,8 +40,9 @@ export interface RowDecorations {
 /** A row's value as a short text: an object written whole (a map's output merged in) is only marked. */
 function show(value: unknown): string {
   if (typeof value === 'string') return value;
+  if (value instanceof Decimal) return value.text;
   if (typeof value === 'object' && value !== null) return Array.isArray(value) ? `[${value.length}]` : '{…}';
-  return JSON.stringify(value);
+  return writeJson(value);
 }
 
 /** The values the current map's links wrote into one of its targets, by target path (in this map's terms). */

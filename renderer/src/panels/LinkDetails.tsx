@@ -4,6 +4,7 @@ import { usePreviewStore } from '../preview/previewStore';
 import { tracedAt } from '../preview/tracedAt';
 import type { Link } from '../../../shared/common/mapping/spec/MappingSpec';
 import { MapsCrossed } from './PreviewPanel';
+import { writeJson } from '../../../shared/common/json/writeJson';
 
 function end(e: Link['from'] | Link['to']): string {
   if ('source' in e) return `${e.source} · ${e.path}`;
@@ -28,7 +29,7 @@ export function LinkDetails() {
         <div><b>{focus.output}</b>: {items.length === 0 ? 'no traced value.' : `${items.length} traced value${items.length > 1 ? 's' : ''}`}</div>
         {items.slice(0, 10).map((t, i) => (
           <div key={i} className="link-details__row">
-            <code>{t.targetPath} = {JSON.stringify(t.value)}</code> written by <code>{t.link}</code><MapsCrossed item={t} />
+            <code>{t.targetPath} = {writeJson(t.value)}</code> written by <code>{t.link}</code><MapsCrossed item={t} />
           </div>
         ))}
       </div>
@@ -66,7 +67,7 @@ export function LinkDetails() {
       {link.kind === 'context' ? <div className="muted">One target item per source item; links below it read the current item.</div> : null}
       <div className="link-details__values">
         {carried.length === 0 ? <span className="muted">Carried no value in this sample.</span> : carried.slice(0, 10).map((t, i) => (
-          <div key={i}><code>{t.sources.map((s) => `${s.path}=${JSON.stringify(s.value)}`).join(', ') || '—'}</code> → <code>{t.outputPath} = {JSON.stringify(t.value)}</code></div>
+          <div key={i}><code>{t.sources.map((s) => `${s.path}=${writeJson(s.value)}`).join(', ') || '—'}</code> → <code>{t.outputPath} = {writeJson(t.value)}</code></div>
         ))}
       </div>
       <button onClick={() => { deleteLink(link.id); setFocus(undefined); }} data-testid="delete-link">Delete link</button>

@@ -9,6 +9,7 @@ import { mapOfTraceId, mapsCrossed } from '../canvas/traceGraph';
 import { describeLocation } from '../../../shared/common/errors/CrosswalkError';
 import type { MapDefinition } from '../../../shared/common/mapping/spec/MappingSpec';
 import type { PreviewResult, TraceItem } from '../preview/previewTypes';
+import { writeJson } from '../../../shared/common/json/writeJson';
 
 /** `CX[Identifier]/l-system` → `l-system` when it names something of this map. */
 function localId(traceId: string, mapId: string): string | undefined {
@@ -102,8 +103,8 @@ export function MapsCrossed({ item }: { item: TraceItem }) {
 function TraceLine({ t }: { t: TraceItem }) {
   return (
     <div>
-      <b>{t.targetPath}</b> = <code>{JSON.stringify(t.value)}</code>
-      {t.sources.length > 0 ? <> ← {t.sources.map((s) => <span key={s.path} className="trace-source"><code>{s.path}</code> = <code>{JSON.stringify(s.value)}</code></span>)}</> : null}
+      <b>{t.targetPath}</b> = <code>{writeJson(t.value)}</code>
+      {t.sources.length > 0 ? <> ← {t.sources.map((s) => <span key={s.path} className="trace-source"><code>{s.path}</code> = <code>{writeJson(s.value)}</code></span>)}</> : null}
       {t.nodes.length > 0 ? <span className="trace-via"> via {t.nodes.map((n) => n.slice(n.lastIndexOf('/') + 1)).join(' → ')}</span> : null}
       <MapsCrossed item={t} />
     </div>

@@ -1,3 +1,6 @@
+import { Decimal } from '../../../shared/common/json/Decimal';
+import { writeJson } from '../../../shared/common/json/writeJson';
+
 /** One line of pretty-printed JSON and the JSON path of the value it holds (`entry[0].resource.gender`). */
 export interface JsonLine {
   text: string;
@@ -10,8 +13,9 @@ function join(base: string, key: string | number): string {
 }
 
 /**
- * JSON.stringify(value, null, 2), split into lines that know their JSON path, so the preview
- * can make every output value clickable and still have exactly the formatted JSON as its text.
+ * writeJson(value, 2) (JSON.stringify's layout, a Decimal as its text), split into lines that
+ * know their JSON path, so the preview can make every output value clickable and still have
+ * exactly the formatted JSON as its text.
  */
 export function jsonLines(value: unknown): JsonLine[] {
   const lines: JsonLine[] = [];
@@ -23,7 +27,7 @@ export function jsonLines(value: unknown): JsonLine[] {
       lines.push({ text: `${indent}]${suffix}`, path });
       return;
     }
-    if (v !== null && typeof v === 'object') {
+    if (v !== null && typeof v === 'object' && !(v instanceof Decimal)) {
       const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && typeof x !== 'function');
       if (entries.length === 0) { lines.push({ text: `${indent}${prefix}{}${suffix}`, path }); return; }
       lines.push({ text: `${indent}${prefix}{`, path });
@@ -31,7 +35,7 @@ export function jsonLines(value: unknown): JsonLine[] {
       lines.push({ text: `${indent}}${suffix}`, path });
       return;
     }
-    lines.push({ text: `${indent}${prefix}${JSON.stringify(v)}${suffix}`, path });
+    lines.push({ text: `${indent}${prefix}${writeJson(v)}${suffix}`, path });
   };
   walk(value, '', '', '', '');
   return lines;

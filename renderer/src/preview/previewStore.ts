@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
 import type { PreviewRequest, PreviewResult } from './previewTypes';
 import PreviewWorker from '../worker/preview.worker?worker';
-import type { MainToWorker, WorkerToMain } from './workerProtocol';
+import { writeJson } from '../../../shared/common/json/writeJson';
+import { readPreviewResult, type MainToWorker, type WorkerToMain } from './workerProtocol';
 import { getStudio } from '../state/studio';
 
 interface PreviewState {
@@ -38,7 +39,7 @@ function spawn(): Worker {
       );
       return;
     }
-    const result = message.result;
+    const result = readPreviewResult(message.resultJson);
     if (inFlight?.runId === result.runId) inFlight = undefined;
     const state = usePreviewStore.getState();
     if (result.runId !== state.latest) return; // a newer edit is on its way
@@ -56,7 +57,7 @@ function dispatch(request: PreviewRequest): void {
   }
   worker ??= spawn();
   inFlight = { runId: request.runId, startedAt: performance.now() };
-  worker.postMessage({ type: 'run', request } satisfies MainToWorker);
+  worker.postMessage({ type: 'run', requestJson: writeJson(request) } satisfies MainToWorker);
 }
 
 /**

@@ -2,7 +2,8 @@
 // so a burst of keystrokes costs one run, not one per keystroke.
 import '../../api/noEval';
 import type { PreviewRequest } from '../preview/previewTypes';
-import type { MainToWorker, WorkerToMain } from '../preview/workerProtocol';
+import { writeJson } from '../../../shared/common/json/writeJson';
+import { readPreviewRequest, type MainToWorker, type WorkerToMain } from '../preview/workerProtocol';
 import { runPreview } from './runPreview';
 import { connectHostBridge, settleHostCall } from './hostBridge';
 
@@ -23,7 +24,7 @@ scope.onmessage = (event) => {
     settleHostCall(message.id, message.ok, message.value);
     return;
   }
-  pending = message.request;
+  pending = readPreviewRequest(message.requestJson);
   if (scheduled) return;
   scheduled = true;
   setTimeout(drain, 0);
@@ -34,7 +35,7 @@ async function drain(): Promise<void> {
   pending = undefined;
   if (!request) { scheduled = false; return; }
   const result = await runPreview(request);
-  scope.postMessage({ type: 'result', result });
+  scope.postMessage({ type: 'result', resultJson: writeJson(result) });
   if (pending) setTimeout(drain, 0);
   else scheduled = false;
 }

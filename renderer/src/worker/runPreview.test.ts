@@ -10,6 +10,12 @@ import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpe
 import { testCaseDiff } from '../preview/testCaseDiff';
 import type { TestCase } from '../state/bundleAccess';
 import { runPreview } from './runPreview';
+import { loadBundle } from '../../../shared/common/bundle/loadBundle';
+import { Decimal } from '../../../shared/common/json/Decimal';
+import { parseJson } from '../../../shared/common/json/parseJson';
+import { writeJson } from '../../../shared/common/json/writeJson';
+import { jsonLines } from '../preview/jsonLines';
+import { readPreviewResult } from '../preview/workerProtocol';
 
 const sample = readFileSync(resolve(process.cwd(), '../shared/reference/hl7v2-samples/fhirconverter_ADT-A01-01.hl7'), 'utf8');
 // The docs' worked example: a message map calling a segment map calling a data type map.
@@ -87,5 +93,25 @@ describe('the studio and `crosswalk test` agree on a test case', () => {
       { path: 'entry[0].resource.gender', expected: 'female', actual: 'male' },
     ]);
     expect(runtime).toEqual(studio);
+  });
+});
+
+describe('decimals in the preview (issue 10, item 4)', () => {
+  // The shipped ORU example on the NIST LRI CBC report with hemoglobin sent as 12.50 g/mL.
+  const oru = loadBundle(readFileSync(resolve(process.cwd(), 'examples/oru-r01-to-observations.crosswalk.json'), 'utf8')).spec;
+  const cbc = readFileSync(resolve(process.cwd(), '../shared/reference/hl7v2-samples/fhirconverter_LRI_2.0-NG_CBC_Typ_Message.hl7'), 'utf8').replace('||12.5|g/mL', '||12.50|g/mL');
+
+  it('shows 12.50 in the output text and the trace, after the result crossed from the worker, and the test case diff compares it as text', async () => {
+    const result = readPreviewResult(writeJson(await runPreview({ runId: 4, spec: oru, sample: cbc })));
+    expect(result.error).toBeUndefined();
+    expect(result.outputText).toContain('"value": 12.50,');
+    expect(jsonLines(result.output).map((l) => l.text).join('\n')).toBe(result.outputText);
+    const value = result.trace.find((t) => t.targetPath === 'Quantity.value' && writeJson(t.value) === '12.50');
+    expect(value?.value).toEqual(new Decimal('12.50'));
+    // Saved as expected, then compared: equal to itself, and 12.5 is another value.
+    const test: TestCase = { name: 'cbc', input: cbc, expected: parseJson(writeJson(result.output)) as TestCase['expected'] };
+    expect(testCaseDiff(test, result)).toEqual([]);
+    const loose: TestCase = { ...test, expected: JSON.parse(writeJson(result.output)) as TestCase['expected'] };
+    expect(testCaseDiff(loose, result)).toEqual([{ path: `${value?.outputPath}`, expected: 12.5, actual: new Decimal('12.50') }]);
   });
 });

@@ -1,4 +1,5 @@
 import { parseHl7 } from '../../../shared/common/hl7v2';
+import { writeJson } from '../../../shared/common/json/writeJson';
 import type { PreviewRequest, PreviewResult } from '../preview/previewTypes';
 import { sourceValues } from './sourceValues';
 import { executePreview } from './executePreview';
@@ -19,7 +20,7 @@ export async function runPreview(request: PreviewRequest): Promise<PreviewResult
   return {
     runId: request.runId,
     ...executed,
-    outputText: executed.output === undefined ? '' : JSON.stringify(executed.output, null, 2),
+    outputText: executed.output === undefined ? '' : writeJson(executed.output, 2),
     sourceValues: valuesOf(request.sample),
     millis: performance.now() - started,
   };

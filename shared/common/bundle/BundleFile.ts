@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../json/jsonValueSchema';
 
 /** The bundle file format this engine writes. */
 export const BUNDLE_FORMAT = 'crosswalk.bundle/2';
@@ -24,7 +25,7 @@ export type BundleMetadata = z.infer<typeof bundleMetadataSchema>;
 export const bundleTestCaseSchema = z.object({
   name: z.string().min(1, 'A test case needs a name.'),
   input: z.string(),
-  expected: z.json().optional(),
+  expected: jsonValueSchema.optional(),
   expectedError: z.string().optional(),
 }).strict().refine((test) => (test.expected === undefined) !== (test.expectedError === undefined), {
   message: 'A test case has either an expected output or an expected error code.',
@@ -34,7 +35,7 @@ export type BundleTestCase = z.infer<typeof bundleTestCaseSchema>;
 export const bundleFileTestCaseSchema = z.object({
   name: z.string().min(1, 'A test case needs a name.'),
   input: z.union([z.array(z.string()), z.string()]),
-  expected: z.json().optional(),
+  expected: jsonValueSchema.optional(),
   expectedError: z.string().optional(),
 }).strict().refine((test) => (test.expected === undefined) !== (test.expectedError === undefined), {
   message: 'A test case has either an expected output or an expected error code.',

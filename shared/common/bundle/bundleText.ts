@@ -1,4 +1,5 @@
 import { CrosswalkError } from '../errors/CrosswalkError';
+import { Decimal } from '../json/Decimal';
 
 /**
  * The text of a bundle file, made to be read and reviewed in git: members in a fixed reading
@@ -59,7 +60,7 @@ const ONE_LINE_ITEMS = [
 ];
 
 function write(value: unknown, pad: string, path: string): string {
-  if (value === null || typeof value !== 'object') return scalar(value, path);
+  if (value === null || typeof value !== 'object' || value instanceof Decimal) return scalar(value, path);
   const inner = `${pad}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
@@ -75,7 +76,7 @@ function write(value: unknown, pad: string, path: string): string {
 
 /** One line: `{ "id": "l-gender", "from": { "node": "gender", "port": "code" }, "to": … }`. */
 function compact(value: unknown, path: string): string {
-  if (value === null || typeof value !== 'object') return scalar(value, path);
+  if (value === null || typeof value !== 'object' || value instanceof Decimal) return scalar(value, path);
   if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.map((v, i) => compact(v, `${path}[${i}]`)).join(', ')}]`;
   const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort(orderFor(path));
   if (keys.length === 0) return '{}';
@@ -89,7 +90,7 @@ function scalar(value: unknown, path: string): string {
     case 'number':
       if (!Number.isFinite(value)) throw new CrosswalkError('JSON_NOT_FINITE', `The number at ${path} is not finite, so it cannot be written as JSON.`, { path });
       return JSON.stringify(value);
-    case 'object': return 'null';
+    case 'object': return value instanceof Decimal ? value.text : 'null';
     default:
       throw new CrosswalkError('JSON_UNSUPPORTED', `The value at ${path} is a ${typeof value}, which JSON cannot carry.`, { path });
   }

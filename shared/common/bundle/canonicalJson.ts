@@ -1,11 +1,13 @@
 import { CrosswalkError } from '../errors/CrosswalkError';
+import { Decimal } from '../json/Decimal';
 
 /**
  * JSON with object keys sorted (by UTF-16 code units, as Array.prototype.sort compares them) and
  * arrays kept in their order, so equal data always gives equal text: the bundle hash is taken
  * over the compact form, and files are written in the indented form so a change is a small diff.
  * `undefined` members are left out as JSON.stringify does; non-finite numbers and values JSON
- * cannot carry are refused instead of silently changed.
+ * cannot carry are refused instead of silently changed. A Decimal is its text (`1.50`), so an
+ * expected output's precision is part of the hash.
  */
 export function canonicalJson(value: unknown): string {
   return write(value, '', '', '$');
@@ -27,6 +29,7 @@ function write(value: unknown, indent: string, pad: string, path: string): strin
       return JSON.stringify(value);
     case 'object': {
       if (value === null) return 'null';
+      if (value instanceof Decimal) return value.text;
       const inner = pad === '' ? '' : pad + indent;
       const sep = pad === '' ? ',' : `,${inner}`;
       if (Array.isArray(value)) {

@@ -6,7 +6,10 @@ export interface JsonDifference {
   actual: unknown;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { Decimal } from '../json/Decimal';
+import { writeJson } from '../json/writeJson';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Decimal);
 
 /** A value as JSON carries it: NaN and ±Infinity are written null, -0 is 0. */
 function asJson(value: unknown): unknown {
@@ -30,8 +33,10 @@ function membersOf(object: Record<string, unknown>): string[] {
  * (their canonical text), whatever object they are held in: key order never matters and keys are
  * visited sorted, so the same two documents give the same list however either was built; a
  * member set to undefined is absent; NaN and ±Infinity are null and -0 is 0, as JSON.stringify
- * writes them. So the studio (comparing the worker's output as it arrived) and `crosswalk test`
- * (comparing the output as the runtime writes it) report the same differences.
+ * writes them. Numbers compare as the text JSON holds them: a Decimal (`1.50`) equals only a
+ * Decimal of the same text, never the number 1.5, since FHIR counts a decimal's precision. So the
+ * studio (comparing the worker's output as it arrived) and `crosswalk test` (comparing the output
+ * as the runtime writes it) report the same differences.
  */
 export function jsonDiff(expected: unknown, actual: unknown, path = '', out: JsonDifference[] = []): JsonDifference[] {
   const e = asJson(expected);
@@ -50,7 +55,7 @@ export function jsonDiff(expected: unknown, actual: unknown, path = '', out: Jso
     }
     return out;
   }
-  if (e === a) return out;
+  if (e === a || (e instanceof Decimal && a instanceof Decimal && e.text === a.text)) return out;
   out.push({ path, expected: e, actual: a });
   return out;
 }
@@ -58,6 +63,6 @@ export function jsonDiff(expected: unknown, actual: unknown, path = '', out: Jso
 /** `"male"`, `absent`, or compact JSON shortened for a terminal line. */
 export function showJson(value: unknown, max = 120): string {
   if (value === undefined) return 'absent';
-  const text = JSON.stringify(value);
+  const text = writeJson(value);
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }

@@ -1,4 +1,5 @@
 import { CrosswalkError, type ErrorLocation } from '../errors/CrosswalkError';
+import { parseJson } from '../json/parseJson';
 import { MAPPING_FORMAT, MAPPING_FORMAT_NAME, MAPPING_FORMAT_VERSION } from '../mapping/spec/formatVersion';
 import type { MappingSpec } from '../mapping/spec/MappingSpec';
 import { parseSpec, zodToCrosswalk } from '../mapping/spec/parseSpec';
@@ -33,14 +34,15 @@ export interface ReadBundleOptions {
 /**
  * Reads a bundle file's text and refuses, with one CrosswalkError sentence, anything the runtime
  * must not run: text that is not JSON, an unknown bundle format, a newer mapping format, a hash
- * that does not match the content (tampered or hand-edited), or an invalid mapping. The one reader
+ * that does not match the content (tampered or hand-edited), or an invalid mapping. Decimals keep
+ * their text (parseJson), so expected outputs compare and hash exactly as written. The one reader
  * of bundles: the runtime, the studio's host and its renderer all call it (or readBundleJson).
  */
 export function loadBundle(text: string, file?: string, options: ReadBundleOptions = {}): LoadedBundle {
   const where = file === undefined ? {} : { file };
   let json: unknown;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     throw new CrosswalkError('BUNDLE_NOT_JSON', 'The bundle file is not valid JSON.', where);
   }

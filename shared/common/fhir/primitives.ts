@@ -5,6 +5,7 @@
  * Every check runs in time linear in the value (test/unit/robustness/engine.test.ts): values come
  * from messages, and one slow value would stall a whole batch or the web host.
  */
+import { Decimal } from '../json/Decimal';
 
 const YEAR = '([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)';
 const ZONE = '(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))';
@@ -116,6 +117,13 @@ export function primitiveFormatHint(type: FhirPrimitiveType): string {
   return FORMAT_HINT[type] ?? type;
 }
 
+/** A number kept as its text (a Decimal): a decimal as FHIR writes one; an integer type only in integer form, and in range. */
+function checkDecimalText(type: FhirPrimitiveType, text: string): string | undefined {
+  if (type === 'decimal') return COMPILED.decimal.test(text) ? undefined : `it must be ${primitiveFormatHint(type)}`;
+  if (!COMPILED.integer.test(text)) return 'it must be a whole number';
+  return checkPrimitive(type, Number(text));
+}
+
 /**
  * Why a JSON value is not a valid FHIR primitive of `type`, or undefined when it is valid.
  * The reason is a phrase that completes "… is not a valid <type>: <reason>".
@@ -123,6 +131,7 @@ export function primitiveFormatHint(type: FhirPrimitiveType): string {
 export function checkPrimitive(type: FhirPrimitiveType, value: unknown): string | undefined {
   if (type === 'xhtml') return typeof value === 'string' && value.length > 0 ? undefined : 'it must be non-empty XHTML text';
   const jsonType = jsonTypeOf(type);
+  if (value instanceof Decimal) return jsonType === 'number' ? checkDecimalText(type, value.text) : `it is a JSON number, but a ${type} is a JSON ${jsonType}`;
   if (typeof value !== jsonType) return `it is a JSON ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}, but a ${type} is a JSON ${jsonType}`;
   if (jsonType === 'boolean') return undefined;
   if (jsonType === 'number') {

@@ -2,6 +2,7 @@ import { isForbiddenKey } from '../safety/forbiddenKeys';
 import type { FhirDefinitions, FhirElementDefinition, ValueSetCodes } from './FhirDefinitions';
 import type { FhirIssue } from './FhirIssue';
 import { checkPrimitive, isFhirPrimitiveType, primitiveFormatHint, type FhirPrimitiveType } from './primitives';
+import { Decimal } from '../json/Decimal';
 
 export interface ValidateFhirOptions {
   /** Expansions of the value sets of required bindings, by URL (prepareFhirValidator fills this). A binding whose value set is absent here is not checked. */
@@ -41,6 +42,7 @@ const SYSTEM_TYPES: Record<string, FhirPrimitiveType> = {
 function describeJson(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  if (value instanceof Decimal) return 'a number';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
@@ -304,7 +306,7 @@ export class FhirValidator {
     }
     if (element.isBackbone && slot.choice === undefined) {
       const children = this.children(ownerType, element.path);
-      if (typeof value !== 'object' || Array.isArray(value)) {
+      if (typeof value !== 'object' || Array.isArray(value) || value instanceof Decimal) {
         this.report(issues, { severity: 'error', code: 'type', message: `${path} is ${describeJson(value)}, but it is a group of elements and must be an object.`, path, expected: 'an object' });
       } else if (children) {
         this.object(value as Record<string, unknown>, children, ownerType, path, issues, false);
@@ -321,13 +323,13 @@ export class FhirValidator {
     if (isFhirPrimitiveType(type)) {
       const reason = checkPrimitive(type, value);
       if (reason !== undefined) {
-        this.report(issues, { severity: 'error', code: typeof value === 'object' ? 'type' : 'format', message: `${path} is not a valid ${type}: ${reason}.`, path, expected: `${type} (${primitiveFormatHint(type)})` });
+        this.report(issues, { severity: 'error', code: typeof value === 'object' && !(value instanceof Decimal) ? 'type' : 'format', message: `${path} is not a valid ${type}: ${reason}.`, path, expected: `${type} (${primitiveFormatHint(type)})` });
         return;
       }
       if (type === 'code') this.binding(element, value as string, undefined, path, issues);
       return;
     }
-    if (typeof value !== 'object' || Array.isArray(value)) {
+    if (typeof value !== 'object' || Array.isArray(value) || value instanceof Decimal) {
       this.report(issues, { severity: 'error', code: 'type', message: `${path} is ${describeJson(value)}, but a ${type} is a JSON object.`, path, expected: type });
       return;
     }

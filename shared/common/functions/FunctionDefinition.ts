@@ -31,10 +31,18 @@ export interface ParameterDefinition {
   description: string;
 }
 
-/** Passed to every function call: the bundle-level settings a function may need. */
+/**
+ * Passed to every function call: what a function may need beyond its inputs, from the bundle and
+ * from the message being mapped (the engine builds one per message).
+ */
 export interface FunctionContext {
-  /** Default timezone offset (`+01:00`, `Z`) applied to HL7 times that carry none; undefined keeps them without one. */
+  /** The bundle's default timezone (`+01:00`, `Z`, settings.defaultTimezone): for HL7 times with no offset when MSH-7 has none either. */
   defaultTimezone?: string;
+  /**
+   * MSH-7's offset (`-04:00`), when the message's own time carries one: HL7 times without an
+   * offset are the sender's local time, so they take it before the bundle's default.
+   */
+  messageTimezone?: string;
 }
 
 /** An example is documentation and a unit test at once (functions.test.ts runs every one). */

@@ -114,7 +114,7 @@ describe('date functions produce valid FHIR primitives', () => {
     try { call(dateTime, { value: hl7 }, {}, { defaultTimezone: 'Z' }); } catch (error) { expect((error as Error).message).not.toContain(hl7); }
   });
   it('says how to fix a time without timezone, and checks the default timezone', () => {
-    expect(() => call(dateTime, { value: '200611200830' })).toThrow('The time has no timezone and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).');
+    expect(() => call(dateTime, { value: '200611200830' })).toThrow('The time has no timezone, nor has MSH-7, and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).');
     expect(() => call(dateTime, { value: '200611200830' }, {}, { defaultTimezone: 'CET' })).toThrow('The default timezone "CET" is not of the form +01:00, -05:30 or Z.');
     expect(call(dateTime, { value: '200611200830-0500' }, {}, { defaultTimezone: 'Z' })).toBe('2006-11-20T08:30:00-05:00');
   });

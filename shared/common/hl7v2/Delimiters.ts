@@ -1,3 +1,5 @@
+import type { HexCharset } from './hexEscape';
+
 /**
  * The separators of one message, read from MSH-1 (field) and MSH-2 (component, repetition,
  * escape, subcomponent, and from v2.7 on an optional truncation character). The truncation
@@ -11,6 +13,11 @@ export interface Delimiters {
   subcomponent: string;
   /** v2.7 truncation character (5th character of MSH-2), or undefined when MSH-2 has 4. */
   truncation?: string;
+  /**
+   * What `\Xhh…\` hex escapes decode in: MSH-18's character set, set when the message has one
+   * (UTF-8 when absent). Escapes are decoded with the separators, so it travels with them.
+   */
+  hex?: HexCharset;
 }
 
 /** The delimiters nearly every sender uses: `|^~\&`. */

@@ -14,7 +14,10 @@ describe('decodeValue', () => {
     ['O\\E\\Brien', 'O\\Brien'],
     ['line one\\.br\\line two', 'line one\\.br\\line two'],
     ['\\H\\bold\\N\\', '\\H\\bold\\N\\'],
-    ['\\X0D0A\\', '\\X0D0A\\'],
+    ['\\X0D0A\\', '\r\n'],
+    ['M\\XC3BC\\ller', 'Müller'],
+    ['\\X\\', '\\X\\'],
+    ['\\X4\\', '\\X4\\'],
     ['\\Zlocal\\', '\\Zlocal\\'],
     ['\\C2842\\', '\\C2842\\'],
     ['cut\\P\\', 'cut\\P\\'],
@@ -39,6 +42,8 @@ describe('encodeValue', () => {
     ['one\\.br\\two', 'one\\.br\\two'],
     ['C:\\temp', 'C:\\E\\temp'],
     ["O'Brien", "O'Brien"],
+    // A value's own hex-like text is data: escaped, so it does not read back as hex.
+    ['\\X41\\', '\\E\\X41\\E\\'],
   ])('%s → %s', (value, raw) => {
     expect(encodeValue(value, d)).toBe(raw);
   });

@@ -1,13 +1,16 @@
 import { CrosswalkError } from '../errors/CrosswalkError';
 import type { Delimiters } from './Delimiters';
+import { decodeHex } from './hexEscape';
 
 /**
  * HL7 v2 escape sequences. `\F\ \S\ \T\ \R\ \E\` stand for the delimiters and are decoded to
- * them. Every other recognized sequence (`\P\` truncation, `\H\ \N\` highlighting, `\.br\` and the
- * other formatting commands, `\Xhh..\` hex, `\Cxxyy\ \Mxxyyzz\` character sets, `\Z..\` local)
- * stays verbatim in the decoded value: it is markup a person can read and the mapping may pass on,
- * and keeping it makes the value survive a round trip. encodeValue keeps those sequences as they
- * are and escapes every other escape character, so decodeValue(encodeValue(v)) === v for every v
+ * them; `\Xhh..\` hex data is decoded to the text its bytes are in the message's character set
+ * (hexEscape.ts: `\XE9\` is é in 8859/1, `\XC3A9\` in UTF-8). Every other recognized sequence
+ * (`\P\` truncation, `\H\ \N\` highlighting, `\.br\` and the other formatting commands,
+ * `\Cxxyy\ \Mxxyyzz\` character sets, `\Z..\` local) stays verbatim in the decoded value: it is
+ * markup a person can read and the mapping may pass on, and keeping it makes the value survive a
+ * round trip. encodeValue keeps those sequences as they are and escapes every other escape
+ * character (a value's own `\X41\` too), so decodeValue(encodeValue(v)) === v for every v
  * without a line break. A CR or LF cannot be written into a value (it would end the segment and no
  * escape decodes back to it): encodeValue refuses it with HL7_BAD_VALUE; write `\.br\` instead.
  */
@@ -40,7 +43,6 @@ function isVerbatimSequence(text: string, from: number, to: number): boolean {
       }
       return true;
     }
-    case 88: // X hex data
     case 67: // C single-byte character set
     case 77: // M multi-byte character set
       return isHex(text, from + 1, to);
@@ -81,6 +83,12 @@ export function decodeValue(raw: string, d: Delimiters): string {
         start = raw.indexOf(esc, copied);
         continue;
       }
+    }
+    if (raw.charCodeAt(start + 1) === 88 && isHex(raw, start + 2, end)) { // X: hex data
+      out += raw.slice(copied, start) + decodeHex(raw.slice(start + 2, end), d.hex);
+      copied = end + 1;
+      start = raw.indexOf(esc, copied);
+      continue;
     }
     if (isVerbatimSequence(raw, start + 1, end)) {
       // Kept verbatim: skip past it so its closing escape is not read as an opening one.

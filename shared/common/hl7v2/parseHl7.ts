@@ -2,6 +2,8 @@ import { CrosswalkError, type ErrorLocation } from '../errors/CrosswalkError';
 import { delimiterProblem, type Delimiters } from './Delimiters';
 import { Hl7Message } from './Hl7Message';
 import { Hl7Segment } from './Hl7Segment';
+import { decodeValue } from './escape';
+import { hexCharsetOf } from './hexEscape';
 
 /** One message found in an input text, or the error that stopped it; nothing is dropped silently. */
 export type Hl7BatchItem = Hl7BatchMessage | Hl7BatchError;
@@ -321,6 +323,8 @@ export function controlCharacterError(line: Line, segment: number, escapes = fal
 function buildMessage(lines: Line[]): Hl7Message {
   const d = readDelimiters(lines[0], lines.length === 1);
   const segments: Hl7Segment[] = new Array(lines.length);
+  const hexMark = `${d.escape}X`;
+  let hex = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const control = controlCharacterError(line, i + 1);
@@ -332,8 +336,35 @@ function buildMessage(lines: Line[]): Hl7Message {
       throw new CrosswalkError('HL7_BAD_SEGMENT', 'A second MSH segment appeared inside one message.', { segment: i + 1, segmentId: 'MSH', offset: line.offset, line: line.line });
     }
     segments[i] = new Hl7Segment(line.text, d, line.text.slice(0, 3), line.offset, line.line);
+    if (!hex && line.text.includes(hexMark)) hex = true;
   }
+  if (hex) readHexEscapes(segments, d);
   return new Hl7Message(segments, d);
+}
+
+/**
+ * A message with hex escapes: their character set is MSH-18's, and every one is decoded now, so
+ * bytes that are not valid in it fail the message here, naming the segment and field (as bytes
+ * that do not fit fail it with HL7_ENCODING), rather than wherever a value happens to be read.
+ */
+function readHexEscapes(segments: readonly Hl7Segment[], d: Delimiters): void {
+  const charset = hexCharsetOf(segments[0].fieldRaw(18)?.split(d.repetition) ?? []);
+  // UTF-8 is what an absent reading means; only another set is recorded.
+  if (charset.kind !== 'utf-8') d.hex = charset;
+  const hexMark = `${d.escape}X`;
+  segments.forEach((segment, index) => {
+    if (!segment.raw.includes(hexMark)) return;
+    for (let n = segment.id === 'MSH' ? 3 : 1; n <= segment.fieldCount; n++) {
+      const raw = segment.fieldRaw(n);
+      if (raw === undefined || !raw.includes(hexMark)) continue;
+      try {
+        for (const rep of raw.split(d.repetition)) for (const comp of rep.split(d.component)) for (const leaf of comp.split(d.subcomponent)) decodeValue(leaf, d);
+      } catch (error) {
+        if (!(error instanceof CrosswalkError)) throw error;
+        throw error.at({ segment: index + 1, segmentId: segment.id, field: n, offset: segment.offset, line: segment.line });
+      }
+    }
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import { fhirCatalog, readSample } from '../../node/fixtures/referenceFixtures';
 import { copyLibraryMap, isShippedLibraryMap, libraryMap, libraryMaps } from './libraryMaps';
 import { libraryHarness } from './testing/libraryHarness';
 import { identifierType } from './valueMaps/identifierType';
+import { jsonNumber } from '../json/Decimal';
 
 let catalog: SchemaCatalog;
 beforeAll(async () => {
@@ -220,7 +221,8 @@ describe('what the maps write', () => {
   });
 
   test('NR[Range], TM[time], IS[CodeableConcept], CQ[Quantity]: the OBX-5 value types of their names', () => {
-    expect(run('OBX|||||3.5^5.0', 'NR[Range]', 'OBX-5')).toEqual({ low: { value: 3.5 }, high: { value: 5 } });
+    // 5.0 keeps its text: a Decimal (shared/common/json).
+    expect(run('OBX|||||3.5^5.0', 'NR[Range]', 'OBX-5')).toEqual({ low: { value: 3.5 }, high: { value: jsonNumber('5.0') } });
     expect(run('OBX|||||^200', 'NR[Range]', 'OBX-5')).toEqual({ high: { value: 200 } });
     expect(errorOf(() => run('OBX|||||low^high', 'NR[Range]', 'OBX-5')).code).toBe('NUMBER_INVALID');
     expect(run('OBX|||||0830', 'TM[time]', 'OBX-5')).toBe('08:30:00');

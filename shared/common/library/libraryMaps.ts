@@ -204,7 +204,7 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
       ],
     },
     deviations: [
-      { reason: 'A unit sent without a coding system, or with a legacy unit table (ISO+, ISO, ANS+, ANSI), that is recognisably UCUM (kg, lb, mm[Hg]) gets the UCUM system and code, which FHIR\'s vital-signs profiles want; the IG writes system and code only when CWE.3 is valued. A UCUM code is written the way UCUM spells it (mmHg → mm[Hg]).' },
+      { reason: 'A unit sent without a coding system, or with a legacy unit table (ISO+, ISO, ANS+, ANSI), that is recognisably UCUM (kg, lb, mm[Hg]) gets the UCUM system and code, which FHIR\'s vital-signs profiles want; the IG writes system and code only when CWE.3 is valued. A UCUM code is written the way UCUM spells it (mmHg → mm[Hg]), legacy upper-case codes as the UCUM they mean (ML → mL, not megalitre; functions/unit/legacyUnits.ts), and a code the sender calls UCUM that is not UCUM is left as the unit\'s text with no system and code, where the IG would copy it into Quantity.code.' },
       { reason: 'A code whose coding system has no URI (a local 99zzz name) is not written: FHIR allows a Quantity code only with its system (qty-3).' },
     ],
   }),

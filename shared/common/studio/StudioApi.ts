@@ -111,9 +111,10 @@ export type StudioEnvelope<T = unknown> = { ok: true; value: T } | { ok: false; 
 
 /**
  * The single object the Electron preload exposes as `window.crosswalk`: one function per method
- * of the table (each resolving to an envelope) plus a subscription to menu commands.
+ * of the table (arguments as JSON text, resolving to the envelope as JSON text, both written by
+ * writeJson so decimals cross IPC and contextBridge as written) plus a subscription to menu commands.
  */
-export type StudioBridge = { [K in StudioMethodName]: (args: unknown) => Promise<StudioEnvelope> } & {
+export type StudioBridge = { [K in StudioMethodName]: (argsJson: string) => Promise<string> } & {
   onHostCommand(listener: (command: HostCommand) => void): () => void;
 };
 

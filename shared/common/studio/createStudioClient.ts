@@ -1,10 +1,16 @@
 import { CrosswalkError } from '../errors/CrosswalkError';
+import { parseJson } from '../json/parseJson';
+import { writeJson } from '../json/writeJson';
 import type { HostCommand, StudioApi, StudioClient, StudioEnvelope } from './StudioApi';
 import { studioMethodNames, studioMethods, type StudioMethodName } from './studioMethods';
 import { describeZodIssue } from './describeZodIssue';
 
-/** Sends one call to a host and resolves to its envelope (IPC through the preload, or HTTP). */
-export type StudioTransport = (method: StudioMethodName, args: unknown) => Promise<StudioEnvelope>;
+/**
+ * Sends one call to a host and resolves to its envelope (IPC through the preload, or HTTP), both
+ * as JSON text: writeJson and parseJson keep a decimal's text (`1.50` in an expected output),
+ * which neither a structured clone nor JSON.stringify/JSON.parse would.
+ */
+export type StudioTransport = (method: StudioMethodName, argsJson: string) => Promise<string>;
 
 /**
  * Builds the renderer's StudioApi from the method table over any transport: arguments are checked
@@ -23,7 +29,7 @@ export function createStudioClient(
       if (!checked.success) {
         throw new CrosswalkError('CW_STUDIO_BAD_ARGS', `${name}: ${describeZodIssue(checked.error)}`, { path: name });
       }
-      const envelope = await transport(name, checked.data);
+      const envelope = readEnvelope(name, await transport(name, writeJson(checked.data)));
       if (!envelope.ok) throw new CrosswalkError(envelope.error.code, envelope.error.message, envelope.error.where, envelope.error.detail);
       const result = spec.result.safeParse(envelope.value);
       if (!result.success) {
@@ -33,4 +39,15 @@ export function createStudioClient(
     };
   }
   return client as unknown as StudioClient & StudioApi;
+}
+
+function readEnvelope(method: string, text: string): StudioEnvelope {
+  let envelope: unknown;
+  try {
+    envelope = parseJson(text);
+  } catch {
+    envelope = undefined;
+  }
+  if (typeof envelope === 'object' && envelope !== null && typeof (envelope as { ok?: unknown }).ok === 'boolean') return envelope as StudioEnvelope;
+  return { ok: false, error: { code: 'CW_STUDIO_BAD_RESULT', message: `The host answered ${method} with something that is not a studio envelope.`, where: { path: method } } };
 }

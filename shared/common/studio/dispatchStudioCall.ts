@@ -1,4 +1,6 @@
-import { CrosswalkError } from '../errors/CrosswalkError';
+import { CrosswalkError, type CrosswalkErrorData } from '../errors/CrosswalkError';
+import { parseJson } from '../json/parseJson';
+import { writeJson } from '../json/writeJson';
 import type { StudioApi, StudioEnvelope } from './StudioApi';
 import { isStudioMethodName, studioMethods } from './studioMethods';
 import { describeZodIssue } from './describeZodIssue';
@@ -30,6 +32,32 @@ export async function dispatchStudioCall(api: StudioApi, method: unknown, payloa
   }
 }
 
+/**
+ * dispatchStudioCall for a call that arrives as JSON text and is answered as JSON text (Electron
+ * IPC): decimals keep their text both ways (`1.50` in a test's expected output), which a
+ * structured clone would not. Never throws.
+ */
+export async function dispatchStudioText(api: StudioApi, method: unknown, payload: unknown): Promise<string> {
+  if (!isStudioMethodName(method)) return writeJson(await dispatchStudioCall(api, method, undefined));
+  const read = typeof payload === 'string' ? readStudioPayload(method, payload) : { refused: fail(notJson()) };
+  return writeJson('refused' in read ? read.refused : await dispatchStudioCall(api, method, read.payload));
+}
+
+/**
+ * A call's payload read from JSON text (the web host's body, an IPC message), Decimals kept, or
+ * the envelope refusing it: text that is not JSON, or nested deeper than the dispatcher allows
+ * (refused by the parser before it could overflow, with the dispatcher's own error).
+ */
+export function readStudioPayload(method: string, text: string): { payload: unknown } | { refused: Refusal } {
+  try {
+    return { payload: text.length === 0 ? {} : parseJson(text, { maxDepth: MAX_DEPTH }) };
+  } catch (error) {
+    return { refused: fail(error instanceof CrosswalkError && error.code === 'JSON_TOO_DEEP' ? payloadTooDeep(method) : notJson()) };
+  }
+}
+
+const notJson = () => new CrosswalkError('CW_STUDIO_BAD_JSON', 'The request body is not valid JSON.');
+
 /** How deeply a payload may nest. zod validates recursively and overflowed the stack near 3,000 levels; real ones (bundle documents, FHIR resources, UI state) nest a few dozen levels at most. */
 const MAX_DEPTH = 256;
 /** How many values a payload may hold, a cap on validation time (about 1 s per million); an IPC payload that shares one object many times counts it each time. */
@@ -48,7 +76,7 @@ function payloadLimitProblem(method: string, payload: unknown): CrosswalkError |
     const level = levels.pop() as number;
     // Typed arrays from a structured clone are one value here (zod refuses them); listing their indexes could cost gigabytes.
     if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) continue;
-    if (level > MAX_DEPTH) return new CrosswalkError('CW_STUDIO_TOO_DEEP', `${method}: the payload nests deeper than ${MAX_DEPTH} levels.`, { path: method });
+    if (level > MAX_DEPTH) return payloadTooDeep(method);
     const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
     count += children.length;
     if (count > MAX_VALUES) return new CrosswalkError('CW_STUDIO_TOO_LARGE', `${method}: the payload holds more than ${MAX_VALUES.toLocaleString('en-US')} values.`, { path: method });
@@ -60,7 +88,13 @@ function payloadLimitProblem(method: string, payload: unknown): CrosswalkError |
   return undefined;
 }
 
-function fail(error: CrosswalkError): StudioEnvelope {
+function payloadTooDeep(method: string): CrosswalkError {
+  return new CrosswalkError('CW_STUDIO_TOO_DEEP', `${method}: the payload nests deeper than ${MAX_DEPTH} levels.`, { path: method });
+}
+
+type Refusal = { ok: false; error: CrosswalkErrorData };
+
+function fail(error: CrosswalkError): Refusal {
   return { ok: false, error: error.toJSON() };
 }
 

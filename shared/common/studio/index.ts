@@ -4,7 +4,7 @@ export * from './studioSchemas';
 export * from './authoringSchemas';
 export * from './reviewMethods';
 export { createStudioClient, type StudioTransport } from './createStudioClient';
-export { dispatchStudioCall } from './dispatchStudioCall';
+export { dispatchStudioCall, dispatchStudioText, readStudioPayload } from './dispatchStudioCall';
 export { describeZodIssue } from './describeZodIssue';
 export * from './studioHttp';
 export * from './contentSecurityPolicy';

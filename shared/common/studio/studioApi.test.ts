@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CrosswalkError } from '../errors/CrosswalkError';
-import type { StudioApi, StudioEnvelope } from './StudioApi';
+import { Decimal } from '../json/Decimal';
+import type { StudioApi } from './StudioApi';
 import { createStudioClient } from './createStudioClient';
-import { dispatchStudioCall } from './dispatchStudioCall';
+import { dispatchStudioCall, dispatchStudioText, readStudioPayload } from './dispatchStudioCall';
 import { studioMethodNames, studioMethods } from './studioMethods';
 
 /** A partial API: the tests call only these; anything else rejects like a missing service would. */
@@ -86,6 +87,14 @@ describe('dispatchStudioCall bounds the payload before validating it', () => {
     });
   });
 
+  it('refuses a payload as text the same way: nested too deep (before parsing it all), or not JSON', async () => {
+    expect(await dispatchStudioText(host, 'setUiState', `{"key":"k","value":${'['.repeat(100_000)}`)).toBe(JSON.stringify(tooDeep));
+    expect(readStudioPayload('setUiState', '{"key":')).toEqual({ refused: { ok: false, error: { code: 'CW_STUDIO_BAD_JSON', message: 'The request body is not valid JSON.', where: {} } } });
+    expect(JSON.parse(await dispatchStudioText(host, 'setUiState', { key: 'k' }))).toEqual({ ok: false, error: { code: 'CW_STUDIO_BAD_JSON', message: 'The request body is not valid JSON.', where: {} } });
+    expect(JSON.parse(await dispatchStudioText(host, 'nope', '{}')).error.code).toBe('CW_STUDIO_UNKNOWN_METHOD');
+    expect(await dispatchStudioText(host, 'setUiState', '{"key":"k","value":[1.5]}')).toBe('{"ok":true,"value":{}}');
+  });
+
   it('refuses more than 2,000,000 values without listing a huge sparse array', async () => {
     const sparse: unknown[] = [];
     sparse.length = 1e9;
@@ -101,10 +110,10 @@ describe('createStudioClient', () => {
       openBundle: async () => { throw new CrosswalkError('CW_BUNDLE_JSON', 'The file is not JSON.', { file: 'x.json', line: 3 }); },
     });
     const sent: string[] = [];
+    // What IPC and HTTP carry: JSON text both ways.
     const client = createStudioClient(async (method, args) => {
       sent.push(method);
-      // What IPC or HTTP does to a payload: structured cloning through JSON.
-      return JSON.parse(JSON.stringify(await dispatchStudioCall(host, method, JSON.parse(JSON.stringify(args))))) as StudioEnvelope;
+      return dispatchStudioText(host, method, args);
     });
     expect(await client.getUiState({ key: 'panels' })).toEqual({ value: { key: 'panels', sizes: [1, 2.5, null] } });
     const error = await client.openBundle({ path: '/x.json' }).catch((e: unknown) => e);
@@ -113,9 +122,30 @@ describe('createStudioClient', () => {
     expect(sent).toEqual(['getUiState', 'openBundle']);
   });
 
+  it('carries a decimal\'s text both ways, which a structured clone or JSON.parse would lose', async () => {
+    const expected = { resourceType: 'Bundle', entry: [{ resource: { valueQuantity: { value: new Decimal('12.50') } } }] };
+    let saved: unknown;
+    const host = fakeHost({
+      openBundleText: async ({ name }) => ({ name, bundle: { tests: [{ name: 'CBC', input: 'MSH|', expected }] } }),
+      saveBundle: async ({ path, bundle }) => { saved = bundle; return { path, bytes: 1 }; },
+    });
+    const wire: string[] = [];
+    const client = createStudioClient(async (method, args) => {
+      const answer = await dispatchStudioText(host, method, args);
+      wire.push(args, answer);
+      return answer;
+    });
+    const opened = await client.openBundleText({ name: 'cbc.crosswalk.json', text: '{}' });
+    expect(opened.bundle).toEqual({ tests: [{ name: 'CBC', input: 'MSH|', expected }] });
+    expect(wire[1]).toContain('"value":12.50');
+    await client.saveBundle({ path: '/tmp/cbc.crosswalk.json', bundle: opened.bundle });
+    expect(wire[2]).toContain('"value":12.50');
+    expect((saved as { tests: { expected: typeof expected }[] }).tests[0].expected.entry[0].resource.valueQuantity.value).toEqual(new Decimal('12.50'));
+  });
+
   it('checks arguments before sending and results on arrival', async () => {
     let calls = 0;
-    const client = createStudioClient(async () => { calls += 1; return { ok: true, value: [{ path: 1 }] }; });
+    const client = createStudioClient(async () => { calls += 1; return JSON.stringify({ ok: true, value: [{ path: 1 }] }); });
     await expect(client.openBundle({ path: 5 as unknown as string })).rejects.toMatchObject({ code: 'CW_STUDIO_BAD_ARGS' });
     expect(calls).toBe(0);
     await expect(client.listRecentFiles()).rejects.toMatchObject({
@@ -125,7 +155,7 @@ describe('createStudioClient', () => {
   });
 
   it('has exactly the methods of the table plus onHostCommand', () => {
-    const client = createStudioClient(async () => ({ ok: true, value: {} }));
+    const client = createStudioClient(async () => JSON.stringify({ ok: true, value: {} }));
     expect(Object.keys(client).sort()).toEqual([...studioMethodNames, 'onHostCommand'].sort());
     expect(studioMethodNames.length).toBe(Object.keys(studioMethods).length);
   });

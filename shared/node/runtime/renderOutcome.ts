@@ -5,10 +5,12 @@ import type { CompiledMapping } from '../../common/mapping/compile/compileWithCa
 import { mapMessage } from '../../common/mapping/execute/mapMessage';
 import { jsonInput, type MappingInput } from '../../common/mapping/input/MappingInput';
 import { CrosswalkError } from '../../common/errors/CrosswalkError';
+import { writeJson } from '../../common/json/writeJson';
 
 /**
  * One message's outcome with the output already serialized (one JSON line): what a worker sends
- * back, cheaper to pass between threads than the object.
+ * back, cheaper to pass between threads than the object, and written by writeJson so decimals
+ * keep the precision sent.
  */
 export type RenderedOutcome =
   | { ok: true; json: string }
@@ -33,11 +35,11 @@ export function renderOutcome(compiled: CompiledMapping, item: MapItem, validate
     }
   }
   const outcome = mapMessage(compiled, message, { validate });
-  if (outcome.ok) return { ok: true, json: JSON.stringify(outcome.output) };
+  if (outcome.ok) return { ok: true, json: writeJson(outcome.output) };
   return {
     ok: false,
     error: outcome.error,
-    ...(outcome.output ? { json: JSON.stringify(outcome.output) } : {}),
+    ...(outcome.output ? { json: writeJson(outcome.output) } : {}),
     ...(outcome.issues ? { issues: outcome.issues } : {}),
   };
 }

@@ -3,14 +3,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHl7 } from '../../common/hl7v2';
 import { genderMapping } from './testing/genderMapping';
-import { createStudioClient, dispatchStudioCall } from '../../common/studio';
+import { createStudioClient, dispatchStudioText } from '../../common/studio';
 import { listFunctions } from '../../common/functions';
 import { openDefaultNodeStudio } from './openDefaultNodeStudio';
 
 // The Studio API over the real engine (generated schema indexes, function library), through the
 // same client and dispatcher the hosts use, with a JSON round trip as HTTP would do.
 const studio = openDefaultNodeStudio({ host: 'web', version: '0.1.0', appRoot: process.cwd(), dataDir: '/tmp/crosswalk-test', workspaceFile: ':memory:' });
-const api = createStudioClient(async (method, args) => JSON.parse(JSON.stringify(await dispatchStudioCall(studio.api, method, JSON.parse(JSON.stringify(args))))));
+const api = createStudioClient((method, args) => dispatchStudioText(studio.api, method, args));
 const v251 = { standard: 'hl7v2', version: '2.5.1', structure: 'ADT_A01' } as const;
 const patient = { standard: 'fhir-r4', version: '4.0.1', structure: 'Patient' } as const;
 

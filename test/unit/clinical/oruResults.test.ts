@@ -115,7 +115,7 @@ describe('a value that cannot be mapped', () => {
     expect(outcome.error).toEqual({
       code: 'NUMBER_INVALID',
       message: 'The value is not an HL7 number (NM): digits with an optional sign and decimal point.',
-      where: { map: 'NM[Quantity]', node: 'value' },
+      where: { map: 'NM[Quantity]', node: 'value', path: 'OBX-5' },
     });
   });
 

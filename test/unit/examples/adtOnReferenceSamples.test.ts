@@ -147,6 +147,7 @@ test('PID-7 of 8 characters or fewer gives birthDate only; a longer one adds the
   const birthTime = (valueDateTime: string) => ({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime', valueDateTime }] });
   expect(withBirth('19241010')).toEqual({ birthDate: '1924-10-10', _birthDate: undefined });
   expect(withBirth('192410')).toEqual({ birthDate: '1924-10', _birthDate: undefined });
-  expect(withBirth('192410100830')).toEqual({ birthDate: '1924-10-10', _birthDate: birthTime('1924-10-10T08:30:00Z') });
+  // No offset of its own: the sender's, from MSH-7 (20050110045504+0700), not the bundle's default Z.
+  expect(withBirth('192410100830')).toEqual({ birthDate: '1924-10-10', _birthDate: birthTime('1924-10-10T08:30:00+07:00') });
   expect(withBirth('19241010083015-0500')).toEqual({ birthDate: '1924-10-10', _birthDate: birthTime('1924-10-10T08:30:15-05:00') });
 });

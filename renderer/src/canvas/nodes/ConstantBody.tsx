@@ -1,3 +1,5 @@
+import { parseJson } from '../../../../shared/common/json/parseJson';
+import { writeJson } from '../../../../shared/common/json/writeJson';
 import type { ConstantNode } from '../../../../shared/common/mapping/spec/MappingSpec';
 import { CommitInput } from '../../panels/CommitInput';
 import type { NodeBodyProps, NodeView } from './NodeView';
@@ -9,11 +11,12 @@ function ConstantBody({ node, mapId }: NodeBodyProps<ConstantNode>) {
     <CommitInput
       className="op-node__const nodrag"
       aria-label={`Value of ${node.id}`}
-      value={typeof node.value === 'string' ? node.value : JSON.stringify(node.value)}
+      value={typeof node.value === 'string' ? node.value : writeJson(node.value)}
       title="A string, or JSON (a number, true/false, an object)"
       onCommit={(text) => {
         let value: unknown = text;
-        if (/^\s*[[{0-9tfn-]/.test(text)) { try { value = JSON.parse(text); } catch { value = text; } }
+        // parseJson keeps a decimal as typed (`1.50`), as the bundle file will.
+        if (/^\s*[[{0-9tfn-]/.test(text)) { try { value = parseJson(text); } catch { value = text; } }
         updateNode<ConstantNode>(mapId, node.id, 'Set constant', (n) => ({ ...n, value: value as ConstantNode['value'] }));
       }}
     />

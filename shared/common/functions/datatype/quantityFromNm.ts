@@ -1,5 +1,6 @@
 import type { FunctionDefinition } from '../FunctionDefinition';
-import { parseHl7Number } from '../number/parseHl7Number';
+import { Decimal } from '../../json/Decimal';
+import { parseHl7Decimal } from '../number/parseHl7Number';
 import { text } from '../util/values';
 import { quantityUnit } from './quantityParts';
 
@@ -17,6 +18,7 @@ export const quantityFromNm: FunctionDefinition = {
   params: [{ name: 'inferUcum', type: 'boolean', default: true, description: 'Recognise UCUM units sent without a coding system.' }],
   examples: [
     { inputs: { value: '065.88', units: ['kg', 'kilogram', 'UCUM'] }, output: { value: 65.88, unit: 'kilogram', system: 'http://unitsofmeasure.org', code: 'kg' } },
+    { inputs: { value: '0.040', units: ['mg/dL', undefined, 'UCUM'] }, output: { value: new Decimal('0.040'), unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } },
     { inputs: { value: '150', units: ['lb'] }, output: { value: 150, unit: 'lb', system: 'http://unitsofmeasure.org', code: '[lb_av]' } },
     { inputs: { value: '150', units: ['lb'] }, params: { inferUcum: false }, output: { value: 150, unit: 'lb' } },
     { inputs: { value: '7.2', units: ['10*9/L', undefined, '99LAB'] }, output: { value: 7.2, unit: '10*9/L' } },
@@ -24,7 +26,7 @@ export const quantityFromNm: FunctionDefinition = {
     { inputs: { value: 'high' }, error: 'NUMBER_INVALID' },
   ],
   apply(inputs, params) {
-    const value = typeof inputs.value === 'number' ? inputs.value : parseHl7Number(text(inputs.value));
+    const value = typeof inputs.value === 'number' || inputs.value instanceof Decimal ? inputs.value : parseHl7Decimal(text(inputs.value));
     if (value === undefined) return undefined;
     return { value, ...quantityUnit(inputs.units, params.inferUcum !== false) };
   },

@@ -1,16 +1,19 @@
 import { CrosswalkError } from '../../errors/CrosswalkError';
-import { parseHl7Number } from '../number/parseHl7Number';
+import type { Decimal } from '../../json/Decimal';
+import { parseHl7Decimal } from '../number/parseHl7Number';
 import { UCUM_SYSTEM } from '../unit/ucum';
 import { isLegacyUnitSystem, ucumCodeFor, unitSystemUri } from '../unit/unitSystems';
 import { component } from '../util/components';
 import { compact } from '../util/values';
 
-export interface Quantity { value?: number; comparator?: string; unit?: string; system?: string; code?: string }
+export interface Quantity { value?: number | Decimal; comparator?: string; unit?: string; system?: string; code?: string }
 
 /**
  * The unit part of a Quantity from a CWE units field, per the IG's CWE[Quantity] map: unit =
- * CWE.2, else CWE.1; code and system = CWE.1 and CWE.3 when both are valued. With `inferUcum`, a
- * unit sent without a system, or with the legacy ISO+/ANSI unit tables (OBX-6 `kg`, `lb`,
+ * CWE.2, else CWE.1; code and system = CWE.1 and CWE.3 when both are valued. UCUM is claimed only
+ * for a unit that is UCUM as sent or that the legacy unit table maps (`ML` → `mL`): a unit the
+ * sender calls UCUM but is not keeps its text and no system. With `inferUcum`, a unit sent
+ * without a system, or with the legacy ISO+/ANSI unit tables (OBX-6 `kg`, `lb`,
  * `beats/min^^ISO`), that is recognisably UCUM gets the UCUM code too, since FHIR's vital-signs
  * profiles want it. A code is written only with its system (qty-3).
  */
@@ -21,7 +24,11 @@ export function quantityUnit(units: unknown, inferUcum: boolean): Pick<Quantity,
   const unit = text ?? code;
   if (code === undefined) return compact({ unit });
   const system = unitSystemUri(systemName);
-  if (system !== undefined) return compact({ unit, system, code: system === UCUM_SYSTEM ? ucumCodeFor(code, systemName) : code });
+  if (system === UCUM_SYSTEM) {
+    const ucum = ucumCodeFor(code, systemName);
+    return ucum === undefined ? compact({ unit }) : compact({ unit, system, code: ucum });
+  }
+  if (system !== undefined) return compact({ unit, system, code });
   // ISO+ / ANSI units (the pre-UCUM unit tables v2 senders still name) are read like units without a system.
   if (inferUcum && (systemName === undefined || isLegacyUnitSystem(systemName))) {
     const ucum = ucumCodeFor(code, systemName);
@@ -40,8 +47,9 @@ export function snComparator(sn: unknown): string | undefined {
   return COMPARATORS.get(raw);
 }
 
-export function snNumber(sn: unknown, n: 2 | 4): number | undefined {
-  return parseHl7Number(component(sn, n));
+/** SN.2 or SN.4 as a FHIR decimal, with the precision sent. */
+export function snNumber(sn: unknown, n: 2 | 4): number | Decimal | undefined {
+  return parseHl7Decimal(component(sn, n));
 }
 
 /**

@@ -3,9 +3,13 @@ import type { FunctionContext, FunctionDefinition } from '../FunctionDefinition'
 import { enumParam } from '../util/values';
 import { dateInput, formatFhirDate, formatFhirTime, parseHl7DateTime, TIMEZONE_PATTERN, type Hl7DateTimeParts } from './hl7DateTime';
 
-/** The timezone a time is written with: its own, else the bundle's default; undefined when neither. */
+/**
+ * The timezone a time is written with, never invented: its own offset, else MSH-7's (the sender's
+ * local time), else the bundle's default; undefined when there is none of the three.
+ */
 export function resolveOffset(parts: Hl7DateTimeParts, context: FunctionContext): string | undefined {
-  if (parts.offset !== undefined) return parts.offset === '+00:00' ? 'Z' : parts.offset;
+  if (parts.offset !== undefined) return zone(parts.offset);
+  if (context.messageTimezone !== undefined) return zone(context.messageTimezone);
   const fallback = context.defaultTimezone;
   if (fallback === undefined || fallback === '') return undefined;
   if (!TIMEZONE_PATTERN.test(fallback)) {
@@ -14,9 +18,11 @@ export function resolveOffset(parts: Hl7DateTimeParts, context: FunctionContext)
   return fallback;
 }
 
+const zone = (offset: string): string => (offset === '+00:00' ? 'Z' : offset);
+
 /**
- * FHIR says a dateTime with a time must carry a timezone. A HL7 time without one gets the
- * bundle's default timezone; with no default, `withoutTimezone` decides: `error` (the default:
+ * FHIR says a dateTime with a time must carry a timezone. A HL7 time without one gets MSH-7's,
+ * else the bundle's default timezone; with neither, `withoutTimezone` decides: `error` (the default:
  * nothing is guessed, the message fails and names the fix) or `date` (keep only the date, which
  * is always valid but loses the time).
  */
@@ -24,7 +30,7 @@ export const hl7ToFhirDateTime: FunctionDefinition = {
   id: 'date.hl7ToFhirDateTime',
   category: 'date',
   label: 'HL7 date/time → FHIR dateTime',
-  description: 'Converts HL7 DTM/TS to a FHIR dateTime keeping partial precision (`200611` → `2006-11`) and offsets (`+0215` → `+02:15`). FHIR needs seconds, so `HHMM` gets `:00`. A time without a timezone takes the bundle default timezone; without one it is an error, or only the date is kept if `withoutTimezone` is `date`.',
+  description: 'Converts HL7 DTM/TS to a FHIR dateTime keeping partial precision (`200611` → `2006-11`) and offsets (`+0215` → `+02:15`). FHIR needs seconds, so `HHMM` gets `:00`. A time without a timezone takes the offset of MSH-7, else the bundle default timezone; without either it is an error, or only the date is kept if `withoutTimezone` is `date`.',
   inputs: [{ name: 'value', type: 'string', description: 'HL7 DTM, or a TS field (component 1 is read).' }],
   output: { type: 'dateTime', description: 'FHIR dateTime.' },
   params: [{ name: 'withoutTimezone', type: 'enum', options: ['error', 'date'], default: 'error', description: 'What to do with a time that has no timezone when the bundle sets no default timezone.' }],
@@ -34,6 +40,8 @@ export const hl7ToFhirDateTime: FunctionDefinition = {
     { inputs: { value: '20061120083015.1234+0215' }, output: '2006-11-20T08:30:15.1234+02:15' },
     { inputs: { value: '200611200830+0000' }, output: '2006-11-20T08:30:00Z' },
     { inputs: { value: '2006112008' }, context: { defaultTimezone: '-05:00' }, output: '2006-11-20T08:00:00-05:00' },
+    { inputs: { value: '20200802124455' }, context: { messageTimezone: '-04:00', defaultTimezone: 'Z' }, output: '2020-08-02T12:44:55-04:00' },
+    { inputs: { value: '20200802124455+0100' }, context: { messageTimezone: '-04:00' }, output: '2020-08-02T12:44:55+01:00' },
     { inputs: { value: '20061120083015' }, params: { withoutTimezone: 'date' }, output: '2006-11-20' },
     { inputs: { value: '20061120083015' }, error: 'DATE_NO_TIMEZONE' },
     { inputs: { value: '20061320' }, error: 'DATE_INVALID' },
@@ -47,7 +55,7 @@ export const hl7ToFhirDateTime: FunctionDefinition = {
     const offset = resolveOffset(parts, context);
     if (offset === undefined) {
       if (enumParam(params, 'withoutTimezone', ['error', 'date'] as const, 'error') === 'date') return date;
-      throw new CrosswalkError('DATE_NO_TIMEZONE', 'The time has no timezone and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).');
+      throw new CrosswalkError('DATE_NO_TIMEZONE', 'The time has no timezone, nor has MSH-7, and the mapping sets no default timezone; FHIR needs one (set the default timezone, or let this function keep only the date).');
     }
     return `${date}T${formatFhirTime(parts)}${offset}`;
   },

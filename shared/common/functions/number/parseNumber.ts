@@ -1,21 +1,24 @@
+import { Decimal } from '../../json/Decimal';
 import type { FunctionDefinition } from '../FunctionDefinition';
 import { text } from '../util/values';
-import { parseHl7Number } from './parseHl7Number';
+import { parseHl7Decimal } from './parseHl7Number';
 
 /**
- * Output is a JSON number, so FHIR decimal precision written as trailing zeros is not kept
- * (`1.50` → 1.5): the output document is JSON.stringify'd, which cannot write 1.50. Leading
- * zeros are dropped (`065.88` → 65.88), as FHIR decimal forbids them.
+ * The output is a FHIR decimal with the precision that was sent: trailing zeros stay (`1.50`,
+ * `170.0`: a Decimal, which the JSON writer writes as sent). Leading zeros and a `+` are dropped
+ * (`065.88` → 65.88), as FHIR's decimal grammar forbids them.
  */
 export const parseNumber: FunctionDefinition = {
   id: 'number.parse',
   category: 'number',
   label: 'Parse number',
-  description: 'Reads an HL7 NM value (`065.88`, `-.5`, `+12`) as a number for a FHIR decimal or integer; anything else is refused. Trailing zeros are not kept (1.50 → 1.5).',
+  description: 'Reads an HL7 NM value (`065.88`, `-.5`, `+12`) as a number for a FHIR decimal or integer, keeping the precision sent (`1.50` stays `1.50`); anything else is refused.',
   inputs: [{ name: 'value', type: 'string', description: 'HL7 NM text.' }],
   output: { type: 'number', description: 'The number.' },
   examples: [
     { inputs: { value: '065.88' }, output: 65.88 },
+    { inputs: { value: '1.50' }, output: new Decimal('1.50') },
+    { inputs: { value: '0.040' }, output: new Decimal('0.040') },
     { inputs: { value: '-.5' }, output: -0.5 },
     { inputs: { value: '+12' }, output: 12 },
     { inputs: { value: ' ' }, output: undefined },
@@ -24,6 +27,7 @@ export const parseNumber: FunctionDefinition = {
   ],
   apply(inputs) {
     if (typeof inputs.value === 'number') return Number.isFinite(inputs.value) ? inputs.value : undefined;
-    return parseHl7Number(text(inputs.value));
+    if (inputs.value instanceof Decimal) return inputs.value;
+    return parseHl7Decimal(text(inputs.value));
   },
 };

@@ -15,12 +15,13 @@ export function unitSystemUri(name: string | undefined): string | undefined {
 }
 
 /**
- * The UCUM code of a unit as sent with its coding system name: with UCUM, the unit as UCUM
- * writes it (`mmHg` → `mm[Hg]`, else as sent); with no system or a legacy unit table, the UCUM
- * code when the unit is recognisably UCUM (`lb` → `[lb_av]`); with any other system, none.
+ * The UCUM code of a unit as sent with its coding system name. With no system, a legacy unit
+ * table, or UCUM itself: the UCUM code of the legacy unit table (`ML` → `mL`, `lb` → `[lb_av]`),
+ * else the unit when it is valid, case-sensitive UCUM; a unit that is neither has none, even when
+ * the sender calls it UCUM. With any other system, none.
  */
 export function ucumCodeFor(unit: string | undefined, systemName: string | undefined): string | undefined {
   if (unit === undefined) return undefined;
-  if (systemName === undefined || isLegacyUnitSystem(systemName)) return v2UnitToUcum(unit);
-  return codingSystemUri(systemName) === UCUM_SYSTEM ? (v2UnitToUcum(unit) ?? unit) : undefined;
+  if (systemName === undefined || isLegacyUnitSystem(systemName) || codingSystemUri(systemName) === UCUM_SYSTEM) return v2UnitToUcum(unit);
+  return undefined;
 }

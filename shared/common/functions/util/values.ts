@@ -1,13 +1,15 @@
 import { isForbiddenKey } from '../../safety/forbiddenKeys';
 import { CrosswalkError } from '../../errors/CrosswalkError';
+import { Decimal } from '../../json/Decimal';
 import { component } from './components';
 
-/** A single text value from an input: numbers become their text, a v2 composite gives component 1. */
+/** A single text value from an input: numbers become their text (a Decimal its own), a v2 composite gives component 1. */
 export function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value === '' ? undefined : value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
   if (typeof value === 'boolean') return String(value);
+  if (value instanceof Decimal) return value.text;
   return component(value, 1);
 }
 

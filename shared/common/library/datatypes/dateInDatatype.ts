@@ -2,7 +2,7 @@ import type { From, MapBuilder } from '../../mapping/build/MapBuilder';
 
 /**
  * A date inside a data type (CX.7, XPN.12, XAD.13, XTN.13, DR.1): a time keeps its timezone or
- * takes the bundle's default; without either only the date is kept, so the validity period of
+ * takes MSH-7's, else the bundle's default; without any only the date is kept, so the validity period of
  * an identifier or a name never fails a whole message (as datatype.* did, functions/README.md).
  */
 export function dateInDatatype(b: MapBuilder, value: From, stem: string): From {

@@ -6,7 +6,7 @@ import { MapBuilder, fhirType, hl7Datatype } from '../../mapping/build/MapBuilde
  */
 function build() {
   const b = new MapBuilder('DTM[dateTime]', 'datatype', hl7Datatype('DTM'), fhirType('dateTime'))
-    .describe('DTM → dateTime', "A FHIR dateTime from an HL7 date/time (OBX-14, OBR-7; a TS field is read by its first component): the precision sent is kept, a time takes its own timezone or the mapping's default, and without either the message fails (DATE_NO_TIMEZONE).");
+    .describe('DTM → dateTime', "A FHIR dateTime from an HL7 date/time (OBX-14, OBR-7; a TS field is read by its first component): the precision sent is kept, a time takes its own timezone, else MSH-7's, else the mapping's default, and without any the message fails (DATE_NO_TIMEZONE).");
   b.set('dateTime', b.fn('date.hl7ToFhirDateTime', { value: b.src('DTM') }, undefined, 'dateTime'));
   return b.build();
 }

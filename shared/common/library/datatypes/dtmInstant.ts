@@ -7,7 +7,7 @@ import { MapBuilder, fhirType, hl7Datatype } from '../../mapping/build/MapBuilde
  */
 function build() {
   const b = new MapBuilder('DTM[instant]', 'datatype', hl7Datatype('DTM'), fhirType('instant'))
-    .describe('DTM → instant', "A FHIR instant from an HL7 date/time with at least a time (MSH-7): minutes and seconds not sent become 00, the timezone comes from the value or the mapping's default; a date alone fails (DATE_NOT_INSTANT).");
+    .describe('DTM → instant', "A FHIR instant from an HL7 date/time with at least a time (MSH-7): minutes and seconds not sent become 00, the timezone comes from the value, else MSH-7, else the mapping's default; a date alone fails (DATE_NOT_INSTANT).");
   b.set('instant', b.fn('date.hl7ToFhirInstant', { value: b.src('DTM') }, undefined, 'instant'));
   return b.build();
 }

@@ -1,3 +1,4 @@
+import type { FunctionContext } from '../../functions/FunctionDefinition';
 import type { Hl7Message, Hl7Segment } from '../../hl7v2';
 import type { GroupInstance, MessageGroups } from '../../hl7v2/groups';
 import type { JsonInput } from '../input/MappingInput';
@@ -48,6 +49,8 @@ export interface Frame {
   message: Hl7Message;
   /** The JSON value of a JSON or CSV input. */
   json: JsonInput | undefined;
+  /** What every function call of this message is given: the bundle's settings and MSH-7's offset (messageContext). */
+  context: FunctionContext;
   items: ContextItem[];
   /**
    * References of the resources built so far, by the target's slot (its index in the message

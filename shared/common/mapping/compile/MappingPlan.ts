@@ -4,7 +4,7 @@ import type { MessageStructure } from '../../hl7v2/groups';
 import type { Link, MapDefinition, MappingSpec, Target } from '../spec/MappingSpec';
 import type { FhirElementLookup } from './FhirElementLookup';
 import type { ContextItem, Evaluate, Frame } from './Frame';
-import type { FunctionLookup } from './FunctionLookup';
+import type { FunctionContext, FunctionLookup } from './FunctionLookup';
 import type { RequestPlan } from './compileRequest';
 import type { AbsentPlacement } from './absentPlacement';
 import type { TargetStep } from './targetPath';
@@ -95,6 +95,8 @@ export interface MessagePlan {
 export interface MappingPlan {
   spec: MappingSpec;
   messages: MessagePlan[];
+  /** The bundle's part of every function call's context (its default timezone); each message adds its own. */
+  functionContext: FunctionContext;
 }
 
 export interface CompileOptions {

@@ -20,7 +20,7 @@ import type { ContextScope } from './ContextScope';
 import type { FhirElementLookup } from './FhirElementLookup';
 import { sameItem, type ContextItem, type Evaluate, type Frame, type JsonItem, type SegmentItem } from './Frame';
 import { compileJsonList, compileJsonRead, jsonRewrite, jsonScopeOf, parseJsonSourcePath, startsWithSteps } from './jsonRead';
-import type { FunctionContext, FunctionLookup } from './FunctionLookup';
+import type { FunctionLookup } from './FunctionLookup';
 import { datatypeRewrite, identityRewrite, parseDatatypePath, segmentRewrite, type PathRewrite } from './inputBinding';
 import { linkOrder, type LinkInfo, type MapIndex } from './MapIndex';
 import type { Block, ContextLevel, ContextStep, TargetPlan, WriteStep } from './MappingPlan';
@@ -51,7 +51,6 @@ export interface PlanState {
   indexes: ReadonlyMap<string, MapIndex>;
   valueMaps: ReadonlyMap<string, CompiledValueMap>;
   functions: FunctionLookup;
-  functionContext: FunctionContext;
   elements: FhirElementLookup;
   structure: CompiledStructure | undefined;
   /** The message map being compiled: its targets are what reference nodes name. */
@@ -552,18 +551,45 @@ export class SiteCompiler {
     const node = this.index.nodes.get(nodeId) as MappingNode;
     const where = this.index.where({ node: node.id });
     const traceId = this.index.traceId(node.id);
+    const field = this.fieldFeeding(node.id, new Set());
     const ctx: NodeCompileContext = {
       where,
+      ...(field !== undefined ? { field } : {}),
       traceId,
       port: (name, mode) => this.compilePort(node.id, name, scopes, mode),
       functions: this.state.functions,
-      functionContext: this.state.functionContext,
       valueMap: (id) => this.state.valueMaps.get(id) as CompiledValueMap,
       expression: (text, input) => this.compileExpression(text, scopes, input, { ...where, path: `${this.index.at()}.nodes[${this.map.nodes.indexOf(node)}].expression` }),
       reference: (targetId) => this.reference(node, targetId, scopes),
       callMap: (mapId) => this.callMap(node, mapId, scopes),
     };
     return nodeKindOf(node).compile(node, port, ctx);
+  }
+
+  /**
+   * The message field a node's value comes from, in the message map's terms (`OBX-14` for the
+   * DTM a called map was given), through the nodes before it: errors about that value name it.
+   */
+  private fieldFeeding(nodeId: string, seen: Set<string>): string | undefined {
+    if (seen.has(nodeId)) return undefined;
+    seen.add(nodeId);
+    for (const links of this.index.inputs.get(nodeId)?.values() ?? []) {
+      for (const { link } of links) {
+        const from = link.from;
+        if (!('source' in from)) {
+          const upstream = this.fieldFeeding(from.node, seen);
+          if (upstream !== undefined) return upstream;
+          continue;
+        }
+        try {
+          const text = this.rewrite(from.path, {});
+          if (!looksLikeGroupPath(text) && !parseSegmentOnly(text)) return text;
+        } catch {
+          // A path that does not resolve is reported where the link itself is compiled.
+        }
+      }
+    }
+    return undefined;
   }
 
   private compileExpression(text: string, scopes: ContextScope[], input: Evaluate | undefined, where: ErrorLocation): Evaluate {
@@ -583,7 +609,6 @@ export class SiteCompiler {
       },
       ...(input ? { input } : {}),
       functions: this.state.functions,
-      functionContext: this.state.functionContext,
       where,
     });
   }

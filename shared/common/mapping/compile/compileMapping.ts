@@ -50,7 +50,7 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
     const input = hl7InputOf(map.sources[0].schema);
     const structureDef = input ? options.structures?.(input.version, input.name) : undefined;
     const base = {
-      spec, indexes, valueMaps, functions, functionContext, elements: options.elements,
+      spec, indexes, valueMaps, functions, elements: options.elements,
       structure: structureDef ? compileStructure(structureDef) : undefined,
       message: index,
       source: input ? 'hl7v2' as const : 'json' as const,
@@ -82,7 +82,7 @@ export function compileMapping(spec: MappingSpec, options: CompileOptions): Mapp
     };
     return plan;
   });
-  return { spec, messages };
+  return { spec, messages, functionContext };
 }
 
 /** What a map reads and writes, as its call node shows it (`CX` → `Identifier`, `JSON` → `Observation`). */

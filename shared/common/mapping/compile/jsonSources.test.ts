@@ -11,6 +11,7 @@ import { readInputs } from '../input/readInputs';
 import type { MapDefinition, MappingSpec, SchemaRef } from '../spec/MappingSpec';
 import { parseSpec } from '../spec/parseSpec';
 import { compileMapping } from './compileMapping';
+import { jsonNumber } from '../../json/Decimal';
 
 let catalog: SchemaCatalog;
 beforeAll(async () => {
@@ -78,7 +79,7 @@ describe('JSON sources', () => {
     m.set('Observation.component.code.text', m.src('$.count'));
     // One item of a repeating element outside a context: the links fill its first item.
     expect(resources(spec([m.build()]), { weight: '072.50', unit: 'kg', fasting: true, count: 3 })).toEqual([{
-      resourceType: 'Observation', valueQuantity: { value: 72.5, unit: 'kg' },
+      resourceType: 'Observation', valueQuantity: { value: jsonNumber('72.50'), unit: 'kg' },
       component: [{ code: { text: '3' }, valueBoolean: true, valueInteger: 3 }],
     }]);
   });

@@ -9,6 +9,7 @@ import type { TraceEntry } from '../trace/TraceEntry';
 import { canonicalJson } from '../../bundle/canonicalJson';
 import { messageKey, messageKeyOf, resourceUuid, type MessageKey } from './deterministicId';
 import { searchQuery } from './searchQuery';
+import { messageContext } from './messageContext';
 import { addContext, runBlock } from './runBlock';
 import { outcomeEntry } from './valueIssues';
 
@@ -97,6 +98,7 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
   const frame: Frame = {
     message,
     json,
+    context: messageContext(plan.functionContext, message),
     items: new Array(chosen.maxDepth),
     references: new Array(slots).fill(undefined),
     referenceItems: new Array(slots).fill(undefined),

@@ -75,7 +75,7 @@ describe('valueErrors', () => {
       const outcome = await run(settings, text(GOOD, OVER));
       expect(outcome.ok).toBe(false);
       if (outcome.ok) return;
-      expect(outcome.error).toEqual({ code: 'NUMBER_INVALID', message: NUMBER_SENTENCE, where: { map: 'NM[Quantity]', node: 'value' } });
+      expect(outcome.error).toEqual({ code: 'NUMBER_INVALID', message: NUMBER_SENTENCE, where: { map: 'NM[Quantity]', node: 'value', path: 'OBX-5' } });
     }
   });
 

@@ -1,10 +1,13 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
 import { isForbiddenKey } from '../../safety/forbiddenKeys';
+import { Decimal, jsonNumber } from '../../json/Decimal';
+import { parseHl7Decimal } from '../../functions/number/parseHl7Number';
 import type { TargetStep } from '../compile/targetPath';
 
 type JsonObject = Record<string, unknown>;
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object (a Decimal is a number, not an object). */
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Decimal);
 
 /** Whether a value counts as absent: FHIR has no empty strings, nulls or empty arrays. */
 export function isAbsent(value: unknown): boolean {
@@ -18,7 +21,7 @@ export function isAbsent(value: unknown): boolean {
  * `__proto__` along. Returns undefined for nothing left.
  */
 export function cleanCopy(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) {
+  if (typeof value !== 'object' || value === null || value instanceof Decimal) {
     if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
     return value === '' ? undefined : value;
   }
@@ -43,11 +46,25 @@ export function cleanCopy(value: unknown): unknown {
 /** A number as text, with an optional exponent; no two quantifiers can share a digit (linear on any text). */
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * Text linked straight into a number element: a decimal keeps the precision written (`1.50`, as
+ * number.parse does); an integer is the number (`007` → 7). Undefined when it is not a number.
+ */
+function numberFromText(text: string, type: string): number | Decimal | undefined {
+  if (!DECIMAL.test(text)) return undefined;
+  if (type !== 'decimal') return Number(text);
+  const e = text.search(/[eE]/);
+  if (e === -1) return parseHl7Decimal(text);
+  // An exponent (which HL7 NM has not, but text from elsewhere may): the mantissa as NM, the exponent as written.
+  return jsonNumber(`${String(parseHl7Decimal(text.slice(0, e)))}${text.slice(e)}`);
+}
+
 /** What kind of value it was, never the value itself: error sentences end up in logs, values may be patient data. */
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (isObject(value)) return 'an object';
   if (typeof value === 'string') return 'text';
+  if (value instanceof Decimal) return 'a number';
   return `a ${typeof value}`;
 }
 
@@ -66,7 +83,11 @@ function coerce(value: unknown, step: TargetStep, where: ErrorLocation): unknown
       break;
     case 'number':
       if (typeof value === 'number' && Number.isFinite(value)) return value;
-      if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value.trim());
+      if (value instanceof Decimal) return value;
+      if (typeof value === 'string') {
+        const n = numberFromText(value.trim(), step.type);
+        if (n !== undefined) return n;
+      }
       break;
     case 'boolean':
       if (typeof value === 'boolean') return value;

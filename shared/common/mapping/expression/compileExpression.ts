@@ -1,18 +1,18 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
 import type { Evaluate } from '../compile/Frame';
-import type { FunctionContext, FunctionLookup } from '../compile/FunctionLookup';
+import type { FunctionLookup } from '../compile/FunctionLookup';
 import { readModeFor } from '../compile/FunctionLookup';
 import type { ReadMode } from '../compile/sourceRead';
 import type { ExpressionNode } from './ExpressionAst';
 import { callFunction } from '../compile/callFunction';
 import { HL7_NUMBER } from '../../functions/number/parseHl7Number';
+import { Decimal } from '../../json/Decimal';
 
 /** What an expression can reach: source paths (compiled in the current context), `$in`, and the function library. */
 export interface ExpressionEnv {
   readPath(path: string, mode: ReadMode, column: number): Evaluate;
   input?: Evaluate;
   functions: FunctionLookup;
-  functionContext: FunctionContext;
   where: ErrorLocation;
 }
 
@@ -24,7 +24,9 @@ export function truthy(value: unknown): boolean {
 }
 
 function asNumber(value: unknown): number | undefined {
+  if (value instanceof Decimal) return value.valueOf();
   if (typeof value === 'number') return value;
+  if (value instanceof Decimal) return value.valueOf();
   if (typeof value === 'string' && HL7_NUMBER.test(value)) return Number(value);
   return undefined;
 }
@@ -145,7 +147,6 @@ export function compileExpression(node: ExpressionNode, env: ExpressionEnv, mode
       const listName = variadic ? last.name : '';
       const paramArgs = variadic ? [] : node.args.slice(inputs.length).map((arg, i) => ({ name: params[i].name, evaluate: compileExpression(arg, env) }));
       const where = env.where;
-      const context = env.functionContext;
       // Refilled per call (a call never runs inside itself): functions are pure and keep nothing.
       const inputValues: Record<string, unknown> = {};
       const paramValues: Record<string, unknown> = {};
@@ -158,7 +159,7 @@ export function compileExpression(node: ExpressionNode, env: ExpressionEnv, mode
           inputValues[listName] = list;
         }
         for (let i = 0; i < paramArgs.length; i++) paramValues[paramArgs[i].name] = scalar(paramArgs[i].evaluate(frame, prov)) ?? undefined;
-        return callFunction(definition, inputValues, paramValues, context, where);
+        return callFunction(definition, inputValues, paramValues, frame.context, where);
       };
     }
   }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ErrorLocation } from '../../errors/CrosswalkError';
 import type { CompiledValueMap } from '../../valuemaps/applyValueMap';
 import type { Evaluate } from '../compile/Frame';
-import type { FunctionContext, FunctionLookup, PortDefinition } from '../compile/FunctionLookup';
+import type { FunctionLookup, PortDefinition } from '../compile/FunctionLookup';
 import type { ReadMode } from '../compile/sourceRead';
 import type { ExpressionNode } from '../expression/ExpressionAst';
 
@@ -42,12 +42,13 @@ export interface CheckEnv extends PortEnv {
  */
 export interface NodeCompileContext {
   where: ErrorLocation;
+  /** The message field the node's first linked input comes from (`OBX-14`), when one does: errors about a value name it. */
+  field?: string;
   /** This node's id in the trace (`PID[Patient]/gender`). */
   traceId: string;
   /** The links into an input port read in `mode`; undefined when nothing is linked. */
   port(name: string, mode: ReadMode): Evaluate | undefined;
   functions: FunctionLookup;
-  functionContext: FunctionContext;
   valueMap(id: string): CompiledValueMap;
   /** An expression compiled in the node's context, `$in` reading `input`. */
   expression(text: string, input: Evaluate | undefined): Evaluate;

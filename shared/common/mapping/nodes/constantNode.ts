@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../../json/jsonValueSchema';
+import { writeJson } from '../../json/writeJson';
 import { idSchema } from '../spec/ids';
 import type { NodeKind } from './NodeKind';
 
@@ -6,7 +8,7 @@ import type { NodeKind } from './NodeKind';
 export const constantNodeSchema = z.object({
   id: idSchema,
   kind: z.literal('constant'),
-  value: z.json(),
+  value: jsonValueSchema,
   label: z.string().optional(),
 }).strict();
 export type ConstantNode = z.infer<typeof constantNodeSchema>;
@@ -26,6 +28,6 @@ export const constantNodeKind: NodeKind<ConstantNode> = {
     };
   },
   show(node) {
-    return typeof node.value === 'string' ? `'${node.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(node.value);
+    return typeof node.value === 'string' ? `'${node.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : writeJson(node.value);
   },
 };

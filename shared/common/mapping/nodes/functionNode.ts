@@ -44,7 +44,9 @@ export const functionNodeKind: NodeKind<FunctionNode> = {
     if (!definition) throw new CrosswalkError('MAP_UNKNOWN_FUNCTION', `Node "${node.id}" uses the function "${node.functionId}", which is not in the function library.`, ctx.where);
     const ports = definition.inputs.map((p) => ({ name: p.name, evaluate: ctx.port(p.name, readModeFor(p)) }));
     const params: Record<string, unknown> = { ...(node.params ?? {}) };
-    const { functionContext, where, traceId } = ctx;
+    const { traceId } = ctx;
+    // A value the function refuses (a time without a timezone, text that is no number) is placed at the field it came from.
+    const where = ctx.field === undefined ? ctx.where : { ...ctx.where, path: ctx.field };
     // One inputs object per node, refilled per call: functions are pure and keep nothing, and a node
     // never runs inside its own evaluation (the compiler refuses cycles), so nothing sees it change.
     const inputs: Record<string, unknown> = {};
@@ -56,7 +58,7 @@ export const functionNodeKind: NodeKind<FunctionNode> = {
         inputs[names[i]] = evaluate === undefined ? undefined : evaluate(frame, prov);
       }
       if (prov) prov.nodes.push(traceId);
-      return callFunction(definition, inputs, params, functionContext, where);
+      return callFunction(definition, inputs, params, frame.context, where);
     };
   },
   show(node, inputs) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createStudioClient, dispatchStudioCall } from '../../../common/studio';
+import { createStudioClient, dispatchStudioCall, dispatchStudioText } from '../../../common/studio';
 import { readSample } from '../../fixtures/referenceFixtures';
 import { openDefaultNodeStudio } from '../openDefaultNodeStudio';
 
 // The Studio API's authoring calls (coverage, rows, documentation) over the real engine, through the
-// same client and dispatcher the hosts use, with a JSON round trip as HTTP would do.
+// same client and dispatcher the hosts use, with the JSON text both hosts carry.
 const studio = openDefaultNodeStudio({ host: 'web', version: '0.1.0', appRoot: process.cwd(), dataDir: '/tmp/crosswalk-test', workspaceFile: ':memory:' });
-const api = createStudioClient(async (method, args) => JSON.parse(JSON.stringify(await dispatchStudioCall(studio.api, method, JSON.parse(JSON.stringify(args))))));
+const api = createStudioClient((method, args) => dispatchStudioText(studio.api, method, args));
 const example = () => api.getExample({ id: 'adt-a01-to-fhir' });
 
 describe('Studio API: authoring', () => {

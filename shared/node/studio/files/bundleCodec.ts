@@ -1,4 +1,5 @@
 import { CrosswalkError } from '../../../common/errors/CrosswalkError';
+import { parseJson } from '../../../common/json/parseJson';
 import { assertNoForbiddenKeys } from '../../../common/safety/forbiddenKeys';
 import type { BundleDocument } from '../../../common/studio';
 
@@ -14,12 +15,12 @@ export interface BundleCodec {
 export function parseJsonDocument(text: string, file: string): BundleDocument {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // Decimals keep their text, so a bundle's expected outputs and hash read back exactly.
+    value = parseJson(text);
   } catch (error) {
-    const match = /position (\d+)/.exec((error as Error).message);
+    const offset = error instanceof CrosswalkError ? error.where.offset : undefined;
     const where: { file: string; offset?: number; line?: number } = { file };
-    if (match) {
-      const offset = Number(match[1]);
+    if (offset !== undefined) {
       where.offset = offset;
       where.line = text.slice(0, offset).split('\n').length;
     }

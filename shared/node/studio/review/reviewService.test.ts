@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHl7 } from '../../../common/hl7v2';
-import { createStudioClient, dispatchStudioCall } from '../../../common/studio';
+import { createStudioClient, dispatchStudioText } from '../../../common/studio';
 import { readSample } from '../../fixtures/referenceFixtures';
 import { openDefaultNodeStudio } from '../openDefaultNodeStudio';
 import { osUserName } from './reviewService';
@@ -8,7 +8,7 @@ import { osUserName } from './reviewService';
 // The review part of the Studio API over the real engine and a real (in-memory) workspace, through
 // the client and dispatcher both hosts use, with a JSON round trip as HTTP does.
 const studio = openDefaultNodeStudio({ host: 'web', version: '0.1.0', appRoot: process.cwd(), dataDir: '/tmp/crosswalk-test', workspaceFile: ':memory:' });
-const api = createStudioClient(async (method, args) => JSON.parse(JSON.stringify(await dispatchStudioCall(studio.api, method, JSON.parse(JSON.stringify(args))))));
+const api = createStudioClient((method, args) => dispatchStudioText(studio.api, method, args));
 const mappingKey = 'ADT^A01 example';
 
 type Rows = { valueMaps: { id: string; entries: { source: string; target: string; review?: Record<string, unknown> }[] }[] };
