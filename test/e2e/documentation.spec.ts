@@ -33,7 +33,7 @@ test('the ADT example\'s interface document, read in Chromium: rules, value map 
   expect(pid).toContainEqual(['Patient.identifier', 'PID-3', 'CX[Identifier]', '', '', '']);
   expect(pid).toContainEqual(['Patient.telecom.use', 'PID-13.2, PID-13.3', "'home'", '', "PID-13.2 = null and not (PID-13.3 = 'CP')", '']);
   expect((await tableAfter(page, 'map-ADT-A01', 'rules'))[0]).toEqual(['patient: Patient', 'PID', 'PID[Patient]', '', '', '']);
-  expect(await tableAfter(page, 'vm-v2-0001-gender', 'codes')).toContainEqual(['F', 'female', 'Female', 'http://hl7.org/fhir/administrative-gender', '', '']);
+  expect(await tableAfter(page, 'vm-v2-0001-gender', 'codes')).toContainEqual(['F', 'female', 'Female', 'http://hl7.org/fhir/administrative-gender', '', '', 'unreviewed']);
   const tests = await tableAfter(page, 'tests', 'tests');
   expect(tests.map((row) => row[2])).toEqual(['passed', 'passed', 'passed', 'passed']);
   expect(tests[3].slice(0, 2)).toEqual(['An ORU^R01 is refused with a clear error (fhirconverter_ORU-R01-RMGEAD.hl7)', 'fails with MESSAGE_NOT_ACCEPTED']);

@@ -11,7 +11,7 @@ test('a mapping started from the IG\'s VXU_V04 opens in the studio with its note
   await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
   const reply = await page.request.post(`${origin}/api/newMappingFromIg`, { headers: { 'x-crosswalk-token': token }, data: { message: 'VXU_V04' } });
   const created = (await reply.json()).value as { bundle: { mapping: unknown }; report: { counts: { notes: number } } };
-  expect(created.report.counts.notes).toBe(243);
+  expect(created.report.counts.notes).toBe(240);
   const input = readSample('izgateway_VXU_V04.hl7');
   await openBundle(page, 'vxu-from-ig', created.bundle.mapping, [{ name: 'izgateway', input, expectedError: 'NOT_CHECKED' }]);
   await expect(page.getByTestId('canvas')).toHaveAttribute('data-map-id', 'VXU_V04');

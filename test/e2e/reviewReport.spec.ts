@@ -5,7 +5,8 @@ import { studioHost } from './studioHost';
 /** The Studio API over the web host's HTTP, with the launch token: the same calls the studio's review mode will make. */
 function studioApi(request: APIRequestContext): StudioClient {
   const { origin, token } = studioHost();
-  return createStudioClient(async (method, args) => (await request.post(`${origin}/api/${method}`, { headers: { 'x-crosswalk-token': token }, data: args })).json());
+  // JSON text both ways, as the studio's own HTTP transport sends it (a decimal keeps its text).
+  return createStudioClient(async (method, argsJson) => (await request.post(`${origin}/api/${method}`, { headers: { 'x-crosswalk-token': token, 'content-type': 'application/json' }, data: argsJson })).text());
 }
 
 test('the issue\'s review over the web host: approve, question, change, the ConceptMap round trip and the HTML report in Chromium', async ({ page, request }) => {
