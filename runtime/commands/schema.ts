@@ -138,6 +138,7 @@ export const schemaCommand: CommandModule = {
   register(program: Command): void {
     program
       .command('schema')
+      .summary('print an HL7 v2 or FHIR R4 schema tree (or a table, value set, concept map) as JSON')
       .description('Print an HL7 v2 or FHIR R4 schema tree (or a table, value set, concept map) as JSON.')
       .argument('<standard>', 'hl7v2, fhir-r4, or json / csv to infer a schema from a sample file')
       .argument('[version]', 'HL7 v2 version (2.3, 2.3.1, 2.4, 2.5, 2.5.1, 2.6, 2.7, 2.7.1); optional for fhir-r4 (4.0.1)')
