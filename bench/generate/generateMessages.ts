@@ -83,6 +83,7 @@ export function generateAdtA01WithIdentifiers(rng: Random, id: number, count: nu
   return segments.join('\r');
 }
 
+/** One result; OBX-4 (sub-ID) is its set id, as senders tell apart two results of one code in an order. */
 function obx(rng: Random, setId: number): string {
   const status = rng.pick(['F', 'P', 'C']);
   const observed = timestamp(rng);
@@ -91,18 +92,18 @@ function obx(rng: Random, setId: number): string {
       const [code, text, unit, low, high] = rng.pick(NM_TESTS);
       const value = (low + rng.next() * (high - low) * 1.3).toFixed(1);
       const flag = Number(value) > high ? 'H' : Number(value) < low ? 'L' : 'N';
-      return `OBX|${setId}|NM|${code}^${text}^LN||${value}|${unit}^${unit}^UCUM|${low}-${high}|${flag}|||${status}|||${observed}`;
+      return `OBX|${setId}|NM|${code}^${text}^LN|${setId}|${value}|${unit}^${unit}^UCUM|${low}-${high}|${flag}|||${status}|||${observed}`;
     }
     case 'ST':
-      return `OBX|${setId}|ST|8251-1^Service comment^LN||${esc(rng.pick(ST_NOTES))}||||||${status}|||${observed}`;
+      return `OBX|${setId}|ST|8251-1^Service comment^LN|${setId}|${esc(rng.pick(ST_NOTES))}||||||${status}|||${observed}`;
     case 'CWE': {
       const [code, text, system] = rng.pick(CWE_RESULTS);
-      return `OBX|${setId}|CWE|600-7^Bacteria identified in Blood by Culture^LN|1|${code}^${text}^${system}^^^^20230301||||||${status}|||${observed}`;
+      return `OBX|${setId}|CWE|600-7^Bacteria identified in Blood by Culture^LN|${setId}|${code}^${text}^${system}^^^^20230301||||||${status}|||${observed}`;
     }
     case 'SN':
-      return `OBX|${setId}|SN|5902-2^Prothrombin time (PT)^LN||${rng.pick(['>', '<', '', '<='])}^${rng.int(1, 200)}${rng.chance(0.3) ? `^:^${rng.int(1, 9)}` : ''}|s^second^UCUM|11-13.5|${rng.pick(['H', 'N'])}|||${status}|||${observed}`;
+      return `OBX|${setId}|SN|5902-2^Prothrombin time (PT)^LN|${setId}|${rng.pick(['>', '<', '', '<='])}^${rng.int(1, 200)}${rng.chance(0.3) ? `^:^${rng.int(1, 9)}` : ''}|s^second^UCUM|11-13.5|${rng.pick(['H', 'N'])}|||${status}|||${observed}`;
     default:
-      return `OBX|${setId}|DT|29769-7^Date vaccine information statement presented^LN||${birthDate(rng)}||||||${status}|||${observed}`;
+      return `OBX|${setId}|DT|29769-7^Date vaccine information statement presented^LN|${setId}|${birthDate(rng)}||||||${status}|||${observed}`;
   }
 }
 
