@@ -71,6 +71,28 @@ describe('every OBX value type has its value', () => {
     expect(m.of('Observation')[0].valueTime).toBe('08:30:00');
   });
 
+  // The other types issue 10 lists, one realistic result each, with the exact value[x].
+  test.each([
+    ['SN', '2160-0^Creatinine^LN', '<^0.5', 'mg/dL', { valueQuantity: { comparator: '<', value: 0.5, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } }],
+    ['SN', '5130-0^Titer^LN', '^1^:^128', '', { valueRatio: { numerator: { value: 1 }, denominator: { value: 128 } } }],
+    ['ST', '8251-1^Service comment^LN', 'Specimen slightly hemolyzed', '', { valueString: 'Specimen slightly hemolyzed' }],
+    ['CWE', '600-7^Bacteria identified^LN', '112283007^Escherichia coli^SCT', '', { valueCodeableConcept: { coding: [{ code: '112283007', display: 'Escherichia coli', system: 'http://snomed.info/sct' }] } }],
+    ['CE', '882-1^ABO and Rh group^LN', '278149003^Blood group A Rh(D) positive^SCT', '', { valueCodeableConcept: { coding: [{ code: '278149003', display: 'Blood group A Rh(D) positive', system: 'http://snomed.info/sct' }] } }],
+    ['DT', '11778-8^Delivery date estimated^LN', '20240901', '', { valueDateTime: '2024-09-01' }],
+    ['DTM', '8665-2^Last menstrual period start date^LN', '202312011030-0500', '', { valueDateTime: '2023-12-01T10:30:00-05:00' }],
+    ['TS', '8665-2^Last menstrual period start date^LN', '20231201', '', { valueDateTime: '2023-12-01' }],
+    ['CQ', '3167-4^Volume of 24 hour urine^LN', '1500^mL&milliliter&UCUM', '', { valueQuantity: { value: 1500, unit: 'milliliter', system: 'http://unitsofmeasure.org', code: 'mL' } }],
+  ] as const)('%s: %s', (type, code, value, units, expected) => {
+    const [result] = run([OBR(), OBX({ 2: type, 3: code, 5: value, 6: units })]).of('Observation');
+    expect(Object.fromEntries(Object.entries(result).filter(([k]) => k.startsWith('value')))).toEqual(expected);
+    expect(result.status).toBe('final');
+  });
+
+  test('RP: a pointer to a report held elsewhere as a valueAttachment url in the R5 Observation.value extension', () => {
+    const [result] = run([OBR(), OBX({ 2: 'RP', 3: '18748-4^Diagnostic imaging study^LN', 5: 'https://pacs.example.org/wado/1.2.840.113619^PACS^IM^JPEG' })]).of('Observation');
+    expect(result.extension).toEqual([{ url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Observation.value', valueAttachment: { url: 'https://pacs.example.org/wado/1.2.840.113619', contentType: 'image/jpeg' } }]);
+  });
+
   test('ED: a PDF report as a valueAttachment in the R5 Observation.value extension', () => {
     const m = run([OBR(), OBX({ 2: 'ED', 3: '11502-2^Laboratory report^LN', 5: 'LAB^AP^PDF^Base64^JVBERi0xLjQK' })]);
     const [result] = m.of('Observation');
