@@ -255,6 +255,31 @@ describe('nothing said is dropped', () => {
     });
   });
 
+  test('the report lists its order\'s specimen (SPM), with the specimen\'s identifiers, type and times', () => {
+    const m = run([OBR(), OBX({ 2: 'NM', 3: '2345-7^Glucose^LN', 5: '98', 6: 'mg/dL' }), segment('SPM', { 1: '1', 2: 'SP1&EHR^FS1&LAB', 4: '119297000^Blood specimen^SCT', 17: '20240315075500-0500', 18: '20240315081000-0500' })]);
+    const specimen = m.entries.find((e) => e.resource.resourceType === 'Specimen');
+    expect(specimen?.resource).toEqual({
+      resourceType: 'Specimen', subject: m.patient,
+      identifier: [
+        { value: 'SP1', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'PGN' }] } },
+        { value: 'FS1', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'FGN' }] } },
+      ],
+      type: { coding: [{ system: 'http://snomed.info/sct', code: '119297000', display: 'Blood specimen' }] },
+      collection: { collectedDateTime: '2024-03-15T07:55:00-05:00' },
+      receivedTime: '2024-03-15T08:10:00-05:00',
+    });
+    expect(m.of('DiagnosticReport')[0].specimen).toEqual([{ reference: specimen?.fullUrl }]);
+  });
+
+  test('XCN identifiers keep their type (XCN.13) and assigning authority (XCN.9): an NPI by its OID as system, a local number by its assigner', () => {
+    const m = run([OBR(), OBX({ 2: 'NM', 3: '2345-7^Glucose^LN', 5: '98', 6: 'mg/dL', 16: '1234^Smith^John^^^^^^NPI&2.16.840.1.113883.4.6&ISO^L^^^NPI~5678^Jones^Ann^^^^^^GHH^L^^^PRN' })]);
+    const type = (code: string) => ({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code }] });
+    expect(m.of('Practitioner').map((p) => p.identifier)).toEqual([
+      [{ value: '1234', system: 'urn:oid:2.16.840.1.113883.4.6', type: type('NPI') }],
+      [{ value: '5678', assigner: { display: 'GHH' }, type: type('PRN') }],
+    ]);
+  });
+
   test('OBX-23/24/25: the result is performed by the director\'s role at the performing laboratory', () => {
     const m = run([OBR(), OBX({ 2: 'NM', 3: '718-7^Hemoglobin^LN', 5: '13.2', 6: 'g/dL', 23: 'Good Health Lab^^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^^^05D1234567', 24: '1 Lab Way^^Springfield^IL^62701', 25: '998877^Patel^Ravi^^^Dr^MD' })]);
     const url = (type: string) => m.entries.find((e) => e.resource.resourceType === type)?.fullUrl;
