@@ -2,7 +2,9 @@ import type { BundleMetadata } from '../../shared/common/bundle/BundleFile';
 import type { MappingSpec } from '../../shared/common/mapping/spec/MappingSpec';
 import { buildAdtA01ToFhir } from './adtA01ToFhir';
 import { buildHomeBloodPressure } from './homeBloodPressure';
+import { buildMdmT02ToDocumentReference } from './mdmT02ToDocumentReference';
 import { buildOruR01ToObservations } from './oruR01ToObservations';
+import { buildVxuV04ToImmunization } from './vxuV04ToImmunization';
 
 /** A test case of an example bundle: a real sample (or a documented variant of one) and what it must give. */
 export interface ExampleTest {
@@ -73,6 +75,40 @@ export const examples: readonly Example[] = [
         name: 'ORU^R01 v2.5.1 with RP and ED attachments, a coded result with its notes and flag, a repeating NM as components, results in lab (I) and order detail (O), the performing laboratory and its director, a specimen, and a report with its section, interpreter, technician, transcriptionist and notes (fhirconverter_ORU-R01-01.hl7)',
         sample: 'fhirconverter_ORU-R01-01.hl7',
       },
+      { name: 'An ADT^A01 is refused with a clear error (fhirconverter_ADT01-23.hl7)', sample: 'fhirconverter_ADT01-23.hl7', expectedError: 'MESSAGE_NOT_ACCEPTED' },
+    ],
+  },
+  {
+    file: 'examples/vxu-v04-to-immunization.crosswalk.json',
+    metadata: {
+      name: 'VXU^V04 immunizations to FHIR R4 Immunization',
+      version: '1.0.0',
+      author: 'Crosswalk examples',
+      description: 'HL7 v2 VXU^V04 to a FHIR R4 transaction Bundle: the Patient (PID), one Immunization per order (ORC, RXA, RXR: CVX vaccine, MVX manufacturer, lot and expiry, dose, route and site, status and refusal reason, primary source, ordering and administering providers, funding eligibility and source) and one Observation per other OBX of the order (the vaccine information statements), part of its Immunization, following the HL7 v2-to-FHIR IG message, segment, data type and vocabulary maps. Messages other than VXU^V04 are refused with MESSAGE_NOT_ACCEPTED. See examples/README.md.',
+      created: '2026-12-07',
+    },
+    build: buildVxuV04ToImmunization,
+    tests: [
+      { name: 'VXU^V04 v2.8 with PD1, NK1, PV1, insurance and a person-level OBX before the order; one Td dose (NDC) with lot, expiry, manufacturer, site, place, funding source and eligibility, and its VIS (fhirconverter_VXU-V04-01.hl7)', sample: 'fhirconverter_VXU-V04-01.hl7' },
+      { name: 'VXU^V04 v2.5.1 (NIST IZ test message): an influenza dose (CVX 140, CSL, lot Z0860BB), ordering and administering providers, VFC eligibility and the VIS by vaccine type, published and presented (fhirconverter_IZ_1_1.1_Admin_Child_Max_Message.hl7)', sample: 'fhirconverter_IZ_1_1.1_Admin_Child_Max_Message.hl7' },
+      { name: 'VXU^V04 v2.5.1 with three orders: a historical hepatitis B dose of unknown amount (RXA-6 999) and two administered doses, providers without identifiers, Medicaid eligibility and the VIS of each (izgateway_VXU_V04.hl7)', sample: 'izgateway_VXU_V04.hl7' },
+      { name: 'VXU^V04 with the patient only (no order): the Patient, PID-29 partial death date kept as 2006-11 (lfh_VXU_PID29_partial_YYYYMM.hl7)', sample: 'lfh_VXU_PID29_partial_YYYYMM.hl7' },
+      { name: 'An ORU^R01 is refused with a clear error (fhirconverter_ORU-R01-01.hl7)', sample: 'fhirconverter_ORU-R01-01.hl7', expectedError: 'MESSAGE_NOT_ACCEPTED' },
+    ],
+  },
+  {
+    file: 'examples/mdm-t02-to-documentreference.crosswalk.json',
+    metadata: {
+      name: 'MDM^T02 documents to FHIR R4 DocumentReference',
+      version: '1.0.0',
+      author: 'Crosswalk examples',
+      description: 'HL7 v2 MDM^T02 to a FHIR R4 transaction Bundle: the Patient (PID identity), the authors and authenticator (TXA-9, TXA-10) and one DocumentReference (TXA: status, completion, type, date, unique number, file name, confidentiality, title) whose content is the document the OBX carry: the text OBX (TX, FT, ST) joined in order into one text attachment, each ED or RP an attachment of its own, a DICOM study (HD) as the related study. A part that cannot be read is left out with a warning (valueErrors absent). Messages other than MDM^T02 are refused with MESSAGE_NOT_ACCEPTED. See examples/README.md.',
+      created: '2026-12-07',
+    },
+    build: buildMdmT02ToDocumentReference,
+    tests: [
+      { name: 'MDM^T02 v2.8: an echocardiography report whose PDF is announced without its data, about a DICOM study (fhirconverter_MDM-T02-01.hl7)', sample: 'fhirconverter_MDM-T02-01.hl7' },
+      { name: 'MDM^T02 v2.5.1 (the IG\'s sample): a discharge summary of TX, FT and ST text joined into one attachment, and a PDF whose data is not Base64, left out with a warning (hl7ig_MDM_T02.hl7)', sample: 'hl7ig_MDM_T02.hl7' },
       { name: 'An ADT^A01 is refused with a clear error (fhirconverter_ADT01-23.hl7)', sample: 'fhirconverter_ADT01-23.hl7', expectedError: 'MESSAGE_NOT_ACCEPTED' },
     ],
   },

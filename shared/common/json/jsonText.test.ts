@@ -1,14 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { errorOf } from '../errors/errorOf';
+import { Decimal } from './Decimal';
 import { formatJsonPath, parseJsonPath } from './jsonPath';
 import { locateJsonError } from './locateJsonError';
 import { parseJsonText } from './parseJsonText';
 import { positionAt } from './textPosition';
+import { writeJson } from './writeJson';
 
 describe('parseJsonText', () => {
   test('reads a document, skipping a byte-order mark', () => {
     expect(parseJsonText('\uFEFF{"systolic": 128, "ok": true, "unit": "mmHg"}')).toEqual({ systolic: 128, ok: true, unit: 'mmHg' });
+  });
+
+  test('keeps a decimal\'s text where a JavaScript number would lose it (120.0, 0.040), and reads other numbers as numbers', () => {
+    const value = parseJsonText('{"systolic": 120.0, "diastolic": 80, "glucose": 0.040, "pulse": 66.5}') as Record<string, unknown>;
+    expect(value.systolic).toEqual(new Decimal('120.0'));
+    expect(value.glucose).toEqual(new Decimal('0.040'));
+    expect([value.diastolic, value.pulse]).toEqual([80, 66.5]);
+    expect(writeJson(value)).toBe('{"systolic":120.0,"diastolic":80,"glucose":0.040,"pulse":66.5}');
   });
 
   test.each([

@@ -39,7 +39,7 @@ describe('the library', () => {
       'CQ[Quantity]', 'NR[Range]', 'DTM[dateTime]', 'TS[dateTime]', 'DTM[date]', 'DT[date]', 'DTM[instant]', 'TM[time]',
       'IS[CodeableConcept]', 'ED[Attachment]', 'RP[Attachment]',
       'PL[Location]', 'PL[Reference]', 'XCN[Practitioner]', 'XCN[Identifier]', 'XCN[HumanName]', 'XCN[Reference]',
-      'XON[Organization]', 'XON[Identifier]', 'EIP[Identifier-PlacerAssignedIdentifier]', 'EIP[Identifier-FillerAssignedIdentifier]', 'CNN[Reference]', 'NDL[Reference]',
+      'XON[Organization]', 'XON[Identifier]', 'CWE[Organization]', 'EIP[Identifier-PlacerAssignedIdentifier]', 'EIP[Identifier-FillerAssignedIdentifier]', 'CNN[Reference]', 'NDL[Reference]',
     ]);
   });
 
@@ -125,6 +125,8 @@ describe('what the maps write', () => {
     expect(run('ZZZ|A7^LAB^http://lab.example.org/orders^URI', 'EI[Identifier]', 'ZZZ-1')).toEqual({ value: 'A7', system: 'http://lab.example.org/orders' });
     expect(run('ZZZ|A7^LAB^2.16.01^ISO', 'EI[Identifier]', 'ZZZ-1')).toEqual({ value: 'A7', assigner: { display: 'LAB' } });
     expect(run('ZZZ|^LAB^2.16.840.1^ISO', 'EI[Identifier]', 'ZZZ-1')).toBeUndefined();
+    // A whole HD sent in EI.2 (hl7ig_MDM_T02.hl7, TXA-12): its namespace names the assigner.
+    expect(run('ZZZ|3738931392^REDDING HOSPITAL&1.1.1.1&GUID', 'EI[Identifier]', 'ZZZ-1')).toEqual({ value: '3738931392', assigner: { display: 'REDDING HOSPITAL' } });
   });
 
   test('HD[uri]: an OID, a UUID or a URI as HD.3 names it; a namespace or another type gives none', () => {
@@ -257,6 +259,17 @@ describe('what the maps write', () => {
     });
     expect(run('OBX|||||||||||||||||||||||Lab^^123', 'XON[Organization]', 'OBX-23')).toEqual({ name: 'Lab', identifier: [{ value: '123' }] });
     expect(run('OBX|||||||||||||||||||||||', 'XON[Organization]', 'OBX-23')).toBeUndefined();
+  });
+
+  test('CWE[Organization]: a vaccine manufacturer of the IZ sample (RXA-17, MVX) as its identifier and name', () => {
+    const message = parseHl7(readSample('fhirconverter_IZ_1_1.1_Admin_Child_Max_Message.hl7'));
+    expect(libraryHarness(catalog).run(message, [{ map: 'CWE[Organization]', path: 'RXA-17[1]' }])).toEqual({
+      identifier: [{ value: 'CSL', system: 'http://terminology.hl7.org/CodeSystem/MVX' }],
+      name: 'CSL Behring',
+    });
+    expect(run('RXA|||||||||||||||||^^^^^^^^Local maker', 'CWE[Organization]', 'RXA-17')).toEqual({ name: 'Local maker' });
+    expect(run('RXA|||||||||||||||||XYZ^^99LOC', 'CWE[Organization]', 'RXA-17')).toEqual({ identifier: [{ value: 'XYZ' }] });
+    expect(run('RXA|||||||||||||||||', 'CWE[Organization]', 'RXA-17')).toBeUndefined();
   });
 
   test('EIP[Identifier-…]: the placer or filler identifier of a pair, typed PGN or FGN', () => {

@@ -11,6 +11,7 @@ import { cweCodeableConcept } from './datatypes/cweCodeableConcept';
 import { cweCoding } from './datatypes/cweCoding';
 import { cweCodingAlternate } from './datatypes/cweCodingAlternate';
 import { cweCodingSecondAlternate } from './datatypes/cweCodingSecondAlternate';
+import { cweOrganization } from './datatypes/cweOrganization';
 import { cweQuantity } from './datatypes/cweQuantity';
 import { cxIdentifier } from './datatypes/cxIdentifier';
 import { drPeriod } from './datatypes/drPeriod';
@@ -309,6 +310,10 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
   }),
   entry(xonOrganization, { ig: true }),
   entry(xonIdentifier, { valueMaps: [identifierType] }),
+  entry(cweOrganization, {
+    ig: true,
+    deviations: [{ reason: 'CWE.3 becomes the identifier system as a URI (code.systemUri, MVX → http://terminology.hl7.org/CodeSystem/MVX), as CWE[Coding] reads it; a local name gives no system. CWE.2 and CWE.9 both name it: the text, else the original text.' }],
+  }),
   entry(eipPlacerIdentifier, { ig: true }),
   entry(eipFillerIdentifier, { ig: true }),
   entry(cnnReference, {}),

@@ -36,6 +36,11 @@ describe('schema inferred from JSON', () => {
     expect(find(root, '$.visits')).toMatchObject({ repeating: true, hasChildren: true });
   });
 
+  test('a decimal whose text a JavaScript number would not keep (120.0) is a number value, not an object', () => {
+    const root = inferJsonSchema('{"systolic": 120.0, "pulse": 66}');
+    expect(root.children?.map(brief)).toEqual(['$.systolic value number 1..1', '$.pulse value number 1..1']);
+  });
+
   test('mixed value types are reported, not guessed', () => {
     const root = inferJsonSchema([{ v: 1 }, { v: 'one' }, { v: { n: 1 } }]);
     expect(root).toMatchObject({ path: '$', repeating: true, max: '*' });

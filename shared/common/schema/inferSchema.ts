@@ -1,5 +1,6 @@
 import { CrosswalkError } from '../errors/CrosswalkError';
 import { csvColumnNames, iterateCsv } from '../csv/parseCsv';
+import { Decimal } from '../json/Decimal';
 import { childPath } from '../json/jsonPath';
 import { parseJsonText } from '../json/parseJsonText';
 import type { SchemaNode } from './SchemaNode';
@@ -39,6 +40,8 @@ function observe(shape: Shape, value: unknown, depth: number, path: string): voi
     for (const item of value) observe(shape, item, depth + 1, path);
   } else if (value === null || value === undefined) {
     shape.nulls++;
+  } else if (value instanceof Decimal) {
+    shape.types.add('number');
   } else if (typeof value === 'object') {
     shape.types.add('object');
     shape.objects++;

@@ -1,3 +1,5 @@
+import { jsonNumber, type Decimal } from '../json/Decimal';
+
 /**
  * The value types of inferred (JSON and CSV) schemas: what a sample's values look like, and how a
  * CSV cell is read as the type its column has. One set of patterns for inference and for reading,
@@ -26,12 +28,14 @@ export function cellType(value: string): InferredValueType | undefined {
 }
 
 /**
- * A CSV cell read as its column's type: a number, a boolean, or the text (a date or date-time is
+ * A CSV cell read as its column's type: a number (a Decimal when its text is not how JavaScript
+ * writes the number), a boolean, or the text (a date or date-time is
  * checked, and stays text, as JSON writes it). Undefined when the cell does not have that type.
  */
-export function readCell(value: string, type: InferredValueType): string | number | boolean | undefined {
+export function readCell(value: string, type: InferredValueType): string | number | Decimal | boolean | undefined {
   switch (type) {
-    case 'number': return NUMBER.test(value) ? Number(value) : undefined;
+    // As a JSON source's numbers: `120.0` keeps its text (a Decimal), so the output writes it as sent.
+    case 'number': return NUMBER.test(value) ? jsonNumber(value) : undefined;
     case 'boolean': return value === 'true' ? true : value === 'false' ? false : undefined;
     case 'date': return DATE.test(value) ? value : undefined;
     case 'dateTime': return DATE_TIME.test(value) || DATE.test(value) ? value : undefined;

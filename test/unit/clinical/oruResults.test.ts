@@ -71,6 +71,28 @@ describe('every OBX value type has its value', () => {
     expect(m.of('Observation')[0].valueTime).toBe('08:30:00');
   });
 
+  // The other types issue 10 lists, one realistic result each, with the exact value[x].
+  test.each([
+    ['SN', '2160-0^Creatinine^LN', '<^0.5', 'mg/dL', { valueQuantity: { comparator: '<', value: 0.5, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } }],
+    ['SN', '5130-0^Titer^LN', '^1^:^128', '', { valueRatio: { numerator: { value: 1 }, denominator: { value: 128 } } }],
+    ['ST', '8251-1^Service comment^LN', 'Specimen slightly hemolyzed', '', { valueString: 'Specimen slightly hemolyzed' }],
+    ['CWE', '600-7^Bacteria identified^LN', '112283007^Escherichia coli^SCT', '', { valueCodeableConcept: { coding: [{ code: '112283007', display: 'Escherichia coli', system: 'http://snomed.info/sct' }] } }],
+    ['CE', '882-1^ABO and Rh group^LN', '278149003^Blood group A Rh(D) positive^SCT', '', { valueCodeableConcept: { coding: [{ code: '278149003', display: 'Blood group A Rh(D) positive', system: 'http://snomed.info/sct' }] } }],
+    ['DT', '11778-8^Delivery date estimated^LN', '20240901', '', { valueDateTime: '2024-09-01' }],
+    ['DTM', '8665-2^Last menstrual period start date^LN', '202312011030-0500', '', { valueDateTime: '2023-12-01T10:30:00-05:00' }],
+    ['TS', '8665-2^Last menstrual period start date^LN', '20231201', '', { valueDateTime: '2023-12-01' }],
+    ['CQ', '3167-4^Volume of 24 hour urine^LN', '1500^mL&milliliter&UCUM', '', { valueQuantity: { value: 1500, unit: 'milliliter', system: 'http://unitsofmeasure.org', code: 'mL' } }],
+  ] as const)('%s: %s', (type, code, value, units, expected) => {
+    const [result] = run([OBR(), OBX({ 2: type, 3: code, 5: value, 6: units })]).of('Observation');
+    expect(Object.fromEntries(Object.entries(result).filter(([k]) => k.startsWith('value')))).toEqual(expected);
+    expect(result.status).toBe('final');
+  });
+
+  test('RP: a pointer to a report held elsewhere as a valueAttachment url in the R5 Observation.value extension', () => {
+    const [result] = run([OBR(), OBX({ 2: 'RP', 3: '18748-4^Diagnostic imaging study^LN', 5: 'https://pacs.example.org/wado/1.2.840.113619^PACS^IM^JPEG' })]).of('Observation');
+    expect(result.extension).toEqual([{ url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Observation.value', valueAttachment: { url: 'https://pacs.example.org/wado/1.2.840.113619', contentType: 'image/jpeg' } }]);
+  });
+
   test('ED: a PDF report as a valueAttachment in the R5 Observation.value extension', () => {
     const m = run([OBR(), OBX({ 2: 'ED', 3: '11502-2^Laboratory report^LN', 5: 'LAB^AP^PDF^Base64^JVBERi0xLjQK' })]);
     const [result] = m.of('Observation');
@@ -231,6 +253,31 @@ describe('nothing said is dropped', () => {
         extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/event-performerFunction', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'SPRF', display: 'secondary performer' }] } }],
       }],
     });
+  });
+
+  test('the report lists its order\'s specimen (SPM), with the specimen\'s identifiers, type and times', () => {
+    const m = run([OBR(), OBX({ 2: 'NM', 3: '2345-7^Glucose^LN', 5: '98', 6: 'mg/dL' }), segment('SPM', { 1: '1', 2: 'SP1&EHR^FS1&LAB', 4: '119297000^Blood specimen^SCT', 17: '20240315075500-0500', 18: '20240315081000-0500' })]);
+    const specimen = m.entries.find((e) => e.resource.resourceType === 'Specimen');
+    expect(specimen?.resource).toEqual({
+      resourceType: 'Specimen', subject: m.patient,
+      identifier: [
+        { value: 'SP1', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'PGN' }] } },
+        { value: 'FS1', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'FGN' }] } },
+      ],
+      type: { coding: [{ system: 'http://snomed.info/sct', code: '119297000', display: 'Blood specimen' }] },
+      collection: { collectedDateTime: '2024-03-15T07:55:00-05:00' },
+      receivedTime: '2024-03-15T08:10:00-05:00',
+    });
+    expect(m.of('DiagnosticReport')[0].specimen).toEqual([{ reference: specimen?.fullUrl }]);
+  });
+
+  test('XCN identifiers keep their type (XCN.13) and assigning authority (XCN.9): an NPI by its OID as system, a local number by its assigner', () => {
+    const m = run([OBR(), OBX({ 2: 'NM', 3: '2345-7^Glucose^LN', 5: '98', 6: 'mg/dL', 16: '1234^Smith^John^^^^^^NPI&2.16.840.1.113883.4.6&ISO^L^^^NPI~5678^Jones^Ann^^^^^^GHH^L^^^PRN' })]);
+    const type = (code: string) => ({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code }] });
+    expect(m.of('Practitioner').map((p) => p.identifier)).toEqual([
+      [{ value: '1234', system: 'urn:oid:2.16.840.1.113883.4.6', type: type('NPI') }],
+      [{ value: '5678', assigner: { display: 'GHH' }, type: type('PRN') }],
+    ]);
   });
 
   test('OBX-23/24/25: the result is performed by the director\'s role at the performing laboratory', () => {

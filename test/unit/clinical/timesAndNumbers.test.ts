@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompiledBundle } from '../../../runtime/index';
+import { compile, loadBundleText, type CompiledBundle } from '../../../runtime/index';
+import { buildHomeBloodPressureCsv } from '../../../examples/src/homeBloodPressure';
 import { captureIo } from '../../../runtime/commands/captureIo';
 import { runRun } from '../../../runtime/commands/run';
 import { runTest } from '../../../runtime/commands/test';
@@ -84,6 +85,30 @@ describe('FHIR decimals keep the precision sent (issue 10, item 4)', () => {
     expect(await runTest(file, failing.io)).toBe(1);
     const hemoglobin = expected.entry.findIndex((e) => writeJson(e.resource.valueQuantity ?? null).startsWith('{"value":12.50,'));
     expect(failing.out()).toContain(`entry[${hemoglobin}].resource.valueQuantity.value\n    expected: 12.5\n    actual:   12.50\n`);
+  });
+});
+
+describe('a JSON or CSV source\'s decimals keep the text sent: a home monitor\'s pulse 66.0 (issue 10, item 4; JSON sources)', () => {
+  const samples = 'examples/samples/home-blood-pressure';
+  /** The heart rate of the first reading, as the output JSON text writes it. */
+  const heartRate = (compiled: CompiledBundle, text: string): string => writeJson(resources(outputOf(mapOne(compiled, text)), 'Observation').find((o) => (o.code as { text?: string }).text === 'Heart rate')?.valueQuantity);
+  const quantity = (value: string) => `{"code":"/min","system":"http://unitsofmeasure.org","unit":"beats/minute","value":${value}}`;
+
+  it('a JSON export: 66.0 stays 66.0, 66 stays 66', async () => {
+    const bp = await compiledExample('examples/home-blood-pressure-to-fhir.crosswalk.json');
+    const week = readFileSync(join(samples, 'week-mmhg.json'), 'utf8');
+    expect(week).toContain('"pulse": 66,');
+    expect(heartRate(bp, week)).toBe(quantity('66'));
+    expect(heartRate(bp, week.replace('"pulse": 66,', '"pulse": 66.0,'))).toBe(quantity('66.0'));
+  });
+
+  it('a CSV export: the cell 66.0 stays 66.0', async () => {
+    const csv = readFileSync(join(samples, 'week-mmhg.csv'), 'utf8');
+    const spec = buildHomeBloodPressureCsv(csv);
+    const compiled = await compile(loadBundleText(serializeBundle(createBundle({ metadata: { name: 'Home BP CSV', version: '1.0.0' }, mapping: spec })), 'home-bp.csv.crosswalk.json'), { validate: true });
+    const [header, first] = csv.split('\n');
+    expect(first).toContain(',66,mmHg,');
+    expect(heartRate(compiled, `${header}\n${first.replace(',66,mmHg,', ',66.0,mmHg,')}\n`)).toBe(quantity('66.0'));
   });
 });
 

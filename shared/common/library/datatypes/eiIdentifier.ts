@@ -16,8 +16,9 @@ function build() {
   b.set('Identifier.value', b.fn('string.trim', { value: b.src('EI.1') }, undefined, 'value'));
   const system = universalIdUri(b, { universalId: 'EI.3', universalIdType: 'EI.4' });
   b.set('Identifier.system', system);
-  // A namespace that names no system (GHH LAB) is the organization that assigned the number.
-  b.set('Identifier.assigner.display', b.fn('logic.if', { condition: system, else: b.src('EI.2') }, undefined, 'namespace-unless-system'));
+  // A namespace that names no system (GHH LAB) is the organization that assigned the number. Its
+  // first part only: some senders put a whole HD in EI.2 (`REDDING HOSPITAL&1.1.1.1&GUID`).
+  b.set('Identifier.assigner.display', b.fn('logic.if', { condition: system, else: b.src('EI.2.1') }, undefined, 'namespace-unless-system'));
   return b.build();
 }
 

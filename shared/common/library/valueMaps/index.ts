@@ -4,9 +4,11 @@ import { addressUse } from './addressUse';
 import { administrativeSex } from './administrativeSex';
 import { allergenCategory } from './allergenCategory';
 import { allergySeverity } from './allergySeverity';
+import { completionStatus } from './completionStatus';
 import { degreeLicenseCertificate } from './degreeLicenseCertificate';
 import { diagnosticReportStatus } from './diagnosticReportStatus';
 import { diagnosticServiceSection } from './diagnosticServiceSection';
+import { documentConfidentialityStatus } from './documentConfidentialityStatus';
 import { encounterClass } from './encounterClass';
 import { encounterStatus } from './encounterStatus';
 import { identifierType } from './identifierType';
@@ -19,8 +21,8 @@ import { telecomSystem } from './telecomSystem';
 import { telecomUse } from './telecomUse';
 
 export {
-  addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, degreeLicenseCertificate, diagnosticReportStatus,
-  diagnosticServiceSection, encounterClass, encounterStatus, identifierType, interpretation, mimeType, nameType, observationStatus,
+  addressType, addressUse, administrativeSex, allergenCategory, allergySeverity, completionStatus, degreeLicenseCertificate, diagnosticReportStatus,
+  diagnosticServiceSection, documentConfidentialityStatus, encounterClass, encounterStatus, identifierType, interpretation, mimeType, nameType, observationStatus,
   snComparator, telecomSystem, telecomUse,
 };
 
@@ -43,4 +45,6 @@ export const igVocabularySources: readonly { map: ValueMap; csv: string; deviati
   { map: interpretation, csv: 'cs_InterpretationCodes.csv' },
   { map: observationStatus, csv: 'cs_ObservationResultStatusCodesInterpretation.csv', additions: ['B', 'I', 'N', 'O', 'R', 'S', 'U', 'V'] },
   { map: diagnosticServiceSection, csv: 'mappings/codesystems/HL7 Concept Map_ DiagnosticServiceSectionID - Sheet1.csv' },
+  { map: completionStatus, csv: 'mappings/codesystems/HL7 Concept Map_ CompletionStatus - Sheet1.csv' },
+  { map: documentConfidentialityStatus, csv: 'mappings/codesystems/HL7 Concept Map_ DocumentConfidentialityStatus - Sheet1.csv' },
 ];

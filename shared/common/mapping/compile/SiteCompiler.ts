@@ -620,8 +620,9 @@ export class SiteCompiler {
    * A reference to a message-map target. To a target built once per message: its resource. To one
    * built per item of a context: inside a context over the same source item, the resource of the
    * current item; inside a group whose instance holds the target's items (a DiagnosticReport per
-   * ORDER_OBSERVATION, its Observations per OBSERVATION), those of the current instance; elsewhere
-   * all of them, in order.
+   * ORDER_OBSERVATION, its Observations per OBSERVATION), those of the current instance; inside
+   * one of the target's group instances (an Observation per ORDER.OBSERVATION, the Immunization
+   * per ORDER), the resource of that instance; elsewhere all of them, in order.
    */
   private reference(node: MappingNode, targetId: string, scopes: ContextScope[]): Evaluate {
     const message = this.state.message;
@@ -687,12 +688,36 @@ export class SiteCompiler {
         });
       });
     }
+    const inside = root.kind === 'group' ? this.scopeInsideGroup(root.group as string, scopes) : undefined;
+    if (inside) {
+      const depth = inside.depth;
+      return picked((frame, items, refs) => {
+        const current = frame.items[depth] as SegmentItem;
+        const at = current.group ? current.group.start : frame.groups().indexOf(current.segment);
+        for (let i = 0; i < items.length; i++) {
+          const instance = (items[i] as SegmentItem).group;
+          if (instance && at >= instance.start && at < instance.end) return { reference: refs[i] };
+        }
+        return undefined;
+      });
+    }
     return (frame, prov) => {
       if (prov) prov.nodes.push(traceId);
       const refs = frame.references[slot];
       if (!refs || refs.length === 0) return undefined;
       return refs.filter((reference, i) => i === 0 || refs.indexOf(reference) === i).map((reference) => ({ reference }));
     };
+  }
+
+  /** The innermost scope that iterates something the structure puts inside a group (a nested group, or a segment of it). */
+  private scopeInsideGroup(path: string, scopes: ContextScope[]): ContextScope | undefined {
+    const group = this.state.structure?.groups.get(path);
+    if (!group) return undefined;
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const scope = scopes[i];
+      if (scope.group !== undefined ? scope.group.startsWith(`${path}.`) : scope.json === undefined && group.all.has(scope.segment)) return scope;
+    }
+    return undefined;
   }
 
   /** The innermost group scope whose group holds, in the structure, the items a target iterates. */

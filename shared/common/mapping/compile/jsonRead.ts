@@ -1,4 +1,5 @@
 import { CrosswalkError, type ErrorLocation } from '../../errors/CrosswalkError';
+import { Decimal } from '../../json/Decimal';
 import { childPath, formatJsonPath, parseJsonPath, type JsonStep } from '../../json/jsonPath';
 import type { JsonInput } from '../input/MappingInput';
 import type { TraceSource } from '../trace/TraceEntry';
@@ -44,7 +45,8 @@ export function jsonScopeOf(scopes: readonly ContextScope[], steps: readonly Jso
   return undefined;
 }
 
-const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+/** A member of a JSON object (a Decimal is a number: it has no members). */
+const own = (o: object, key: string): boolean => !(o instanceof Decimal) && Object.prototype.hasOwnProperty.call(o, key);
 
 /** The first value the steps select below `value` (depth first, arrays in order), without building paths: the hot read. */
 function firstValue(value: unknown, steps: readonly JsonStep[], from: number): unknown {

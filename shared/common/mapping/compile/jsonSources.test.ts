@@ -12,6 +12,8 @@ import type { MapDefinition, MappingSpec, SchemaRef } from '../spec/MappingSpec'
 import { parseSpec } from '../spec/parseSpec';
 import { compileMapping } from './compileMapping';
 import { jsonNumber } from '../../json/Decimal';
+import { parseJsonText } from '../../json/parseJsonText';
+import { writeJson } from '../../json/writeJson';
 
 let catalog: SchemaCatalog;
 beforeAll(async () => {
@@ -82,6 +84,19 @@ describe('JSON sources', () => {
       resourceType: 'Observation', valueQuantity: { value: jsonNumber('72.50'), unit: 'kg' },
       component: [{ code: { text: '3' }, valueBoolean: true, valueInteger: 3 }],
     }]);
+  });
+
+  it('a decimal read from the JSON text keeps that text in a decimal, is its number in an integer and its text in a string; it has no members', () => {
+    const m = new MapBuilder('Export', 'message', json);
+    m.target('obs', 'Observation');
+    m.set('Observation.value[x]:valueQuantity.value', m.src('$.weight'));
+    m.set('Observation.component.value[x]:valueInteger', m.src('$.count'));
+    m.set('Observation.component.code.text', m.src('$.weight'));
+    m.set('Observation.note.text', m.src('$.weight.text'));
+    const value = parseJsonText('{"weight": 72.50, "count": 3.0}');
+    expect(writeJson(run(spec([m.build()]), value).bundle.entry.map((e) => e.resource))).toBe(
+      '[{"resourceType":"Observation","component":[{"code":{"text":"72.50"},"valueInteger":3}],"valueQuantity":{"value":72.50}}]',
+    );
   });
 
   it('paths with an index, a quoted key and a filter on a context (the condition reads the current item)', () => {

@@ -271,6 +271,32 @@ describe('HL7 v2 groups', () => {
     expect(observations.map((o) => (o.resource.category as { coding: { code: string }[] }[])[0].coding[0].code)).toEqual([...Array(5).fill('24317-0'), ...Array(5).fill('26464-8')]);
   });
 
+  it('inside a group nested in the target\'s group (or a segment of it), a reference is the resource of the enclosing instance', () => {
+    // Each Observation, made per OBSERVATION group or per OBX segment, points at the report of its own ORDER_OBSERVATION.
+    const map = {
+      id: 'ORU_R01', kind: 'message',
+      sources: [{ id: 'msg', schema: { standard: 'hl7v2', version: V, structure: 'ORU_R01' } }],
+      targets: [
+        { id: 'report', schema: { standard: 'fhir-r4', resource: 'DiagnosticReport' } },
+        { id: 'obs', schema: { standard: 'fhir-r4', resource: 'Observation' } },
+        { id: 'obs-by-segment', schema: { standard: 'fhir-r4', resource: 'Observation' } },
+      ],
+      nodes: [{ id: 'report-ref', kind: 'reference', target: 'report' }, { id: 'report-ref-2', kind: 'reference', target: 'report' }],
+      links: [
+        link('each-order', 'PATIENT_RESULT.ORDER_OBSERVATION', ['report', 'DiagnosticReport'], 'context'),
+        link('report-code', 'OBR-4.1', ['report', 'DiagnosticReport.code.coding.code']),
+        link('each-obs', 'ORDER_OBSERVATION.OBSERVATION', ['obs', 'Observation'], 'context'),
+        link('obs-report', ['report-ref', 'out'], ['obs', 'Observation.partOf']),
+        link('each-obx', 'OBX', ['obs-by-segment', 'Observation'], 'context'),
+        link('obx-report', ['report-ref-2', 'out'], ['obs-by-segment', 'Observation.partOf']),
+      ],
+    } as MapDefinition;
+    const { bundle } = executeMapping(compileOru(map), parseHl7(readSample('fhirconverter_LAB-ORU-1.hl7')));
+    const reports = bundle.entry.filter((e) => e.resource.resourceType === 'DiagnosticReport').map((r) => [{ reference: r.fullUrl }]);
+    const partOf = bundle.entry.filter((e) => e.resource.resourceType === 'Observation').map((o) => o.resource.partOf);
+    expect(partOf).toEqual([...Array(5).fill(reports[0]), ...Array(5).fill(reports[1]), ...Array(5).fill(reports[0]), ...Array(5).fill(reports[1])]);
+  });
+
   it('an NTE goes with the OBX or OBR it follows', () => {
     const map = oruMessageMap([], [
       link('each-obs-note', 'NTE', ['obs', 'Observation.note'], 'context'),

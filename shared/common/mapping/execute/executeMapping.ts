@@ -55,7 +55,7 @@ interface Instance {
   trace: TraceEntry[] | undefined;
   /** The search of a conditional request (`identifier=…`), when the target has one and it found values. */
   search?: string;
-  /** Set when an earlier resource of the same target is the same record: this one is not written, and references point there. */
+  /** Set when an earlier resource is the same record (of this target, or of another with the same search): this one is not written, and references point there. */
   sameAs?: Instance;
 }
 
@@ -111,6 +111,9 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
   };
   // By target slot, like the frame's references: a Map per message cost more than the lookups.
   const built: Instance[][] = new Array(slots);
+  // Conditional searches already written, by resource type: two targets naming one person (the
+  // ordering and the administering provider) must not send two conditional creates of one record.
+  let searched: Map<string, { instance: Instance; target: string }> | undefined;
 
   for (const target of chosen.buildOrder) {
     const instances: Instance[] = [];
@@ -129,7 +132,7 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
     } else {
       instances.push(buildResource(target, key, 0, frame, trace));
     }
-    if (target.request.search || target.request.sameRecord === 'merge') resolveRecords(target, instances);
+    if (target.request.search || target.request.sameRecord === 'merge') resolveRecords(target, instances, (searched ??= new Map()));
     built[target.slot] = instances;
     frame.references[target.slot] = instances.map((i) => (i.sameAs ?? i).fullUrl);
   }
@@ -179,28 +182,32 @@ function buildResource(target: TargetPlan, key: MessageKey, index: number, frame
 }
 
 /**
- * Finds the resources of one target that are one record within the message: the same search, or
- * (merging, without a search value) the same content. Each later one points at the first
+ * Finds the resources that are one record within the message: of one target, the same search or
+ * (merging, without a search value) the same content; across targets, the same search of the
+ * same resource type (`searched`, filled as targets are built), since a transaction holding two
+ * conditional requests for one record fails on the server. Each later one points at the first
  * (`sameAs`), so it is written once and every reference goes to it. Under the default policy two
  * resources with one search must be identical: two results that claim one identifier with
  * different content are not safely one record, and the message fails instead.
  */
-function resolveRecords(target: TargetPlan, instances: Instance[]): void {
-  if (instances.length < 2) return;
+function resolveRecords(target: TargetPlan, instances: Instance[], searched: Map<string, { instance: Instance; target: string }>): void {
   const merge = target.request.sameRecord === 'merge';
-  const first = new Map<string, Instance>();
+  const id = target.target.id;
+  const first = new Map<string, { instance: Instance; target: string }>();
   for (const instance of instances) {
-    const key = instance.search !== undefined ? `?${instance.search}` : merge ? contentOf(instance.resource) : undefined;
+    const key = instance.search !== undefined ? `${target.resourceType}?${instance.search}` : merge ? contentOf(instance.resource) : undefined;
     if (key === undefined) continue;
-    const earlier = first.get(key);
+    const table = instance.search !== undefined ? searched : first;
+    const earlier = table.get(key);
     if (!earlier) {
-      first.set(key, instance);
+      table.set(key, { instance, target: id });
       continue;
     }
-    if (!merge && contentOf(earlier.resource) !== contentOf(instance.resource)) {
-      throw new CrosswalkError('REQUEST_SAME_RECORD', `Two ${target.resourceType} resources of target "${target.target.id}" have the same search (${target.request.search?.map((p) => p.name).join(' and ')}) but different content, so they cannot be written as one record; make the search tell them apart, or set the target's sameRecord to merge.`, { node: target.target.id });
+    if (!merge && contentOf(earlier.instance.resource) !== contentOf(instance.resource)) {
+      const whose = earlier.target === id ? `of target "${id}"` : `of targets "${earlier.target}" and "${id}"`;
+      throw new CrosswalkError('REQUEST_SAME_RECORD', `Two ${target.resourceType} resources ${whose} have the same search (${target.request.search?.map((p) => p.name).join(' and ')}) but different content, so they cannot be written as one record; make the search tell them apart, or set the target's sameRecord to merge.`, { node: id });
     }
-    instance.sameAs = earlier;
+    instance.sameAs = earlier.instance;
   }
 }
 

@@ -136,6 +136,45 @@ describe('one record per identity within a message', () => {
     const bundle = run(adtSpec(), 'A1', '^Smith~^Smith');
     expect(bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner')).toHaveLength(2);
   });
+
+  /** The attending (PV1-7) and referring (PV1-8) doctors, each a target of its own with this request, both participants of the Encounter. */
+  function twoRoles(request: TargetRequest): MappingSpec {
+    const b = new MapBuilder('ADT_A01', 'message', hl7Message('ADT_A01'));
+    b.target('encounter', 'Encounter');
+    const attending = b.target('attending', 'Practitioner', request);
+    const referring = b.target('referring', 'Practitioner', request);
+    b.set('Encounter.status', b.constant('in-progress', 'status'));
+    b.set('Encounter.class.code', b.constant('IMP', 'class'));
+    // A condition on each field says which participant context a reference belongs to.
+    b.each('Encounter.participant', b.src('PV1-7'));
+    b.set('Encounter.participant.individual', b.cond('PV1-7 != null', b.ref(attending), 'is-attending'));
+    b.each('Encounter.participant', b.src('PV1-8'), 1);
+    b.set('Encounter.participant.individual', b.cond('PV1-8 != null', b.ref(referring), 'is-referring'));
+    b.eachOn(attending, 'Practitioner', b.src('PV1-7'));
+    b.setOn(attending, 'Practitioner', b.call('XCN[Practitioner]', b.src('PV1-7')));
+    b.eachOn(referring, 'Practitioner', b.src('PV1-8'));
+    b.setOn(referring, 'Practitioner', b.call('XCN[Practitioner]', b.src('PV1-8')));
+    return parseSpec(buildSpec([b.build(), xcnPractitioner()], [], { defaultTimezone: 'Z' }));
+  }
+  const twoRolesRun = (spec: MappingSpec, pv17: string, pv18: string) => executeMapping(compileMapping(spec, { elements: catalog }), parseHl7(`${MSH}\rPID|1||A1||Garcia^Ana\rPV1|1|I|||||${pv17}|${pv18}\r`)).bundle;
+
+  test('one doctor in two roles (two targets, the same search) is one Practitioner: a transaction must not hold two conditional creates of one record', () => {
+    const bundle = twoRolesRun(twoRoles({ method: 'POST', search: [{ name: 'identifier' }], sameRecord: 'merge' }), '1234^Smith', '1234^Smith~5678^Jones');
+    const doctors = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner');
+    expect(doctors.map((e) => [e.request, e.resource.name])).toEqual([
+      [{ method: 'POST', url: 'Practitioner', ifNoneExist: 'identifier=|1234' }, [{ family: 'Smith' }]],
+      [{ method: 'POST', url: 'Practitioner', ifNoneExist: 'identifier=|5678' }, [{ family: 'Jones' }]],
+    ]);
+    const participants = bundle.entry[0].resource.participant as Array<{ individual: { reference: string } }>;
+    expect(participants.map((p) => p.individual.reference)).toEqual([doctors[0].fullUrl, doctors[0].fullUrl, doctors[1].fullUrl]);
+  });
+
+  test('by default, one search in two targets with different content fails the message, naming both targets', () => {
+    const error = errorOf(() => twoRolesRun(twoRoles({ method: 'POST', search: [{ name: 'identifier' }] }), '1234^Smith', '1234^Smyth'));
+    expect(error.code).toBe('REQUEST_SAME_RECORD');
+    expect(error.message).toBe('Two Practitioner resources of targets "attending" and "referring" have the same search (identifier) but different content, so they cannot be written as one record; make the search tell them apart, or set the target\'s sameRecord to merge.');
+    expect(error.where).toEqual({ node: 'referring' });
+  });
 });
 
 describe('the request in the spec', () => {

@@ -79,11 +79,12 @@ function coerce(value: unknown, step: TargetStep, where: ErrorLocation): unknown
   switch (step.primitive) {
     case 'string':
       if (typeof value === 'string') return value;
-      if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+      if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Decimal) return String(value);
       break;
     case 'number':
       if (typeof value === 'number' && Number.isFinite(value)) return value;
-      if (value instanceof Decimal) return value;
+      // A decimal keeps the text it came with (`120.0` from a JSON source); an integer is the number (`66.0` → 66).
+      if (value instanceof Decimal) return step.type === 'decimal' ? value : value.valueOf();
       if (typeof value === 'string') {
         const n = numberFromText(value.trim(), step.type);
         if (n !== undefined) return n;

@@ -1,4 +1,5 @@
 import { DEFAULT_DELIMITERS, Hl7Message } from '../../hl7v2';
+import { writeJson } from '../../json/writeJson';
 
 /**
  * A JSON value to map: a JSON document, one CSV row read as an object (column name → typed value),
@@ -31,7 +32,7 @@ export function isJsonInput(input: MappingInput): input is JsonInput {
 
 /** A JSON input from a parsed value. */
 export function jsonInput(value: unknown, csv?: CsvPlaces): JsonInput {
-  return { kind: 'json', value, text: JSON.stringify(value) ?? '', ...(csv ? { csv } : {}) };
+  return { kind: 'json', value, text: value === undefined ? '' : writeJson(value), ...(csv ? { csv } : {}) };
 }
 
 /** The HL7 v2 message a JSON input's frame carries: none, so no segment reader could find anything. */
