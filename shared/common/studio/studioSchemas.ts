@@ -98,6 +98,8 @@ export const schemaStructureSchema = z.object({
   name: z.string(),
   kind: z.enum(['message', 'segment', 'datatype', 'resource', 'complex-type']),
   description: z.string().optional(),
+  /** A v2 message structure's trigger events (HL7 table 0354), when the table lists them. */
+  events: z.array(z.string()).optional(),
 });
 
 /** A FHIR R4 search parameter of one resource, and whether a target's `request.search` can use it. */

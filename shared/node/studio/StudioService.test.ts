@@ -21,7 +21,7 @@ describe('Studio API services over the engine', () => {
       { standard: 'fhir-r4', label: 'FHIR R4', versions: ['4.0.1'] },
     ]);
     const structures = await api.listSchemaStructures({ standard: 'hl7v2', version: '2.5.1' });
-    expect(structures.find((s) => s.name === 'ADT_A01')).toEqual({ name: 'ADT_A01', kind: 'message', description: 'Admit/visit notification' });
+    expect(structures.find((s) => s.name === 'ADT_A01')).toEqual({ name: 'ADT_A01', kind: 'message', description: 'Admit/visit notification', events: ['A01', 'A04', 'A08', 'A13'] });
   });
 
   it('loads the ADT_A01 root one level deep, then PID lazily', async () => {
