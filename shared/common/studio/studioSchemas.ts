@@ -69,7 +69,8 @@ export const recentFileSchema = z.object({
 });
 
 export const sampleMessageSchema = z.object({
-  name: z.string().min(1).max(200),
+  /** A test case's name when the sample is its input (the ORU example's run to 400 characters), so bounded loosely. */
+  name: z.string().min(1).max(2000),
   text: z.string().max(10_000_000),
 });
 

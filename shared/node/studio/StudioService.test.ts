@@ -58,6 +58,16 @@ describe('Studio API services over the engine', () => {
     await expect(api.loadSourceSchemaTree({ schema: { standard: 'csv', sample: 'a\n"open' } })).rejects.toMatchObject({ code: 'SPEC_BAD_SAMPLE', where: { line: 2, column: 1, path: 'schema.sample' } });
   });
 
+  it('gives every shipped example through the client, its test inputs as samples named as its test cases', async () => {
+    const listed = await api.listExamples();
+    expect(listed.map((e) => e.id)).toEqual(['adt-a01-to-fhir', 'home-blood-pressure-to-fhir', 'oru-r01-to-observations']);
+    for (const { id } of listed) {
+      const example = await api.getExample({ id });
+      const tests = (example.bundle.tests as { name: string }[]).map((t) => t.name);
+      expect(example.samples.map((s) => s.name)).toEqual(tests);
+    }
+  });
+
   it('previews a JSON document with the mapping\'s own reader, traced to the JSON path; a malformed one fails at its line and column', async () => {
     const example = await api.getExample({ id: 'home-blood-pressure-to-fhir' });
     const sample = example.samples[0].text;
