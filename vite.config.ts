@@ -18,6 +18,15 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // zod and the switch that keeps it from eval (renderer/api/noEval.ts) in a chunk of their
+        // own, which every chunk building a schema imports first: when the lazy start page shares
+        // the state modules with the entry, they move to a common chunk that would otherwise run
+        // (and build schemas) before the entry's first line.
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]renderer[\\/]api[\\/]noEval\.ts$/ }] },
+      },
+    },
   },
   server: { host: '127.0.0.1', strictPort: false },
 });

@@ -28,7 +28,8 @@ async function startHost(): Promise<{ child: ChildProcess; url: string; origin: 
   for await (const chunk of child.stdout!) {
     buffer += String(chunk);
     const match = /Crosswalk studio ready: (http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/.exec(buffer);
-    if (match) return { child, url: studioLaunchUrl(match[1], match[2]), origin: match[1], token: match[2] };
+    // The ADT example, as the figures have always measured it (a bare launch address shows the start page).
+    if (match) return { child, url: studioLaunchUrl(match[1], match[2], 'adt-a01-to-fhir'), origin: match[1], token: match[2] };
   }
   throw new Error('The web host ended without printing its ready line; build it with `node scripts/build.mjs studio`.');
 }

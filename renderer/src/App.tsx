@@ -13,12 +13,17 @@ import { useDocumentStore, selectDirty, selectMap } from './state/documentStore'
 import { useViewStore, viewKey } from './state/viewStore';
 import { usePreviewStore } from './preview/previewStore';
 import { schemaRefKey, useSchemaStore } from './state/schemaStore';
-import { openExample, persistSamples, saveDocument } from './state/fileActions';
+import { openRecentFile, persistSamples, saveDocument } from './state/fileActions';
+import { launchStudio, useStartStore } from './state/startStore';
 import { useShortcuts } from './useShortcuts';
 import { getStudio } from './state/studio';
 
 // Split off: the canvas is interactive before the editor's code has even arrived.
 const SampleEditor = lazy(() => import('./panels/SampleEditor').then((m) => ({ default: m.SampleEditor })));
+// Split off too: a launch that opens an example never loads them.
+const StartPage = lazy(() => import('./start/StartPage').then((m) => ({ default: m.StartPage })));
+const NewMappingDialog = lazy(() => import('./start/NewMappingDialog').then((m) => ({ default: m.NewMappingDialog })));
+const IgStartDialog = lazy(() => import('./start/IgStartDialog').then((m) => ({ default: m.IgStartDialog })));
 
 /** Keeps the derived things in step with the spec: schema trees loaded, preview re-run, host told. */
 function useDocumentEffects(): void {
@@ -85,7 +90,8 @@ function useHostCommands(): void {
       case 'zoomIn': void flow.zoomIn(); break;
       case 'zoomOut': void flow.zoomOut(); break;
       case 'resetZoom': void flow.zoomTo(1); break;
-      case 'new': void openExample(); break;
+      case 'new': useStartStore.getState().openDialog('new'); break;
+      case 'openRecent': void openRecentFile(command.path); break;
       default: break;
     }
   }), [flow]);
@@ -115,13 +121,32 @@ function BottomTabs() {
   );
 }
 
+/** The start page while no document is open (once the launch has settled) or when asked for, and the dialogs that start a mapping. */
+function StartLayer() {
+  const loadError = useDocumentStore((s) => s.loadError);
+  const hasDocument = useDocumentStore((s) => s.spec !== undefined);
+  const opened = useDocumentStore((s) => s.opened);
+  const { startShown, launching, dialog } = useStartStore();
+  useEffect(() => { void launchStudio(); }, []);
+  // Whatever opened a document (an example, a recent file, a new mapping) takes the start page away.
+  useEffect(() => { if (opened > 0) useStartStore.getState().showStart(false); }, [opened]);
+  const start = !loadError && (startShown || (!hasDocument && !launching));
+  // A boundary each: a dialog's code arriving must not hide the start page (and the button that keeps the focus).
+  return (
+    <>
+      <Suspense fallback={null}>{start ? <StartPage /> : null}</Suspense>
+      <Suspense fallback={null}>{dialog === 'new' ? <NewMappingDialog /> : null}</Suspense>
+      <Suspense fallback={null}>{dialog === 'ig' ? <IgStartDialog /> : null}</Suspense>
+    </>
+  );
+}
+
 function Studio() {
   const loadError = useDocumentStore((s) => s.loadError);
   useDocumentEffects();
   useLayoutExpansion();
   useShortcuts();
   useHostCommands();
-  useEffect(() => { void openExample(); }, []);
   return (
     <div className="studio">
       <Toolbar />
@@ -133,6 +158,7 @@ function Studio() {
         <section className="bottom__left"><Suspense fallback={<div className="empty-hint">Loading the editor…</div>}><SampleEditor /></Suspense></section>
         <BottomTabs />
       </div>
+      <StartLayer />
       <Toasts />
     </div>
   );

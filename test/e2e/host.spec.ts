@@ -3,7 +3,7 @@ import { foreignRequests, recordRequests, studioHost } from './studioHost';
 
 test('the studio page loads with the launch token and makes no request beyond 127.0.0.1', async ({ page }) => {
   const { url, origin, token } = studioHost();
-  expect(url).toBe(`${origin}/#token=${token}`);
+  expect(url).toBe(`${origin}/#token=${token}&example=adt-a01-to-fhir`);
   const requests = recordRequests(page);
   const cookieHeaders: string[] = [];
   page.on('response', (response) => { const set = response.headers()['set-cookie']; if (set !== undefined) cookieHeaders.push(`${response.url()}: ${set}`); });
@@ -23,7 +23,7 @@ test('the studio page loads with the launch token and makes no request beyond 12
   // The page works (the example came through the API) and took the token out of its address.
   await expect(page.locator('[data-side="source"][data-field-path="PID"]').first()).toBeVisible();
   await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
-  expect(page.url()).toBe(`${origin}/`);
+  expect(page.url()).toBe(`${origin}/#example=adt-a01-to-fhir`);
   expect(await page.evaluate(() => sessionStorage.getItem('crosswalk.token'))).toBe(token);
 
   // No request carried the token in its URL, no response set a cookie, and the browser holds none.
@@ -37,7 +37,7 @@ test('the studio page loads with the launch token and makes no request beyond 12
   // A reload of the same tab keeps working from sessionStorage.
   await page.reload();
   await expect(page.locator('[data-side="source"][data-field-path="PID"]').first()).toBeVisible();
-  expect(page.url()).toBe(`${origin}/`);
+  expect(page.url()).toBe(`${origin}/#example=adt-a01-to-fhir`);
 
   // The page's own fetch without the header is refused: nothing ambient (cookie) authorizes it.
   const bare = await page.evaluate(async () => {

@@ -22,6 +22,7 @@ import { PALETTE_MIME, newNodeFromPalette, type PaletteEntry } from './paletteIt
 import { layoutMap, schemaHeights } from './layoutMap';
 import { Breadcrumbs } from './Breadcrumbs';
 import { addLibraryMapCall, LIBRARY_MIME } from '../state/mapLibrary';
+import { ResourcesMenu } from './ResourcesMenu';
 
 // Defined once at module level: React Flow remounts every node when this object changes identity.
 const nodeTypes = { schema: SchemaNode, op: OpNode };
@@ -250,6 +251,7 @@ export function Canvas() {
     <div className="canvas-column">
       <Breadcrumbs />
       <div className="canvas" data-testid="canvas" data-map-id={mapId} onDragOver={onDragOver} onDrop={onDrop}>
+        <ResourcesMenu />
         <ReactFlow
           nodes={nodes}
           edges={edges}

@@ -6,6 +6,7 @@ import { nodePortsOf } from '../../../shared/common/mapping/nodes/nodeKinds';
 import { findMap, hl7InputOf, type MapDefinition, type MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
 import { parseSpec } from '../../../shared/common/mapping/spec/parseSpec';
 import type { SchemaTreeNode } from '../../../shared/common/studio/studioSchemas';
+import { copyLibraryMap } from '../../../shared/common/library/libraryMaps';
 import { checkConnection, type ConnectionContext } from './checkConnection';
 import { portEnvOf } from './portEnv';
 
@@ -23,8 +24,8 @@ const trees: Record<string, SchemaTreeNode> = {};
 const find = (n: SchemaTreeNode, path: string): SchemaTreeNode | undefined =>
   n.path === path ? n : (n.children ?? []).map((c) => find(c, path)).find((x) => x !== undefined);
 
-function contextFor(map: MapDefinition): ConnectionContext {
-  const env = portEnvOf(new Map(), spec);
+function contextFor(map: MapDefinition, within: MappingSpec = spec): ConnectionContext {
+  const env = portEnvOf(new Map(), within);
   return {
     field: (nodeId, path) => {
       const end = [...map.sources, ...map.targets].find((e) => e.id === nodeId);
@@ -37,7 +38,7 @@ function contextFor(map: MapDefinition): ConnectionContext {
     },
     callee: (nodeId) => {
       const node = map.nodes.find((n) => n.id === nodeId);
-      const callee = node?.kind === 'call' ? findMap(spec, node.map) : undefined;
+      const callee = node?.kind === 'call' ? findMap(within, node.map) : undefined;
       const input = callee ? hl7InputOf(callee.sources[0].schema) : undefined;
       return callee && input ? { map: callee.id, level: input.level, input: input.name, output: mapTypes(callee).output } : undefined;
     },
@@ -126,5 +127,26 @@ describe('checkConnection into and out of a map call', () => {
     expect(checkConnection(pidUnlinked, { source: 'ids', sourceHandle: 'out', target: 'out', targetHandle: 'Patient.identifier' }, context).ok).toBe(true);
     expect(checkConnection(pidUnlinked, { source: 'ids', sourceHandle: 'out', target: 'out', targetHandle: 'Patient.name' }, context))
       .toEqual({ ok: false, reason: 'CX[Identifier] writes an Identifier; Patient.name is a HumanName.' });
+  });
+});
+
+describe('checkConnection into a library map of a successor data type', () => {
+  // v2.5.1's OBX-3 is a CE and OBX-14 a TS; the library's maps read CWE and DTM, which replaced them.
+  const withLibrary = copyLibraryMap(copyLibraryMap(spec, 'CWE[CodeableConcept]'), 'DTM[dateTime]');
+  const calls: MapDefinition = { ...adt, nodes: [...adt.nodes, { id: 'code', kind: 'call', map: 'CWE[CodeableConcept]' }, { id: 'when', kind: 'call', map: 'DTM[dateTime]' }] };
+
+  it('takes a CE into a CWE map and a TS into a DTM map', () => {
+    const context = contextFor(calls, withLibrary);
+    expect(checkConnection(calls, { source: 'msg', sourceHandle: 'OBX-3', target: 'code', targetHandle: 'in' }, context))
+      .toEqual({ ok: true, link: { id: 'l-obx-3-1', from: { source: 'msg', path: 'OBX-3' }, to: { node: 'code', port: 'in' } } });
+    expect(checkConnection(calls, { source: 'msg', sourceHandle: 'OBX-14', target: 'when', targetHandle: 'in' }, context).ok).toBe(true);
+  });
+
+  it('still refuses a type that is not read as the map\'s', () => {
+    const context = contextFor(calls, withLibrary);
+    expect(checkConnection(calls, { source: 'msg', sourceHandle: 'PID-5', target: 'code', targetHandle: 'in' }, context))
+      .toEqual({ ok: false, reason: 'CWE[CodeableConcept] reads a CWE; PID-5 is an XPN.' });
+    expect(checkConnection(calls, { source: 'msg', sourceHandle: 'OBX-3', target: 'when', targetHandle: 'in' }, context))
+      .toEqual({ ok: false, reason: 'DTM[dateTime] reads a DTM; OBX-3 is a CE.' });
   });
 });

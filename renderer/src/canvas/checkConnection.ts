@@ -64,6 +64,14 @@ function withArticle(word: string): string {
 }
 
 /**
+ * Older data types a map of their successor reads as well (the engine reads any composite): CE and
+ * CNE are CWE's first components, and v2.6 replaced CE by CWE (the library's CE[CodeableConcept]
+ * applies CWE[CodeableConcept] to it); a TS's first component is the DTM v2.6 replaced it by, and
+ * a DTM map given a TS reads that first component (the examples apply DTM[dateTime] to OBX-14).
+ */
+const READ_AS: Readonly<Record<string, string>> = { CE: 'CWE', CNE: 'CWE', TS: 'DTM' };
+
+/**
  * What a map call accepts into `in`: a segment map one segment of its kind, a data type map a
  * field or component of its type (the compiler's MAP_CALL_INPUT, said before the link exists).
  */
@@ -77,7 +85,7 @@ function callInputProblem(callee: NonNullable<ReturnType<ConnectionContext['call
   if (from.kind === 'segment' || from.kind === 'group' || from.kind === 'message') {
     return `${callee.map} reads one ${callee.input} value; ${from.path} is a whole ${from.kind}: link a ${callee.input} field or component.`;
   }
-  if (from.dataType !== callee.input) {
+  if (from.dataType !== callee.input && !(from.dataType !== undefined && READ_AS[from.dataType] === callee.input)) {
     return `${callee.map} reads ${withArticle(callee.input)}; ${from.path} is ${from.dataType ? withArticle(from.dataType) : 'not a composite'}.`;
   }
   return undefined;

@@ -23,6 +23,7 @@ export function MapsPanel() {
             {maps.map((m) => {
               const types = mapTypes(m);
               const callers = callersOf(spec, m.id).length;
+              const notes = m.nodes.filter((n) => n.kind === 'note').length;
               return (
                 <li key={m.id}>
                   <button
@@ -30,10 +31,11 @@ export function MapsPanel() {
                     aria-current={m.id === mapId ? 'true' : undefined}
                     aria-label={m.id}
                     data-testid={`map-${m.id}`}
-                    title={`${types.input} → ${types.output} · ${m.nodes.length} nodes, ${m.links.length} links${m.kind === 'message' ? '' : ` · called ${callers} time${callers === 1 ? '' : 's'}`}${m.description ? `\n${m.description}` : ''}`}
+                    title={`${types.input} → ${types.output} · ${m.nodes.length} nodes, ${m.links.length} links${notes > 0 ? `, ${notes} to do` : ''}${m.kind === 'message' ? '' : ` · called ${callers} time${callers === 1 ? '' : 's'}`}${m.description ? `\n${m.description}` : ''}`}
                     onClick={() => showMap(m.id)}
                   >
                     <span className="maps-panel__id">{m.id}</span>
+                    {notes > 0 ? <span className="maps-panel__todo" title={`${notes} note${notes === 1 ? '' : 's'} to do`} data-testid={`todo-count-${m.id}`}>✎ {notes}</span> : null}
                     <span className="maps-panel__count muted">{m.nodes.length}</span>
                   </button>
                 </li>

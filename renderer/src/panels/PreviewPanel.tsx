@@ -131,7 +131,7 @@ export function PreviewPanel() {
   const result = usePreviewStore((s) => s.result);
   const running = usePreviewStore((s) => s.running);
   const setFocus = useViewStore((s) => s.setFocus);
-  if (!result) return <div className="preview-panel"><div className="empty-hint">{running ? 'Running the mapping…' : 'No preview yet.'}</div><pre className="preview-output" data-testid="preview-output" /></div>;
+  if (!result) return <div className="preview-panel"><div className="empty-hint">{running ? 'Running the mapping…' : 'No preview yet: paste a sample message into the sample editor, or load one.'}</div><pre className="preview-output" data-testid="preview-output" /></div>;
   const errors = result.validation.filter((v) => v.severity === 'error');
   return (
     <div className="preview-panel">

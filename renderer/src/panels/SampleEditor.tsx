@@ -72,7 +72,13 @@ export function SampleEditor() {
       toast('error', failure instanceof CrosswalkError ? failure.toString() : `${file.name} could not be read.`);
       return;
     }
-    addSample(file.name, text);
+    // An empty sample shown (a new mapping's first) is taken by the file rather than left beside it.
+    if (sample && sample.text.trim() === '') {
+      const next = samples.map((s, i) => (i === active ? { name: file.name, text } : s));
+      setSamples(next, active);
+    } else {
+      addSample(file.name, text);
+    }
   };
 
   return (

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { selectCanRedo, selectCanUndo, selectDirty, useDocumentStore } from '../state/documentStore';
-import { openExample, openFromFile, openWithDialog, saveDocument } from '../state/fileActions';
+import { openFromFile, openWithDialog, saveDocument } from '../state/fileActions';
+import { useStartStore } from '../state/startStore';
 import { usePreviewStore } from '../preview/previewStore';
 import { extractSelection, inlineSelection, runAutoLayout } from '../canvas/mapActions';
 
@@ -10,6 +11,7 @@ export function Toolbar() {
   const canUndo = useDocumentStore(selectCanUndo);
   const canRedo = useDocumentStore(selectCanRedo);
   const name = useDocumentStore((s) => s.name);
+  const hasDocument = useDocumentStore((s) => s.spec !== undefined);
   const undoLabel = useDocumentStore((s) => s.past[s.past.length - 1]?.label);
   const redoLabel = useDocumentStore((s) => s.future[0]?.label);
   const undo = useDocumentStore((s) => s.undo);
@@ -28,7 +30,7 @@ export function Toolbar() {
           onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void openFromFile(f); }} />
         <button onClick={() => void saveDocument()} title="Save (Ctrl+S)" data-testid="save">Save</button>
         <button onClick={() => void saveDocument(true)} title="Export the bundle file the runtime runs" data-testid="export">Export…</button>
-        <button onClick={() => void openExample()} title="Open the ADT^A01 → FHIR example">Example</button>
+        <button onClick={() => useStartStore.getState().showStart(true)} title="The start page: a new mapping, one from the HL7 v2-to-FHIR IG, the examples, recent files" data-testid="start">Start page</button>
       </div>
       <div className="toolbar__group">
         <button onClick={undo} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">↶ Undo</button>
@@ -43,8 +45,8 @@ export function Toolbar() {
         <button onClick={() => inlineSelection(flow)} title="Replace the selected map call with the map's nodes and links (Ctrl+Shift+L)" data-testid="inline-map">Inline map</button>
       </div>
       <div className="toolbar__doc" data-testid="document-title">
-        <span className="toolbar__name">{name}</span>
-        {dirty ? <span className="dirty-dot" data-testid="dirty-indicator" title="Unsaved changes">● unsaved</span> : <span className="muted">saved</span>}
+        <span className="toolbar__name">{hasDocument ? name : 'No mapping open'}</span>
+        {!hasDocument ? null : dirty ? <span className="dirty-dot" data-testid="dirty-indicator" title="Unsaved changes">● unsaved</span> : <span className="muted">saved</span>}
       </div>
       <div className="toolbar__status" data-testid="status">
         {running ? 'Running…' : latency !== undefined ? `Preview ${Math.round(latency)} ms` : ''}

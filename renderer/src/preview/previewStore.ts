@@ -72,8 +72,14 @@ export const usePreviewStore = create<PreviewState>((set) => ({
   lastLatency: undefined,
   request(spec, sample) {
     const runId = ++runIds;
-    set({ latest: runId, running: true, requestedAt: performance.now() });
     if (timer !== undefined) clearTimeout(timer);
+    // A new mapping's sample starts empty: nothing to run yet, which is no error of the message.
+    if (sample.trim() === '') {
+      timer = undefined;
+      set({ latest: runId, running: false, result: undefined });
+      return;
+    }
+    set({ latest: runId, running: true, requestedAt: performance.now() });
     timer = setTimeout(() => {
       timer = undefined;
       const { layout: _layout, ...mapping } = spec;

@@ -1,6 +1,7 @@
 import { getStudio } from './studio';
 import { useDocumentStore } from './documentStore';
 import { useViewStore } from './viewStore';
+import { errorText } from './errorText';
 import type { AppInfo, BundleDocument, OpenedBundle } from '../../../shared/common/studio/StudioApi';
 
 let appInfo: AppInfo | undefined;
@@ -10,11 +11,10 @@ export async function loadAppInfo(): Promise<AppInfo> {
   return appInfo;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const message = errorText;
 
-function confirmDiscard(): boolean {
+/** True when there is no unsaved work, or the user agrees to lose it. */
+export function confirmDiscard(): boolean {
   const s = useDocumentStore.getState();
   return s.version === s.savedVersion || window.confirm('The mapping has unsaved changes. Discard them?');
 }
@@ -22,7 +22,8 @@ function confirmDiscard(): boolean {
 /** Samples are kept per mapping in the workspace, keyed by its file path (or name when it has none). */
 export const mappingKeyOf = (path: string | undefined, name: string): string => path ?? name;
 
-export async function openDocument(opened: OpenedBundle, samples: { name: string; text: string }[] = []): Promise<void> {
+/** Opens a document in the studio; false (with a toast saying why) when it cannot be opened. */
+export async function openDocument(opened: OpenedBundle, samples: { name: string; text: string }[] = []): Promise<boolean> {
   try {
     let kept = samples;
     if (kept.length === 0) kept = await getStudio().listSamples({ mappingKey: mappingKeyOf(opened.path, opened.name) }).catch(() => []);
@@ -30,8 +31,10 @@ export async function openDocument(opened: OpenedBundle, samples: { name: string
     if (kept.length === 0 && !hasTests(opened.bundle)) kept = useDocumentStore.getState().samples;
     useDocumentStore.getState().open(opened.bundle, opened.name, opened.path, kept);
     useViewStore.getState().setFocus(undefined);
+    return true;
   } catch (error) {
     useViewStore.getState().toast('error', `${opened.name} cannot be opened: ${message(error)}`);
+    return false;
   }
 }
 
@@ -52,6 +55,17 @@ export async function openFromFile(file: File): Promise<void> {
     await openDocument(await getStudio().openBundleText({ name: file.name, text: await file.text() }));
   } catch (error) {
     useViewStore.getState().toast('error', message(error));
+  }
+}
+
+/** Opens a recent file by its path (the host allows the paths of its recent files). */
+export async function openRecentFile(path: string): Promise<boolean> {
+  if (!confirmDiscard()) return false;
+  try {
+    return await openDocument(await getStudio().openBundle({ path }));
+  } catch (error) {
+    useViewStore.getState().toast('error', message(error));
+    return false;
   }
 }
 

@@ -1,7 +1,7 @@
-import { CrosswalkError } from '../../../shared/common/errors/CrosswalkError';
 import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
 import { findMap } from '../../../shared/common/mapping/spec/MappingSpec';
 import { freshId, idsInMap, setNodePosition, updateMap } from '../../../shared/common/mapping/edit/mapEdits';
+import { copyLibraryMap, libraryMaps as entries } from '../../../shared/common/library/libraryMaps';
 import { useDocumentStore } from './documentStore';
 import { useViewStore } from './viewStore';
 
@@ -14,18 +14,11 @@ export interface LibraryMapSummary {
 
 export const LIBRARY_MIME = 'application/x-crosswalk-library-map';
 
-// The seam for the IG data type map library (shared/common/library, being built): when it lands,
-// these two read its list and call its copyLibraryMap(spec, id). The palette's Library section,
-// its "copy into bundle" button and dropping a library map on the canvas already go through them.
+const summaries: LibraryMapSummary[] = entries.map((e) => ({ id: e.map.id, title: e.title, description: e.description }));
 
-/** The library's maps, for the palette. */
+/** The library's maps (shared/common/library: the IG's data type maps), for the palette. */
 export function libraryMaps(): LibraryMapSummary[] {
-  return [];
-}
-
-/** The spec with a library map, and the maps it calls, copied in. */
-export function copyLibraryMap(_spec: MappingSpec, id: string): MappingSpec {
-  throw new CrosswalkError('LIBRARY_UNAVAILABLE', `The map library is not part of this build, so ${id} cannot be copied in.`, { map: id });
+  return summaries;
 }
 
 function message(error: unknown): string {

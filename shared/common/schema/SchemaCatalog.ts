@@ -273,8 +273,12 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
   async listStructures(standard: SchemaRef['standard'], version: string): Promise<SchemaStructureInfo[]> {
     if (standard === 'hl7v2') {
       const index = await this.hl7v2Version(version);
+      const events = await this.hl7v2TriggerEvents();
       return [
-        ...Object.entries(index.messages).map(([name, m]) => ({ name, kind: 'message' as const, description: m.d })),
+        ...Object.entries(index.messages).map(([name, m]) => {
+          const triggers = events.get(name);
+          return { name, kind: 'message' as const, description: m.d, ...(triggers ? { events: triggers } : {}) };
+        }),
         ...Object.entries(index.segments).map(([name, s]) => ({ name, kind: 'segment' as const, description: s.d })),
         ...Object.entries(index.datatypes).map(([name, d]) => ({ name, kind: 'datatype' as const, description: d.d })),
       ];
@@ -334,6 +338,21 @@ class DataSourceSchemaCatalog implements SchemaCatalog {
       throw new CrosswalkError('SCHEMA_UNKNOWN_STRUCTURE', `HL7 v${version} has no message structure ${structure}; message structures include ${oneOf(Object.keys(index.messages), 8)}.`, { path: structure });
     }
     return { name, items: message.s };
+  }
+
+  /**
+   * The trigger events of each message structure, from HL7 table 0354 (Message structure: `ADT_A01`
+   * → A01, A04, A08, A13). hl7-dictionary keeps one table set for every version; a structure the
+   * table lists as `Varies` (ACK) or does not list has none.
+   */
+  private async hl7v2TriggerEvents(): Promise<Map<string, string[]>> {
+    const { tables } = await this.read<Hl7v2TablesIndex>(schemaFiles.hl7v2Tables);
+    const events = new Map<string, string[]>();
+    for (const [structure, text] of own(tables, '0354')?.v ?? []) {
+      const list = text.split(',').map((e) => e.trim()).filter((e) => /^[A-Z0-9]{3}$/.test(e));
+      if (list.length > 0) events.set(structure, list);
+    }
+    return events;
   }
 
   async hl7v2Table(id: string | number): Promise<Hl7v2Table> {

@@ -89,6 +89,8 @@ export interface SchemaStructureInfo {
   name: string;
   kind: 'message' | 'segment' | 'datatype' | 'resource' | 'complex-type';
   description?: string;
+  /** An HL7 v2 message structure's trigger events (table 0354: ADT_A01 → A01, A04, A08, A13), when the table lists them. */
+  events?: string[];
 }
 
 export function cardinality(node: Pick<SchemaNode, 'min' | 'max'>): string {

@@ -13,9 +13,27 @@ export const studioTokenParam = 'token';
 /** API calls are `POST /api/<method>` with the method's argument object as the JSON body. */
 export const studioApiPrefix = '/api/';
 
-/** The address the web host prints and opens: its origin with the token in the fragment. */
-export function studioLaunchUrl(origin: string, token: string): string {
-  return `${origin}/#${studioTokenParam}=${encodeURIComponent(token)}`;
+/**
+ * A launch address may name a shipped example to open (`#token=...&example=adt-a01-to-fhir`)
+ * instead of the start page: a link to a demo, and how the end-to-end tests and the studio
+ * measurements open the ADT example. Unlike the token it stays in the address, so a reload
+ * opens the example again.
+ */
+export const studioExampleParam = 'example';
+
+/** The address the web host prints and opens: its origin with the token in the fragment (and an example to open, when named). */
+export function studioLaunchUrl(origin: string, token: string, example?: string): string {
+  const open = example === undefined ? '' : `&${studioExampleParam}=${encodeURIComponent(example)}`;
+  return `${origin}/#${studioTokenParam}=${encodeURIComponent(token)}${open}`;
+}
+
+/** The example a launch address's fragment names (`example=<id>`), if any. */
+export function launchExample(fragment: string): string | undefined {
+  for (const part of fragment.replace(/^#/, '').split('&')) {
+    const [key, ...value] = part.split('=');
+    if (key === studioExampleParam) return decodeOrUndefined(value.join('=')) || undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -69,7 +69,8 @@ export const recentFileSchema = z.object({
 });
 
 export const sampleMessageSchema = z.object({
-  name: z.string().min(1).max(200),
+  /** A test case's name when the sample is its input (the ORU example's run to 400 characters), so bounded loosely. */
+  name: z.string().min(1).max(2000),
   text: z.string().max(10_000_000),
 });
 
@@ -98,6 +99,8 @@ export const schemaStructureSchema = z.object({
   name: z.string(),
   kind: z.enum(['message', 'segment', 'datatype', 'resource', 'complex-type']),
   description: z.string().optional(),
+  /** A v2 message structure's trigger events (HL7 table 0354), when the table lists them. */
+  events: z.array(z.string()).optional(),
 });
 
 /** A FHIR R4 search parameter of one resource, and whether a target's `request.search` can use it. */

@@ -143,7 +143,11 @@ describe('segments, data types and tables', () => {
   test('structures are listed per version', async () => {
     const list = await catalog.listStructures('hl7v2', '2.5.1');
     expect(list.filter((s) => s.kind === 'message')).toHaveLength(248);
-    expect(list).toContainEqual({ name: 'ORU_R01', kind: 'message', description: 'Unsolicited transmission of an observation message' });
+    expect(list).toContainEqual({ name: 'ORU_R01', kind: 'message', description: 'Unsolicited transmission of an observation message', events: ['R01'] });
+    expect(list.find((s) => s.name === 'ADT_A01')?.events).toEqual(['A01', 'A04', 'A08', 'A13']);
+    expect(list.find((s) => s.name === 'SIU_S12')?.events).toEqual(['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S18', 'S19', 'S20', 'S21', 'S22', 'S23', 'S24', 'S26']);
+    // Table 0354 lists ACK as "Varies": no events rather than a made-up one.
+    expect(list.find((s) => s.name === 'ACK')).toEqual({ name: 'ACK', kind: 'message', description: 'General acknowledgment message' });
     expect(list).toContainEqual({ name: 'PID', kind: 'segment', description: 'Patient Identification' });
   });
 });

@@ -21,7 +21,7 @@ describe('Studio API services over the engine', () => {
       { standard: 'fhir-r4', label: 'FHIR R4', versions: ['4.0.1'] },
     ]);
     const structures = await api.listSchemaStructures({ standard: 'hl7v2', version: '2.5.1' });
-    expect(structures.find((s) => s.name === 'ADT_A01')).toEqual({ name: 'ADT_A01', kind: 'message', description: 'Admit/visit notification' });
+    expect(structures.find((s) => s.name === 'ADT_A01')).toEqual({ name: 'ADT_A01', kind: 'message', description: 'Admit/visit notification', events: ['A01', 'A04', 'A08', 'A13'] });
   });
 
   it('loads the ADT_A01 root one level deep, then PID lazily', async () => {
@@ -56,6 +56,16 @@ describe('Studio API services over the engine', () => {
     expect(brief(row)).toEqual(['$ object - 1..1', '$.id value number 1..1', '$.systolic value number 1..1']);
     expect(await api.loadSourceSchemaTree({ schema: { standard: 'json' } })).toEqual({ nodes: [] });
     await expect(api.loadSourceSchemaTree({ schema: { standard: 'csv', sample: 'a\n"open' } })).rejects.toMatchObject({ code: 'SPEC_BAD_SAMPLE', where: { line: 2, column: 1, path: 'schema.sample' } });
+  });
+
+  it('gives every shipped example through the client, its test inputs as samples named as its test cases', async () => {
+    const listed = await api.listExamples();
+    expect(listed.map((e) => e.id)).toEqual(['adt-a01-to-fhir', 'home-blood-pressure-to-fhir', 'oru-r01-to-observations']);
+    for (const { id } of listed) {
+      const example = await api.getExample({ id });
+      const tests = (example.bundle.tests as { name: string }[]).map((t) => t.name);
+      expect(example.samples.map((s) => s.name)).toEqual(tests);
+    }
   });
 
   it('previews a JSON document with the mapping\'s own reader, traced to the JSON path; a malformed one fails at its line and column', async () => {

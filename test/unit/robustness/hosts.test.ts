@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchStudioCall, studioLaunchUrl, takeLaunchToken } from '../../../shared/common/studio';
+import { dispatchStudioCall, launchExample, studioLaunchUrl, takeLaunchToken } from '../../../shared/common/studio';
 import { BundlePathAllowList } from '../../../shared/node/studio/BundlePathAllowList';
 import { openDefaultNodeStudio } from '../../../shared/node/studio/openDefaultNodeStudio';
 import { genderMapping } from '../../../shared/node/studio/testing/genderMapping';
@@ -66,6 +66,19 @@ describe('launch address fragment', () => {
     const url = studioLaunchUrl('http://127.0.0.1:5', token);
     expect(url).toBe(`http://127.0.0.1:5/#token=${token}`);
     expect(takeLaunchToken(url.slice(url.indexOf('#')))).toEqual({ token, rest: '' });
+  });
+
+  it('may name an example to open, which stays in the address when the token leaves it', () => {
+    const url = studioLaunchUrl('http://127.0.0.1:5', token, 'adt-a01-to-fhir');
+    expect(url).toBe(`http://127.0.0.1:5/#token=${token}&example=adt-a01-to-fhir`);
+    const { rest } = takeLaunchToken(url.slice(url.indexOf('#')));
+    expect(rest).toBe('#example=adt-a01-to-fhir');
+    expect(launchExample(rest)).toBe('adt-a01-to-fhir');
+    expect(launchExample(url.slice(url.indexOf('#')))).toBe('adt-a01-to-fhir');
+  });
+
+  it.each<[string, string | undefined]>([['', undefined], ['#example=', undefined], ['#example=%E0%A4%A', undefined], ['#a=1&example=oru%20r01', 'oru r01'], ['#examples=x', undefined]])('reads the example of %j as %j', (fragment, id) => {
+    expect(launchExample(fragment)).toBe(id);
   });
 
   it.each<[string, string | undefined, string]>([
