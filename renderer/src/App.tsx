@@ -16,9 +16,13 @@ import { schemaRefKey, useSchemaStore } from './state/schemaStore';
 import { openExample, persistSamples, saveDocument } from './state/fileActions';
 import { useShortcuts } from './useShortcuts';
 import { getStudio } from './state/studio';
+import { startReview } from './state/reviewActions';
+import { useReviewStore } from './state/reviewStore';
+import { ReviewerSettings } from './review/ReviewerSettings';
 
 // Split off: the canvas is interactive before the editor's code has even arrived.
 const SampleEditor = lazy(() => import('./panels/SampleEditor').then((m) => ({ default: m.SampleEditor })));
+const ReviewView = lazy(() => import('./review/ReviewView').then((m) => ({ default: m.ReviewView })));
 
 /** Keeps the derived things in step with the spec: schema trees loaded, preview re-run, host told. */
 function useDocumentEffects(): void {
@@ -122,6 +126,9 @@ function Studio() {
   useShortcuts();
   useHostCommands();
   useEffect(() => { void openExample(); }, []);
+  // Edits of value-map rows are recorded in the review from the start, review mode open or not.
+  useEffect(() => startReview(), []);
+  const reviewing = useReviewStore((s) => s.open);
   return (
     <div className="studio">
       <Toolbar />
@@ -133,6 +140,9 @@ function Studio() {
         <section className="bottom__left"><Suspense fallback={<div className="empty-hint">Loading the editor…</div>}><SampleEditor /></Suspense></section>
         <BottomTabs />
       </div>
+      {/* Over the canvas, which stays mounted underneath (its view and the preview carry on). */}
+      {reviewing ? <Suspense fallback={<div className="review-loading empty-hint">Loading the review…</div>}><ReviewView /></Suspense> : null}
+      <ReviewerSettings />
       <Toasts />
     </div>
   );
