@@ -84,7 +84,7 @@ export function ReviewRowDetail({ map }: { map: ReviewReportMap }) {
       )}
       <div className="review__steps">
         {steps.map(([mode, label, key]) => (
-          <button key={mode} disabled={!row} onClick={() => startStep(mode)} data-testid={`review-${mode}`} className={composer === mode ? 'review__step--armed' : undefined}>
+          <button key={mode} disabled={!row} onClick={() => startStep(mode)} data-testid={`review-step-${mode}`} className={composer === mode ? 'review__step--armed' : undefined}>
             {label} <kbd>{key}</kbd>
           </button>
         ))}

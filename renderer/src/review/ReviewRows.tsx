@@ -21,7 +21,8 @@ function RowLine({ row, focused }: { row: ReviewRowView; focused: boolean }) {
       <td className="review-row__eq">{row.equivalence}</td>
       <td className="muted">{row.approvals.length > 0 ? `✓ ${row.approvals.map((a) => a.by).join(', ')}` : row.author ? `by ${row.author}` : ''}</td>
       <td className="review-row__marks">
-        {row.comments.length > 0 ? <span title={`${row.comments.length} comment${row.comments.length === 1 ? '' : 's'}`} data-testid="review-row-comments">💬 {row.comments.length}</span> : null}
+        {/* Words, not an emoji: not every system's fonts have one. */}
+        {row.comments.length > 0 ? <span data-testid="review-row-comments">{row.comments.length} comment{row.comments.length === 1 ? '' : 's'}</span> : null}
         {row.issues.length > 0 ? <span className={errors > 0 ? 'error-text' : 'warn-text'} title={row.issues.map((i) => i.message).join('\n')}>⚠ {row.issues.length}</span> : null}
         {row.seen.samples + row.seen.tests > 0 ? <span className="muted" title="Times this code was seen in the samples and test cases">seen {row.seen.samples + row.seen.tests}</span> : null}
       </td>
