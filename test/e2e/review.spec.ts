@@ -208,3 +208,44 @@ test('a reviewer signs off the ADT example\'s value maps from the keyboard; an a
   expect(run.status).toBe(0);
   expect(JSON.parse(run.stdout).entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Patient').resource.gender).toBeTruthy();
 });
+
+test('the bundle\'s policy is the core\'s: two approvals from different people, none from the row\'s last author, each refusal said in the core\'s sentence', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(studioHost().url);
+  await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
+  await beReviewer(page, 'Rita Reviewer', 'reviewer');
+  await page.getByTestId('review-mode').click();
+  await page.getByTestId('review-policy-approvals').selectOption('2');
+  await page.getByTestId('review-policy-not-author').check();
+  await page.getByTestId('review-map-search').fill('0001');
+  await page.getByTestId('review-map-search').press('Enter');
+  const row = (code: string) => page.getByTestId('review-table').locator(`tr[data-source-code="${code}"]`);
+  const refused = page.getByTestId('review-refused').locator('li[data-refused-source="F"]');
+  await expect(row('F')).toHaveAttribute('aria-selected', 'true');
+
+  // Rita changes F in the review's row editor (e, Enter): she is now its last author.
+  await page.keyboard.press('e');
+  await page.getByTestId('review-row-editor').getByLabel('Target display').fill('Female (administrative)');
+  await page.keyboard.press('Enter');
+  await expect(row('F')).toHaveAttribute('data-status', 'proposed');
+  await expect(row('F')).toContainText('Female (administrative)');
+  await page.keyboard.press('a');
+  await expect(refused).toHaveText('Refused "F": You were the last to change row "F" of value map "v2-0001-gender", and this bundle requires an approver other than the row\'s last author.');
+  await expect(refused).toHaveAttribute('data-code', 'REVIEW_OWN_ROW');
+
+  // Bob's approval is the first of two; a second from Bob is refused; Carl's completes it.
+  await beReviewer(page, 'Bob Reviewer', 'reviewer');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('a');
+  await expect(row('F')).toHaveAttribute('data-status', 'proposed');
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('review-approvals')).toContainText('Bob Reviewer');
+  await page.keyboard.press('a');
+  await expect(refused).toHaveText('Refused "F": You have already approved row "F" of value map "v2-0001-gender"; it needs 1 more approval from someone else.');
+  await beReviewer(page, 'Carl Reviewer', 'reviewer');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('a');
+  await expect(row('F')).toHaveAttribute('data-status', 'approved');
+  await expect(row('F')).toContainText('✓ Bob Reviewer, Carl Reviewer');
+  await expect(page.getByTestId('review-map-v2-0001-gender').getByTestId('review-map-progress')).toHaveText('6 rows: 1 approved, 5 unreviewed');
+});
