@@ -54,7 +54,8 @@ export default tseslint.config(
     files: ['renderer/src/state/**', 'renderer/src/preview/**', 'renderer/src/worker/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/canvas/**', '**/panels/**', '**/start/**', '**/schema/SchemaNode*', '**/valuemaps/**'], message: 'The state layer knows nothing of the views: move what both need into state/ or shared/.' }],
+        // The renderer's view folders (not shared/common/valuemaps, the engine's value maps).
+        patterns: [{ group: ['**/canvas/**', '**/panels/**', '**/start/**', '**/schema/SchemaNode*', '../valuemaps/**', '../review/**'], message: 'The state layer knows nothing of the views: move what both need into state/ or shared/.' }],
       }],
     },
   },

@@ -17,6 +17,9 @@ import { openRecentFile, persistSamples, saveDocument } from './state/fileAction
 import { launchStudio, useStartStore } from './state/startStore';
 import { useShortcuts } from './useShortcuts';
 import { getStudio } from './state/studio';
+import { startReview } from './state/reviewActions';
+import { useReviewStore } from './state/reviewStore';
+import { ReviewerSettings } from './review/ReviewerSettings';
 
 // Split off: the canvas is interactive before the editor's code has even arrived.
 const SampleEditor = lazy(() => import('./panels/SampleEditor').then((m) => ({ default: m.SampleEditor })));
@@ -24,6 +27,7 @@ const SampleEditor = lazy(() => import('./panels/SampleEditor').then((m) => ({ d
 const StartPage = lazy(() => import('./start/StartPage').then((m) => ({ default: m.StartPage })));
 const NewMappingDialog = lazy(() => import('./start/NewMappingDialog').then((m) => ({ default: m.NewMappingDialog })));
 const IgStartDialog = lazy(() => import('./start/IgStartDialog').then((m) => ({ default: m.IgStartDialog })));
+const ReviewView = lazy(() => import('./review/ReviewView').then((m) => ({ default: m.ReviewView })));
 
 /** Keeps the derived things in step with the spec: schema trees loaded, preview re-run, host told. */
 function useDocumentEffects(): void {
@@ -147,6 +151,9 @@ function Studio() {
   useLayoutExpansion();
   useShortcuts();
   useHostCommands();
+  // Edits of value-map rows are recorded in the review from the start, review mode open or not.
+  useEffect(() => startReview(), []);
+  const reviewing = useReviewStore((s) => s.open);
   return (
     <div className="studio">
       <Toolbar />
@@ -159,6 +166,9 @@ function Studio() {
         <BottomTabs />
       </div>
       <StartLayer />
+      {/* Over the canvas, which stays mounted underneath (its view and the preview carry on). */}
+      {reviewing ? <Suspense fallback={<div className="review-loading empty-hint">Loading the review…</div>}><ReviewView /></Suspense> : null}
+      <ReviewerSettings />
       <Toasts />
     </div>
   );

@@ -4,19 +4,21 @@ import { selectMap, useDocumentStore } from './state/documentStore';
 import { saveDocument } from './state/fileActions';
 import { copyNodes, pasteNodes, type ClipboardContent } from './state/clipboard';
 import { extractSelection, inlineSelection } from './canvas/mapActions';
+import { toggleReview } from './state/reviewActions';
+import { useReviewStore } from './state/reviewStore';
 
 let clipboard: ClipboardContent | undefined;
 let pasteCount = 0;
 
 /** In text fields and the Monaco editor the keys keep their text-editing meaning. */
-function inTextField(target: EventTarget | null): boolean {
+export function inTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || typeof el.closest !== 'function') return false;
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || el.closest('.monaco-editor') !== null;
 }
 
 /**
- * Undo/redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y), copy/paste of nodes (across maps too), save (Ctrl+S),
+ * The review mode (Ctrl+Shift+R), undo/redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y), copy/paste of nodes (across maps too), save (Ctrl+S),
  * extract (Ctrl+Shift+E) and inline (Ctrl+Shift+L) a map, and Backspace back to the calling map
  * when nothing on the canvas is selected (with a selection, Backspace deletes it).
  */
@@ -25,6 +27,15 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && event.shiftKey && key === 'r') {
+        // The review mode (in a browser this takes the place of a hard reload, which would lose unsaved work).
+        event.preventDefault();
+        toggleReview();
+        return;
+      }
+      // The review mode has keys of its own (useReviewKeys); the canvas's wait until it is closed, save apart.
+      if (useReviewStore.getState().open && !(mod && key === 's')) return;
       if (!mod) {
         // Captured before React Flow sees the key: with nothing selected there is nothing for it to delete.
         if (event.key === 'Backspace' && !event.altKey && !inTextField(event.target)) {
@@ -33,7 +44,6 @@ export function useShortcuts(): void {
         }
         return;
       }
-      const key = event.key.toLowerCase();
       if (key === 's') {
         event.preventDefault();
         void saveDocument(event.shiftKey);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import { iterateHl7Bytes, type Hl7Message } from '../../shared/common/hl7v2/index';
 import { buildReviewReport } from '../../shared/common/review/buildReviewReport';
+import { describeCoverage } from '../../shared/common/review/reviewCoverage';
 import { describeProgress } from '../../shared/common/review/reviewProgress';
 import type { ReviewReport, ReviewReportMap } from '../../shared/common/review/reviewReport';
 import { reviewReportHtml } from '../../shared/common/review/reviewReportHtml';
@@ -32,19 +33,8 @@ export interface ReviewIo {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `table 0001: 6 of 6 codes mapped, 1 local · target: 2 warnings`, or what is known without a table. */
 function coverageLine(map: ReviewReportMap): string {
-  const c = map.coverage;
-  if (c === undefined) return '';
-  const local = c.source.codes.filter((code) => code.local).length;
-  const source = c.source.table
-    ? `table ${c.source.table.id}: ${c.source.tableMapped} of ${c.source.tableCodes} codes mapped${local > 0 ? `, ${local} local` : ''}`
-    : 'no v2 table';
-  const issues = [...c.target.rows.flatMap((row) => row.issues), ...c.target.unmappedDefault];
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
-  const target = issues.length === 0 ? 'target codes ok' : `target: ${[errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ')}`;
-  return ` · ${source} · ${target}`;
+  return map.coverage === undefined ? '' : ` · ${describeCoverage(map.coverage)}`;
 }
 
 /** The printed report: one line per value map, then the verdict. */

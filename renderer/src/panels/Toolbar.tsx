@@ -5,6 +5,8 @@ import { openFromFile, openWithDialog, saveDocument } from '../state/fileActions
 import { useStartStore } from '../state/startStore';
 import { usePreviewStore } from '../preview/previewStore';
 import { extractSelection, inlineSelection, runAutoLayout } from '../canvas/mapActions';
+import { toggleReview } from '../state/reviewActions';
+import { useReviewStore } from '../state/reviewStore';
 
 export function Toolbar() {
   const dirty = useDocumentStore(selectDirty);
@@ -20,6 +22,8 @@ export function Toolbar() {
   const latency = usePreviewStore((s) => s.lastLatency);
   const flow = useReactFlow();
   const fileInput = useRef<HTMLInputElement>(null);
+  const reviewing = useReviewStore((s) => s.open);
+  const openSettings = () => useReviewStore.getState().set({ settingsOpen: true });
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Mapping">
@@ -43,6 +47,10 @@ export function Toolbar() {
       <div className="toolbar__group">
         <button onClick={() => extractSelection(flow)} title="Move the selected nodes into a new segment or data type map, called from here (Ctrl+Shift+E)" data-testid="extract-map">Extract map</button>
         <button onClick={() => inlineSelection(flow)} title="Replace the selected map call with the map's nodes and links (Ctrl+Shift+L)" data-testid="inline-map">Inline map</button>
+      </div>
+      <div className="toolbar__group">
+        <button onClick={() => toggleReview()} aria-pressed={reviewing} title="Review every value map: approve, question, sign off (Ctrl+Shift+R)" data-testid="review-mode">{reviewing ? '◧ Canvas' : '✓ Review'}</button>
+        <button onClick={openSettings} title="Settings: who you are in review" data-testid="settings">Settings</button>
       </div>
       <div className="toolbar__doc" data-testid="document-title">
         <span className="toolbar__name">{hasDocument ? name : 'No mapping open'}</span>

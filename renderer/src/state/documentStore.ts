@@ -3,6 +3,7 @@ import type { BundleMetadata } from '../../../shared/common/bundle/BundleFile';
 import { entryMap, findMap, type MapDefinition, type MapLayout, type MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
 import { setMapLayout, updateMap } from '../../../shared/common/mapping/edit/mapEdits';
 import type { BundleDocument, SampleMessage } from '../../../shared/common/studio/StudioApi';
+import type { ValueMap } from '../../../shared/common/valuemaps/ValueMap';
 import { readBundle, writeBundle, type TestCase } from './bundleAccess';
 import { trailTo } from './mapTrail';
 
@@ -51,6 +52,13 @@ interface DocumentState {
   /** An edit of the current map only. */
   editMap(label: string, change: (map: MapDefinition) => MapDefinition): void;
   editTests(label: string, change: (tests: TestCase[]) => TestCase[]): void;
+  /**
+   * Puts a value map the review settled (a review step, an edit recorded with its review, an
+   * import) in place of `replaces`, wherever that very object is: in the spec and in the undo
+   * history, so undo and redo never bring back a review the trail has moved past. Not an undo
+   * step; the document becomes unsaved when the spec changed.
+   */
+  settleValueMap(map: ValueMap, replaces: ValueMap): void;
   /** Lays out a map that has no layout yet: not an edit (the mapping does the same), so no undo step and nothing unsaved. */
   placeLayout(mapId: string, layout: MapLayout): void;
   /** Opens a map from the current one (a call node's map): it joins the breadcrumbs. */
@@ -123,6 +131,19 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
     const next = change(testCases);
     if (next === testCases) return;
     set({ testCases: next, version: ++versions, past: [...past.slice(-HISTORY_LIMIT + 1), { spec, testCases, label, version, mapId }], future: [] });
+  },
+
+  settleValueMap(map, replaces) {
+    const swap = (spec: MappingSpec): MappingSpec => (spec.valueMaps.includes(replaces) ? { ...spec, valueMaps: spec.valueMaps.map((m) => (m === replaces ? map : m)) } : spec);
+    // A rebased snapshot gets a version of its own: it is no longer the content that was saved.
+    const rebase = (snapshot: Snapshot): Snapshot => {
+      const next = swap(snapshot.spec);
+      return next === snapshot.spec ? snapshot : { ...snapshot, spec: next, version: ++versions };
+    };
+    const { spec, past, future } = get();
+    if (!spec) return;
+    const current = swap(spec);
+    set({ past: past.map(rebase), future: future.map(rebase), ...(current !== spec ? { spec: current, version: ++versions } : {}) });
   },
 
   placeLayout(mapId, layout) {

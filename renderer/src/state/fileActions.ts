@@ -102,8 +102,9 @@ function fileNameFor(name: string): string {
   return `${stem}.crosswalk.json`;
 }
 
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Hands a file to the user: a download in the browser, the save dialog in Electron. */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -135,7 +136,7 @@ export async function saveDocument(saveAs = false): Promise<void> {
       toast('info', `Saved ${saved.path}.`);
     } else {
       const serialized = await getStudio().serializeBundle({ bundle });
-      download(serialized.fileName || fileNameFor(doc.name), serialized.text);
+      downloadText(serialized.fileName || fileNameFor(doc.name), serialized.text);
       doc.markSaved(undefined, doc.name);
       toast('info', `Downloaded ${serialized.fileName || fileNameFor(doc.name)}.`);
     }

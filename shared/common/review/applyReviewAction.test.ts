@@ -177,4 +177,17 @@ describe('reconcileValueMapEdit (an edit made in the value-map editor)', () => {
     expect(row(map, 'F').review?.status).toBe('approved');
     expect(row(map, 'X').review).toEqual({ status: 'proposed', author: 'Ana Author', authoredAt: '2026-11-26T09:01:00Z' });
   });
+
+  it('keeps the review of rows whose content did not change, whatever the edited copy says (an undo past an approval)', () => {
+    minute = 0;
+    const approved = step(gender, { kind: 'approve', sources: ['F', 'M'] }, at(rita)).map;
+    // An older copy: F and M as they were before the approval, O with a review nobody gave it.
+    const older: ValueMap = { ...gender, entries: gender.entries.map((e) => (e.source === 'O' ? { ...e, review: { status: 'approved' as const, reviewer: 'Nobody' } } : e)) };
+    const { map, events } = reconcileValueMapEdit(approved, older, at(author));
+    expect(events).toEqual([]);
+    expect(map.entries).toEqual(approved.entries);
+    // Nothing differs: the edited copy itself comes back.
+    const same = reconcileValueMapEdit(approved, approved, at(author));
+    expect(same.map).toBe(approved);
+  });
 });

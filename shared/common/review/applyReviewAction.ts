@@ -1,3 +1,4 @@
+import { canonicalJson } from '../bundle/canonicalJson';
 import { CrosswalkError, type CrosswalkErrorData } from '../errors/CrosswalkError';
 import { parseValueMap } from '../valuemaps/parseValueMap';
 import { reviewerNameSchema, rowContent, rowContentChanges, rowDigest, type RowReview } from '../valuemaps/rowReview';
@@ -112,12 +113,16 @@ export function applyReviewAction(map: ValueMap, action: ReviewAction, context: 
 
 /**
  * Applies review semantics to an edit made elsewhere (the studio's value-map editor changes rows
- * directly): every row whose content differs from `before` becomes an edit by this person, a new
- * row is proposed by them, a removed row is recorded. Returns `after` with reviews updated.
+ * directly, undo restores older rows): every row whose content differs from `before` becomes an
+ * edit by this person, a new row is proposed by them, a removed row is recorded. A row whose
+ * content did not change keeps the review `before` gives it, whatever `after` says: the review
+ * follows the content, so restoring an older copy of a row never restores its older review.
+ * Returns `after` with reviews updated (`after` itself when nothing differs).
  */
 export function reconcileValueMapEdit(before: ValueMap, after: ValueMap, context: ReviewContext): { map: ValueMap; events: ReviewEvent[] } {
   const old = new Map(before.entries.map((entry) => [entry.source, entry]));
   const events: ReviewEvent[] = [];
+  let reviewsKept = false;
   const base = { valueMap: after.id, by: context.reviewer.name, role: context.reviewer.role, at: context.now };
   const entries = after.entries.map((entry) => {
     const previous = old.get(entry.source);
@@ -127,7 +132,12 @@ export function reconcileValueMapEdit(before: ValueMap, after: ValueMap, context
       return added;
     }
     const changes = rowContentChanges(rowContent(previous), rowContent(entry));
-    if (changes.length === 0) return { ...entry, ...(previous.review ? { review: previous.review } : {}) };
+    if (changes.length === 0) {
+      if (entry.review === previous.review || canonicalJson(entry.review ?? null) === canonicalJson(previous.review ?? null)) return entry;
+      reviewsKept = true;
+      const { review: _theirs, ...content } = entry;
+      return { ...content, ...(previous.review ? { review: previous.review } : {}) };
+    }
     const edited = markEdited(previous, entry, undefined, context);
     events.push({ ...base, source: entry.source, action: 'edit', from: statusOf(previous, context.policy), to: statusOf(edited, context.policy), changes });
     return edited;
@@ -136,7 +146,7 @@ export function reconcileValueMapEdit(before: ValueMap, after: ValueMap, context
   for (const entry of before.entries) {
     if (!kept.has(entry.source)) events.push({ ...base, source: entry.source, action: 'remove', from: statusOf(entry, context.policy), to: statusOf(entry, context.policy) });
   }
-  return { map: events.length === 0 ? after : parseValueMap({ ...after, entries }, { path: after.id }), events };
+  return { map: events.length === 0 && !reviewsKept ? after : parseValueMap({ ...after, entries }, { path: after.id }), events };
 }
 
 function statusOf(entry: ValueMapEntry, policy: ReviewPolicy) {

@@ -64,6 +64,21 @@ export interface ValueMapCoverageReport {
   };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `table 0001: 6 of 6 codes mapped, 1 local · target: 2 warnings`, or what is known without a table (the CLI, the studio). */
+export function describeCoverage(coverage: ValueMapCoverageReport): string {
+  const local = coverage.source.codes.filter((code) => code.local).length;
+  const source = coverage.source.table
+    ? `table ${coverage.source.table.id}: ${coverage.source.tableMapped} of ${coverage.source.tableCodes} codes mapped${local > 0 ? `, ${local} local` : ''}`
+    : 'no v2 table';
+  const issues = [...coverage.target.rows.flatMap((row) => row.issues), ...coverage.target.unmappedDefault];
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  const target = issues.length === 0 ? 'target codes ok' : `target: ${[errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ')}`;
+  return `${source} · ${target}`;
+}
+
 /** Words for what an unmapped code meets. */
 export function describeUnmappedPolicy(policy: UnmappedPolicy): string {
   switch (policy.kind) {

@@ -59,6 +59,11 @@ export const reviewStudioMethods = {
     args: z.object({ mappingKey, bundle: bundleDocumentSchema, valueMapId, action: reviewActionSchema }).strict(),
     result: reviewResultSchema,
   },
+  reconcileValueMapEdit: {
+    summary: 'Records an edit made to a value map outside the review steps (the value-map editor, undo, an import into the editor): rows whose content differs from `before` become edits by the reviewer (approvals cleared, the approved content kept as old → new), new rows are proposed by them, removed rows recorded; appended to the history. Without `before` the map is new: every row is added.',
+    args: z.object({ mappingKey, bundle: bundleDocumentSchema, valueMapId, before: z.record(z.string(), z.unknown()).optional() }).strict(),
+    result: reviewResultSchema,
+  },
   listReviewHistory: {
     summary: 'The review history of a mapping (every status change, comment and edit with who, when and the bundle hash), oldest first.',
     args: z.object({ mappingKey, valueMapId: valueMapId.optional(), source: z.string().min(1).max(1000).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
@@ -86,13 +91,20 @@ export const reviewStudioMethods = {
   },
 } as const;
 
+/** What a review step gives back: the bundle with the value map updated, its hash, the history written, the rows refused. */
+export interface ReviewStepResult {
+  bundle: Record<string, unknown>;
+  hash: string;
+  events: ReviewHistoryEntry[];
+  refused: z.infer<typeof reviewResultSchema>['refused'];
+}
+
 /** The review methods of the Studio API, as the renderer calls them. */
 export interface ReviewStudioApi {
   getReviewer(): Promise<ReviewerInfo>;
   setReviewer(args: Reviewer): Promise<ReviewerInfo>;
-  reviewValueMap(args: { mappingKey: string; bundle: Record<string, unknown>; valueMapId: string; action: ReviewAction }): Promise<{
-    bundle: Record<string, unknown>; hash: string; events: ReviewHistoryEntry[]; refused: z.infer<typeof reviewResultSchema>['refused'];
-  }>;
+  reviewValueMap(args: { mappingKey: string; bundle: Record<string, unknown>; valueMapId: string; action: ReviewAction }): Promise<ReviewStepResult>;
+  reconcileValueMapEdit(args: { mappingKey: string; bundle: Record<string, unknown>; valueMapId: string; before?: Record<string, unknown> }): Promise<ReviewStepResult>;
   listReviewHistory(args: { mappingKey: string; valueMapId?: string; source?: string; limit?: number }): Promise<ReviewHistoryEntry[]>;
   getReviewSummary(args: { mappingKey?: string; bundle: Record<string, unknown> }): Promise<ReviewReport>;
   exportValueMap(args: { bundle: Record<string, unknown>; valueMapId: string; format: 'conceptmap' | 'csv'; url?: string }): Promise<{ fileName: string; text: string }>;

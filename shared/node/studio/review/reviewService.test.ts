@@ -63,6 +63,37 @@ describe('the review Studio API', () => {
     expect(summary.approved).toBe(false);
   });
 
+  it('records an edit made outside the review steps (the value-map editor, undo) as the core reconciles it', async () => {
+    const key = 'edited in the editor';
+    const { bundle: example } = await api.getExample();
+    await api.setReviewer({ name: 'Rita Reviewer', role: 'reviewer' });
+    const approved = await api.reviewValueMap({ mappingKey: key, bundle: example, valueMapId: 'v2-0001-gender', action: { kind: 'approve', sources: ['F', 'M', 'O', 'U', 'A', 'N'] } });
+    const before = (approved.bundle.mapping as Rows).valueMaps.find((m) => m.id === 'v2-0001-gender')!;
+    // What the editor leaves: N's target changed in place, F's review gone (an undo past the approval), the rest as approved.
+    const edited = structuredClone(approved.bundle);
+    const rows = genderRows(edited);
+    Object.assign(rows.find((r) => r.source === 'N')!, { target: 'unknown', display: 'Unknown' });
+    delete rows.find((r) => r.source === 'F')!.review;
+    await api.setReviewer({ name: 'Ana Author', role: 'author' });
+    const result = await api.reconcileValueMapEdit({ mappingKey: key, bundle: edited, valueMapId: 'v2-0001-gender', before });
+    expect(result.refused).toEqual([]);
+    expect(result.events.map((e) => [e.source, e.action, e.from, e.to, e.by, e.role, e.changes])).toEqual([
+      ['N', 'edit', 'approved', 'proposed', 'Ana Author', 'author', [{ field: 'target', from: 'other', to: 'unknown' }, { field: 'display', from: 'Other', to: 'Unknown' }]],
+    ]);
+    const after = genderRows(result.bundle);
+    // The review follows the row's content: F, unchanged, keeps its approval; N is changed since approval.
+    expect(after.find((r) => r.source === 'F')!.review).toEqual(before.entries.find((r) => r.source === 'F')!.review);
+    expect(after.find((r) => r.source === 'N')!.review).toMatchObject({ status: 'proposed', author: 'Ana Author', lastApproved: { source: 'N', target: 'other', display: 'Other' } });
+    expect(after.find((r) => r.source === 'N')!.review).not.toHaveProperty('approvals');
+    expect((await api.serializeBundle({ bundle: result.bundle })).hash).toBe(result.hash);
+    expect((await api.listReviewHistory({ mappingKey: key, source: 'N' })).map((e) => [e.action, e.by, e.bundleHash])).toEqual([['approve', 'Rita Reviewer', approved.hash], ['edit', 'Ana Author', result.hash]]);
+
+    // Without `before` the map is new to the review: every row is added by whoever made it.
+    const added = await api.reconcileValueMapEdit({ mappingKey: key, bundle: example, valueMapId: 'sn-comparator' });
+    expect(added.events.map((e) => [e.source, e.action, e.to])).toEqual(['<', '<=', '>=', '>'].map((s) => [s, 'add', 'proposed']));
+    await expect(api.reconcileValueMapEdit({ mappingKey: key, bundle: example, valueMapId: 'sn-comparator', before: { id: 'sn-comparator' } })).rejects.toMatchObject({ code: 'VALUEMAP_INVALID' });
+  });
+
   it('exports a value map with its review as a ConceptMap and CSV that import to the same map', async () => {
     const { bundle: example } = await api.getExample();
     await api.setReviewer({ name: 'Rita Reviewer', role: 'reviewer' });

@@ -2,16 +2,18 @@ import { userInfo } from 'node:os';
 import { CrosswalkError } from '../../../common/errors/CrosswalkError';
 import type { MappingSpec } from '../../../common/mapping/spec/MappingSpec';
 import { parseSpec } from '../../../common/mapping/spec/parseSpec';
-import { applyReviewAction } from '../../../common/review/applyReviewAction';
+import { applyReviewAction, reconcileValueMapEdit, type ReviewContext } from '../../../common/review/applyReviewAction';
 import { buildReviewReport } from '../../../common/review/buildReviewReport';
 import { reviewerSchema, type Reviewer } from '../../../common/review/ReviewAction';
 import type { ReviewReport } from '../../../common/review/reviewReport';
 import { reviewReportHtml } from '../../../common/review/reviewReportHtml';
 import { reviewPolicyOf } from '../../../common/review/reviewPolicy';
 import type { SchemaCatalog } from '../../../common/schema/SchemaCatalog';
-import type { BundleDocument, ReviewerInfo, ReviewStudioApi } from '../../../common/studio';
+import type { BundleDocument, ReviewerInfo, ReviewStepResult, ReviewStudioApi } from '../../../common/studio';
 import { exportConceptMap, importConceptMap } from '../../../common/valuemaps/conceptMap';
 import { valueMapFromCsv, valueMapToCsv } from '../../../common/valuemaps/csv';
+import { parseValueMap } from '../../../common/valuemaps/parseValueMap';
+import type { ReviewEvent } from '../../../common/review/ReviewAction';
 import type { ValueMap } from '../../../common/valuemaps/ValueMap';
 import type { BundleCodec } from '../files/bundleCodec';
 import { fileStem } from '../files/BundleFiles';
@@ -79,6 +81,20 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewStudioApi {
     });
   };
 
+  const contextOf = (spec: MappingSpec): ReviewContext => {
+    const { name, role } = reviewer();
+    return { reviewer: { name, role }, now: now().toISOString(), policy: reviewPolicyOf(spec) };
+  };
+  /** The bundle with the value map replaced, its hash, and the step's events appended to the history with it. */
+  const record = (mappingKey: string, bundle: BundleDocument, spec: MappingSpec, map: ValueMap, events: ReviewEvent[], refused: ReviewStepResult['refused']): ReviewStepResult => {
+    const mapping = { ...spec, valueMaps: spec.valueMaps.map((m) => (m.id === map.id ? map : m)) };
+    const document: BundleDocument = { ...bundle, mapping: mapping as unknown as Record<string, unknown> };
+    // The hash the saved file will carry: the history names the exact content each step produced.
+    const hash = deps.codec.serialize(document).hash ?? '';
+    const ids = deps.workspace.appendReviewEvents(mappingKey, hash, events);
+    return { bundle: document, hash, events: events.map((event, i) => ({ ...event, id: ids[i], bundleHash: hash })), refused };
+  };
+
   return {
     getReviewer: async () => reviewer(),
     setReviewer: async (args) => {
@@ -89,20 +105,17 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewStudioApi {
 
     reviewValueMap: async ({ mappingKey, bundle, valueMapId, action }) => {
       const spec = specOf(bundle);
-      const map = valueMapOf(spec, valueMapId);
-      const { name, role } = reviewer();
-      const outcome = applyReviewAction(map, action, { reviewer: { name, role }, now: now().toISOString(), policy: reviewPolicyOf(spec) });
-      const mapping = { ...spec, valueMaps: spec.valueMaps.map((m) => (m.id === valueMapId ? outcome.map : m)) };
-      const document: BundleDocument = { ...bundle, mapping: mapping as unknown as Record<string, unknown> };
-      // The hash the saved file will carry: the history names the exact content each step produced.
-      const hash = deps.codec.serialize(document).hash ?? '';
-      const ids = deps.workspace.appendReviewEvents(mappingKey, hash, outcome.events);
-      return {
-        bundle: document,
-        hash,
-        events: outcome.events.map((event, i) => ({ ...event, id: ids[i], bundleHash: hash })),
-        refused: outcome.refused,
-      };
+      const context = contextOf(spec);
+      const outcome = applyReviewAction(valueMapOf(spec, valueMapId), action, context);
+      return record(mappingKey, bundle, spec, outcome.map, outcome.events, outcome.refused);
+    },
+
+    reconcileValueMapEdit: async ({ mappingKey, bundle, valueMapId, before }) => {
+      const spec = specOf(bundle);
+      const after = valueMapOf(spec, valueMapId);
+      const previous = before === undefined ? { ...after, entries: [] } : parseValueMap(before, { path: 'before' });
+      const outcome = reconcileValueMapEdit(previous, after, contextOf(spec));
+      return record(mappingKey, bundle, spec, outcome.map, outcome.events, []);
     },
 
     listReviewHistory: async ({ mappingKey, valueMapId, source, limit }) =>
