@@ -19,6 +19,7 @@ describe('palette entries, from the node kinds', () => {
       'palette-reference-patient', 'palette-reference-obs',
       // Not CX[Identifier] itself, nor PID[Patient] (it calls CX[Identifier]: a cycle), nor a message map.
       'palette-call-OBX[Observation]',
+      'palette-note',
     ]);
   });
 

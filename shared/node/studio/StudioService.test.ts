@@ -60,7 +60,7 @@ describe('Studio API services over the engine', () => {
 
   it('gives every shipped example through the client, its test inputs as samples named as its test cases', async () => {
     const listed = await api.listExamples();
-    expect(listed.map((e) => e.id)).toEqual(['adt-a01-to-fhir', 'home-blood-pressure-to-fhir', 'oru-r01-to-observations']);
+    expect(listed.map((e) => e.id)).toEqual(['adt-a01-to-fhir', 'home-blood-pressure-to-fhir', 'mdm-t02-to-documentreference', 'oru-r01-to-observations', 'vxu-v04-to-immunization']);
     for (const { id } of listed) {
       const example = await api.getExample({ id });
       const tests = (example.bundle.tests as { name: string }[]).map((t) => t.name);
