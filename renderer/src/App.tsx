@@ -32,10 +32,7 @@ function useDocumentEffects(): void {
 
   useEffect(() => {
     if (!map) return;
-    for (const item of [...map.sources, ...map.targets]) {
-      const ref = schemaRefKey(item.schema);
-      if (ref) ensure(ref);
-    }
+    for (const item of [...map.sources, ...map.targets]) ensure(schemaRefKey(item.schema));
   }, [map, ensure]);
 
   // Moving a box changes the layout, not what the mapping does: no new preview run for it.

@@ -74,8 +74,9 @@ export function useRowDecorations(nodeId: string, side: 'source' | 'target'): Ro
     const highlighted = new Set<string>();
     const prefix = rowKey(nodeId, '');
     for (const key of highlight.rows) if (key.startsWith(prefix)) highlighted.add(key.slice(prefix.length));
-    // Source rows show the sample's values where they read the message itself (a message or segment map).
-    const readsMessage = map?.kind !== 'datatype';
+    // Source rows show the sample's values where they read the message itself: a message map, or
+    // an HL7 v2 segment map (its paths are the message's); a JSON map called on an item reads `$` of the item.
+    const readsMessage = map !== undefined && (map.kind === 'message' || (map.kind === 'segment' && map.sources[0].schema.standard === 'hl7v2'));
     const values = side === 'source' ? (readsMessage ? new Map(Object.entries(result?.sourceValues ?? {})) : new Map<string, string>()) : map ? targetValues(result, map, nodeId) : new Map<string, string>();
     return { linked, highlighted, missing, values };
   }, [map, highlight, result, nodeId, side, missing]);

@@ -136,10 +136,10 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
       </div>
       <Handle type={handleType} position={handlePosition} id="__above" className="edge-handle edge-handle--above" isConnectable={false} />
       <div className="schema-node__list nowheel nodrag" ref={listRef} onScroll={onScroll}>
-        {data.schemaKey === 'none' ? <div className="schema-node__empty">Schemas inferred from JSON or CSV samples are not drawn in this version of the studio.</div> : null}
-        {data.schemaKey !== 'none' && (schema === 'loading' || schema === undefined) ? <div className="schema-node__empty">Loading schema…</div> : null}
+        {schema === 'loading' || schema === undefined ? <div className="schema-node__empty">Loading schema…</div> : null}
         {schema !== undefined && schema !== 'loading' && 'error' in schema ? <div className="schema-node__empty error-text">{schema.error}</div> : null}
-        {loaded && rows.length === 0 ? <div className="schema-node__empty">No field matches “{query}”.</div> : null}
+        {loaded && loaded.roots.length === 0 ? <div className="schema-node__empty">This source's schema has no sample to infer its fields from and sets none.</div> : null}
+        {loaded && loaded.roots.length > 0 && rows.length === 0 ? <div className="schema-node__empty">No field matches “{query}”.</div> : null}
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {visibleRows.map((row, i) => {
             const path = row.node.path;
@@ -171,7 +171,8 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
                   </button>
                 ) : <span className="schema-row__toggle schema-row__toggle--leaf" />}
                 {data.side === 'source' || row.depth === 0 ? (
-                  <><span className="schema-row__path">{row.depth === 0 ? row.node.name : path}</span><span className="schema-row__name">{row.depth === 0 ? '' : row.node.label ?? row.node.name}</span></>
+                  // A JSON path ends with the member's own name: the path alone says it.
+                  <><span className="schema-row__path">{row.depth === 0 ? row.node.name : path}</span><span className="schema-row__name">{row.depth === 0 || path.startsWith('$') ? '' : row.node.label ?? row.node.name}</span></>
                 ) : <span className="schema-row__name schema-row__name--fhir">{row.node.name}</span>}
                 {row.node.repeating ? <span className="schema-row__rep" title="repeating">⟳</span> : null}
                 {value !== undefined ? <span className="schema-row__value" title={value}>{value}</span> : null}
