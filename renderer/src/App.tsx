@@ -9,6 +9,9 @@ import { LinkDetails } from './panels/LinkDetails';
 import { StructurePanel } from './panels/StructurePanel';
 import { Toasts } from './panels/Toasts';
 import { ValueMapEditor } from './valuemaps/ValueMapEditor';
+import { CoveragePanel } from './coverage/CoveragePanel';
+import { useCoverageStore } from './coverage/coverageStore';
+import { MainBar } from './panels/MainBar';
 import { useDocumentStore, selectDirty, selectMap } from './state/documentStore';
 import { useViewStore, viewKey } from './state/viewStore';
 import { usePreviewStore } from './preview/previewStore';
@@ -47,6 +50,13 @@ function useDocumentEffects(): void {
 
   const samples = useDocumentStore((s) => s.samples);
   useEffect(() => { if (samples.length > 0) persistSamples(); }, [samples]);
+
+  const requestCoverage = useCoverageStore((s) => s.request);
+  const opened = useDocumentStore((s) => s.opened);
+  useEffect(() => useCoverageStore.getState().reset(), [opened]);
+  useEffect(() => {
+    if (mapping) requestCoverage(mapping, samples);
+  }, [mapping, samples, requestCoverage]);
 
   useEffect(() => {
     document.title = `${dirty ? '● ' : ''}${name} — Crosswalk`;
@@ -92,7 +102,7 @@ function BottomTabs() {
   const tab = useViewStore((s) => s.bottomTab);
   const setTab = useViewStore((s) => s.setBottomTab);
   const editing = useViewStore((s) => s.editingValueMap);
-  const tabs: [typeof tab, string][] = [['preview', 'Output'], ['structure', 'Structure'], ['tests', 'Test cases'], ['valuemap', 'Value map'], ['link', 'Link']];
+  const tabs: [typeof tab, string][] = [['preview', 'Output'], ['structure', 'Structure'], ['tests', 'Test cases'], ['valuemap', 'Value map'], ['link', 'Link'], ['coverage', 'Coverage']];
   return (
     <section className="bottom__right">
       <div className="tabs" role="tablist">
@@ -107,6 +117,7 @@ function BottomTabs() {
         <div hidden={tab !== 'tests'}><TestsPanel /></div>
         <div hidden={tab !== 'valuemap'}>{editing ? <ValueMapEditor valueMapId={editing} /> : <div className="muted empty-hint">Choose “Edit table” on a value-map node, or click a value map in the palette.</div>}</div>
         <div hidden={tab !== 'link'}><LinkDetails /></div>
+        <div hidden={tab !== 'coverage'}><CoveragePanel /></div>
       </div>
     </section>
   );
@@ -124,7 +135,10 @@ function Studio() {
       <Toolbar />
       <div className="studio__main">
         <Palette />
-        {loadError ? <div className="canvas-empty error-text" data-testid="load-error">{loadError}</div> : <Canvas />}
+        <div className="workspace">
+          <MainBar />
+          {loadError ? <div className="canvas-empty error-text" data-testid="load-error">{loadError}</div> : <Canvas />}
+        </div>
       </div>
       <div className="bottom">
         <section className="bottom__left"><Suspense fallback={<div className="empty-hint">Loading the editor…</div>}><SampleEditor /></Suspense></section>

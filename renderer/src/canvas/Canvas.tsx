@@ -20,7 +20,6 @@ import { portEnvOf } from './portEnv';
 import { useHighlight } from './useRowDecorations';
 import { PALETTE_MIME, newNodeFromPalette, type PaletteEntry } from './paletteItems';
 import { layoutMap, schemaHeights } from './layoutMap';
-import { Breadcrumbs } from './Breadcrumbs';
 import { addLibraryMapCall, LIBRARY_MIME } from '../state/mapLibrary';
 
 // Defined once at module level: React Flow remounts every node when this object changes identity.
@@ -84,7 +83,7 @@ export function Canvas() {
   useEffect(() => {
     setSelected(new Set());
     const focus = useViewStore.getState().focus;
-    if (focus && focus.kind !== 'trace') setFocus(undefined);
+    if (focus && focus.kind !== 'trace' && focus.map !== mapId) setFocus(undefined);
   }, [mapId, setFocus]);
 
   // The spec is the truth; local node state only carries what React Flow measures and drags.
@@ -108,6 +107,18 @@ export function Canvas() {
   const framed = useRef<unknown>(undefined);
   const measured = useNodesInitialized();
   const opened = useDocumentStore((s) => s.opened);
+  // Asked to show some nodes of this map (a link opened from the table): frame them instead, once.
+  const frame = useViewStore((s) => s.frame);
+  const framedNodes = useRef(0);
+  useEffect(() => {
+    if (!map || unplaced || nodes.length === 0 || !measured || !frame || frame.what.mapId !== mapId || framedNodes.current === frame.nonce) return;
+    framedNodes.current = frame.nonce;
+    framed.current = `${opened}|${mapId}`;
+    const ids = frame.what.nodes.filter((id) => nodes.some((n) => n.id === id));
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.08, maxZoom: 1, minZoom: 0.3, duration: 200 });
+    }));
+  }, [frame, opened, map, mapId, unplaced, nodes, flow, measured]);
   useEffect(() => {
     if (!map || unplaced || nodes.length === 0 || !measured) return;
     const key = `${opened}|${mapId}`;
@@ -248,7 +259,6 @@ export function Canvas() {
 
   return (
     <div className="canvas-column">
-      <Breadcrumbs />
       <div className="canvas" data-testid="canvas" data-map-id={mapId} onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow
           nodes={nodes}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import { useDocumentStore } from '../state/documentStore';
@@ -13,6 +13,19 @@ import { fromEditorText, sampleFileText, sampleKind, toEditorText } from './samp
 import { CrosswalkError } from '../../../shared/common/errors/CrosswalkError';
 import { inputFormatOf, type InputFormat } from '../../../shared/common/mapping/input/inputFormat';
 import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
+import { useCoverageStore } from '../coverage/coverageStore';
+import { hl7LeafSpans, type LeafSpan } from '../monaco/hl7LeafSpans';
+
+/** The spans of the unused leaves of a sample's text (none when it does not parse: the preview says where). */
+function unusedSpans(text: string, unused: readonly string[]): LeafSpan[] {
+  if (unused.length === 0) return [];
+  const wanted = new Set(unused);
+  try {
+    return hl7LeafSpans(text).filter((span) => wanted.has(span.path));
+  } catch {
+    return [];
+  }
+}
 
 /** What the mapping reads; a spec whose message maps disagree is the compiler's to report, and its samples show as HL7 v2. */
 function formatOf(maps: MappingSpec['maps'] | undefined): InputFormat['standard'] {
@@ -44,10 +57,40 @@ export function SampleEditor() {
   const fileInput = useRef<HTMLInputElement>(null);
   const sample = samples[active];
 
+  const [mounted, setMounted] = useState(0);
+  const underlines = useRef<MonacoApi.editor.IEditorDecorationsCollection | null>(null);
   const onMount: OnMount = useCallback((editor, monaco) => {
     editorRef.current = editor;
     monacoRef.current = monaco as unknown as typeof MonacoApi;
+    underlines.current = null;
+    setMounted((n) => n + 1);
   }, []);
+
+  // Coverage: the leaves this sample values and no link reads, underlined with a hover that says
+  // so; only while the sample is still the text the coverage was computed on.
+  const coverage = useCoverageStore((s) => s.result?.samples[active]);
+  const coveredText = useCoverageStore((s) => s.texts[active]);
+  useEffect(() => {
+    const editor = editorRef.current;
+    const monaco = monacoRef.current;
+    const model = editor?.getModel();
+    if (!editor || !monaco || !model) return;
+    const current = coverage?.ok === true && format === 'hl7v2' && coveredText !== undefined && coveredText === sample?.text;
+    const spans = current ? unusedSpans(model.getValue(), coverage.unused) : [];
+    underlines.current ??= editor.createDecorationsCollection();
+    underlines.current.set(spans.map((span) => {
+      const from = model.getPositionAt(span.start);
+      const to = model.getPositionAt(span.end);
+      return {
+        range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+        options: {
+          inlineClassName: 'coverage-unused',
+          hoverMessage: { value: `\`${span.path}\` is valued in this sample and no link reads it.` },
+          overviewRuler: { color: '#d97706', position: monaco.editor.OverviewRulerLane.Right },
+        },
+      };
+    }));
+  }, [coverage, coveredText, sample?.text, format, mounted, active]);
 
   // Parse faults as editor markers, at the line and column the codec reported.
   useEffect(() => {
