@@ -12,6 +12,7 @@ import { ValueMapEditor } from './valuemaps/ValueMapEditor';
 import { CoveragePanel } from './coverage/CoveragePanel';
 import { useCoverageStore } from './coverage/coverageStore';
 import { MainBar } from './panels/MainBar';
+import { MappingTable } from './table/MappingTable';
 import { useDocumentStore, selectDirty, selectMap } from './state/documentStore';
 import { useViewStore, viewKey } from './state/viewStore';
 import { usePreviewStore } from './preview/previewStore';
@@ -125,6 +126,7 @@ function BottomTabs() {
 
 function Studio() {
   const loadError = useDocumentStore((s) => s.loadError);
+  const table = useViewStore((s) => s.mainView === 'table');
   useDocumentEffects();
   useLayoutExpansion();
   useShortcuts();
@@ -137,7 +139,7 @@ function Studio() {
         <Palette />
         <div className="workspace">
           <MainBar />
-          {loadError ? <div className="canvas-empty error-text" data-testid="load-error">{loadError}</div> : <Canvas />}
+          {loadError ? <div className="canvas-empty error-text" data-testid="load-error">{loadError}</div> : table ? <MappingTable /> : <Canvas />}
         </div>
       </div>
       <div className="bottom">

@@ -52,6 +52,9 @@ export function connectionContext(spec: MappingSpec, map: MapDefinition): Connec
 }
 
 /** The mapping canvas: a view of the current map of the spec, editing it only through the document store. */
+/** The frame request already carried out: the canvas shown again (back from the table) keeps the analyst's view. */
+let framedNonce = 0;
+
 export function Canvas() {
   const spec = useDocumentStore((s) => s.spec);
   const map = useDocumentStore(selectMap);
@@ -109,10 +112,9 @@ export function Canvas() {
   const opened = useDocumentStore((s) => s.opened);
   // Asked to show some nodes of this map (a link opened from the table): frame them instead, once.
   const frame = useViewStore((s) => s.frame);
-  const framedNodes = useRef(0);
   useEffect(() => {
-    if (!map || unplaced || nodes.length === 0 || !measured || !frame || frame.what.mapId !== mapId || framedNodes.current === frame.nonce) return;
-    framedNodes.current = frame.nonce;
+    if (!map || unplaced || nodes.length === 0 || !measured || !frame || frame.what.mapId !== mapId || framedNonce === frame.nonce) return;
+    framedNonce = frame.nonce;
     framed.current = `${opened}|${mapId}`;
     const ids = frame.what.nodes.filter((id) => nodes.some((n) => n.id === id));
     requestAnimationFrame(() => requestAnimationFrame(() => {

@@ -22,6 +22,9 @@ export const ROW_HEIGHT = 24;
 const MARK_CLASS = { missing: 'missing', missingBelow: 'missing-below', unused: 'unused', unusedBelow: 'unused-below' } as const;
 const OVERSCAN = 6;
 
+/** The reveal requests already carried out, per schema node: a node shown again (another map, back from the table) does not scroll again. */
+const revealsDone = new Map<string, number>();
+
 function cardinality(node: SchemaTreeNode): string {
   return `${node.min}..${node.max}`;
 }
@@ -111,11 +114,10 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
   // A row asked to be shown (a link opened from the table, a coverage entry): its ancestors are
   // opened and, once the rows are laid out, the list scrolls to it (or to the nearest row above).
   const reveal = useViewStore((s) => s.revealRows[key]);
-  const revealed = useRef(0);
   const pendingScroll = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!reveal || !loaded || revealed.current === reveal.nonce) return;
-    revealed.current = reveal.nonce;
+    if (!reveal || !loaded || revealsDone.get(key) === reveal.nonce) return;
+    revealsDone.set(key, reveal.nonce);
     const parentOf = (path: string) => (loaded.parents.has(path) ? loaded.parents.get(path) : parentByGrammar(path));
     const open: string[] = [];
     const seen = new Set<string>();

@@ -83,13 +83,18 @@ export function persistSamples(): void {
   }, 1000);
 }
 
-function fileNameFor(name: string): string {
-  const stem = name.replace(/\.crosswalk\.json$|\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'mapping';
-  return `${stem}.crosswalk.json`;
+/** The mapping's name as a file name stem (`adt-a01-to-fhir`). */
+function stemOf(name: string): string {
+  return name.replace(/\.crosswalk\.json$|\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'mapping';
 }
 
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function fileNameFor(name: string): string {
+  return `${stemOf(name)}.crosswalk.json`;
+}
+
+/** Hands a text to the user as a file: a download in the browser, Electron's save dialog on its download. */
+function download(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -129,3 +134,11 @@ export async function saveDocument(saveAs = false): Promise<void> {
     toast('error', `Not saved: ${message(error)}`);
   }
 }
+
+/** The table view's rows as CSV (the model's rowsToCsv), downloaded beside the mapping's name. */
+export function downloadRowsCsv(csv: string): void {
+  const fileName = `${stemOf(useDocumentStore.getState().name)}-rows.csv`;
+  download(fileName, csv, 'text/csv;charset=utf-8');
+  useViewStore.getState().toast('info', `Downloaded ${fileName}.`);
+}
+
