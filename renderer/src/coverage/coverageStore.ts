@@ -35,6 +35,11 @@ function readsHl7(spec: MappingSpec): boolean {
   }
 }
 
+/** The studio's samples as coverage reads them: named, and none for a JSON or CSV mapping. */
+export function coverageSamples(spec: MappingSpec, samples: readonly SampleMessage[]): SampleMessage[] {
+  return readsHl7(spec) ? samples.map((s, i) => ({ name: s.name || `Sample ${i + 1}`, text: s.text })) : [];
+}
+
 /**
  * Coverage at a glance (issue 9 item 2): the Studio API's computeCoverage over the studio's
  * samples, asked again whenever the mapping or a sample changes. Runs on the host, never in the
@@ -54,7 +59,7 @@ export const useCoverageStore = create<CoverageState>((set) => ({
       timer = undefined;
       const { layout: _layout, ...mapping } = spec;
       const hl7 = readsHl7(spec);
-      const sent = hl7 ? samples.map((s, i) => ({ name: s.name || `Sample ${i + 1}`, text: s.text })) : [];
+      const sent = coverageSamples(spec, samples);
       getStudio().computeCoverage({ document: { mapping }, samples: sent }).then(
         (result) => { if (id === requests) set({ result, texts: sent.map((s) => s.text), targetsOnly: !hl7, running: false, error: undefined }); },
         (error: unknown) => { if (id === requests) set({ result: undefined, texts: [], running: false, error: error instanceof Error ? error.message : String(error) }); },

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { selectCanRedo, selectCanUndo, selectDirty, useDocumentStore } from '../state/documentStore';
 import { openExample, openFromFile, openWithDialog, saveDocument } from '../state/fileActions';
+import { DocumentationMenu } from './DocumentationMenu';
 import { usePreviewStore } from '../preview/previewStore';
 import { extractSelection, inlineSelection, runAutoLayout } from '../canvas/mapActions';
 
@@ -28,6 +29,7 @@ export function Toolbar() {
           onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void openFromFile(f); }} />
         <button onClick={() => void saveDocument()} title="Save (Ctrl+S)" data-testid="save">Save</button>
         <button onClick={() => void saveDocument(true)} title="Export the bundle file the runtime runs" data-testid="export">Export…</button>
+        <DocumentationMenu />
         <button onClick={() => void openExample()} title="Open the ADT^A01 → FHIR example">Example</button>
       </div>
       <div className="toolbar__group">

@@ -1,6 +1,7 @@
 import { getStudio } from './studio';
 import { useDocumentStore } from './documentStore';
 import { useViewStore } from './viewStore';
+import { coverageSamples } from '../coverage/coverageStore';
 import type { AppInfo, BundleDocument, OpenedBundle } from '../../../shared/common/studio/StudioApi';
 
 let appInfo: AppInfo | undefined;
@@ -142,3 +143,21 @@ export function downloadRowsCsv(csv: string): void {
   useViewStore.getState().toast('info', `Downloaded ${fileName}.`);
 }
 
+/**
+ * The mapping's interface document (Studio API exportDocumentation: rules, value maps, test cases
+ * run, coverage over the test inputs and the studio's HL7 v2 samples), downloaded.
+ */
+export async function exportDocumentation(format: 'html' | 'markdown'): Promise<void> {
+  const doc = useDocumentStore.getState();
+  const bundle = doc.currentBundle();
+  if (!bundle || !doc.spec) return;
+  const toast = useViewStore.getState().toast;
+  try {
+    const samples = coverageSamples(doc.spec, doc.samples);
+    const { fileName, text } = await getStudio().exportDocumentation({ document: bundle, format, samples });
+    download(fileName, text, format === 'html' ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8');
+    toast('info', `Downloaded ${fileName}.`);
+  } catch (error) {
+    toast('error', `No documentation: ${message(error)}`);
+  }
+}
