@@ -12,7 +12,7 @@ async function telecomUses(page: Parameters<typeof previewJson>[0]): Promise<unk
   return (patient.telecom ?? []).map((t) => t.use);
 }
 
-test('the table view: filter and sort, edit a constant in place (the preview follows, one undo step), open the canvas at a link, keyboard, CSV', async ({ page }) => {
+test('the table view: filter and sort, edit a constant and a source in place (the preview follows, one undo step each), open the canvas at a link, keyboard, CSV', async ({ page }) => {
   await page.goto(studioHost().url);
   await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
   const before = await telecomUses(page);
@@ -56,11 +56,29 @@ test('the table view: filter and sort, edit a constant in place (the preview fol
   await expect(constant).toHaveValue('work');
   await expect.poll(() => telecomUses(page)).toEqual(before);
 
+  // A direct link's source edits in place too: Address.city read from XAD.4 (the state) instead of XAD.3.
+  const address = async () => (resources(await previewJson(page), 'Patient')[0] as { address?: { city?: string; state?: string }[] }).address?.[0];
+  const first = await address();
+  expect(first?.state).toBeTruthy();
+  await page.getByLabel('Map', { exact: true }).selectOption('XAD[Address]');
+  await page.getByLabel('Search rows').fill('address.city');
+  const source = page.getByLabel('Source of XAD[Address]/l-city', { exact: true });
+  await expect(source).toHaveValue('XAD.3');
+  await afterPreview(page, async () => {
+    await source.fill('XAD.4');
+    await source.press('Enter');
+  });
+  await expect.poll(async () => (await address())?.city).toBe(first?.state);
+  await afterPreview(page, () => page.getByTestId('undo').click());
+  await expect(source).toHaveValue('XAD.3');
+  await expect.poll(async () => (await address())?.city).toBe(first?.city);
+
   // Keyboard: from the search, ↓ reaches the first row, ↓ the next, Enter opens the canvas at its link.
   await page.getByLabel('Search rows').fill('gender');
   await page.getByLabel('Map', { exact: true }).selectOption('');
   await page.getByRole('button', { name: 'Transforms ▼' }).click();
   await expect(pidRows.first()).toHaveAttribute('data-row-id', 'PID[Patient]/l-gender');
+  await expect(page.getByLabel('Value map of PID[Patient]/l-gender', { exact: true })).toHaveValue('v2-0001-gender');
   await page.getByLabel('Search rows').press('ArrowDown');
   await expect(pidRows.first()).toBeFocused();
   await page.keyboard.press('Enter');
