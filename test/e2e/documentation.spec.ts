@@ -93,8 +93,13 @@ test('the studio exports the document it shows: Documentation ▾ → HTML (its 
   expect(requests).toEqual([]);
   await doc.close();
 
-  await page.getByRole('button', { name: 'Documentation ▾' }).click();
-  const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export documentation as Markdown' }).click()]);
+  // The menu from the keyboard: it opens on the first item, ↓ reaches Markdown, Enter exports it.
+  await page.getByRole('button', { name: 'Documentation ▾' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Export documentation as HTML' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Export documentation as Markdown' })).toBeFocused();
+  const [markdown] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(markdown.suggestedFilename()).toBe('adt-a01-to-fhir-r4-hl7-v2-to-fhir-ig.md');
   const md = readFileSync(await markdown.path(), 'utf8');
   expect(md.split('\n')[0]).toBe('# ADT^A01 to FHIR R4 (HL7 v2-to-FHIR IG)');
