@@ -9,6 +9,10 @@ import { LinkDetails } from './panels/LinkDetails';
 import { StructurePanel } from './panels/StructurePanel';
 import { Toasts } from './panels/Toasts';
 import { ValueMapEditor } from './valuemaps/ValueMapEditor';
+import { CoveragePanel } from './coverage/CoveragePanel';
+import { useCoverageStore } from './coverage/coverageStore';
+import { MainBar } from './panels/MainBar';
+import { MappingTable } from './table/MappingTable';
 import { useDocumentStore, selectDirty, selectMap } from './state/documentStore';
 import { useViewStore, viewKey } from './state/viewStore';
 import { usePreviewStore } from './preview/previewStore';
@@ -41,10 +45,7 @@ function useDocumentEffects(): void {
 
   useEffect(() => {
     if (!map) return;
-    for (const item of [...map.sources, ...map.targets]) {
-      const ref = schemaRefKey(item.schema);
-      if (ref) ensure(ref);
-    }
+    for (const item of [...map.sources, ...map.targets]) ensure(schemaRefKey(item.schema));
   }, [map, ensure]);
 
   // Moving a box changes the layout, not what the mapping does: no new preview run for it.
@@ -59,6 +60,13 @@ function useDocumentEffects(): void {
 
   const samples = useDocumentStore((s) => s.samples);
   useEffect(() => { if (samples.length > 0) persistSamples(); }, [samples]);
+
+  const requestCoverage = useCoverageStore((s) => s.request);
+  const opened = useDocumentStore((s) => s.opened);
+  useEffect(() => useCoverageStore.getState().reset(), [opened]);
+  useEffect(() => {
+    if (mapping) requestCoverage(mapping, samples);
+  }, [mapping, samples, requestCoverage]);
 
   useEffect(() => {
     document.title = `${dirty ? '● ' : ''}${name} — Crosswalk`;
@@ -105,7 +113,7 @@ function BottomTabs() {
   const tab = useViewStore((s) => s.bottomTab);
   const setTab = useViewStore((s) => s.setBottomTab);
   const editing = useViewStore((s) => s.editingValueMap);
-  const tabs: [typeof tab, string][] = [['preview', 'Output'], ['structure', 'Structure'], ['tests', 'Test cases'], ['valuemap', 'Value map'], ['link', 'Link']];
+  const tabs: [typeof tab, string][] = [['preview', 'Output'], ['structure', 'Structure'], ['tests', 'Test cases'], ['valuemap', 'Value map'], ['link', 'Link'], ['coverage', 'Coverage']];
   return (
     <section className="bottom__right">
       <div className="tabs" role="tablist">
@@ -120,6 +128,7 @@ function BottomTabs() {
         <div hidden={tab !== 'tests'}><TestsPanel /></div>
         <div hidden={tab !== 'valuemap'}>{editing ? <ValueMapEditor valueMapId={editing} /> : <div className="muted empty-hint">Choose “Edit table” on a value-map node, or click a value map in the palette.</div>}</div>
         <div hidden={tab !== 'link'}><LinkDetails /></div>
+        <div hidden={tab !== 'coverage'}><CoveragePanel /></div>
       </div>
     </section>
   );
@@ -147,6 +156,7 @@ function StartLayer() {
 
 function Studio() {
   const loadError = useDocumentStore((s) => s.loadError);
+  const table = useViewStore((s) => s.mainView === 'table');
   useDocumentEffects();
   useLayoutExpansion();
   useShortcuts();
@@ -159,7 +169,10 @@ function Studio() {
       <Toolbar />
       <div className="studio__main">
         <Palette />
-        {loadError ? <div className="canvas-empty error-text" data-testid="load-error">{loadError}</div> : <Canvas />}
+        <div className="workspace">
+          <MainBar />
+          {loadError ? <div className="canvas-empty error-text" data-testid="load-error">{loadError}</div> : table ? <MappingTable /> : <Canvas />}
+        </div>
       </div>
       <div className="bottom">
         <section className="bottom__left"><Suspense fallback={<div className="empty-hint">Loading the editor…</div>}><SampleEditor /></Suspense></section>

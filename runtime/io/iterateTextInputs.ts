@@ -1,6 +1,6 @@
-import { CrosswalkError } from '../../shared/common/errors/CrosswalkError';
 import type { InputFormat } from '../../shared/common/mapping/input/inputFormat';
 import { readInputs, type InputItem } from '../../shared/common/mapping/input/readInputs';
+import { firstInvalidUtf8, invalidUtf8Error } from '../../shared/common/mapping/input/utf8Input';
 
 /** One message of a JSON or CSV input file: what readInputs gives, its byte offset, and its bytes to write out for a replay. */
 export interface TextInputItem {
@@ -26,20 +26,6 @@ function utf8Length(text: string, from: number, to: number): number {
   return n;
 }
 
-/** The offset of the first byte that does not start or continue a valid UTF-8 sequence (-1: all valid). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    // Overlong three- and four-byte forms, surrogates and code points past U+10FFFF.
-    if ((b === 0xe0 && bytes[i + 1] < 0xa0) || (b === 0xed && bytes[i + 1] >= 0xa0) || (b === 0xf0 && bytes[i + 1] < 0x90) || (b === 0xf4 && bytes[i + 1] >= 0x90)) return i;
-    i += need + 1;
-  }
-  return -1;
-}
-
 const encoder = new TextEncoder();
 
 /**
@@ -50,7 +36,7 @@ const encoder = new TextEncoder();
 export function* iterateTextInputs(bytes: Uint8Array, format: InputFormat, options: { file: string; ndjson: boolean }): Generator<TextInputItem> {
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
-    const error = new CrosswalkError('INPUT_ENCODING', `The input is not valid UTF-8 at byte ${bad}; JSON and CSV inputs are read as UTF-8.`, { file: options.file, offset: bad });
+    const error = invalidUtf8Error(bad, options.file);
     yield { item: { position: 1, line: 1, offset: 0, end: 0, error }, byteOffset: bad, bytes };
     return;
   }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { recordRequests, studioHost } from './studioHost';
+import { openMap, targetRow } from './studioPage';
 
 /** Calls the web host's Studio API, as the studio's client does. */
 async function call<T>(page: Page, method: string, data: unknown): Promise<T> {
@@ -53,4 +55,53 @@ test('the ADT example\'s interface document, read in Chromium: rules, value map 
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(10);
+});
+
+test('the studio exports the document it shows: Documentation ▾ → HTML (its tables read back in Chromium, an unsaved edit in them, the studio\'s samples counted) and Markdown', async ({ page, browser }) => {
+  await page.goto(studioHost().url);
+  await expect(page.getByTestId('preview-output')).toContainText('"resourceType": "Bundle"', { timeout: 20_000 });
+
+  // An unsaved edit: PV1[Encounter] no longer writes the required Encounter.class.
+  await openMap(page, 'PV1[Encounter]');
+  await targetRow(page, 'Encounter.class').click();
+  await page.getByTestId('tab-link').click();
+  await page.getByTestId('delete-link-l-class').click();
+  await expect(page.getByTestId('dirty-indicator')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Documentation ▾' }).click();
+  await expect(page.getByRole('menu', { name: 'Export documentation' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/studio-documentation-menu.png' });
+  const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export documentation as HTML' }).click()]);
+  expect(html.suggestedFilename()).toBe('adt-a01-to-fhir-r4-hl7-v2-to-fhir-ig.html');
+  await expect(page.getByTestId('toast-info')).toContainText('Downloaded adt-a01-to-fhir-r4-hl7-v2-to-fhir-ig.html.');
+
+  const doc = await browser.newPage();
+  const requests = recordRequests(doc);
+  await doc.setContent(readFileSync(await html.path(), 'utf8'), { waitUntil: 'load' });
+  await expect(doc.locator('h1')).toHaveText('ADT^A01 to FHIR R4 (HL7 v2-to-FHIR IG)');
+  expect(await tableAfter(doc, 'map-PID-Patient', 'rules')).toContainEqual(['Patient.gender', 'PID-8', '', 'v2-0001-gender', '', '']);
+  const encounter = await tableAfter(doc, 'map-PV1-Encounter', 'rules');
+  expect(encounter.map((row) => row[0])).not.toContain('Encounter.class');
+  expect(await tableAfter(doc, 'coverage', 'gaps')).toContainEqual(['PV1[Encounter]', 'out', 'Encounter.class', '1', '', '']);
+  // The studio's samples are the example's test inputs, counted once each, as the test cases.
+  const samples = await tableAfter(doc, 'coverage', 'samples');
+  expect(samples.map((row) => row.slice(1))).toEqual([['ADT_A01', '1055', '101', '9.6%'], ['ADT_A01', '181', '32', '17.7%'], ['ADT_A01', '63', '24', '38.1%'], ['not mapped: MESSAGE_NOT_ACCEPTED', '—', '—', '—']]);
+  expect(samples.every((row) => row[0].startsWith('test case: '))).toBe(true);
+  await doc.setViewportSize({ width: 1400, height: 1000 });
+  await doc.evaluate(() => window.scrollTo(0, (document.getElementById('coverage')?.getBoundingClientRect().top ?? 0) + window.scrollY - 16));
+  await doc.screenshot({ path: 'docs/screenshots/studio-documentation-coverage.png' });
+  expect(requests).toEqual([]);
+  await doc.close();
+
+  // The menu from the keyboard: it opens on the first item, ↓ reaches Markdown, Enter exports it.
+  await page.getByRole('button', { name: 'Documentation ▾' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Export documentation as HTML' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Export documentation as Markdown' })).toBeFocused();
+  const [markdown] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(markdown.suggestedFilename()).toBe('adt-a01-to-fhir-r4-hl7-v2-to-fhir-ig.md');
+  const md = readFileSync(await markdown.path(), 'utf8');
+  expect(md.split('\n')[0]).toBe('# ADT^A01 to FHIR R4 (HL7 v2-to-FHIR IG)');
+  expect(md).toContain('| `Patient.gender` | `PID-8` |');
 });

@@ -20,7 +20,6 @@ import { portEnvOf } from './portEnv';
 import { useHighlight } from './useRowDecorations';
 import { PALETTE_MIME, newNodeFromPalette, type PaletteEntry } from './paletteItems';
 import { layoutMap, schemaHeights } from './layoutMap';
-import { Breadcrumbs } from './Breadcrumbs';
 import { addLibraryMapCall, LIBRARY_MIME } from '../state/mapLibrary';
 import { ResourcesMenu } from './ResourcesMenu';
 
@@ -54,6 +53,9 @@ export function connectionContext(spec: MappingSpec, map: MapDefinition): Connec
 }
 
 /** The mapping canvas: a view of the current map of the spec, editing it only through the document store. */
+/** The frame request already carried out: the canvas shown again (back from the table) keeps the analyst's view. */
+let framedNonce = 0;
+
 export function Canvas() {
   const spec = useDocumentStore((s) => s.spec);
   const map = useDocumentStore(selectMap);
@@ -85,7 +87,7 @@ export function Canvas() {
   useEffect(() => {
     setSelected(new Set());
     const focus = useViewStore.getState().focus;
-    if (focus && focus.kind !== 'trace') setFocus(undefined);
+    if (focus && focus.kind !== 'trace' && focus.map !== mapId) setFocus(undefined);
   }, [mapId, setFocus]);
 
   // The spec is the truth; local node state only carries what React Flow measures and drags.
@@ -109,6 +111,17 @@ export function Canvas() {
   const framed = useRef<unknown>(undefined);
   const measured = useNodesInitialized();
   const opened = useDocumentStore((s) => s.opened);
+  // Asked to show some nodes of this map (a link opened from the table): frame them instead, once.
+  const frame = useViewStore((s) => s.frame);
+  useEffect(() => {
+    if (!map || unplaced || nodes.length === 0 || !measured || !frame || frame.what.mapId !== mapId || framedNonce === frame.nonce) return;
+    framedNonce = frame.nonce;
+    framed.current = `${opened}|${mapId}`;
+    const ids = frame.what.nodes.filter((id) => nodes.some((n) => n.id === id));
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.08, maxZoom: 1, minZoom: 0.3, duration: 200 });
+    }));
+  }, [frame, opened, map, mapId, unplaced, nodes, flow, measured]);
   useEffect(() => {
     if (!map || unplaced || nodes.length === 0 || !measured) return;
     const key = `${opened}|${mapId}`;
@@ -249,7 +262,6 @@ export function Canvas() {
 
   return (
     <div className="canvas-column">
-      <Breadcrumbs />
       <div className="canvas" data-testid="canvas" data-map-id={mapId} onDragOver={onDragOver} onDrop={onDrop}>
         <ResourcesMenu />
         <ReactFlow

@@ -19,7 +19,8 @@ export function schemaTitle(ref: SchemaRef): { title: string; subtitle: string }
     const type = ref.resource ?? ref.type ?? '';
     return { title: type, subtitle: ref.resource !== undefined ? `FHIR R4 ${type}` : `FHIR R4 data type ${type}` };
   }
-  return { title: ref.standard.toUpperCase(), subtitle: `Inferred from a ${ref.standard} sample` };
+  const format = ref.standard === 'json' ? 'JSON' : 'CSV';
+  return { title: format, subtitle: ref.standard === 'csv' && ref.messages === 'file' ? `${format} file, inferred from its sample` : `${format} ${ref.standard === 'csv' ? 'row' : 'document'}, inferred from its sample` };
 }
 
 /**

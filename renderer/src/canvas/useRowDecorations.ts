@@ -6,6 +6,9 @@ import { usePreviewStore } from '../preview/previewStore';
 import { tracedAt } from '../preview/tracedAt';
 import type { PreviewResult } from '../preview/previewTypes';
 import { keyOfRef, useSchemaStore } from '../state/schemaStore';
+import { parentByGrammar } from '../schema/flattenTree';
+import { useCoverageStore } from '../coverage/coverageStore';
+import { sourceMarks, targetMarks, type RowMark } from '../coverage/coverageMarks';
 import { emptyHighlight, rowKey, traceGraph, traceHighlight, type Highlight } from './traceGraph';
 import { Decimal } from '../../../shared/common/json/Decimal';
 import { writeJson } from '../../../shared/common/json/writeJson';
@@ -31,8 +34,8 @@ export function useHighlight(): Highlight {
 export interface RowDecorations {
   linked: Set<string>;
   highlighted: Set<string>;
-  /** Required target elements the current output leaves empty. */
-  missing: Set<string>;
+  /** Coverage: required or must-support elements no link writes (and rows above them), valued sample fields no link reads. */
+  coverage: Map<string, RowMark>;
   /** The value a row holds in the current sample (source) or output (target). */
   values: Map<string, string>;
 }
@@ -59,12 +62,12 @@ function targetValues(result: PreviewResult | undefined, map: MapDefinition, nod
   return values;
 }
 
-/** Per schema node of the current map: which rows are linked, highlighted by the trace, missing, and their values. */
+/** Per schema node of the current map: which rows are linked, highlighted by the trace, marked by coverage, and their values. */
 export function useRowDecorations(nodeId: string, side: 'source' | 'target'): RowDecorations {
   const map = useDocumentStore(selectMap);
   const highlight = useHighlight();
   const result = usePreviewStore((s) => s.result);
-  const missing = useMissingTargets(map, nodeId, side, result);
+  const coverage = useCoverageMarks(map, nodeId, side);
   return useMemo(() => {
     const linked = new Set<string>();
     for (const link of map?.links ?? []) {
@@ -74,40 +77,29 @@ export function useRowDecorations(nodeId: string, side: 'source' | 'target'): Ro
     const highlighted = new Set<string>();
     const prefix = rowKey(nodeId, '');
     for (const key of highlight.rows) if (key.startsWith(prefix)) highlighted.add(key.slice(prefix.length));
-    // Source rows show the sample's values where they read the message itself (a message or segment map).
-    const readsMessage = map?.kind !== 'datatype';
+    // Source rows show the sample's values where they read the message itself: a message map, or
+    // an HL7 v2 segment map (its paths are the message's); a JSON map called on an item reads `$` of the item.
+    const readsMessage = map !== undefined && (map.kind === 'message' || (map.kind === 'segment' && map.sources[0].schema.standard === 'hl7v2'));
     const values = side === 'source' ? (readsMessage ? new Map(Object.entries(result?.sourceValues ?? {})) : new Map<string, string>()) : map ? targetValues(result, map, nodeId) : new Map<string, string>();
-    return { linked, highlighted, missing, values };
-  }, [map, highlight, result, nodeId, side, missing]);
+    return { linked, highlighted, coverage, values };
+  }, [map, highlight, result, nodeId, side, coverage]);
 }
 
 /**
- * Required (min ≥ 1) elements directly under a message map target's resource that the output
- * leaves empty, read from the output itself: a value written by a map the target's links call
- * counts as much as one written here.
+ * The coverage marks of one schema node of the current map (coverageStore, computed on the host
+ * over the studio's samples): its target's required or must-support elements no link writes, or
+ * its input's valued fields no link reads. Rows above are found in the loaded tree, else by the
+ * path grammar (a FHIR element not loaded yet).
  */
-function useMissingTargets(map: MapDefinition | undefined, nodeId: string, side: 'source' | 'target', result: PreviewResult | undefined): Set<string> {
-  const target = side === 'target' && map?.kind === 'message' ? map.targets.find((t) => t.id === nodeId) : undefined;
-  const key = target ? keyOfRef(target.schema) : undefined;
+function useCoverageMarks(map: MapDefinition | undefined, nodeId: string, side: 'source' | 'target'): Map<string, RowMark> {
+  const coverage = useCoverageStore((s) => s.result);
+  const end = side === 'source' ? map?.sources.find((s) => s.id === nodeId) : map?.targets.find((t) => t.id === nodeId);
+  const key = end ? keyOfRef(end.schema) : undefined;
   const schema = useSchemaStore((s) => (key ? s.schemas[key] : undefined));
   return useMemo(() => {
-    const out = new Set<string>();
-    if (!target || !result || result.error || !schema || schema === 'loading' || 'error' in schema || !map) return out;
-    const entries = new Set<number>();
-    for (const item of result.trace) {
-      const m = /^entry\[(\d+)\]/.exec(item.outputPath);
-      if (m && item.target === nodeId) entries.add(Number(m[1]));
-    }
-    const resources = [...entries].map((i) => (result.output as { entry?: { resource?: Record<string, unknown> }[] } | undefined)?.entry?.[i]?.resource).filter((r) => r !== undefined);
-    if (resources.length === 0) return out;
-    const root = schema.roots[0];
-    for (const child of root?.children ?? []) {
-      if (child.min < 1) continue;
-      const name = child.name.replace(/\[x\]$/, '');
-      const present = (r: Record<string, unknown>) => Object.keys(r).some((k) => k === name || (child.name.endsWith('[x]') && k.startsWith(name)));
-      if (!resources.every(present)) out.add(child.path);
-    }
-    return out;
-  }, [target, result, schema, map, nodeId]);
+    if (!map || !end) return new Map<string, RowMark>();
+    const parents = schema !== undefined && schema !== 'loading' && !('error' in schema) ? schema.parents : undefined;
+    const parentOf = (path: string) => (parents?.has(path) ? parents.get(path) : parentByGrammar(path));
+    return side === 'source' ? sourceMarks(coverage, map.id, parentOf) : targetMarks(coverage, map.id, nodeId, parentOf);
+  }, [coverage, map, end, schema, side, nodeId]);
 }
-

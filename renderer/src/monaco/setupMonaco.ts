@@ -11,7 +11,11 @@ import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
 import 'monaco-editor/editor/contrib/multicursor/browser/multicursor';
 // The export map only exposes .js files; the icon font's stylesheet is imported by file path.
 import '../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css';
+// JSON samples (a mapping over JSON documents): highlighting, folding and syntax errors; its language
+// service runs in its own worker, loaded only when a JSON sample is shown.
+import 'monaco-editor/language/json/monaco.contribution';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { loader } from '@monaco-editor/react';
 import { registerHl7Language } from './hl7Language';
 
@@ -26,7 +30,7 @@ let done = false;
 export function setupMonaco(): void {
   if (done) return;
   done = true;
-  self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+  self.MonacoEnvironment = { getWorker: (_id, label) => (label === 'json' ? new JsonWorker() : new EditorWorker()) };
   loader.config({ monaco });
   registerHl7Language(monaco);
 }

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { selectCanRedo, selectCanUndo, selectDirty, useDocumentStore } from '../state/documentStore';
 import { openFromFile, openWithDialog, saveDocument } from '../state/fileActions';
 import { useStartStore } from '../state/startStore';
+import { DocumentationMenu } from './DocumentationMenu';
 import { usePreviewStore } from '../preview/previewStore';
 import { extractSelection, inlineSelection, runAutoLayout } from '../canvas/mapActions';
 import { toggleReview } from '../state/reviewActions';
@@ -35,6 +36,7 @@ export function Toolbar() {
         <button onClick={() => void saveDocument()} title="Save (Ctrl+S)" data-testid="save">Save</button>
         <button onClick={() => void saveDocument(true)} title="Export the bundle file the runtime runs" data-testid="export">Export…</button>
         <button onClick={() => useStartStore.getState().showStart(true)} title="The start page: a new mapping, one from the HL7 v2-to-FHIR IG, the examples, recent files" data-testid="start">Start page</button>
+        <DocumentationMenu />
       </div>
       <div className="toolbar__group">
         <button onClick={undo} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">↶ Undo</button>

@@ -39,3 +39,18 @@ describe('a sample file', () => {
     }));
   });
 });
+
+describe('a JSON or CSV sample file', () => {
+  it('is read as UTF-8 with its byte-order mark dropped and its line ends kept', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"patientId":"K-1",\r\n"name":"Müller"}\n', 'utf8')]);
+    expect(sampleFileText(bytes, 'reading.json', 'json')).toBe('{"patientId":"K-1",\r\n"name":"Müller"}\n');
+    expect(sampleFileText(Buffer.from('id;systolic\n1;128\n'), 'week.csv', 'csv')).toBe('id;systolic\n1;128\n');
+  });
+
+  it('with a byte that is not UTF-8 is refused as the runtime refuses it, naming the byte', () => {
+    const bytes = Buffer.concat([Buffer.from('{"name":"M'), Buffer.from([0xdc]), Buffer.from('ller"}')]);
+    expect(() => sampleFileText(bytes, 'latin1.json', 'json')).toThrow(expect.objectContaining({
+      code: 'INPUT_ENCODING', message: 'The input is not valid UTF-8 at byte 10; JSON and CSV inputs are read as UTF-8.', where: { file: 'latin1.json', offset: 10 },
+    }));
+  });
+});

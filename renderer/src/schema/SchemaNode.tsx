@@ -1,8 +1,8 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps, type Node } from '@xyflow/react';
-import { useSchemaStore } from '../state/schemaStore';
+import { findSchemaNode, useSchemaStore } from '../state/schemaStore';
 import { useViewStore } from '../state/viewStore';
-import { flattenTree, nodeKey, type TreeRow } from './flattenTree';
+import { flattenTree, nearestVisible, nodeKey, parentByGrammar, type TreeRow } from './flattenTree';
 import { useRowDecorations } from '../canvas/useRowDecorations';
 import type { SchemaTreeNode } from '../../../shared/common/studio/studioSchemas';
 
@@ -18,7 +18,12 @@ export interface SchemaNodeData extends Record<string, unknown> {
 export type SchemaFlowNode = Node<SchemaNodeData, 'schema'>;
 
 export const ROW_HEIGHT = 24;
+
+const MARK_CLASS = { missing: 'missing', missingBelow: 'missing-below', unused: 'unused', unusedBelow: 'unused-below' } as const;
 const OVERSCAN = 6;
+
+/** The reveal requests already carried out, per schema node: a node shown again (another map, back from the table) does not scroll again. */
+const revealsDone = new Map<string, number>();
 
 function cardinality(node: SchemaTreeNode): string {
   return `${node.min}..${node.max}`;
@@ -41,6 +46,17 @@ function tooltip(node: SchemaTreeNode): string {
   lines.push(facts.join(' · '));
   if (node.description) lines.push(node.description);
   return lines.join('\n');
+}
+
+/** How many of the node's rows coverage marks: required elements no link writes, or valued fields no link reads. */
+function CoverageCount({ side, marks }: { side: 'source' | 'target'; marks: ReadonlyMap<string, { kind: string }> }) {
+  const counted = side === 'target' ? 'missing' : 'unused';
+  let n = 0;
+  for (const mark of marks.values()) if (mark.kind === counted) n++;
+  if (n === 0) return null;
+  return side === 'target'
+    ? <span className="coverage-count coverage-count--missing" data-testid="coverage-count-target" title="Required or must-support elements no link writes">{n} required unlinked</span>
+    : <span className="coverage-count coverage-count--unused" data-testid="coverage-count-source" title="Fields the samples value and no link reads">{n} valued, unread</span>;
 }
 
 /**
@@ -95,6 +111,38 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
     updateNodeInternals(id);
   }, [id, key, rows, firstVisible, lastVisible, loaded, setWindow, updateNodeInternals]);
 
+  // A row asked to be shown (a link opened from the table, a coverage entry): its ancestors are
+  // opened and, once the rows are laid out, the list scrolls to it (or to the nearest row above).
+  const reveal = useViewStore((s) => s.revealRows[key]);
+  const pendingScroll = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!reveal || !loaded || revealsDone.get(key) === reveal.nonce) return;
+    revealsDone.set(key, reveal.nonce);
+    const parentOf = (path: string) => (loaded.parents.has(path) ? loaded.parents.get(path) : parentByGrammar(path));
+    const open: string[] = [];
+    const seen = new Set<string>();
+    for (let at = parentOf(reveal.what); at !== undefined && !seen.has(at); at = parentOf(at)) {
+      seen.add(at);
+      const node = findSchemaNode(loaded, at);
+      if (node) open.push(nodeKey(node));
+    }
+    if (useViewStore.getState().query[key]) setQuery(key, '');
+    expandAll(key, open);
+    pendingScroll.current = reveal.what;
+  }, [reveal, loaded, key, expandAll, setQuery]);
+  useEffect(() => {
+    const path = pendingScroll.current;
+    const el = listRef.current;
+    if (path === undefined || !el || !loaded) return;
+    const index = new Map(rows.map((row, i) => [row.node.path, i]));
+    const row = nearestVisible(path, index, loaded.parents);
+    if (row === undefined) return;
+    pendingScroll.current = undefined;
+    const top = Math.max(0, (index.get(row) ?? 0) * ROW_HEIGHT - Math.floor(el.clientHeight / 3));
+    el.scrollTop = top;
+    setScrollTop(top);
+  }, [rows, loaded]);
+
   const onScroll = useCallback(() => {
     const el = listRef.current;
     if (el) setScrollTop(el.scrollTop);
@@ -119,6 +167,7 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
         </div>
         <div className="schema-node__subtitle">
           {data.subtitle}
+          <CoverageCount side={data.side} marks={decorations.coverage} />
           <span className="schema-node__tools">
             <button className="link-button nodrag" data-testid={`expand-all-${data.side}`} title="Expand every loaded field"
               onClick={() => loaded && expandAll(key, allExpandable(loaded.roots))}>expand all</button>
@@ -136,10 +185,10 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
       </div>
       <Handle type={handleType} position={handlePosition} id="__above" className="edge-handle edge-handle--above" isConnectable={false} />
       <div className="schema-node__list nowheel nodrag" ref={listRef} onScroll={onScroll}>
-        {data.schemaKey === 'none' ? <div className="schema-node__empty">Schemas inferred from JSON or CSV samples are not drawn in this version of the studio.</div> : null}
-        {data.schemaKey !== 'none' && (schema === 'loading' || schema === undefined) ? <div className="schema-node__empty">Loading schema…</div> : null}
+        {schema === 'loading' || schema === undefined ? <div className="schema-node__empty">Loading schema…</div> : null}
         {schema !== undefined && schema !== 'loading' && 'error' in schema ? <div className="schema-node__empty error-text">{schema.error}</div> : null}
-        {loaded && rows.length === 0 ? <div className="schema-node__empty">No field matches “{query}”.</div> : null}
+        {loaded && loaded.roots.length === 0 ? <div className="schema-node__empty">This source's schema has no sample to infer its fields from and sets none.</div> : null}
+        {loaded && loaded.roots.length > 0 && rows.length === 0 ? <div className="schema-node__empty">No field matches “{query}”.</div> : null}
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {visibleRows.map((row, i) => {
             const path = row.node.path;
@@ -148,7 +197,8 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
             if (decorations.linked.has(path)) classes.push('schema-row--linked');
             else if (data.side === 'source' && !row.expandable) classes.push('schema-row--unlinked');
             if (decorations.highlighted.has(path)) classes.push('schema-row--highlight');
-            if (decorations.missing.has(path)) classes.push('schema-row--missing');
+            const mark = decorations.coverage.get(path);
+            if (mark) classes.push(`schema-row--${MARK_CLASS[mark.kind]}`);
             const value = decorations.values.get(path);
             return (
               <div
@@ -157,7 +207,8 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
                 style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT, paddingLeft: 6 + row.depth * 14 }}
                 data-side={data.side}
                 data-field-path={path}
-                title={tooltip(row.node)}
+                data-coverage={mark?.kind}
+                title={mark ? `${tooltip(row.node)}\n${mark.note}` : tooltip(row.node)}
                 onClick={() => setFocus({ kind: data.side, node: id, path })}
               >
                 {row.expandable ? (
@@ -171,9 +222,12 @@ function SchemaNodeView({ id, data, height }: NodeProps<SchemaFlowNode>) {
                   </button>
                 ) : <span className="schema-row__toggle schema-row__toggle--leaf" />}
                 {data.side === 'source' || row.depth === 0 ? (
-                  <><span className="schema-row__path">{row.depth === 0 ? row.node.name : path}</span><span className="schema-row__name">{row.depth === 0 ? '' : row.node.label ?? row.node.name}</span></>
+                  // A JSON path ends with the member's own name: the path alone says it.
+                  <><span className="schema-row__path">{row.depth === 0 ? row.node.name : path}</span><span className="schema-row__name">{row.depth === 0 || path.startsWith('$') ? '' : row.node.label ?? row.node.name}</span></>
                 ) : <span className="schema-row__name schema-row__name--fhir">{row.node.name}</span>}
                 {row.node.repeating ? <span className="schema-row__rep" title="repeating">⟳</span> : null}
+                {mark?.kind === 'missing' ? <span className="schema-row__mark schema-row__mark--missing" aria-label="required, no link writes it">!</span> : null}
+                {mark?.kind === 'unused' ? <span className="schema-row__mark schema-row__mark--unused" aria-label="valued, no link reads it">unused</span> : null}
                 {value !== undefined ? <span className="schema-row__value" title={value}>{value}</span> : null}
                 <span className="schema-row__type">{row.node.dataType ?? ''}</span>
                 <span className="schema-row__card">{cardinality(row.node)}</span>

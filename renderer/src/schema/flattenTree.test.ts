@@ -56,6 +56,11 @@ describe('parentByGrammar', () => {
     ['PID-8', 'PID'],
     ['Patient.name.family', 'Patient.name'],
     ['Patient', undefined],
+    // JSON, as the inferred tree names rows (every item, no [n]).
+    ['$.readings[0].unit', '$.readings.unit'],
+    ['$.readings.unit', '$.readings'],
+    ['$["first name"]', '$'],
+    ['$', undefined],
   ])('%s → %s', (path, parent) => {
     expect(parentByGrammar(path)).toBe(parent);
   });

@@ -1,4 +1,5 @@
 import type { SchemaTreeNode } from '../../../shared/common/studio/studioSchemas';
+import { formatJsonPath, isJsonPath, parseJsonPath } from '../../../shared/common/json/jsonPath';
 
 /** One visible row of a schema tree: what the virtualized list renders. */
 export interface TreeRow {
@@ -101,6 +102,18 @@ export function nearestVisible(path: string, rowIndex: ReadonlyMap<string, numbe
 
 /** A parent path read from the standards' path grammar, for paths not loaded in the tree yet. */
 export function parentByGrammar(path: string): string | undefined {
+  // JSON (schema rows name every item, without [n]): $.readings[0].unit → $.readings.unit → $.readings → $.
+  if (isJsonPath(path)) {
+    let steps;
+    try {
+      steps = parseJsonPath(path);
+    } catch {
+      return undefined;
+    }
+    const keys = steps.filter((step) => step.key !== undefined);
+    if (keys.length !== steps.length) return formatJsonPath(keys);
+    return steps.length > 0 ? formatJsonPath(steps.slice(0, -1)) : undefined;
+  }
   // v2 (schema rows carry no repetition index): PID-3[2].4.2 → PID-3.4.2 → PID-3.4 → PID-3 → PID.
   if (/^[A-Z][A-Z0-9]{2}(\[\d+\])?(-|$)/.test(path)) {
     const plain = path.replace(/\[\d+\]/g, '');

@@ -2,6 +2,7 @@ import { getStudio } from './studio';
 import { useDocumentStore } from './documentStore';
 import { useViewStore } from './viewStore';
 import { errorText } from './errorText';
+import { coverageSamples } from '../coverage/coverageStore';
 import type { AppInfo, BundleDocument, OpenedBundle } from '../../../shared/common/studio/StudioApi';
 
 let appInfo: AppInfo | undefined;
@@ -97,12 +98,16 @@ export function persistSamples(): void {
   }, 1000);
 }
 
-function fileNameFor(name: string): string {
-  const stem = name.replace(/\.crosswalk\.json$|\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'mapping';
-  return `${stem}.crosswalk.json`;
+/** The mapping's name as a file name stem (`adt-a01-to-fhir`). */
+function stemOf(name: string): string {
+  return name.replace(/\.crosswalk\.json$|\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'mapping';
 }
 
-/** Hands a file to the user: a download in the browser, the save dialog in Electron. */
+function fileNameFor(name: string): string {
+  return `${stemOf(name)}.crosswalk.json`;
+}
+
+/** Hands a text to the user as a file: a download in the browser, Electron's save dialog on its download. */
 export function downloadText(fileName: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -142,5 +147,31 @@ export async function saveDocument(saveAs = false): Promise<void> {
     }
   } catch (error) {
     toast('error', `Not saved: ${message(error)}`);
+  }
+}
+
+/** The table view's rows as CSV (the model's rowsToCsv), downloaded beside the mapping's name. */
+export function downloadRowsCsv(csv: string): void {
+  const fileName = `${stemOf(useDocumentStore.getState().name)}-rows.csv`;
+  downloadText(fileName, csv, 'text/csv;charset=utf-8');
+  useViewStore.getState().toast('info', `Downloaded ${fileName}.`);
+}
+
+/**
+ * The mapping's interface document (Studio API exportDocumentation: rules, value maps, test cases
+ * run, coverage over the test inputs and the studio's HL7 v2 samples), downloaded.
+ */
+export async function exportDocumentation(format: 'html' | 'markdown'): Promise<void> {
+  const doc = useDocumentStore.getState();
+  const bundle = doc.currentBundle();
+  if (!bundle || !doc.spec) return;
+  const toast = useViewStore.getState().toast;
+  try {
+    const samples = coverageSamples(doc.spec, doc.samples);
+    const { fileName, text } = await getStudio().exportDocumentation({ document: bundle, format, samples });
+    downloadText(fileName, text, format === 'html' ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8');
+    toast('info', `Downloaded ${fileName}.`);
+  } catch (error) {
+    toast('error', `No documentation: ${message(error)}`);
   }
 }

@@ -1,16 +1,23 @@
 import { create } from 'zustand';
 import type { SchemaRef } from '../../../shared/common/mapping/spec/MappingSpec';
+import type { InferredSchemaRef } from '../../../shared/common/mapping/spec/schemaRefs';
+import { writeJson } from '../../../shared/common/json/writeJson';
 import { FHIR_R4_VERSION } from '../../../shared/common/schema/SchemaCatalog';
 import type { SchemaTreeNode } from '../../../shared/common/studio/studioSchemas';
 import { getStudio } from './studio';
 import { buildParentIndex, nodeKey } from '../schema/flattenTree';
 
-/** A schema as the canvas needs it: the standard's reference and the tree loaded so far. */
-export interface SchemaRefKey {
+/** A schema of the catalog: a message structure, segment or data type (HL7 v2), a resource or data type (FHIR). */
+export interface CatalogRefKey {
   standard: 'hl7v2' | 'fhir-r4';
   version: string;
   structure: string;
 }
+
+/** A schema as the canvas needs it: a catalog reference, or a JSON or CSV source inferred from its sample (loaded whole). */
+export type SchemaRefKey = CatalogRefKey | InferredSchemaRef;
+
+const isCatalogRef = (ref: SchemaRefKey): ref is CatalogRefKey => ref.standard === 'hl7v2' || ref.standard === 'fhir-r4';
 
 export interface LoadedSchema {
   ref: SchemaRefKey;
@@ -37,23 +44,29 @@ function withoutBoilerplate(nodes: SchemaTreeNode[]): SchemaTreeNode[] {
   return nodes.filter((n) => !FHIR_BOILERPLATE.has(n.name)).map((n) => (n.children ? { ...n, children: withoutBoilerplate(n.children) } : n));
 }
 
-export const schemaKey = (ref: SchemaRefKey): string => `${ref.standard}|${ref.version}|${ref.structure}`;
+// An inferred schema is named by its whole reference (sample and fields): the spec is immutable, so
+// one reference object always writes the same text, and is written once.
+const inferredKeys = new WeakMap<InferredSchemaRef, string>();
 
-/**
- * The catalog reference the Studio API loads a tree by: a message structure, segment or data
- * type (HL7 v2), a resource or data type (FHIR); undefined for inferred (json/csv) schemas.
- */
-export function schemaRefKey(ref: SchemaRef): SchemaRefKey | undefined {
-  if (ref.standard === 'hl7v2') return { standard: 'hl7v2', version: ref.version, structure: (ref.structure ?? ref.segment ?? ref.datatype) as string };
-  if (ref.standard === 'fhir-r4') return { standard: 'fhir-r4', version: FHIR_R4_VERSION, structure: (ref.resource ?? ref.type) as string };
-  return undefined;
+export function schemaKey(ref: SchemaRefKey): string {
+  if (isCatalogRef(ref)) return `${ref.standard}|${ref.version}|${ref.structure}`;
+  let key = inferredKeys.get(ref);
+  if (key === undefined) inferredKeys.set(ref, key = `${ref.standard}|${writeJson(ref)}`);
+  return key;
 }
 
-/** The store key of a spec's schema reference ('none' for inferred schemas). */
-export const keyOfRef = (ref: SchemaRef): string => {
-  const key = schemaRefKey(ref);
-  return key ? schemaKey(key) : 'none';
-};
+/**
+ * What the Studio API loads a tree by: the catalog reference of a message structure, segment or
+ * data type (HL7 v2), a resource or data type (FHIR); a JSON or CSV source's own reference.
+ */
+export function schemaRefKey(ref: SchemaRef): SchemaRefKey {
+  if (ref.standard === 'hl7v2') return { standard: 'hl7v2', version: ref.version, structure: (ref.structure ?? ref.segment ?? ref.datatype) as string };
+  if (ref.standard === 'fhir-r4') return { standard: 'fhir-r4', version: FHIR_R4_VERSION, structure: (ref.resource ?? ref.type) as string };
+  return ref;
+}
+
+/** The store key of a spec's schema reference. */
+export const keyOfRef = (ref: SchemaRef): string => schemaKey(schemaRefKey(ref));
 
 /** A FHIR primitive (`dateTime`, `code`) is written as a whole: its tree is the one row. */
 function primitiveRoot(nodes: SchemaTreeNode[]): SchemaTreeNode[] {
@@ -96,8 +109,12 @@ export const useSchemaStore = create<SchemaState>((set, get) => ({
     if (get().schemas[key] !== undefined) return;
     set((s) => ({ schemas: { ...s.schemas, [key]: 'loading' } }));
     // Depth 20: v2 message structures are finite and small enough to load whole (so search sees
-    // every field); FHIR trees stop at complex types and expand lazily.
-    getStudio().loadSchemaTree({ ...ref, depth: ref.standard === 'hl7v2' ? 20 : 2 }).then(
+    // every field); FHIR trees stop at complex types and expand lazily. A JSON or CSV source's
+    // tree is inferred from its sample by the host, whole.
+    const reply = isCatalogRef(ref)
+      ? getStudio().loadSchemaTree({ ...ref, depth: ref.standard === 'hl7v2' ? 20 : 2 })
+      : getStudio().loadSourceSchemaTree({ schema: ref });
+    reply.then(
       ({ nodes: loaded }) => {
         const nodes = ref.standard === 'fhir-r4' ? primitiveRoot(withoutBoilerplate(loaded)) : loaded;
         set((s) => ({ schemas: { ...s.schemas, [key]: { ref, roots: nodes, parents: buildParentIndex(nodes), revision: 0 } } }));
@@ -107,13 +124,14 @@ export const useSchemaStore = create<SchemaState>((set, get) => ({
   },
   async expand(key, path) {
     const loaded = get().schemas[key];
-    if (loaded === undefined || loaded === 'loading' || 'error' in loaded) return;
+    if (loaded === undefined || loaded === 'loading' || 'error' in loaded || !isCatalogRef(loaded.ref)) return;
+    const ref = loaded.ref;
     const node = find(loaded.roots, path, true);
     if (!node || (node.children !== undefined && node.children.length > 0) || node.hasChildren !== true) return;
-    const reply = await getStudio().loadSchemaTree({ ...loaded.ref, path, depth: 1 });
+    const reply = await getStudio().loadSchemaTree({ ...ref, path, depth: 1 });
     // The host answers with the node itself (children loaded one level) or with its children.
     const fetched = reply.nodes.length === 1 && reply.nodes[0].children && nodeKey(reply.nodes[0]) === path ? reply.nodes[0].children : reply.nodes;
-    const nodes = loaded.ref.standard === 'fhir-r4' ? withoutBoilerplate(fetched) : fetched;
+    const nodes = ref.standard === 'fhir-r4' ? withoutBoilerplate(fetched) : fetched;
     const current = get().schemas[key];
     if (current === undefined || current === 'loading' || 'error' in current) return;
     const roots = replaceChildren(current.roots, path, nodes);

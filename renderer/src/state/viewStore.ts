@@ -18,15 +18,22 @@ export interface Toast {
 /**
  * Something the analyst pointed at in the current map, whose path the canvas highlights; or an
  * output value of the preview (`trace`), whose path through every map it crossed is highlighted
- * in whichever map is shown.
+ * in whichever map is shown. `map` names the map a focus was set for on its way there (a link
+ * opened from the table): showing that map keeps it, showing any other drops it.
  */
 export type Focus =
-  | { kind: 'target'; node: string; path: string }
-  | { kind: 'source'; node: string; path: string }
-  | { kind: 'link'; id: string }
-  | { kind: 'node'; id: string }
+  | { kind: 'target'; node: string; path: string; map?: string }
+  | { kind: 'source'; node: string; path: string; map?: string }
+  | { kind: 'link'; id: string; map?: string }
+  | { kind: 'node'; id: string; map?: string }
   | { kind: 'trace'; output: string }
   | undefined;
+
+/** A request to bring something into view; `nonce` makes asking twice for the same thing ask again. */
+export interface RevealRequest<T> {
+  what: T;
+  nonce: number;
+}
 
 /** View state (expanded rows, searches, scroll windows) is kept per map: `in` and `out` recur in every map. */
 export const viewKey = (mapId: string, nodeId: string): string => `${mapId}/${nodeId}`;
@@ -38,8 +45,14 @@ interface ViewState {
   windows: Record<string, RowWindow>;
   focus: Focus;
   toasts: Toast[];
-  bottomTab: 'preview' | 'structure' | 'tests' | 'valuemap' | 'link';
+  bottomTab: 'preview' | 'structure' | 'tests' | 'valuemap' | 'link' | 'coverage';
   editingValueMap: string | undefined;
+  /** The main area: the canvas of the current map, or the whole mapping as a table. */
+  mainView: 'canvas' | 'table';
+  /** Rows to bring into view, per schema node (by viewKey): their ancestors opened and the list scrolled to them. */
+  revealRows: Record<string, RevealRequest<string>>;
+  /** Canvas nodes of a map to frame when that map is shown (a link opened from the table). */
+  frame: RevealRequest<{ mapId: string; nodes: string[] }> | undefined;
   toggle(key: string, path: string, open?: boolean): void;
   expandAll(key: string, paths: readonly string[]): void;
   collapseAll(key: string): void;
@@ -50,7 +63,12 @@ interface ViewState {
   dismiss(id: number): void;
   setBottomTab(tab: ViewState['bottomTab']): void;
   editValueMap(id: string | undefined): void;
+  setMainView(view: ViewState['mainView']): void;
+  revealRow(key: string, path: string): void;
+  frameNodes(mapId: string, nodes: string[]): void;
 }
+
+let reveals = 0;
 
 let toastIds = 0;
 
@@ -62,6 +80,9 @@ export const useViewStore = create<ViewState>((set) => ({
   toasts: [],
   bottomTab: 'preview',
   editingValueMap: undefined,
+  mainView: 'canvas',
+  revealRows: {},
+  frame: undefined,
   toggle(key, path, open) {
     set((s) => {
       const current = new Set(s.expanded[key] ?? []);
@@ -99,6 +120,15 @@ export const useViewStore = create<ViewState>((set) => ({
   },
   editValueMap(editingValueMap) {
     set({ editingValueMap, bottomTab: editingValueMap ? 'valuemap' : 'preview' });
+  },
+  setMainView(mainView) {
+    set({ mainView });
+  },
+  revealRow(key, path) {
+    set((s) => ({ revealRows: { ...s.revealRows, [key]: { what: path, nonce: ++reveals } } }));
+  },
+  frameNodes(mapId, nodes) {
+    set({ frame: { what: { mapId, nodes }, nonce: ++reveals } });
   },
 }));
 

@@ -115,3 +115,28 @@ describe('decimals in the preview (issue 10, item 4)', () => {
     expect(testCaseDiff(loose, result)).toEqual([{ path: `${value?.outputPath}`, expected: 12.5, actual: new Decimal('12.50') }]);
   });
 });
+
+describe('a mapping over JSON or CSV in the preview (issue 9, item 4)', () => {
+  const bp = loadBundle(readFileSync(resolve(process.cwd(), 'examples/home-blood-pressure-to-fhir.crosswalk.json'), 'utf8')).spec;
+  const week = readFileSync(resolve(process.cwd(), 'examples/samples/home-blood-pressure/week-mmhg.json'), 'utf8');
+
+  it('gives the source rows the document\'s values at the inferred tree\'s paths, the first reading\'s where they repeat', async () => {
+    const result = await runPreview({ runId: 5, spec: bp, sample: week });
+    expect(result.error).toBeUndefined();
+    expect(result.sourceValues['$.patientId']).toBe('K-0042917');
+    expect(result.sourceValues['$.device.model']).toBe('HEM-7361T');
+    expect(result.sourceValues['$.readings.systolic']).toBe('128');
+    expect(result.sourceValues['$.readings.irregularHeartbeat']).toBe('false');
+    expect(result.sourceValues['$.readings.measuredAt']).toBe('2026-03-02T07:41:00+01:00');
+    expect(result.sourceValues['$.readings']).toBeUndefined();
+  });
+
+  it('gives a CSV row\'s columns, and none for a document that does not read', async () => {
+    const csvSpec: MappingSpec = { ...bp, maps: bp.maps.map((m) => (m.kind === 'message' ? { ...m, sources: [{ id: m.sources[0].id, schema: { standard: 'csv' as const } }], links: [] } : m)) };
+    const csv = readFileSync(resolve(process.cwd(), 'examples/samples/home-blood-pressure/week-mmhg.csv'), 'utf8');
+    const result = await runPreview({ runId: 6, spec: csvSpec, sample: csv });
+    expect(result.sourceValues['$.systolic']).toBe('128');
+    expect(result.sourceValues['$.model']).toBe('HEM-7361T');
+    expect((await runPreview({ runId: 7, spec: bp, sample: '{"readings": [' })).sourceValues).toEqual({});
+  });
+});

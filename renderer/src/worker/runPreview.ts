@@ -1,13 +1,23 @@
 import { parseHl7 } from '../../../shared/common/hl7v2';
 import { writeJson } from '../../../shared/common/json/writeJson';
+import { inputFormatOf } from '../../../shared/common/mapping/input/inputFormat';
+import { readInputs } from '../../../shared/common/mapping/input/readInputs';
+import { isJsonInput } from '../../../shared/common/mapping/input/MappingInput';
+import type { MappingSpec } from '../../../shared/common/mapping/spec/MappingSpec';
 import type { PreviewRequest, PreviewResult } from '../preview/previewTypes';
-import { sourceValues } from './sourceValues';
+import { jsonSourceValues, sourceValues } from './sourceValues';
 import { executePreview } from './executePreview';
 
-/** The sample's values for the source rows; a sample that does not parse has none (the engine reports where it fails). */
-function valuesOf(sample: string): Record<string, string> {
+/**
+ * The sample's values for the source rows, read as the mapping reads its inputs (HL7 v2, or the
+ * first JSON document or CSV row); a sample that does not read has none (the engine reports where it fails).
+ */
+function valuesOf(spec: MappingSpec, sample: string): Record<string, string> {
   try {
-    return sourceValues(parseHl7(sample));
+    const format = inputFormatOf(spec);
+    if (format.standard === 'hl7v2') return sourceValues(parseHl7(sample));
+    const first = readInputs(format, sample).next();
+    return !first.done && first.value.input && isJsonInput(first.value.input) ? jsonSourceValues(first.value.input.value) : {};
   } catch {
     return {};
   }
@@ -21,7 +31,7 @@ export async function runPreview(request: PreviewRequest): Promise<PreviewResult
     runId: request.runId,
     ...executed,
     outputText: executed.output === undefined ? '' : writeJson(executed.output, 2),
-    sourceValues: valuesOf(request.sample),
+    sourceValues: valuesOf(request.spec, request.sample),
     millis: performance.now() - started,
   };
 }

@@ -15,7 +15,8 @@ export type DocumentFormat = 'html' | 'markdown';
 
 /**
  * The documentation of a bundle: its test cases run and its coverage computed with the runtime's
- * engine (over the test cases' inputs and any other `samples`, whose values never appear), then
+ * engine (over the test cases' inputs and any other `samples`, whose values never appear; a sample
+ * that is a test case's input counts once, as the test case), then
  * the document built. A mapping that does not compile is still documented, with the compiler's
  * sentence where the test results and coverage would be.
  */
@@ -23,7 +24,10 @@ export async function documentModel(bundle: ShowableBundle, catalog: SchemaCatal
   const spec = bundle.mapping;
   const tests = await attempt(async (): Promise<{ results: BundleTestResult[] }> => ({ results: runBundleTests(await compileWithCatalog(spec, catalog), bundle.tests) }));
   const fromTests = bundle.tests.map((test) => ({ name: `test case: ${test.name}`, text: test.input }));
-  const coverage = await attempt(async (): Promise<{ result: MappingCoverage; extra: number }> => ({ result: await computeCoverage(spec, catalog, [...fromTests, ...samples]), extra: samples.length }));
+  // The studio's samples often are its test cases' inputs: each message counts once, as the test case.
+  const inputs = new Set(fromTests.map((s) => s.text));
+  const others = samples.filter((s) => !inputs.has(s.text));
+  const coverage = await attempt(async (): Promise<{ result: MappingCoverage; extra: number }> => ({ result: await computeCoverage(spec, catalog, [...fromTests, ...others]), extra: others.length }));
   return buildMappingDocument({ bundle, env: specPortEnv(spec), tests, coverage });
 }
 

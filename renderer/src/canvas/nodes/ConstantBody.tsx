@@ -1,9 +1,8 @@
-import { parseJson } from '../../../../shared/common/json/parseJson';
-import { writeJson } from '../../../../shared/common/json/writeJson';
 import type { ConstantNode } from '../../../../shared/common/mapping/spec/MappingSpec';
 import { CommitInput } from '../../panels/CommitInput';
 import type { NodeBodyProps, NodeView } from './NodeView';
 import { updateNode } from './updateNode';
+import { constantFromText, constantText } from './constantText';
 
 /** The value: text as typed, or JSON when it reads as a number, true/false, null, an object or a list. */
 function ConstantBody({ node, mapId }: NodeBodyProps<ConstantNode>) {
@@ -11,13 +10,10 @@ function ConstantBody({ node, mapId }: NodeBodyProps<ConstantNode>) {
     <CommitInput
       className="op-node__const nodrag"
       aria-label={`Value of ${node.id}`}
-      value={typeof node.value === 'string' ? node.value : writeJson(node.value)}
+      value={constantText(node.value)}
       title="A string, or JSON (a number, true/false, an object)"
       onCommit={(text) => {
-        let value: unknown = text;
-        // parseJson keeps a decimal as typed (`1.50`), as the bundle file will.
-        if (/^\s*[[{0-9tfn-]/.test(text)) { try { value = parseJson(text); } catch { value = text; } }
-        updateNode<ConstantNode>(mapId, node.id, 'Set constant', (n) => ({ ...n, value: value as ConstantNode['value'] }));
+        updateNode<ConstantNode>(mapId, node.id, 'Set constant', (n) => ({ ...n, value: constantFromText(text) as ConstantNode['value'] }));
       }}
     />
   );
