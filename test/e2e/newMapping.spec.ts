@@ -130,6 +130,8 @@ test('from the start page, a new ORU_R01 v2.5.1 → Observation mapping drawn by
   await expect(status).toHaveCount(1);
   await search(page, 'source', 'OBX-11');
   await dragHandle(page, handle(sourceRow(page, 'OBX-11')), port(status, 'in'));
+  // The new link is selected (the Link tab); the node's own button brings its table back.
+  await status.getByRole('button', { name: 'Edit table' }).click();
   const table = page.getByTestId('valuemap-editor');
   await table.locator('tr[data-unmapped-code="F"]').getByRole('button', { name: 'map it' }).click();
   const target = table.locator('tr[data-source-code="F"]').getByRole('textbox', { name: 'Target code' });

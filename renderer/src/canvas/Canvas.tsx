@@ -52,9 +52,10 @@ export function connectionContext(spec: MappingSpec, map: MapDefinition): Connec
   };
 }
 
-/** The mapping canvas: a view of the current map of the spec, editing it only through the document store. */
 /** The frame request already carried out: the canvas shown again (back from the table) keeps the analyst's view. */
 let framedNonce = 0;
+
+/** The mapping canvas: a view of the current map of the spec, editing it only through the document store. */
 
 export function Canvas() {
   const spec = useDocumentStore((s) => s.spec);

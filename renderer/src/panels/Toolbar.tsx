@@ -52,10 +52,10 @@ export function Toolbar() {
       </div>
       <div className="toolbar__group">
         <button onClick={() => toggleReview()} aria-pressed={reviewing} title="Review every value map: approve, question, sign off (Ctrl+Shift+R)" data-testid="review-mode">{reviewing ? '◧ Canvas' : '✓ Review'}</button>
-        <button onClick={openSettings} title="Settings: who you are in review" data-testid="settings">Settings</button>
+        <button onClick={openSettings} title="Settings: who you are in review" aria-label="Settings" data-testid="settings">⚙</button>
       </div>
       <div className="toolbar__doc" data-testid="document-title">
-        <span className="toolbar__name">{hasDocument ? name : 'No mapping open'}</span>
+        <span className="toolbar__name" title={hasDocument ? name : undefined}>{hasDocument ? name : 'No mapping open'}</span>
         {!hasDocument ? null : dirty ? <span className="dirty-dot" data-testid="dirty-indicator" title="Unsaved changes">● unsaved</span> : <span className="muted">saved</span>}
       </div>
       <div className="toolbar__status" data-testid="status">
