@@ -186,15 +186,11 @@ test('a new mapping from a JSON sample; its resources added and removed with the
   await expect.poll(async () => resources(await previewJson(page), 'Device').length, { timeout: 20_000 }).toBe(1);
 
   // Resources: remove the Device (its link and all), undo brings both back; add a Patient, undo takes it away.
-  // (The JSON source tree itself is drawn by other work; a constant stands in for its field here.)
-  await page.getByTestId('palette-search').fill('constant');
-  await dropOnCanvas(page, page.getByTestId('palette-constant'), 0.45, 0.3);
-  const constant = page.locator('[data-node-kind="constant"]');
-  await constant.getByRole('textbox').fill('BP-77');
-  await constant.getByRole('textbox').press('Enter');
+  // The source tree is the one inferred from the sample: its field dragged onto the Device.
+  await page.getByTestId('schema-search-source').fill('serial');
   const device = page.getByTestId('schema-node-target').filter({ hasText: 'FHIR R4 Device' });
   await device.getByTestId('schema-search-target').fill('serialNumber');
-  await dragHandle(page, port(constant, 'out'), handle(targetRow(page, 'Device.serialNumber')));
+  await dragHandle(page, handle(sourceRow(page, '$.device.serial')), handle(targetRow(page, 'Device.serialNumber')));
   await expect.poll(async () => resources(await previewJson(page), 'Device')[0]?.serialNumber).toBe('BP-77');
   const menu = page.getByTestId('resources-menu');
   await menu.getByRole('button', { name: 'Resources (2) ▾' }).click();
