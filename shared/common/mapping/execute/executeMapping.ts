@@ -111,6 +111,8 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
   };
   // By target slot, like the frame's references: a Map per message cost more than the lookups.
   const built: Instance[][] = new Array(slots);
+  // The records of the merging targets built so far, by resource type: made on first use.
+  let merging: Map<string, Map<string, Instance>> | undefined;
 
   for (const target of chosen.buildOrder) {
     const instances: Instance[] = [];
@@ -129,7 +131,12 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
     } else {
       instances.push(buildResource(target, key, 0, frame, trace));
     }
-    if (target.request.search || target.request.sameRecord === 'merge') resolveRecords(target, instances);
+    if (target.request.sameRecord === 'merge') {
+      merging ??= new Map();
+      let records = merging.get(target.resourceType);
+      if (!records) merging.set(target.resourceType, (records = new Map()));
+      resolveRecords(target, instances, records);
+    } else if (target.request.search && instances.length > 1) resolveRecords(target, instances, new Map());
     built[target.slot] = instances;
     frame.references[target.slot] = instances.map((i) => (i.sameAs ?? i).fullUrl);
   }
@@ -181,14 +188,15 @@ function buildResource(target: TargetPlan, key: MessageKey, index: number, frame
 /**
  * Finds the resources of one target that are one record within the message: the same search, or
  * (merging, without a search value) the same content. Each later one points at the first
- * (`sameAs`), so it is written once and every reference goes to it. Under the default policy two
- * resources with one search must be identical: two results that claim one identifier with
- * different content are not safely one record, and the message fails instead.
+ * (`sameAs`), so it is written once and every reference goes to it. `first` holds the records
+ * found so far: a merging target gets those of the merging targets of its resource type built
+ * before it, so a doctor named as attending and again as admitting (two targets) is one
+ * Practitioner. Under the default policy two resources with one search must be identical: two
+ * results that claim one identifier with different content are not safely one record, and the
+ * message fails instead.
  */
-function resolveRecords(target: TargetPlan, instances: Instance[]): void {
-  if (instances.length < 2) return;
+function resolveRecords(target: TargetPlan, instances: Instance[], first: Map<string, Instance>): void {
   const merge = target.request.sameRecord === 'merge';
-  const first = new Map<string, Instance>();
   for (const instance of instances) {
     const key = instance.search !== undefined ? `?${instance.search}` : merge ? contentOf(instance.resource) : undefined;
     if (key === undefined) continue;
