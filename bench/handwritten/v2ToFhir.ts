@@ -174,7 +174,8 @@ export function address(seg: Hl7Segment, field: number, rep: number, addressUse:
   const kind = text(seg, field, rep, 7);
   put(addr, 'use', addressUse(kind)?.code);
   put(addr, 'type', addressType(kind)?.code);
-  put(addr, 'line', present(text(seg, field, rep, 1, 1), text(seg, field, rep, 2), text(seg, field, rep, 19)));
+  // Every part of the street (SAD.1 street or mailing address, SAD.2 street name, SAD.3 dwelling number) is a line (IG SAD[Address]).
+  put(addr, 'line', present(text(seg, field, rep, 1, 1), text(seg, field, rep, 1, 2), text(seg, field, rep, 1, 3), text(seg, field, rep, 2), text(seg, field, rep, 19)));
   put(addr, 'city', text(seg, field, rep, 3));
   put(addr, 'district', text(seg, field, rep, 9));
   put(addr, 'state', text(seg, field, rep, 4));

@@ -113,7 +113,7 @@ const EXPRESSION = `(
   $address := function($r) {
     $obj({
       "use": $addressUse($c($r, 7)), "type": $addressType($c($r, 7)),
-      "line": $ne($present([$sub($r, 1, 1), $c($r, 2), $c($r, 19)])),
+      "line": $ne($present([$sub($r, 1, 1), $sub($r, 1, 2), $sub($r, 1, 3), $c($r, 2), $c($r, 19)])),
       "city": $c($r, 3), "district": $c($r, 9), "state": $c($r, 4), "postalCode": $c($r, 5), "country": $c($r, 6),
       "period": $exists($period($c($r, 13), $c($r, 14))) ? $period($c($r, 13), $c($r, 14)) : $period($sub($r, 12, 1), $sub($r, 12, 2))
     })

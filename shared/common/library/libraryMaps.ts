@@ -32,6 +32,7 @@ import { nrRange } from './datatypes/nrRange';
 import { plLocation } from './datatypes/plLocation';
 import { plReference } from './datatypes/plReference';
 import { rpAttachment } from './datatypes/rpAttachment';
+import { sadAddress } from './datatypes/sadAddress';
 import { snQuantity } from './datatypes/snQuantity';
 import { snRange } from './datatypes/snRange';
 import { snRatio } from './datatypes/snRatio';
@@ -144,7 +145,6 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
     ig: true,
     valueMaps: [addressUse, addressType],
     deviations: [
-      { reason: 'Of XAD.1 (SAD) only SAD.1, the whole street address, becomes a line: SAD.2 (street name) and SAD.3 (dwelling number) are parts of it, and as more lines they would repeat it.' },
       { reason: 'XAD.9 is read as sent: before v2.6 it is an IS county code (CWE.1), which the IG\'s CWE[string] (the text, for v2.7) would drop.' },
       { rows: ['XAD.7 → extension[1].url', 'XAD.7 → extension[1].valueCode', 'XAD.7 → extension[2].uri', 'XAD.7 → extension[2].valueCodeableConcept.coding.value', 'XAD.7 → extension[2].valueCodeableConcept.coding.system', 'XAD.10 → extension[3].url', 'XAD.10 → extension[3].valueCode'], reason: 'The address type and census tract extensions are not written: use and type carry the types FHIR has codes for; copy the map to add them.' },
       { reason: 'XAD.12 (validity range) gives the period only when XAD.13 and XAD.14 are empty, as the IG does for XPN.10: the later components replace it.' },
@@ -152,9 +152,14 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
     ],
     replaces: {
       functionId: 'datatype.addressFromXad',
-      differences: ['XAD.12 (validity range) gives the period when XAD.13/XAD.14 are empty; the function left it out.', 'A line of white space only is written as sent; the function left it out.'],
+      differences: [
+        'XAD.12 (validity range) gives the period when XAD.13/XAD.14 are empty; the function left it out.',
+        'A line of white space only is written as sent; the function left it out.',
+        'SAD.2 (street name) and SAD.3 (dwelling number) are lines after SAD.1, as the IG\'s SAD[Address] says; the function kept SAD.1 only, losing the street of `1000&Hospital Lane`.',
+      ],
     },
   }),
+  entry(sadAddress, { ig: true }),
   entry(xtnContactPoint, {
     ig: true,
     valueMaps: [telecomSystem, telecomUse],
