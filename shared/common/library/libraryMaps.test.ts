@@ -38,7 +38,8 @@ describe('the library', () => {
       'CWE[Quantity]', 'NM[Quantity]', 'SN[Quantity]', 'SN[Range]', 'SN[Ratio]',
       'CQ[Quantity]', 'NR[Range]', 'DTM[dateTime]', 'TS[dateTime]', 'DTM[date]', 'DT[date]', 'DTM[instant]', 'TM[time]',
       'IS[CodeableConcept]', 'ED[Attachment]', 'RP[Attachment]',
-      'PL[Location]', 'PL[Reference]', 'XCN[Practitioner]', 'XCN[Identifier]', 'XCN[HumanName]', 'XCN[Reference]',
+      'PL[Location]', 'PL[Location-Bed]', 'PL[Location-Room]', 'PL[Location-Floor]', 'PL[Location-PointOfCare]', 'PL[Location-Building]', 'PL[Location-Facility]',
+      'PL[Reference]', 'XCN[Practitioner]', 'XCN[Identifier]', 'XCN[HumanName]', 'XCN[Reference]',
       'XON[Organization]', 'XON[Identifier]', 'EIP[Identifier-PlacerAssignedIdentifier]', 'EIP[Identifier-FillerAssignedIdentifier]', 'CNN[Reference]', 'NDL[Reference]',
     ]);
   });
@@ -199,6 +200,21 @@ describe('what the maps write', () => {
     expect(physical('^^^GOOD HEALTH')).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'si' }] });
     expect(run('PV1|||^^^^^^^^Emergency room', 'PL[Location]', 'PV1-3')).toEqual({ mode: 'instance', description: 'Emergency room' });
     expect(run('PV1|||', 'PL[Location]', 'PV1-3')).toBeUndefined();
+  });
+
+  test('PL level maps: each level sent is its own Location, PREOP^101^1 is bed 1 of room 101 of PREOP; PL.9 describes the most granular', () => {
+    const PHYSICAL = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
+    const levels = ['Bed', 'Room', 'Floor', 'PointOfCare', 'Building', 'Facility'].map((level) => run('PV1|||PREOP^101^1^1^^^S', `PL[Location-${level}]`, 'PV1-3'));
+    expect(levels).toEqual([
+      { identifier: [{ value: '1' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'bd' }] } },
+      { identifier: [{ value: '101' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'ro' }] } },
+      undefined,
+      { identifier: [{ value: 'PREOP' }], mode: 'instance' },
+      { identifier: [{ value: 'S' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'bu' }] } },
+      { identifier: [{ value: '1' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'si' }] } },
+    ]);
+    expect(run('PV1|||ER^^^GHH^^^^^Emergency room', 'PL[Location-PointOfCare]', 'PV1-3')).toEqual({ identifier: [{ value: 'ER' }], mode: 'instance', description: 'Emergency room' });
+    expect(run('PV1|||ER^^^GHH^^^^^Emergency room', 'PL[Location-Facility]', 'PV1-3')).toEqual({ identifier: [{ value: 'GHH' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'si' }] } });
   });
 
   test('SN maps write only for their kind; a comparator FHIR has not fails the message', () => {

@@ -30,6 +30,7 @@ import { ndlReference } from './datatypes/ndlReference';
 import { nmQuantity } from './datatypes/nmQuantity';
 import { nrRange } from './datatypes/nrRange';
 import { plLocation } from './datatypes/plLocation';
+import { plLocationLevelMaps, plLocationLevels } from './datatypes/plLocationLevels';
 import { plReference } from './datatypes/plReference';
 import { rpAttachment } from './datatypes/rpAttachment';
 import { sadAddress } from './datatypes/sadAddress';
@@ -285,11 +286,18 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
   entry(plLocation, {
     ig: true,
     deviations: [
-      { rows: ['PL.1 → [4].partOf.reference(Location[6])', 'PL.2 → [2].partOf.reference(Location[3])', 'PL.3 → [1].partOf.reference(Location[2])', 'PL.7 → [5].partOf.reference(Location[5])', 'PL.8 → [3].partOf.reference(Location[4])'], reason: 'A data type map writes one resource, so PL[Location] is the most granular level sent; the IG\'s chain of Locations linked by partOf needs one Location target per level in the message map.' },
+      { rows: ['PL.1 → [4].partOf.reference(Location[6])', 'PL.2 → [2].partOf.reference(Location[3])', 'PL.3 → [1].partOf.reference(Location[2])', 'PL.7 → [5].partOf.reference(Location[5])', 'PL.8 → [3].partOf.reference(Location[4])'], reason: 'A data type map writes one resource, so PL[Location] is the most granular level sent, for a mapping that wants one Location; the IG\'s chain of Locations linked by partOf is one Location target per level in the message map, each built by its level\'s map (PL[Location-Bed] … PL[Location-Facility], as the ADT example does).' },
       { rows: ['PL.10 → [1].identifier[2]', 'PL.10 → [2].identifier[2]', 'PL.10 → [3].identifier[2]', 'PL.10 → [4].identifier[2]', 'PL.10 → [5].identifier[2]', 'PL.10 → [6].identifier[2]', 'PL.11 → [1-6].identifier[1].assigner(Organization)', 'PL.11 → [1-6].identifier[2].assigner(Organization)'], reason: 'The comprehensive location identifier (EI) and its assigning authority are not written: rarely sent, and they need the EI maps.' },
       { reason: 'The IG has no physical type code for a point of care (PL.1, "extension??-poc"), so none is written for it.' },
     ],
   }),
+  ...plLocationLevelMaps.map((map, i) => entry(map, {
+    deviations: [
+      { reason: 'The description PL.9 goes on the most granular level sent; the IG\'s table puts it on the bed ([1]), which a location without a bed does not have.' },
+      { reason: 'The comprehensive location identifier PL.10 and the assigning authority PL.11 are not written, as in PL[Location].' },
+      ...(plLocationLevels[i].physicalType === undefined ? [{ reason: 'The IG has no physical type code for a point of care ("extension??-poc"), so none is written.' }] : []),
+    ],
+  })),
   entry(plReference, { replaces: { functionId: 'datatype.referenceFromPl', differences: ['The location parts are joined as sent (PL.9 is trimmed); the function trimmed each part.'] } }),
   entry(xcnPractitioner, {
     ig: true,
