@@ -133,41 +133,111 @@ function patient(pid: Hl7Segment | undefined, tz: string): JsonObject {
   return resource;
 }
 
-/** PV1-3 → one Location, the most granular level sent (the library's PL[Location]). */
-function location(pv1: Hl7Segment): JsonObject | undefined {
-  const pointOfCare = text(pv1, 3, 1, 1);
-  const room = text(pv1, 3, 1, 2);
-  const bed = text(pv1, 3, 1, 3);
-  if (pointOfCare === undefined && room === undefined && bed === undefined) return undefined;
-  const id = [bed, room, text(pv1, 3, 1, 8), pointOfCare, text(pv1, 3, 1, 7), text(pv1, 3, 1, 4)].find((v) => v !== undefined);
-  const resource: JsonObject = { resourceType: 'Location', identifier: [{ value: id as string }], mode: 'instance' };
-  const kind = bed !== undefined ? 'bd' : room !== undefined ? 'ro' : text(pv1, 3, 1, 8) !== undefined ? 'lvl' : undefined;
-  if (kind !== undefined) resource.physicalType = { coding: [{ code: kind, system: PHYSICAL_TYPE }] };
-  put(resource, 'description', text(pv1, 3, 1, 9));
-  return resource;
+/** The levels of a person location, most granular first, each partOf the next one sent (the library's PL[Location-Bed] …). */
+const LOCATION_LEVELS: readonly { target: string; component: number; physicalType?: string }[] = [
+  { target: 'location-bed', component: 3, physicalType: 'bd' },
+  { target: 'location-room', component: 2, physicalType: 'ro' },
+  { target: 'location-floor', component: 8, physicalType: 'lvl' },
+  { target: 'location-point-of-care', component: 1 },
+  { target: 'location-building', component: 7, physicalType: 'bu' },
+  { target: 'location-facility', component: 4, physicalType: 'si' },
+];
+
+/** PV1-3 → a Location per level sent, chained by partOf; the first is the most granular (Encounter.location points at it). */
+function locations(pv1: Hl7Segment, ids: ResourceIds): { target: string; entry: Entry }[] {
+  const sent = LOCATION_LEVELS.filter((level) => text(pv1, 3, 1, level.component) !== undefined);
+  return sent.map((level, i) => {
+    const resource: JsonObject = { resourceType: 'Location', identifier: [{ value: text(pv1, 3, 1, level.component) as string }], mode: 'instance' };
+    if (level.physicalType !== undefined) resource.physicalType = { coding: [{ code: level.physicalType, system: PHYSICAL_TYPE }] };
+    if (i === 0) put(resource, 'description', text(pv1, 3, 1, 9));
+    if (i + 1 < sent.length) resource.partOf = { reference: ids(sent[i + 1].target, 0) };
+    return { target: level.target, entry: byId(ids(level.target, 0), resource) };
+  });
 }
 
-/** PV1-7 → Practitioner (the library's XCN[Practitioner]: identifier, name, degree as qualification). */
-function practitioner(pv1: Hl7Segment, rep: number, tz: string): JsonObject {
+/** An XCN → Practitioner (the library's XCN[Practitioner]: identifier, name, degree as qualification). */
+function practitioner(seg: Hl7Segment, field: number, rep: number, tz: string): JsonObject {
   const resource: JsonObject = { resourceType: 'Practitioner' };
-  const id = identifier(pv1, 7, rep, tz, XCN_IDENTIFIER);
+  const id = identifier(seg, field, rep, tz, XCN_IDENTIFIER);
   if (id !== undefined) resource.identifier = [id];
   const name: JsonObject = {};
-  put(name, 'use', nameUse(text(pv1, 7, rep, 10))?.code);
-  put(name, 'family', text(pv1, 7, rep, 2, 1)?.trim() || undefined);
-  const list = (...components: number[]): string[] => components.map((c) => text(pv1, 7, rep, c)).filter((v): v is string => v !== undefined && v.trim() !== '');
+  put(name, 'use', nameUse(text(seg, field, rep, 10))?.code);
+  put(name, 'family', text(seg, field, rep, 2, 1)?.trim() || undefined);
+  const list = (...components: number[]): string[] => components.map((c) => text(seg, field, rep, c)).filter((v): v is string => v !== undefined && v.trim() !== '');
   put(name, 'given', list(3, 4));
   put(name, 'prefix', list(6));
   put(name, 'suffix', list(5, 21));
   const period: JsonObject = {};
-  put(period, 'start', date(text(pv1, 7, rep, 19) ?? text(pv1, 7, rep, 17, 1)));
-  put(period, 'end', date(text(pv1, 7, rep, 20) ?? text(pv1, 7, rep, 17, 2)));
+  put(period, 'start', date(text(seg, field, rep, 19) ?? text(seg, field, rep, 17, 1)));
+  put(period, 'end', date(text(seg, field, rep, 20) ?? text(seg, field, rep, 17, 2)));
   put(name, 'period', period);
   if (Object.keys(name).length > 0) resource.name = [name];
-  const code = degree(text(pv1, 7, rep, 7)?.trim());
+  const code = degree(text(seg, field, rep, 7)?.trim());
   if (code !== undefined) resource.qualification = [{ code: { coding: [code] } }];
   return resource;
 }
+
+/** Whether an XCN repetition names someone: an identifier or a family name. */
+const namesPerson = (seg: Hl7Segment, field: number, rep: number): boolean => text(seg, field, rep, 1) !== undefined || text(seg, field, rep, 2) !== undefined;
+
+/** PV1's people as participants (IG PV1[Encounter] participant[1] … [5]) and the target of each one's Practitioner. */
+const PARTICIPANTS: readonly { field: number; target: string; type: JsonObject }[] = [
+  { field: 7, target: 'attending-doctor', type: { coding: [{ system: PARTICIPATION, code: 'ATND', display: 'attender' }] } },
+  { field: 8, target: 'referring-doctor', type: { coding: [{ system: PARTICIPATION, code: 'REF' }], text: 'referrer' } },
+  { field: 9, target: 'consulting-doctor', type: { coding: [{ system: PARTICIPATION, code: 'CON' }], text: 'consultant' } },
+  { field: 17, target: 'admitting-doctor', type: { coding: [{ system: PARTICIPATION, code: 'ADM' }], text: 'admitter' } },
+  { field: 52, target: 'other-healthcare-provider', type: { coding: [{ system: PARTICIPATION, code: 'PART' }], text: 'Participation' } },
+];
+
+/**
+ * The entries of one transaction, by target, written in the targets' order. People and
+ * organizations a message only names are one record per identifier (else per content) across
+ * every target of their resource type, the first one written and every reference pointing at it.
+ */
+class Transaction {
+  private readonly entries = new Map<string, Entry[]>();
+  private readonly records = new Map<string, Map<string, string>>();
+
+  constructor(private readonly order: readonly string[], private readonly ids: ResourceIds) {}
+
+  add(target: string, ...entries: Entry[]): void {
+    let list = this.entries.get(target);
+    if (list === undefined) this.entries.set(target, (list = []));
+    list.push(...entries);
+  }
+
+  /** A resource of a target that creates it only when none has its identifier; gives the fullUrl references point at. */
+  named(target: string, position: number, resource: JsonObject): string {
+    const search = identifierSearch(resource.identifier);
+    const identity = search ?? JSON.stringify(resource);
+    const type = resource.resourceType as string;
+    let records = this.records.get(type);
+    if (records === undefined) this.records.set(type, (records = new Map()));
+    const kept = records.get(identity);
+    if (kept !== undefined) return kept;
+    const url = this.ids(target, position);
+    records.set(identity, url);
+    this.add(target, { fullUrl: url, resource, request: search === undefined ? { method: 'POST', url: type } : { method: 'POST', url: type, ifNoneExist: search } });
+    return url;
+  }
+
+  /** One named resource per repetition of an XCN field that names someone; the references, in order. */
+  people(target: string, seg: Hl7Segment, field: number, tz: string): string[] {
+    const out: string[] = [];
+    for (let r = 1, n = repetitions(seg, field); r <= n; r++) {
+      if (namesPerson(seg, field, r)) out.push(this.named(target, out.length, practitioner(seg, field, r, tz)));
+    }
+    return out;
+  }
+
+  bundle(): JsonObject {
+    const entry = this.order.flatMap((target) => this.entries.get(target) ?? []);
+    return { resourceType: 'Bundle', type: 'transaction', entry: entry.map((e) => ({ fullUrl: e.fullUrl, resource: e.resource, request: e.request })) };
+  }
+}
+
+/** The targets of the example's message map, in its order (the order of the Bundle's entries). */
+const TARGETS = ['patient', 'encounter', ...LOCATION_LEVELS.map((l) => l.target), ...PARTICIPANTS.map((p) => p.target), 'observation', 'allergy'];
 
 function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
   const type = text(obx, 2);
@@ -291,19 +361,19 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     throw new CrosswalkError('VALUEMAP_UNMAPPED', 'Value map "Accepted message types (MSH-9.1)" has no entry for the code it was given, and its policy for unmapped codes is error.', {}, messageCode ?? '');
   }
   const tz = options.defaultTimezone;
-  const entries: Entry[] = [];
-  const patientUrl = options.ids('patient', 0);
+  const ids = options.ids;
+  const bundle = new Transaction(TARGETS, ids);
+  const patientUrl = ids('patient', 0);
   // The Patient: a conditional update on its MR identifiers; without one the message fails.
   const thePatient = patient(message.segment('PID'), tz);
   const patientSearch = identifierSearch(thePatient.identifier, 'MR');
   if (patientSearch === undefined) throw new CrosswalkError('REQUEST_NO_SEARCH_VALUE', 'Target "patient" writes Patient conditionally on identifier, but this Patient has no value for it, and the target\'s request says to fail then.', { node: 'patient', path: 'Patient.identifier' });
-  entries.push({ fullUrl: patientUrl, resource: thePatient, request: { method: 'PUT', url: `Patient?${patientSearch}` } });
+  bundle.add('patient', { fullUrl: patientUrl, resource: thePatient, request: { method: 'PUT', url: `Patient?${patientSearch}` } });
 
   const pv1 = message.segment('PV1');
-  const encounterUrl = options.ids('encounter', 0);
-  const encounter: JsonObject = { resourceType: 'Encounter' };
-  const more: Entry[] = [];
+  const encounterUrl = ids('encounter', 0);
   if (pv1 !== undefined) {
+    const encounter: JsonObject = { resourceType: 'Encounter' };
     const patientClass = text(pv1, 2) ?? 'U';
     put(encounter, 'status', text(pv1, 45) !== undefined ? 'finished' : encounterStatus(patientClass)?.code);
     const cls = encounterClass(patientClass);
@@ -325,51 +395,25 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
     put(period, 'start', dateTime(text(pv1, 44), tz));
     put(period, 'end', dateTime(text(pv1, 45), tz));
     put(encounter, 'period', period);
+    // Each person named in PV1-7, -8, -9, -17, -52: a participant, and one Practitioner per identity.
     const participants: JsonObject[] = [];
-    // Every attending doctor: one participant per PV1-7 repetition that is not empty; one
-    // Practitioner per doctor, by identifier (else by content), created only if none has it.
-    const doctors = (pv1.fieldRaw(7) ?? '').split(pv1.delimiters.repetition);
-    const byIdentity = new Map<string, string>();
-    for (let r = 1, position = 0; r <= doctors.length; r++) {
-      if (doctors[r - 1].length === 0) continue;
-      let url = options.ids('practitioner', position++);
-      const resource = practitioner(pv1, r, tz);
-      const search = identifierSearch(resource.identifier);
-      const identity = search ?? JSON.stringify(resource);
-      const kept = byIdentity.get(identity);
-      if (kept !== undefined) url = kept;
-      else {
-        byIdentity.set(identity, url);
-        more.push({ fullUrl: url, resource, request: search === undefined ? { method: 'POST', url: 'Practitioner' } : { method: 'POST', url: 'Practitioner', ifNoneExist: search } });
-      }
-      participants.push({
-        type: [{ coding: [{ system: PARTICIPATION, code: 'ATND', display: 'attender' }] }],
-        individual: { reference: url },
-      });
+    for (const { field, target, type } of PARTICIPANTS) {
+      for (const url of bundle.people(target, pv1, field, tz)) participants.push({ type: [type], individual: { reference: url } });
     }
     put(encounter, 'participant', participants);
-    const place = location(pv1);
-    if (place !== undefined) {
-      const url = options.ids('location', 0);
-      entries.push(byId(url, place));
-      encounter.location = [{ location: { reference: url }, status: text(pv1, 2) === 'P' ? 'planned' : 'active' }];
-    }
+    const places = locations(pv1, ids);
+    for (const { target, entry } of places) bundle.add(target, entry);
+    if (places.length > 0) encounter.location = [{ location: { reference: places[0].entry.fullUrl }, status: text(pv1, 2) === 'P' ? 'planned' : 'active' }];
     // The Encounter: a conditional update on its visit number, else a PUT by its id.
     const visitSearch = identifierSearch(encounter.identifier);
-    entries.splice(1, 0, visitSearch === undefined ? byId(encounterUrl, encounter) : { fullUrl: encounterUrl, resource: encounter, request: { method: 'PUT', url: `Encounter?${visitSearch}` } });
+    bundle.add('encounter', visitSearch === undefined ? byId(encounterUrl, encounter) : { fullUrl: encounterUrl, resource: encounter, request: { method: 'PUT', url: `Encounter?${visitSearch}` } });
   }
-  entries.push(...more);
 
   message.segmentsById('OBX').forEach((obx, index) => {
-    entries.push(byId(options.ids('observation', index), observation(obx, patientUrl, pv1 === undefined ? undefined : encounterUrl, tz)));
+    bundle.add('observation', byId(ids('observation', index), observation(obx, patientUrl, pv1 === undefined ? undefined : encounterUrl, tz)));
   });
   message.segmentsById('AL1').forEach((al1, index) => {
-    entries.push(byId(options.ids('allergy', index), allergy(al1, patientUrl)));
+    bundle.add('allergy', byId(ids('allergy', index), allergy(al1, patientUrl)));
   });
-
-  return {
-    resourceType: 'Bundle',
-    type: 'transaction',
-    entry: entries.map((e) => ({ fullUrl: e.fullUrl, resource: e.resource, request: e.request })),
-  };
+  return bundle.bundle();
 }

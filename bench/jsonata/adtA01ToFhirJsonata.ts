@@ -252,36 +252,55 @@ const EXPRESSION = `(
     $t := $distinct($map($filter($ids, function($i) { $exists($i.value) }), $token));
     $count($t) > 0 ? 'identifier=' & $join($t, ',') : undefined
   )};
-  $doctors := [$map($filter($reps($pv1, 7), function($r) { $count($keys($r)) > 0 }), function($r, $i) {(
-    $doctorId := $idWith($r, { "value": 1, "checkDigit": 11, "scheme": 12, "authority": 9, "type": 13 });
-    $degree := $trim($c($r, 7));
-    $resource := {
-      "resourceType": "Practitioner",
-      "identifier": $doctorId ? [$doctorId] : undefined,
-      "name": $practitionerName($r) ? [$practitionerName($r)] : undefined,
-      "qualification": $degree ? [{ "code": { "coding": [{ "code": $degree, "system": "http://terminology.hl7.org/CodeSystem/v2-0360" }] } }] : undefined
-    };
-    $s := $search($resource.identifier);
-    { "fullUrl": $id('practitioner', $i), "resource": $resource, "search": $s, "identity": $s ? $s : $string($resource) }
-  )})];
-  /* One Practitioner per identity (search, else content): later ones are the first one. */
+  /* PV1's people (IG PV1[Encounter] participant[1] … [5]): each repetition that names someone. */
+  $people := [
+    { "field": 7, "target": 'attending-doctor', "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "ATND", "display": "attender" }] } },
+    { "field": 8, "target": 'referring-doctor', "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "REF" }], "text": "referrer" } },
+    { "field": 9, "target": 'consulting-doctor', "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "CON" }], "text": "consultant" } },
+    { "field": 17, "target": 'admitting-doctor', "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "ADM" }], "text": "admitter" } },
+    { "field": 52, "target": 'other-healthcare-provider', "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "PART" }], "text": "Participation" } }
+  ];
+  $doctors := $reduce($map($people, function($p) {
+    $map($filter($reps($pv1, $p.field), function($r) { $exists($c($r, 1)) or $exists($c($r, 2)) }), function($r, $i) {(
+      $doctorId := $idWith($r, { "value": 1, "checkDigit": 11, "scheme": 12, "authority": 9, "type": 13 });
+      $degree := $trim($c($r, 7));
+      $resource := {
+        "resourceType": "Practitioner",
+        "identifier": $doctorId ? [$doctorId] : undefined,
+        "name": $practitionerName($r) ? [$practitionerName($r)] : undefined,
+        "qualification": $degree ? [{ "code": { "coding": [{ "code": $degree, "system": "http://terminology.hl7.org/CodeSystem/v2-0360" }] } }] : undefined
+      };
+      $s := $search($resource.identifier);
+      { "fullUrl": $id($p.target, $i), "type": $p.type, "resource": $resource, "search": $s, "identity": $s ? $s : $string($resource) }
+    )})
+  }), function($all, $these) { $append($all, $these) }, []);
+  /* One Practitioner per identity (search, else content) across the five fields: later ones are the first one. */
   $first := function($d) { $filter($doctors, function($e) { $e.identity = $d.identity })[0] };
   $practitioners := [$map($filter($doctors, function($d) { $first($d).fullUrl = $d.fullUrl }), function($d) {
     { "fullUrl": $d.fullUrl, "resource": $d.resource, "request": $d.search ? { "method": "POST", "url": "Practitioner", "ifNoneExist": $d.search } : { "method": "POST", "url": "Practitioner" } }
   })];
+  /* PV1-3: a Location per level sent, most granular first, each partOf the next one sent. */
   $loc := $reps($pv1, 3)[0];
-  $place := $c($loc, 3) or $c($loc, 2) or $c($loc, 1);
-  $granular := [$c($loc, 3), $c($loc, 2), $c($loc, 8), $c($loc, 1), $c($loc, 7), $c($loc, 4)][0];
-  $location := $exists($pv1) and $place ? {
-    "fullUrl": $id('location', 0),
-    "resource": {
-      "resourceType": "Location", "identifier": [{ "value": $granular }], "mode": "instance",
-      "physicalType": $exists($c($loc, 3)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": "bd" }] }
-        : $exists($c($loc, 2)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": "ro" }] }
-        : $exists($c($loc, 8)) ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": "lvl" }] },
-      "description": $c($loc, 9)
+  $levels := [
+    { "target": 'location-bed', "component": 3, "physicalType": 'bd' },
+    { "target": 'location-room', "component": 2, "physicalType": 'ro' },
+    { "target": 'location-floor', "component": 8, "physicalType": 'lvl' },
+    { "target": 'location-point-of-care', "component": 1 },
+    { "target": 'location-building', "component": 7, "physicalType": 'bu' },
+    { "target": 'location-facility', "component": 4, "physicalType": 'si' }
+  ];
+  $sent := $exists($pv1) ? [$filter($levels, function($l) { $exists($c($loc, $l.component)) })] : [];
+  $locations := [$map($sent, function($l, $i) {
+    {
+      "fullUrl": $id($l.target, 0),
+      "resource": {
+        "resourceType": "Location", "identifier": [{ "value": $c($loc, $l.component) }], "mode": "instance",
+        "physicalType": $l.physicalType ? { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": $l.physicalType }] },
+        "description": $i = 0 ? $c($loc, 9),
+        "partOf": $i + 1 < $count($sent) ? { "reference": $id($sent[$i + 1].target, 0) }
+      }
     }
-  };
+  })];
   $vn := $reps($pv1, 19)[0];
   $oid := $sub($vn, 4, 3) = 'ISO' ? $sub($vn, 4, 2) : undefined;
   $visit := $c($vn, 1) ? {
@@ -298,9 +317,9 @@ const EXPRESSION = `(
     "subject": { "reference": $patientUrl },
     "period": $obj({ "start": $dtm($v($pv1, 44)), "end": $dtm($v($pv1, 45)) }),
     "participant": $ne([$map($doctors, function($d) {
-      { "type": [{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "ATND", "display": "attender" }] }], "individual": { "reference": $first($d).fullUrl } }
+      { "type": [$d.type], "individual": { "reference": $first($d).fullUrl } }
     })]),
-    "location": $location ? [{ "location": { "reference": $location.fullUrl }, "status": $v($pv1, 2) = 'P' ? 'planned' : 'active' }]
+    "location": $count($locations) > 0 ? [{ "location": { "reference": $locations[0].fullUrl }, "status": $v($pv1, 2) = 'P' ? 'planned' : 'active' }]
   };
   $patientSearch := $search($filter($patient.identifier, function($i) { 'MR' in $i.type.coding.code }));
   $visitSearch := $search($encounter.identifier);
@@ -317,7 +336,7 @@ const EXPRESSION = `(
         ? { "fullUrl": $encounterUrl, "resource": $encounter, "request": { "method": "PUT", "url": 'Encounter?' & $visitSearch } }
         : $byId($encounterUrl, $encounter)
     ),
-    $location ? $byId($location.fullUrl, $location.resource),
+    $map($locations, function($l) { $byId($l.fullUrl, $l.resource) }),
     $practitioners,
     $map(OBX, function($obx, $i) { $byId($id('observation', $i), $observation($obx)) }),
     $map(AL1, function($al1, $i) { $byId($id('allergy', $i), $allergy($al1)) })

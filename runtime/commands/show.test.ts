@@ -66,8 +66,8 @@ describe('crosswalk show', () => {
     expect(c.out().split('\n').filter((line) => line.startsWith('  target '))).toEqual([
       '  target patient: Patient (conditional update on identifier[MR]; without one: fail)',
       '  target encounter: Encounter (conditional update on identifier; without one: PUT by id)',
-      '  target location: Location (PUT)',
-      '  target practitioner: Practitioner (conditional create on identifier; without one: create; one per record)',
+      ...['bed', 'room', 'floor', 'point-of-care', 'building', 'facility'].map((level) => `  target location-${level}: Location (PUT)`),
+      ...['attending-doctor', 'referring-doctor', 'consulting-doctor', 'admitting-doctor', 'other-healthcare-provider'].map((role) => `  target ${role}: Practitioner (conditional create on identifier; without one: create; one per record)`),
       '  target observation: Observation (PUT)',
       '  target allergy: AllergyIntolerance (PUT)',
     ]);

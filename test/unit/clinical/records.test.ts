@@ -76,13 +76,16 @@ describe('a replayed message writes the same records', () => {
   test('ADT: the Patient by its MR, the Encounter by its visit number, the doctor created once, the rest by their ids', () => {
     const text = readSample('fhirconverter_ADT-A01-01.hl7');
     const first = map(adt, text);
-    // The location, the OBX and the AL1 have no identifier in v2: written by their ids from the message.
-    const byId = (type: string) => ({ method: 'PUT', url: `${type}/${entriesOf(first, type)[0].resource.id as string}` });
+    // The locations, the OBX and the AL1 have no identifier in v2: written by their ids from the message.
+    const byId = (type: string, n = 0) => ({ method: 'PUT', url: `${type}/${entriesOf(first, type)[n].resource.id as string}` });
+    const doctor = (identifier: string) => ({ method: 'POST', url: 'Practitioner', ifNoneExist: `identifier=${identifier}` });
     expect(requests(first)).toEqual([
       { method: 'PUT', url: 'Patient?identifier=|PATID1234' },
       { method: 'PUT', url: 'Encounter?identifier=|40007716' },
-      byId('Location'),
-      { method: 'POST', url: 'Practitioner', ifNoneExist: 'identifier=|1122334' },
+      // PV1-3's six levels: bed, room, floor, point of care, building, facility.
+      ...[0, 1, 2, 3, 4, 5].map((n) => byId('Location', n)),
+      // PV1-7, -8, -9, -17 (DISNEY), -52.
+      doctor('|1122334'), doctor('|C006'), doctor('urn:oid:1.3.6.1.4.1.44750.1.2.2|C008'), doctor('|37'), doctor('|Othhel'),
       byId('Observation'),
       byId('AllergyIntolerance'),
     ]);
@@ -156,7 +159,9 @@ describe('one Practitioner per doctor within a message', () => {
   });
 
   test('ADT: two PV1-7 repetitions with the same identifier are one Practitioner, both participants pointing at it', () => {
-    const bundle = map(adt, withField(readSample('fhirconverter_ADT-A01-01.hl7'), 'PV1', 1, 7, `${SMITH}~${JONES}~${SMITH}`));
+    let text = withField(readSample('fhirconverter_ADT-A01-01.hl7'), 'PV1', 1, 7, `${SMITH}~${JONES}~${SMITH}`);
+    for (const field of [8, 9, 17, 52]) text = withField(text, 'PV1', 1, field, '');
+    const bundle = map(adt, text);
     const doctors = entriesOf(bundle, 'Practitioner');
     expect(doctors.map((e) => [e.request, e.resource])).toEqual([
       [{ method: 'POST', url: 'Practitioner', ifNoneExist: 'identifier=urn:oid:2.16.840.1.113883.19.4.6|1234' }, practitioner('1234', 'Smith', 'John')],

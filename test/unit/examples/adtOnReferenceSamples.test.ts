@@ -122,6 +122,48 @@ test('every attending doctor in PV1-7 becomes a Practitioner and a participant r
   expect(list(encounter?.resource, 'participant').map((p) => [get(p, 'type', 0, 'coding', 0, 'code'), get(p, 'individual', 'reference')])).toEqual([
     ['ATND', practitioners[0].fullUrl],
     ['ATND', practitioners[1].fullUrl],
+    // PV1-17 names DISNEY again (the admitting doctor): the same Practitioner.
+    ['ADM', practitioners[0].fullUrl],
+  ]);
+});
+
+test('PV1-3 PREOP^101^1^1^^^S is bed 1 in room 101 in PREOP in building S of facility 1, each partOf the next, the Encounter at the bed (fhirconverter_ADT01-23.hl7)', () => {
+  const message = parseHl7(read('fhirconverter_ADT01-23.hl7'));
+  const bundle = JSON.parse(JSON.stringify(executeMapping(plan, message).bundle)) as TransactionBundle;
+  expect(validator.validate(bundle)).toEqual([]);
+  const locations = bundle.entry.filter((e) => e.resource.resourceType === 'Location');
+  expect(locations.map((e) => [get(e.resource, 'identifier', 0, 'value'), get(e.resource, 'physicalType', 'coding', 0, 'code'), get(e.resource, 'partOf', 'reference')])).toEqual([
+    ['1', 'bd', locations[1].fullUrl],
+    ['101', 'ro', locations[2].fullUrl],
+    ['PREOP', undefined, locations[3].fullUrl],
+    ['S', 'bu', locations[4].fullUrl],
+    ['1', 'si', undefined],
+  ]);
+  const encounter = bundle.entry.find((e) => e.resource.resourceType === 'Encounter');
+  expect(get(encounter?.resource, 'location', 0, 'location', 'reference')).toBe(locations[0].fullUrl);
+});
+
+test('PV1-8, -9, -17 and -52 are participants REF, CON, ADM and PART, each pointing at its own Practitioner (fhirconverter_ADT-A01-01.hl7)', () => {
+  const message = parseHl7(read('fhirconverter_ADT-A01-01.hl7'));
+  const bundle = JSON.parse(JSON.stringify(executeMapping(plan, message).bundle)) as TransactionBundle;
+  expect(validator.validate(bundle)).toEqual([]);
+  const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner');
+  const byUrl = new Map(practitioners.map((e) => [e.fullUrl, get(e.resource, 'identifier', 0, 'value')]));
+  const encounter = bundle.entry.find((e) => e.resource.resourceType === 'Encounter');
+  expect(list(encounter?.resource, 'participant').map((p) => [get(p, 'type', 0, 'coding', 0, 'code'), get(p, 'type', 0, 'text'), byUrl.get(String(get(p, 'individual', 'reference')))])).toEqual([
+    ['ATND', undefined, '1122334'],
+    ['REF', 'referrer', 'C006'],
+    ['CON', 'consultant', 'C008'],
+    ['ADM', 'admitter', '37'],
+    ['PART', 'Participation', 'Othhel'],
+  ]);
+  // XCN-13 type and XCN-9 assigner kept; an ISO assigning authority becomes the system.
+  expect(practitioners.map((e) => get(e.resource, 'identifier', 0))).toEqual([
+    { value: '1122334', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'BR' }] }, assigner: { display: 'PERSONNELt' } },
+    { value: 'C006', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'BA' }] }, assigner: { display: 'TEST' } },
+    { system: 'urn:oid:1.3.6.1.4.1.44750.1.2.2', value: 'C008', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'BR' }] } },
+    { value: '37', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ANC' }] }, assigner: { display: 'AccMgr' } },
+    { value: 'Othhel', assigner: { display: 'testing' } },
   ]);
 });
 
@@ -131,9 +173,10 @@ test('an empty PV1-7 repetition gives no Practitioner (fhirconverter_ADT01-23.hl
   const bundle = JSON.parse(JSON.stringify(executeMapping(plan, message).bundle)) as TransactionBundle;
   expect(bundle).toEqual(adtA01ToFhir(message, { ids: engineIds(message), defaultTimezone: 'Z' }));
   const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner');
-  expect(practitioners.map((e) => get(e.resource, 'name', 0, 'family'))).toEqual(['DUCK']);
+  // DUCK from PV1-7's second repetition, DISNEY from PV1-17 (the admitting doctor).
+  expect(practitioners.map((e) => get(e.resource, 'name', 0, 'family'))).toEqual(['DUCK', 'DISNEY']);
   const encounter = bundle.entry.find((e) => e.resource.resourceType === 'Encounter');
-  expect(list(encounter?.resource, 'participant').map((p) => get(p, 'individual', 'reference'))).toEqual([practitioners[0].fullUrl]);
+  expect(list(encounter?.resource, 'participant').map((p) => get(p, 'individual', 'reference'))).toEqual([practitioners[0].fullUrl, practitioners[1].fullUrl]);
 });
 
 test('PID-7 of 8 characters or fewer gives birthDate only; a longer one adds the birthTime extension with the sender\'s offset (fhirconverter_ADT01-23.hl7 with PID-7 varied)', () => {

@@ -63,7 +63,8 @@ test('four of the ADT messages name their first doctor twice, and map to one Pra
     const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner').map((e) => e.fullUrl);
     const participants = (bundle.entry[1].resource.participant as Array<{ individual: { reference: string } }>).map((p) => p.individual.reference);
     expect(practitioners).toHaveLength(2);
-    expect(participants).toEqual([practitioners[0], practitioners[1], practitioners[0]]);
+    // PV1-7 (three repetitions), then the same first doctor as referring (PV1-8) and admitting (PV1-17) doctor.
+    expect(participants).toEqual([practitioners[0], practitioners[1], practitioners[0], practitioners[0], practitioners[0]]);
   }
 });
 
