@@ -4,7 +4,7 @@ import type { Hl7Segment } from '../../shared/common/hl7v2/Hl7Segment';
 import type { ValueMap } from '../../shared/common/valuemaps/ValueMap';
 import * as maps from '../../shared/common/library/valueMaps/index';
 import {
-  addUnits, address, codeableConcept, contactPoint, date, dateTime, decimal, humanName, identifier, put, repetitions, text,
+  addUnits, address, codeableConcept, contactPoint, date, dateTime, decimal, entityIdentifier, humanName, identifier, put, repetitions, text,
   XCN_IDENTIFIER, type Json, type JsonObject, type Lookup,
 } from './v2ToFhir';
 
@@ -58,6 +58,7 @@ const allergenCategory = lookup(maps.allergenCategory);
 const allergySeverity = lookup(maps.allergySeverity);
 const degree = lookup(maps.degreeLicenseCertificate);
 
+const SNOMED = 'http://snomed.info/sct';
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 const PHYSICAL_TYPE = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
 const BIRTH_TIME = 'http://hl7.org/fhir/StructureDefinition/patient-birthTime';
@@ -230,6 +231,11 @@ class Transaction {
     return out;
   }
 
+  /** The first entry of a target, if any. */
+  entryOf(target: string): Entry | undefined {
+    return this.entries.get(target)?.[0];
+  }
+
   bundle(): JsonObject {
     const entry = this.order.flatMap((target) => this.entries.get(target) ?? []);
     return { resourceType: 'Bundle', type: 'transaction', entry: entry.map((e) => ({ fullUrl: e.fullUrl, resource: e.resource, request: e.request })) };
@@ -237,7 +243,18 @@ class Transaction {
 }
 
 /** The targets of the example's message map, in its order (the order of the Bundle's entries). */
-const TARGETS = ['patient', 'encounter', ...LOCATION_LEVELS.map((l) => l.target), ...PARTICIPANTS.map((p) => p.target), 'observation', 'allergy'];
+/** PR1's people as Procedure performers (IG PR1[Procedure]), with their function, and the target of each one's Practitioner. */
+const PERFORMERS: readonly { field: number; target: string; function?: JsonObject }[] = [
+  { field: 8, target: 'anesthesiologist', function: { coding: [{ system: SNOMED, code: '88189002' }] } },
+  { field: 11, target: 'surgeon', function: { coding: [{ system: SNOMED, code: '304292004' }] } },
+  { field: 12, target: 'procedure-practitioner' },
+];
+
+const TARGETS = [
+  'patient', 'encounter', ...LOCATION_LEVELS.map((l) => l.target), ...PARTICIPANTS.map((p) => p.target), 'observation', 'allergy',
+  'condition', 'diagnosing-clinician', 'procedure', ...PERFORMERS.map((p) => p.target), 'related-person', 'general-practice',
+  'general-practitioner', 'coverage', 'payor',
+];
 
 function observationValue(obs: JsonObject, obx: Hl7Segment, tz: string): void {
   const type = text(obx, 2);
@@ -354,6 +371,108 @@ function allergy(al1: Hl7Segment, patientUrl: string): JsonObject {
   return resource;
 }
 
+/** A resource with identifiers: a conditional update on them, else a PUT by its id. */
+function recordOf(fullUrl: string, resource: JsonObject): Entry {
+  const search = identifierSearch(resource.identifier);
+  return search === undefined ? byId(fullUrl, resource) : { fullUrl, resource, request: { method: 'PUT', url: `${resource.resourceType as string}?${search}` } };
+}
+
+/** NK1-3 codes of an organization (employer, agency, insurer): a Patient.contact only, not a RelatedPerson. */
+const NK1_ORGANIZATIONS = new Set(['EMR', 'E', 'F', 'I', 'S']);
+
+/** What Patient.contact (NK1[Patient]) and RelatedPerson (NK1[RelatedPerson]) both take from an NK1; `single` for a contact's one name and address. */
+function nk1Person(nk1: Hl7Segment, into: JsonObject, single: boolean, tz: string): void {
+  const names = each(nk1, 2, (r) => humanName(nk1, 2, r, nameUse, tz));
+  const addresses = each(nk1, 4, (r) => address(nk1, 4, r, addressUse, addressType, tz));
+  put(into, 'name', single ? names[0] : names);
+  put(into, 'address', single ? addresses[0] : addresses);
+  put(into, 'relationship', [...each(nk1, 3, (r) => codeableConcept(nk1, 3, r)), ...each(nk1, 7, (r) => codeableConcept(nk1, 7, r))]);
+  // NK1-6 is the business number: use work whatever XTN-2 says.
+  put(into, 'telecom', [
+    ...each(nk1, 5, (r) => contactPoint(nk1, 5, r, undefined, telecomUse, telecomSystem, tz)),
+    ...each(nk1, 6, (r) => contactPoint(nk1, 6, r, undefined, telecomUse, telecomSystem, tz)).map((cp) => ({ ...cp, use: 'work' })),
+  ]);
+  const period: JsonObject = {};
+  put(period, 'start', date(text(nk1, 8)));
+  put(period, 'end', date(text(nk1, 9)));
+  put(into, 'period', period);
+  put(into, 'gender', gender(text(nk1, 15))?.code);
+}
+
+function relatedPerson(nk1: Hl7Segment, patientUrl: string, tz: string): JsonObject {
+  const resource: JsonObject = { resourceType: 'RelatedPerson' };
+  nk1Person(nk1, resource, false, tz);
+  put(resource, 'identifier', [...each(nk1, 12, (r) => identifier(nk1, 12, r, tz)), ...each(nk1, 33, (r) => identifier(nk1, 33, r, tz))]);
+  put(resource, 'birthDate', date(text(nk1, 16)));
+  const language = codeableConcept(nk1, 20, 1);
+  if (language !== undefined) resource.communication = [{ language }];
+  resource.patient = { reference: patientUrl };
+  return resource;
+}
+
+/** An XON → Organization (the library's XON[Organization]): name, and identifier XON-10 else XON-3; undefined when it names nobody. */
+function organization(seg: Hl7Segment, field: number, tz: string): JsonObject | undefined {
+  const name = text(seg, field, 1, 1)?.trim() || undefined;
+  const idComponent = text(seg, field, 1, 10)?.trim() ? 10 : 3;
+  const id = identifier(seg, field, 1, tz, { value: idComponent, checkDigit: 4, scheme: 5, authority: 6, type: 7 });
+  if (name === undefined && id === undefined) return undefined;
+  const resource: JsonObject = { resourceType: 'Organization' };
+  put(resource, 'name', name);
+  if (id !== undefined) resource.identifier = [id];
+  return resource;
+}
+
+function condition(dg1: Hl7Segment, patientUrl: string, asserter: string | undefined, tz: string): JsonObject {
+  const resource: JsonObject = { resourceType: 'Condition' };
+  const code = codeableConcept(dg1, 3, 1) ?? {};
+  put(code, 'text', text(dg1, 4));
+  put(resource, 'code', code);
+  put(resource, 'onsetDateTime', dateTime(text(dg1, 5), tz));
+  const identified = dateTime(text(dg1, 19), tz);
+  if (identified !== undefined) {
+    resource.extension = [{ url: 'http://hl7.org/fhir/StructureDefinition/condition-assertedDate', valueDateTime: identified }];
+    resource.recordedDate = identified;
+  }
+  const id = entityIdentifier(dg1, 20, 1);
+  if (id !== undefined) resource.identifier = [id];
+  if (text(dg1, 21) === 'D') resource.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] };
+  resource.subject = { reference: patientUrl };
+  if (asserter !== undefined) resource.asserter = { reference: asserter };
+  return resource;
+}
+
+function procedure(pr1: Hl7Segment, patientUrl: string, performers: JsonObject[], tz: string): JsonObject {
+  const resource: JsonObject = { resourceType: 'Procedure', status: 'unknown' };
+  const code = codeableConcept(pr1, 3, 1) ?? {};
+  if (text(pr1, 3, 1, 9) === undefined) put(code, 'text', text(pr1, 4));
+  put(resource, 'code', code);
+  put(resource, 'performedDateTime', dateTime(text(pr1, 5), tz));
+  put(resource, 'category', codeableConcept(pr1, 6, 1));
+  put(resource, 'performer', performers);
+  put(resource, 'reasonCode', each(pr1, 15, (r) => codeableConcept(pr1, 15, r)));
+  const id = entityIdentifier(pr1, 19, 1);
+  if (id !== undefined) resource.identifier = [id];
+  resource.subject = { reference: patientUrl };
+  return resource;
+}
+
+function coverage(in1: Hl7Segment, patientUrl: string, payor: string | undefined): JsonObject {
+  const resource: JsonObject = { resourceType: 'Coverage', status: 'active' };
+  const plan = text(in1, 2, 1, 1);
+  if (plan !== undefined) resource.identifier = [{ value: plan }];
+  const period: JsonObject = {};
+  put(period, 'start', date(text(in1, 12)));
+  put(period, 'end', date(text(in1, 13)));
+  put(resource, 'period', period);
+  put(resource, 'type', codeableConcept(in1, 15, 1));
+  put(resource, 'relationship', codeableConcept(in1, 17, 1));
+  resource.beneficiary = { reference: patientUrl };
+  if (text(in1, 17, 1, 1) === 'SEL') resource.subscriber = { reference: patientUrl };
+  // No insurer named: the patient pays (Coverage.payor is required).
+  resource.payor = [{ reference: payor ?? patientUrl }];
+  return resource;
+}
+
 /** One ADT^A01 message → one FHIR R4 transaction Bundle (Patient, Encounter, Location, Practitioners, Observations, AllergyIntolerances). */
 export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): JsonObject {
   const messageCode = message.segments[0]?.value(9);
@@ -414,6 +533,69 @@ export function adtA01ToFhir(message: Hl7Message, options: HandwrittenOptions): 
   });
   message.segmentsById('AL1').forEach((al1, index) => {
     bundle.add('allergy', byId(ids('allergy', index), allergy(al1, patientUrl)));
+  });
+
+  // DG1 → Condition, asserted by the first diagnosing clinician, and the Encounter's diagnosis.
+  const diagnoses: JsonObject[] = [];
+  let clinicians = 0;
+  message.segmentsById('DG1').forEach((dg1, index) => {
+    const asserter = namesPerson(dg1, 16, 1) ? bundle.named('diagnosing-clinician', clinicians++, practitioner(dg1, 16, 1, tz)) : undefined;
+    const url = ids('condition', index);
+    bundle.add('condition', recordOf(url, condition(dg1, patientUrl, asserter, tz)));
+    const diagnosis: JsonObject = { condition: { reference: url } };
+    put(diagnosis, 'rank', decimal(text(dg1, 15)));
+    diagnoses.push(diagnosis);
+  });
+  const encounter = bundle.entryOf('encounter');
+  if (encounter !== undefined) put(encounter.resource, 'diagnosis', diagnoses);
+
+  // PR1 (one per PROCEDURE group) → Procedure; its anesthesiologist, surgeon and other practitioner Practitioners.
+  const procedures = message.segmentsById('PR1');
+  const performers: JsonObject[][] = procedures.map(() => []);
+  for (const { field, target, function: role } of PERFORMERS) {
+    let position = 0;
+    procedures.forEach((pr1, index) => {
+      if (!namesPerson(pr1, field, 1)) return;
+      const performer: JsonObject = {};
+      if (role !== undefined) performer.function = role;
+      performer.actor = { reference: bundle.named(target, position++, practitioner(pr1, field, 1, tz)) };
+      performers[index].push(performer);
+    });
+  }
+  procedures.forEach((pr1, index) => bundle.add('procedure', recordOf(ids('procedure', index), procedure(pr1, patientUrl, performers[index], tz))));
+
+  // NK1 → Patient.contact, and a RelatedPerson for a person (not an organization, NK1-3).
+  const contacts: JsonObject[] = [];
+  let people = 0;
+  for (const nk1 of message.segmentsById('NK1')) {
+    const contact: JsonObject = {};
+    nk1Person(nk1, contact, true, tz);
+    contacts.push(contact);
+    if (!NK1_ORGANIZATIONS.has(text(nk1, 3) ?? '')) bundle.add('related-person', recordOf(ids('related-person', people++), relatedPerson(nk1, patientUrl, tz)));
+  }
+  put(thePatient, 'contact', contacts);
+
+  // PD1 → the general practitioners: the primary facility (an Organization), then each primary care provider.
+  const pd1 = message.segment('PD1');
+  if (pd1 !== undefined) {
+    const practice = organization(pd1, 3, tz);
+    const doctors = bundle.people('general-practitioner', pd1, 4, tz);
+    const references = [...(practice === undefined ? [] : [bundle.named('general-practice', 0, practice)]), ...doctors];
+    put(thePatient, 'generalPractitioner', references.map((reference) => ({ reference })));
+  }
+
+  // IN1 (one per INSURANCE group) → Coverage, its payor the insurance company (IN1-4, address IN1-5, id IN1-3).
+  let payors = 0;
+  message.segmentsById('IN1').forEach((in1, index) => {
+    const insurer = organization(in1, 4, tz);
+    let payor: string | undefined;
+    if (insurer !== undefined) {
+      put(insurer, 'address', each(in1, 5, (r) => address(in1, 5, r, addressUse, addressType, tz)));
+      insurer.identifier = [...((insurer.identifier ?? []) as JsonObject[]), ...each(in1, 3, (r) => identifier(in1, 3, r, tz))];
+      if ((insurer.identifier as JsonObject[]).length === 0) delete insurer.identifier;
+      payor = bundle.named('payor', payors++, insurer);
+    }
+    bundle.add('coverage', byId(ids('coverage', index), coverage(in1, patientUrl, payor)));
   });
   return bundle.bundle();
 }

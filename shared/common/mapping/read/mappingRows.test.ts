@@ -20,7 +20,9 @@ describe('mappingRows', () => {
   it('gives one table per map, in the spec order, with what each reads and writes', () => {
     expect(maps.map((m) => m.map)).toEqual(spec.maps.map((m) => m.id));
     expect(maps.slice(0, 3).map(({ map, kind, input, output, targets }) => ({ map, kind, input, output, targets: targets.map((t) => `${t.id}:${t.type}`) }))).toEqual([
-      { map: 'ADT_A01', kind: 'message', input: 'ADT_A01', output: 'Bundle', targets: ['patient:Patient', 'encounter:Encounter', ...['bed', 'room', 'floor', 'point-of-care', 'building', 'facility'].map((l) => `location-${l}:Location`), ...['attending-doctor', 'referring-doctor', 'consulting-doctor', 'admitting-doctor', 'other-healthcare-provider'].map((p) => `${p}:Practitioner`), 'observation:Observation', 'allergy:AllergyIntolerance'] },
+      { map: 'ADT_A01', kind: 'message', input: 'ADT_A01', output: 'Bundle', targets: ['patient:Patient', 'encounter:Encounter', ...['bed', 'room', 'floor', 'point-of-care', 'building', 'facility'].map((l) => `location-${l}:Location`), ...['attending-doctor', 'referring-doctor', 'consulting-doctor', 'admitting-doctor', 'other-healthcare-provider'].map((p) => `${p}:Practitioner`), 'observation:Observation', 'allergy:AllergyIntolerance',
+        'condition:Condition', 'diagnosing-clinician:Practitioner', 'procedure:Procedure', 'anesthesiologist:Practitioner', 'surgeon:Practitioner', 'procedure-practitioner:Practitioner',
+        'related-person:RelatedPerson', 'general-practice:Organization', 'general-practitioner:Practitioner', 'coverage:Coverage', 'payor:Organization'] },
       { map: 'PID[Patient]', kind: 'segment', input: 'PID', output: 'Patient', targets: ['out:Patient'] },
       { map: 'PV1[Encounter]', kind: 'segment', input: 'PV1', output: 'Encounter', targets: ['out:Encounter'] },
     ]);
