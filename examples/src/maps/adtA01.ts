@@ -111,7 +111,8 @@ export function adtA01(): MapDefinition {
 
   // PROCEDURE → one Procedure per group (PR1[Procedure]), of the Patient; its anesthesiologist,
   // surgeon and other practitioner (PR1-8, -11, -12) Practitioners.
-  b.eachOn(procedure, 'Procedure', b.src('PROCEDURE'));
+  // A group without its PR1 (a stray ROL read as one) is no procedure.
+  b.eachOn(procedure, 'Procedure', b.cond('PR1-1 != null or PR1-3 != null', b.src('PROCEDURE'), 'has-pr1'));
   b.setOn(procedure, 'Procedure', b.call('PR1[Procedure]', b.src('PR1')));
   b.setOn(procedure, 'Procedure.subject', patientRef);
   for (const { field, target } of PR1_PERFORMERS) {
@@ -120,9 +121,9 @@ export function adtA01(): MapDefinition {
   }
 
   // INSURANCE → one Coverage per group (IN1[Coverage]) of the Patient, its payor the insurance
-  // company (IN1-4, XON[Organization], with the address IN1-5, identifier IN1-3); the Patient is the subscriber
-  // when the insured is the patient (IN1-17 SEL).
-  b.eachOn(coverage, 'Coverage', b.src('INSURANCE'));
+  // company (IN1-4, XON[Organization], with the address IN1-5, identifier IN1-3); the Patient is
+  // the subscriber when the insured is the patient (IN1-17 SEL).
+  b.eachOn(coverage, 'Coverage', b.cond('IN1-1 != null or IN1-2 != null', b.src('INSURANCE'), 'has-in1'));
   b.setOn(coverage, 'Coverage', b.call('IN1[Coverage]', b.src('IN1')));
   b.setOn(coverage, 'Coverage.beneficiary', patientRef);
   b.setOn(coverage, 'Coverage.subscriber', b.cond(INSURED_IS_PATIENT, b.ref(patient, 'subscriber-patient'), 'insured-is-patient'));

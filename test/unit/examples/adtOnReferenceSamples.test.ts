@@ -317,3 +317,12 @@ test('IN1-17 SEL: the patient is the subscriber (fhirconverter_ADT01-23.hl7 with
   expect(of('Coverage').map((c) => get(c, 'subscriber'))).toEqual([{ reference: 'Patient 10006579' }, undefined, undefined]);
   expect(get(of('Condition')[0], 'verificationStatus')).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] });
 });
+
+test('a PROCEDURE group without its PR1 (fhirconverter_ADT-A01-01.hl7 with the PR1 removed, its ROL kept) gives no Procedure and no performer', () => {
+  const text = read('fhirconverter_ADT-A01-01.hl7').replace(/\r\n?|\n/g, '\r').split('\r').filter((segment) => !segment.startsWith('PR1|')).join('\r');
+  const { bundle, of } = mapReadably(text);
+  expect(of('Procedure')).toEqual([]);
+  expect(bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner')).toHaveLength(7);
+  const message = parseHl7(text);
+  expect(bundle).toEqual(adtA01ToFhir(message, { ids: engineIds(message), defaultTimezone: 'Z' }));
+});
