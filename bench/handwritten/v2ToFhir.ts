@@ -123,6 +123,27 @@ export interface IdentifierParts { value: number; checkDigit: number; scheme: nu
 const CX_PARTS: IdentifierParts = { value: 1, checkDigit: 2, scheme: 3, authority: 4, type: 5, start: 7, end: 8 };
 export const XCN_IDENTIFIER: IdentifierParts = { value: 1, checkDigit: 11, scheme: 12, authority: 9, type: 13 };
 
+/** A universal id (HD-2) as a URI when its type (HD-3) says what it is and it has that form. */
+function universalSystem(universal: string | undefined, type: string | undefined): string | undefined {
+  if (universal === undefined) return undefined;
+  const kind = type?.toUpperCase();
+  if (kind === 'ISO' && OID.test(universal)) return `urn:oid:${universal}`;
+  if (kind === 'URI' && NO_SPACE.test(universal)) return universal;
+  if (kind === 'UUID' && UUID.test(universal)) return `urn:uuid:${universal.toLowerCase()}`;
+  return undefined;
+}
+
+/** EI → Identifier (the library's EI[Identifier]): EI-1 value, EI-3/4 system, else EI-2 as assigner; undefined without EI-1. */
+export function entityIdentifier(seg: Hl7Segment, field: number, rep: number): JsonObject | undefined {
+  const value = text(seg, field, rep, 1)?.trim();
+  if (!value) return undefined;
+  const system = universalSystem(text(seg, field, rep, 3), text(seg, field, rep, 4));
+  const id: JsonObject = { value };
+  if (system !== undefined) id.system = system;
+  else put(id, 'assigner', text(seg, field, rep, 2) === undefined ? undefined : { display: text(seg, field, rep, 2) as string });
+  return id;
+}
+
 /** CX → Identifier (IG dt_CX[Identifier]); undefined without CX-1. XCN's identifier with XCN_IDENTIFIER. */
 export function identifier(seg: Hl7Segment, field: number, rep: number, tz: string, parts: IdentifierParts = CX_PARTS): JsonObject | undefined {
   const value = text(seg, field, rep, parts.value)?.trim();
@@ -135,14 +156,7 @@ export function identifier(seg: Hl7Segment, field: number, rep: number, tz: stri
   if (scheme !== undefined) extension.push({ url: 'http://hl7.org/fhir/StructureDefinition/namingsystem-checkDigit', valueString: scheme });
   put(id, 'extension', extension);
   // The assigning authority names a system only through a universal id (HD-2) of a known type; a bare namespace is an assigner.
-  const universal = text(seg, field, rep, parts.authority, 2);
-  const universalType = text(seg, field, rep, parts.authority, 3)?.toUpperCase();
-  let system: string | undefined;
-  if (universal !== undefined) {
-    if (universalType === 'ISO' && OID.test(universal)) system = `urn:oid:${universal}`;
-    else if (universalType === 'URI' && NO_SPACE.test(universal)) system = universal;
-    else if (universalType === 'UUID' && UUID.test(universal)) system = `urn:uuid:${universal.toLowerCase()}`;
-  }
+  const system = universalSystem(text(seg, field, rep, parts.authority, 2), text(seg, field, rep, parts.authority, 3));
   put(id, 'system', system);
   id.value = value;
   const type = text(seg, field, rep, parts.type)?.trim();
@@ -174,7 +188,8 @@ export function address(seg: Hl7Segment, field: number, rep: number, addressUse:
   const kind = text(seg, field, rep, 7);
   put(addr, 'use', addressUse(kind)?.code);
   put(addr, 'type', addressType(kind)?.code);
-  put(addr, 'line', present(text(seg, field, rep, 1, 1), text(seg, field, rep, 2), text(seg, field, rep, 19)));
+  // Every part of the street (SAD.1 street or mailing address, SAD.2 street name, SAD.3 dwelling number) is a line (IG SAD[Address]).
+  put(addr, 'line', present(text(seg, field, rep, 1, 1), text(seg, field, rep, 1, 2), text(seg, field, rep, 1, 3), text(seg, field, rep, 2), text(seg, field, rep, 19)));
   put(addr, 'city', text(seg, field, rep, 3));
   put(addr, 'district', text(seg, field, rep, 9));
   put(addr, 'state', text(seg, field, rep, 4));
@@ -191,7 +206,7 @@ export function address(seg: Hl7Segment, field: number, rep: number, addressUse:
  * phone (CP) is a `phone` used as `mobile`; with no equipment type the number is a `phone`,
  * since PID-13/14 are phone fields (the IG would mark the system unknown).
  */
-export function contactPoint(seg: Hl7Segment, field: number, rep: number, defaultUse: string, telecomUse: Lookup, telecomSystem: Lookup, tz: string): JsonObject | undefined {
+export function contactPoint(seg: Hl7Segment, field: number, rep: number, defaultUse: string | undefined, telecomUse: Lookup, telecomSystem: Lookup, tz: string): JsonObject | undefined {
   const equipment = text(seg, field, rep, 3);
   const address = text(seg, field, rep, 4);
   const number = text(seg, field, rep, 1);

@@ -3,6 +3,11 @@ import * as vocabulary from '../../shared/common/library/valueMaps';
 import { assembleExample } from './assembleExample';
 import { adtA01 } from './maps/adtA01';
 import { al1AllergyIntolerance } from './maps/al1AllergyIntolerance';
+import { dg1Condition } from './maps/dg1Condition';
+import { pr1Procedure } from './maps/pr1Procedure';
+import { nk1RelatedPerson } from './maps/nk1RelatedPerson';
+import { pd1Patient } from './maps/pd1Patient';
+import { in1Coverage } from './maps/in1Coverage';
 import { obxObservation, obxObservationComponent, obxObservationValue } from './maps/obxObservation';
 import { obxValueTypes } from './maps/obxValueTypes';
 import { pidPatient } from './maps/pidPatient';
@@ -17,7 +22,7 @@ import { pv1Encounter } from './maps/pv1Encounter';
  */
 export function buildAdtA01ToFhir(): MappingSpec {
   return assembleExample(
-    [adtA01(), pidPatient(), pv1Encounter(), obxObservation(), obxObservationComponent(), obxObservationValue(), al1AllergyIntolerance()],
+    [adtA01(), pidPatient(), pv1Encounter(), obxObservation(), obxObservationComponent(), obxObservationValue(), al1AllergyIntolerance(), dg1Condition(), pr1Procedure(), nk1RelatedPerson(), pd1Patient(), in1Coverage()],
     [
       vocabulary.administrativeSex, vocabulary.encounterClass, vocabulary.encounterStatus, vocabulary.observationStatus,
       vocabulary.interpretation, obxValueTypes, vocabulary.allergenCategory, vocabulary.allergySeverity,

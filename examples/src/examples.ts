@@ -42,7 +42,7 @@ export const examples: readonly Example[] = [
       name: 'ADT^A01 to FHIR R4 (HL7 v2-to-FHIR IG)',
       version: '1.0.0',
       author: 'Crosswalk examples',
-      description: 'HL7 v2 ADT^A01 (v2.5.1, read the same way for other 2.x) to a FHIR R4 transaction Bundle: Patient (PID), Encounter, Location and Practitioner (PV1), one Observation per OBX and one AllergyIntolerance per AL1, following the HL7 v2-to-FHIR IG segment, data type and vocabulary maps. Built as the IG layers it: a message map, segment maps, data type maps and vocabulary maps. Messages other than ADT^A01/A04/A08/A13 are refused with MESSAGE_NOT_ACCEPTED. See examples/README.md.',
+      description: 'HL7 v2 ADT^A01 (v2.5.1, read the same way for other 2.x) to a FHIR R4 transaction Bundle: Patient (PID, PD1, NK1 contacts), Encounter, Location and Practitioner (PV1), one Observation per OBX, AllergyIntolerance per AL1, Condition per DG1, Procedure per PR1, RelatedPerson per NK1, Coverage and payor Organization per IN1, following the HL7 v2-to-FHIR IG segment, data type and vocabulary maps. Built as the IG layers it: a message map, segment maps, data type maps and vocabulary maps. Messages other than ADT^A01/A04/A08/A13 are refused with MESSAGE_NOT_ACCEPTED. See examples/README.md.',
       created: '2026-11-24',
     },
     build: buildAdtA01ToFhir,

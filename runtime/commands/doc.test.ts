@@ -40,7 +40,7 @@ describe('crosswalk doc', () => {
     writeFileSync(join(feed, 'b.hl7'), 'not a message');
     const c = captureIo();
     expect(await runDoc(adt, { format: 'md', sample: [feed] }, c.io)).toBe(1);
-    expect(c.out()).toContain('| a.hl7 | `ADT_A01` | 181 | 32 | 17.7% |');
+    expect(c.out()).toContain('| a.hl7 | `ADT_A01` | 181 | 73 | 40.3% |');
     expect(c.err()).toMatch(/^crosswalk doc: HL7_NO_MSH: .*b\.hl7/);
   });
 

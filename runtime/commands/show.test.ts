@@ -62,14 +62,24 @@ describe('crosswalk show', () => {
 
   it("says each target's transaction request: conditional create or update, on which search, what without a value, one per record", async () => {
     const c = capture();
+    const named = (type: string) => (target: string) => `  target ${target}: ${type} (conditional create on identifier; without one: create; one per record)`;
     expect(await runShow(resolve('examples/adt-a01-to-fhir.crosswalk.json'), c.io)).toBe(0);
     expect(c.out().split('\n').filter((line) => line.startsWith('  target '))).toEqual([
       '  target patient: Patient (conditional update on identifier[MR]; without one: fail)',
       '  target encounter: Encounter (conditional update on identifier; without one: PUT by id)',
-      '  target location: Location (PUT)',
-      '  target practitioner: Practitioner (conditional create on identifier; without one: create; one per record)',
+      ...['bed', 'room', 'floor', 'point-of-care', 'building', 'facility'].map((level) => `  target location-${level}: Location (PUT)`),
+      ...['attending-doctor', 'referring-doctor', 'consulting-doctor', 'admitting-doctor', 'other-healthcare-provider'].map(named('Practitioner')),
       '  target observation: Observation (PUT)',
       '  target allergy: AllergyIntolerance (PUT)',
+      '  target condition: Condition (conditional update on identifier; without one: PUT by id)',
+      named('Practitioner')('diagnosing-clinician'),
+      '  target procedure: Procedure (conditional update on identifier; without one: PUT by id)',
+      ...['anesthesiologist', 'surgeon', 'procedure-practitioner'].map(named('Practitioner')),
+      '  target related-person: RelatedPerson (conditional update on identifier; without one: PUT by id)',
+      named('Organization')('general-practice'),
+      named('Practitioner')('general-practitioner'),
+      '  target coverage: Coverage (PUT)',
+      named('Organization')('payor'),
     ]);
   });
 

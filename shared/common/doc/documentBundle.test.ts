@@ -38,7 +38,7 @@ describe('the documentation model', () => {
     expect([doc.title, doc.subtitle]).toEqual(['ADT^A01 to FHIR R4 (HL7 v2-to-FHIR IG)', 'Version 1.0.0 · by Crosswalk examples · HL7 v2 → FHIR R4 interface specification']);
     expect(fact(doc, 'Accepts')).toBe('ADT_A01: ADT^A01, ADT^A04, ADT^A08, ADT^A13');
     expect(fact(doc, 'Test cases')).toBe('4 of 4 passed');
-    expect(fact(doc, 'Coverage')).toBe('12.1% of the valued sample fields read (157 of 1299, 3 samples mapped)');
+    expect(fact(doc, 'Coverage')).toBe('28.9% of the valued sample fields read (375 of 1299, 3 samples mapped)');
     expect(fact(doc, 'Bundle')).toBe(`crosswalk.bundle/2 ${loaded.bundle.hash} · crosswalk.mapping/2`);
   });
 
@@ -55,8 +55,8 @@ describe('the documentation model', () => {
     const message = tableAfter(doc, '2.1 Message map ADT_A01');
     expect(message.rows.slice(0, 3)).toEqual([
       ['patient: Patient', 'PID', 'PID[Patient]', '', '', ''],
-      ['encounter: Encounter', 'for each PV1', '', '', '', ''],
-      ['encounter: Encounter', 'PV1', 'PV1[Encounter]', '', '', ''],
+      ['patient: Patient', 'PD1', 'PD1[Patient]', '', '', ''],
+      ['patient: Patient.contact', 'for each NK1', '', '', '', ''],
     ]);
   });
 
@@ -75,7 +75,10 @@ describe('the documentation model', () => {
   it('gives each test case its result', () => {
     expect(tableAfter(doc, '4. Test cases').rows).toEqual(bundle.tests.map((t, i) => [
       t.name,
-      ['gives 1 Patient, 1 Encounter, 1 Location, 1 Practitioner, 1 Observation, 1 AllergyIntolerance', 'gives 1 Patient, 1 Encounter, 1 Location, 1 Practitioner', 'gives 1 Patient', 'fails with MESSAGE_NOT_ACCEPTED'][i],
+      [
+        'gives 1 Patient, 1 Encounter, 6 Location, 10 Practitioner, 1 Observation, 1 AllergyIntolerance, 1 Condition, 1 Procedure, 1 RelatedPerson, 2 Organization, 1 Coverage',
+        'gives 1 Patient, 1 Encounter, 5 Location, 1 Practitioner, 1 Condition, 1 RelatedPerson, 3 Coverage, 3 Organization', 'gives 1 Patient', 'fails with MESSAGE_NOT_ACCEPTED',
+      ][i],
       'passed',
       '',
     ]));
@@ -160,6 +163,6 @@ describe('patient data', () => {
     expect(values.size).toBe(614);
     for (const text of texts) expect([...values].filter((v) => text.includes(v) || text.includes(escapeHtml(v)))).toEqual([]);
     // The samples did count: coverage names them and their figures.
-    expect(texts[1]).toContain('| renamed.hl7 | `ADT_A01` | 181 | 32 | 17.7% |');
+    expect(texts[1]).toContain('| renamed.hl7 | `ADT_A01` | 181 | 73 | 40.3% |');
   });
 });

@@ -33,12 +33,13 @@ describe('the library', () => {
   test('has the IG data type maps, named as the IG names them, and their parts', () => {
     expect(libraryMaps.map((e) => e.map.id)).toEqual([
       'CX[Identifier]', 'EI[Identifier]', 'ST[Extension-checkDigit]', 'ID[Extension-checkDigitScheme]', 'HD[uri]', 'HD[Reference]',
-      'XPN[HumanName]', 'FN[HumanName]', 'DR[Period]', 'XAD[Address]', 'XTN[ContactPoint]',
+      'XPN[HumanName]', 'FN[HumanName]', 'DR[Period]', 'XAD[Address]', 'SAD[Address]', 'XTN[ContactPoint]',
       'CWE[CodeableConcept]', 'CE[CodeableConcept]', 'CNE[CodeableConcept]', 'CWE[Coding]', 'CWE[Coding-Alternate]', 'CWE[Coding-SecondAlternate]',
       'CWE[Quantity]', 'NM[Quantity]', 'SN[Quantity]', 'SN[Range]', 'SN[Ratio]',
       'CQ[Quantity]', 'NR[Range]', 'DTM[dateTime]', 'TS[dateTime]', 'DTM[date]', 'DT[date]', 'DTM[instant]', 'TM[time]',
       'IS[CodeableConcept]', 'ED[Attachment]', 'RP[Attachment]',
-      'PL[Location]', 'PL[Reference]', 'XCN[Practitioner]', 'XCN[Identifier]', 'XCN[HumanName]', 'XCN[Reference]',
+      'PL[Location]', 'PL[Location-Bed]', 'PL[Location-Room]', 'PL[Location-Floor]', 'PL[Location-PointOfCare]', 'PL[Location-Building]', 'PL[Location-Facility]',
+      'PL[Reference]', 'XCN[Practitioner]', 'XCN[Identifier]', 'XCN[HumanName]', 'XCN[Reference]',
       'XON[Organization]', 'XON[Identifier]', 'CWE[Organization]', 'EIP[Identifier-PlacerAssignedIdentifier]', 'EIP[Identifier-FillerAssignedIdentifier]', 'CNN[Reference]', 'NDL[Reference]',
     ]);
   });
@@ -146,11 +147,13 @@ describe('what the maps write', () => {
     expect(run('PID|||^^^HOSP^MR', 'CX[Identifier]', 'PID-3')).toBeUndefined();
   });
 
-  test('XAD[Address]: XAD.12 gives the period where XAD.13/XAD.14 are empty (a listed difference from datatype.addressFromXad)', () => {
+  test('XAD[Address]: every part of the street is a line, and XAD.12 gives the period where XAD.13/XAD.14 are empty (listed differences from datatype.addressFromXad)', () => {
     const message = parseHl7(readSample('fhirconverter_ADT-A01-01.hl7'));
     const old = requireFunction('datatype.addressFromXad').apply({ xad: readComposite(message.segment('PID')!, 11, 1, undefined, undefined) }, {}, {});
     expect(old).toEqual({ type: 'postal', line: ['1000', 'Ste. 123', 'Near Highway'], city: 'Ann Arbor ', state: 'MI', postalCode: '99999', country: 'USA' });
-    expect(libraryHarness(catalog).run(message, [{ map: 'XAD[Address]', path: 'PID-11[1]' }])).toEqual({ ...(old as object), period: { start: '2000-01-10', end: '2000-01-20' } });
+    // `1000&Hospital Lane^Ste. 123^…^Near Highway`: SAD.1, SAD.2, XAD.2, XAD.19.
+    expect(libraryHarness(catalog).run(message, [{ map: 'XAD[Address]', path: 'PID-11[1]' }])).toEqual({ ...(old as object), line: ['1000', 'Hospital Lane', 'Ste. 123', 'Near Highway'], period: { start: '2000-01-10', end: '2000-01-20' } });
+    expect(run('PID|||||||||||&Main Street&12^Flat 3', 'XAD[Address]', 'PID-11')).toEqual({ line: ['Main Street', '12', 'Flat 3'] });
     expect(run('PID|||||||||||^^^^^^^^^^^20000110&20000120^20010101', 'XAD[Address]', 'PID-11')).toEqual({ period: { start: '2001-01-01' } });
   });
 
@@ -199,6 +202,21 @@ describe('what the maps write', () => {
     expect(physical('^^^GOOD HEALTH')).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'si' }] });
     expect(run('PV1|||^^^^^^^^Emergency room', 'PL[Location]', 'PV1-3')).toEqual({ mode: 'instance', description: 'Emergency room' });
     expect(run('PV1|||', 'PL[Location]', 'PV1-3')).toBeUndefined();
+  });
+
+  test('PL level maps: each level sent is its own Location, PREOP^101^1 is bed 1 of room 101 of PREOP; PL.9 describes the most granular', () => {
+    const PHYSICAL = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
+    const levels = ['Bed', 'Room', 'Floor', 'PointOfCare', 'Building', 'Facility'].map((level) => run('PV1|||PREOP^101^1^1^^^S', `PL[Location-${level}]`, 'PV1-3'));
+    expect(levels).toEqual([
+      { identifier: [{ value: '1' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'bd' }] } },
+      { identifier: [{ value: '101' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'ro' }] } },
+      undefined,
+      { identifier: [{ value: 'PREOP' }], mode: 'instance' },
+      { identifier: [{ value: 'S' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'bu' }] } },
+      { identifier: [{ value: '1' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'si' }] } },
+    ]);
+    expect(run('PV1|||ER^^^GHH^^^^^Emergency room', 'PL[Location-PointOfCare]', 'PV1-3')).toEqual({ identifier: [{ value: 'ER' }], mode: 'instance', description: 'Emergency room' });
+    expect(run('PV1|||ER^^^GHH^^^^^Emergency room', 'PL[Location-Facility]', 'PV1-3')).toEqual({ identifier: [{ value: 'GHH' }], mode: 'instance', physicalType: { coding: [{ system: PHYSICAL, code: 'si' }] } });
   });
 
   test('SN maps write only for their kind; a comparator FHIR has not fails the message', () => {

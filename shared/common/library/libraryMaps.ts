@@ -31,8 +31,10 @@ import { ndlReference } from './datatypes/ndlReference';
 import { nmQuantity } from './datatypes/nmQuantity';
 import { nrRange } from './datatypes/nrRange';
 import { plLocation } from './datatypes/plLocation';
+import { plLocationLevelMaps, plLocationLevels } from './datatypes/plLocationLevels';
 import { plReference } from './datatypes/plReference';
 import { rpAttachment } from './datatypes/rpAttachment';
+import { sadAddress } from './datatypes/sadAddress';
 import { snQuantity } from './datatypes/snQuantity';
 import { snRange } from './datatypes/snRange';
 import { snRatio } from './datatypes/snRatio';
@@ -145,7 +147,6 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
     ig: true,
     valueMaps: [addressUse, addressType],
     deviations: [
-      { reason: 'Of XAD.1 (SAD) only SAD.1, the whole street address, becomes a line: SAD.2 (street name) and SAD.3 (dwelling number) are parts of it, and as more lines they would repeat it.' },
       { reason: 'XAD.9 is read as sent: before v2.6 it is an IS county code (CWE.1), which the IG\'s CWE[string] (the text, for v2.7) would drop.' },
       { rows: ['XAD.7 → extension[1].url', 'XAD.7 → extension[1].valueCode', 'XAD.7 → extension[2].uri', 'XAD.7 → extension[2].valueCodeableConcept.coding.value', 'XAD.7 → extension[2].valueCodeableConcept.coding.system', 'XAD.10 → extension[3].url', 'XAD.10 → extension[3].valueCode'], reason: 'The address type and census tract extensions are not written: use and type carry the types FHIR has codes for; copy the map to add them.' },
       { reason: 'XAD.12 (validity range) gives the period only when XAD.13 and XAD.14 are empty, as the IG does for XPN.10: the later components replace it.' },
@@ -153,9 +154,14 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
     ],
     replaces: {
       functionId: 'datatype.addressFromXad',
-      differences: ['XAD.12 (validity range) gives the period when XAD.13/XAD.14 are empty; the function left it out.', 'A line of white space only is written as sent; the function left it out.'],
+      differences: [
+        'XAD.12 (validity range) gives the period when XAD.13/XAD.14 are empty; the function left it out.',
+        'A line of white space only is written as sent; the function left it out.',
+        'SAD.2 (street name) and SAD.3 (dwelling number) are lines after SAD.1, as the IG\'s SAD[Address] says; the function kept SAD.1 only, losing the street of `1000&Hospital Lane`.',
+      ],
     },
   }),
+  entry(sadAddress, { ig: true }),
   entry(xtnContactPoint, {
     ig: true,
     valueMaps: [telecomSystem, telecomUse],
@@ -281,11 +287,18 @@ export const libraryMaps: readonly LibraryMapEntry[] = [
   entry(plLocation, {
     ig: true,
     deviations: [
-      { rows: ['PL.1 → [4].partOf.reference(Location[6])', 'PL.2 → [2].partOf.reference(Location[3])', 'PL.3 → [1].partOf.reference(Location[2])', 'PL.7 → [5].partOf.reference(Location[5])', 'PL.8 → [3].partOf.reference(Location[4])'], reason: 'A data type map writes one resource, so PL[Location] is the most granular level sent; the IG\'s chain of Locations linked by partOf needs one Location target per level in the message map.' },
+      { rows: ['PL.1 → [4].partOf.reference(Location[6])', 'PL.2 → [2].partOf.reference(Location[3])', 'PL.3 → [1].partOf.reference(Location[2])', 'PL.7 → [5].partOf.reference(Location[5])', 'PL.8 → [3].partOf.reference(Location[4])'], reason: 'A data type map writes one resource, so PL[Location] is the most granular level sent, for a mapping that wants one Location; the IG\'s chain of Locations linked by partOf is one Location target per level in the message map, each built by its level\'s map (PL[Location-Bed] … PL[Location-Facility], as the ADT example does).' },
       { rows: ['PL.10 → [1].identifier[2]', 'PL.10 → [2].identifier[2]', 'PL.10 → [3].identifier[2]', 'PL.10 → [4].identifier[2]', 'PL.10 → [5].identifier[2]', 'PL.10 → [6].identifier[2]', 'PL.11 → [1-6].identifier[1].assigner(Organization)', 'PL.11 → [1-6].identifier[2].assigner(Organization)'], reason: 'The comprehensive location identifier (EI) and its assigning authority are not written: rarely sent, and they need the EI maps.' },
       { reason: 'The IG has no physical type code for a point of care (PL.1, "extension??-poc"), so none is written for it.' },
     ],
   }),
+  ...plLocationLevelMaps.map((map, i) => entry(map, {
+    deviations: [
+      { reason: 'The description PL.9 goes on the most granular level sent; the IG\'s table puts it on the bed ([1]), which a location without a bed does not have.' },
+      { reason: 'The comprehensive location identifier PL.10 and the assigning authority PL.11 are not written, as in PL[Location].' },
+      ...(plLocationLevels[i].physicalType === undefined ? [{ reason: 'The IG has no physical type code for a point of care ("extension??-poc"), so none is written.' }] : []),
+    ],
+  })),
   entry(plReference, { replaces: { functionId: 'datatype.referenceFromPl', differences: ['The location parts are joined as sent (PL.9 is trimmed); the function trimmed each part.'] } }),
   entry(xcnPractitioner, {
     ig: true,

@@ -78,12 +78,21 @@ const replacements: readonly Replacement[] = [
   { map: 'XPN[HumanName]', functionId: 'datatype.humanNameFromXpn', types: ['XPN'], inputs: (v) => ({ xpn: composite(v) }) },
   {
     map: 'XAD[Address]', functionId: 'datatype.addressFromXad', types: ['XAD'], inputs: (v) => ({ xad: composite(v) }),
-    // Listed difference: XAD.12 (validity range) gives the period when XAD.13 and XAD.14 are empty.
+    // Listed differences: SAD.2 and SAD.3 are lines after SAD.1; XAD.12 (validity range) gives the
+    // period when XAD.13 and XAD.14 are empty.
     expected(old, v, context) {
       const xad = composite(v);
-      if (old.error || component(xad, 13) !== undefined || component(xad, 14) !== undefined) return old;
+      if (old.error) return old;
+      let value = old.value as Record<string, unknown> | undefined;
+      const street = [2, 3].map((n) => subcomponent(xad, 1, n)).filter((s): s is string => typeof s === 'string' && s.trim() !== '');
+      if (street.length > 0) {
+        const lines = (value?.line ?? []) as string[];
+        const first = typeof subcomponent(xad, 1, 1) === 'string' && (subcomponent(xad, 1, 1) as string).trim() !== '' ? 1 : 0;
+        value = { ...value, line: [...lines.slice(0, first), ...street, ...lines.slice(first)] };
+      }
+      if (component(xad, 13) !== undefined || component(xad, 14) !== undefined) return { value };
       const range = period(subcomponent(xad, 12, 1), subcomponent(xad, 12, 2), context);
-      return range === undefined ? old : { value: { ...(old.value as object), period: range } };
+      return range === undefined ? { value } : { value: { ...value, period: range } };
     },
   },
   { map: 'XTN[ContactPoint]', functionId: 'datatype.contactPointFromXtn', types: ['XTN'], inputs: (v) => ({ xtn: composite(v) }) },
@@ -248,7 +257,7 @@ interface Count {
 const EXPECTED_COUNTS: Record<string, Count> = {
   'CX[Identifier]': { values: 111, outputs: [110, 110], errors: [0, 0] },
   'XPN[HumanName]': { values: 83, outputs: [83, 83], errors: [0, 0] },
-  'XAD[Address]': { values: 97, outputs: [96, 96], errors: [0, 0] },
+  'XAD[Address]': { values: 97, outputs: [97, 97], errors: [0, 0] },
   'XTN[ContactPoint]': { values: 102, outputs: [94, 94], errors: [0, 0] },
   'CWE[CodeableConcept]': { values: 437, outputs: [435, 435], errors: [0, 0] },
   'CE[CodeableConcept]': { values: 385, outputs: [383, 383], errors: [0, 0] },

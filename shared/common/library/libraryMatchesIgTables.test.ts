@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { referenceDir } from '../../node/fixtures/referenceFixtures';
 import { fhirTypeOf, hl7InputOf } from '../mapping/spec/MappingSpec';
 import { parseCsvRows } from '../valuemaps/csv';
-import { libraryMaps, type LibraryMapEntry } from './libraryMaps';
+import { plLocationLevels } from './datatypes/plLocationLevels';
+import { libraryMap, libraryMaps, type LibraryMapEntry } from './libraryMaps';
 import { mapWrites, type MapWrite } from './testing/mapWrites';
 
 // Each library map is held to the IG data type table it is built from: every row of the table
@@ -106,6 +107,27 @@ describe.each(withTables.map((e) => [e.map.id, e] as const))('%s is built from i
       return !missingRow && !extraWrite;
     }).map((d) => d.text);
     expect(stale).toEqual([]);
+  });
+});
+
+// The IG's PL[Location] table writes up to six Locations, numbered in its column J ([1] the bed …
+// [6] the facility). Each level map is one of them: every row of its number is a link of the map,
+// except the partOf rows (the message map chains the levels), PL.10/PL.11 and a point of care's
+// physical type (listed deviations); PL.9 describes the most granular level sent.
+describe.each(plLocationLevels.map((l) => [l.map, l] as const))('%s is its column of the IG PL[Location] table', (_id, level) => {
+  const rows = igRows('HL7 Data Type - FHIR R4_ PL[Location] - Sheet1.csv', 'PL', 'Location');
+  const mine = rows.filter((r) => r.attribute.startsWith(`[${level.ig}]`) && !r.element.startsWith('partOf') && r.component !== 'PL.10'
+    && !(level.physicalType === undefined && r.element.startsWith('physicalType')));
+  const writes = mapWrites((libraryMap(level.map) as LibraryMapEntry).map);
+
+  test('every row of its number is a link of the map', () => {
+    expect(mine.map((r) => show(r.component, r.attribute))).toContain(`PL.${level.component} → [${level.ig}].identifier[1]`);
+    expect(mine.filter((row) => !implemented(row, writes)).map((row) => show(row.component, row.attribute))).toEqual([]);
+  });
+
+  test('it writes nothing else but the description', () => {
+    const description = rows.filter((r) => r.component === 'PL.9');
+    expect(writes.filter((w) => !listed(w, [...mine, ...description])).map((w) => show([...w.components].join('+') || '(constant)', w.element))).toEqual([]);
   });
 });
 

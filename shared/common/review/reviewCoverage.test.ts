@@ -17,14 +17,21 @@ const samplesDir = resolve(process.cwd(), '../shared/reference/hl7v2-samples');
 const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.hl7')).sort().map((f) => readFileSync(join(samplesDir, f), 'utf8'));
 const tests = (example.content.tests ?? []).map((t) => t.input);
 
-/** PID-8 of every ADT message in these texts, counted with the codec: the independent expectation. */
-function pid8Counts(texts: readonly string[]): Record<string, number> {
+/**
+ * The administrative sex codes of every ADT message in these texts, counted with the codec: the
+ * independent expectation. PID-8 is looked up once; each NK1-15 twice, for Patient.contact and
+ * for the RelatedPerson (a count of lookups, as the review counts them).
+ */
+function genderCounts(texts: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
+  const count = (code: unknown, times: number) => {
+    if (typeof code === 'string' && code !== '') counts[code] = (counts[code] ?? 0) + times;
+  };
   for (const text of texts) {
     for (const item of parseHl7Batch(text)) {
       if (item.error || item.message.get('MSH-9.1') !== 'ADT') continue;
-      const code = item.message.get('PID-8');
-      if (typeof code === 'string' && code !== '') counts[code] = (counts[code] ?? 0) + 1;
+      count(item.message.get('PID-8'), 1);
+      for (const nk1 of item.message.segmentsById('NK1')) count(nk1.value(15), 2);
     }
   }
   return counts;
@@ -42,8 +49,8 @@ async function coverageOf(spec: MappingSpec, sampleTexts: readonly string[] = sa
 describe('review coverage of v2 0001 → administrative-gender in the ADT example', () => {
   it('lists every code of table 0001 with its display, what the map does with it, and how often samples and tests sent it', async () => {
     const gender = (await coverageOf(example.spec)).get('v2-0001-gender')!;
-    const inSamples = pid8Counts(samples);
-    const inTests = pid8Counts(tests);
+    const inSamples = genderCounts(samples);
+    const inTests = genderCounts(tests);
     expect(Object.keys(inSamples).length).toBeGreaterThan(0);
     expect(gender.source).toEqual({
       table: { id: '0001', description: 'Administrative Sex', system: 'http://terminology.hl7.org/CodeSystem/v2-0001' },
@@ -54,7 +61,8 @@ describe('review coverage of v2 0001 → administrative-gender in the ADT exampl
       tableCodes: 6, tableMapped: 6, unmapped: 'becomes "unknown" (Unknown)',
     });
     expect(gender.target).toEqual({
-      uses: [{ map: 'PID[Patient]', element: 'Patient.gender', binding: { strength: 'required', valueSet: 'http://hl7.org/fhir/ValueSet/administrative-gender' }, checked: true }],
+      uses: [['ADT_A01', 'Patient.contact.gender'], ['PID[Patient]', 'Patient.gender'], ['NK1[RelatedPerson]', 'RelatedPerson.gender']]
+        .map(([map, element]) => ({ map, element, binding: { strength: 'required', valueSet: 'http://hl7.org/fhir/ValueSet/administrative-gender' }, checked: true })),
       rows: [], unmappedDefault: [],
     });
   });
@@ -69,7 +77,8 @@ describe('review coverage of v2 0001 → administrative-gender in the ADT exampl
     expect(gender.source.codes.map((c) => [c.code, c.mapped, c.local, c.outcome, c.seen.samples])).toEqual([
       ['N', false, false, 'writes nothing', 0],
       ['X', false, true, 'writes nothing', 1],
-      ['A', true, false, 'other', 0], ['F', true, false, 'female', 0], ['M', true, false, 'male', 0],
+      // F: the sample's NK1-15, looked up for Patient.contact and for the RelatedPerson.
+      ['A', true, false, 'other', 0], ['F', true, false, 'female', 2], ['M', true, false, 'male', 0],
       ['O', true, false, 'other', 0], ['U', true, false, 'unknown', 0],
     ]);
     expect(gender.source.tableMapped).toBe(5);
@@ -87,12 +96,14 @@ describe('review coverage of v2 0001 → administrative-gender in the ADT exampl
     const gender = (await coverageOf(spec, [])).get('v2-0001-gender')!;
     expect(gender.target.rows).toEqual([
       { source: 'F', issues: [
-        { severity: 'error', code: 'TARGET_NOT_IN_VALUE_SET', message: '"femme" (http://hl7.org/fhir/administrative-gender) is not in the value set http://hl7.org/fhir/ValueSet/administrative-gender, bound required to Patient.gender.' },
+        ...['Patient.contact.gender', 'Patient.gender', 'RelatedPerson.gender'].map((element) => (
+          { severity: 'error', code: 'TARGET_NOT_IN_VALUE_SET', message: `"femme" (http://hl7.org/fhir/administrative-gender) is not in the value set http://hl7.org/fhir/ValueSet/administrative-gender, bound required to ${element}.` })),
         { severity: 'error', code: 'TARGET_NOT_IN_CODE_SYSTEM', message: '"femme" is not a code of http://hl7.org/fhir/administrative-gender.' },
       ] },
       { source: 'M', issues: [{ severity: 'warning', code: 'TARGET_DISPLAY_DIFFERS', message: 'The display of "male" differs from what http://hl7.org/fhir/administrative-gender gives it.', expected: 'Male' }] },
     ]);
-    expect(gender.target.unmappedDefault.map((i) => i.code)).toEqual(['TARGET_NOT_IN_VALUE_SET', 'TARGET_NOT_IN_CODE_SYSTEM']);
+    // One per element the map writes (Patient.contact.gender, Patient.gender, RelatedPerson.gender), then the code system.
+    expect(gender.target.unmappedDefault.map((i) => i.code)).toEqual(['TARGET_NOT_IN_VALUE_SET', 'TARGET_NOT_IN_VALUE_SET', 'TARGET_NOT_IN_VALUE_SET', 'TARGET_NOT_IN_CODE_SYSTEM']);
   });
 });
 
@@ -105,7 +116,7 @@ describe('review coverage of the other value maps the ADT example runs', () => {
     expect(encounterClass.target.rows.map((r) => [r.source, r.issues.map((i) => `${i.severity} ${i.code}`)])).toEqual(
       ['R', 'B', 'C', 'N', 'U'].map((source) => [source, ['warning TARGET_NOT_IN_VALUE_SET']]),
     );
-    expect(all.get('v2-0203-identifier-type')!.target.uses.map((u) => [u.map, u.element, u.binding?.strength])).toEqual([['XCN[Identifier]', 'Identifier.type', 'extensible'], ['CX[Identifier]', 'Identifier.type', 'extensible']]);
+    expect(all.get('v2-0203-identifier-type')!.target.uses.map((u) => [u.map, u.element, u.binding?.strength])).toEqual([['XON[Identifier]', 'Identifier.type', 'extensible'], ['XCN[Identifier]', 'Identifier.type', 'extensible'], ['CX[Identifier]', 'Identifier.type', 'extensible']]);
     expect(all.get('v2-0360-degree')!.target.uses).toEqual([{
       map: 'XCN[Practitioner]', element: 'Practitioner.qualification.code', binding: { strength: 'example', valueSet: 'http://terminology.hl7.org/ValueSet/v2-2.7-0360' },
       checked: false, note: 'its binding is example, which does not constrain codes',

@@ -35,7 +35,7 @@ describe('the review report', () => {
     expect(report.approved).toBe(false);
     expect(report.firstUnapproved).toEqual({ valueMap: 'v2-0001-gender', valueMapIndex: 1, source: 'A', entryIndex: 4, why: 'it needs discussion' });
     const gender = report.maps.find((m) => m.id === 'v2-0001-gender')!;
-    expect(gender.usedIn).toEqual(['PID[Patient]']);
+    expect(gender.usedIn).toEqual(['ADT_A01', 'PID[Patient]', 'NK1[RelatedPerson]']);
     expect(gender.progress).toMatchObject({ rows: 6, counts: { approved: 4, 'needs-discussion': 1, proposed: 1 }, changedSinceApproval: 1 });
     expect(gender.rows.find((r) => r.source === 'N')).toEqual({
       source: 'N', sourceDisplay: 'Not applicable', target: 'unknown', display: 'Unknown', equivalence: 'equivalent', status: 'proposed',

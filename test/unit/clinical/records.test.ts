@@ -76,15 +76,28 @@ describe('a replayed message writes the same records', () => {
   test('ADT: the Patient by its MR, the Encounter by its visit number, the doctor created once, the rest by their ids', () => {
     const text = readSample('fhirconverter_ADT-A01-01.hl7');
     const first = map(adt, text);
-    // The location, the OBX and the AL1 have no identifier in v2: written by their ids from the message.
-    const byId = (type: string) => ({ method: 'PUT', url: `${type}/${entriesOf(first, type)[0].resource.id as string}` });
+    // The locations, the OBX and the AL1 have no identifier in v2: written by their ids from the message.
+    const byId = (type: string, n = 0) => ({ method: 'PUT', url: `${type}/${entriesOf(first, type)[n].resource.id as string}` });
+    const doctor = (identifier: string) => ({ method: 'POST', url: 'Practitioner', ifNoneExist: `identifier=${identifier}` });
     expect(requests(first)).toEqual([
       { method: 'PUT', url: 'Patient?identifier=|PATID1234' },
       { method: 'PUT', url: 'Encounter?identifier=|40007716' },
-      byId('Location'),
-      { method: 'POST', url: 'Practitioner', ifNoneExist: 'identifier=|1122334' },
+      // PV1-3's six levels: bed, room, floor, point of care, building, facility.
+      ...[0, 1, 2, 3, 4, 5].map((n) => byId('Location', n)),
+      // PV1-7, -8, -9, -17 (DISNEY), -52.
+      doctor('|1122334'), doctor('|C006'), doctor('urn:oid:1.3.6.1.4.1.44750.1.2.2|C008'), doctor('|37'), doctor('|Othhel'),
       byId('Observation'),
       byId('AllergyIntolerance'),
+      // DG1 by its DG1-20 identifier, and its diagnosing clinician (DG1-16).
+      { method: 'PUT', url: 'Condition?identifier=|DI20' }, doctor('|005454'),
+      // PR1 by its PR1-19 identifier; its anesthesiologist, surgeon and other practitioner.
+      { method: 'PUT', url: 'Procedure?identifier=|PR1006' }, doctor('|1210'), doctor('|121188'), doctor('|12345689'),
+      // NK1 by its NK1-12 and NK1-33 identifiers.
+      { method: 'PUT', url: 'RelatedPerson?identifier=|12345567,|I-123,|I-222' },
+      // PD1's primary facility and primary care provider, created once like the doctors.
+      { method: 'POST', url: 'Organization', ifNoneExist: 'identifier=|SIISCLIENT818' }, doctor('|88'),
+      // IN1: v2 gives the coverage no identifier of its own (IN1-2 is the plan); its insurer by IN1-3.
+      byId('Coverage'), { method: 'POST', url: 'Organization', ifNoneExist: 'identifier=urn:oid:2.16.840.1.113883.1.1|IC-1.31' },
     ]);
     for (const e of first.entry) if (e.request.url.includes('/')) expect(e.fullUrl).toBe(`urn:uuid:${e.request.url.split('/')[1]}`);
     // The same message again gives the same requests, byte for byte.
@@ -156,7 +169,11 @@ describe('one Practitioner per doctor within a message', () => {
   });
 
   test('ADT: two PV1-7 repetitions with the same identifier are one Practitioner, both participants pointing at it', () => {
-    const bundle = map(adt, withField(readSample('fhirconverter_ADT-A01-01.hl7'), 'PV1', 1, 7, `${SMITH}~${JONES}~${SMITH}`));
+    let text = withField(readSample('fhirconverter_ADT-A01-01.hl7'), 'PV1', 1, 7, `${SMITH}~${JONES}~${SMITH}`);
+    for (const field of [8, 9, 17, 52]) text = withField(text, 'PV1', 1, field, '');
+    // Only PV1's doctors: without the diagnosing clinician, the procedure's people and the primary care provider.
+    for (const [segment, field] of [['DG1', 16], ['PR1', 8], ['PR1', 11], ['PR1', 12], ['PD1', 4]] as const) text = withField(text, segment, 1, field, '');
+    const bundle = map(adt, text);
     const doctors = entriesOf(bundle, 'Practitioner');
     expect(doctors.map((e) => [e.request, e.resource])).toEqual([
       [{ method: 'POST', url: 'Practitioner', ifNoneExist: 'identifier=urn:oid:2.16.840.1.113883.19.4.6|1234' }, practitioner('1234', 'Smith', 'John')],
@@ -164,6 +181,18 @@ describe('one Practitioner per doctor within a message', () => {
     ]);
     const participants = entriesOf(bundle, 'Encounter')[0].resource.participant as Array<{ individual: { reference: string } }>;
     expect(participants.map((p) => p.individual.reference)).toEqual([doctors[0].fullUrl, doctors[1].fullUrl, doctors[0].fullUrl]);
+  });
+
+  test('ADT: the attending doctor who also diagnosed (DG1-16) and operated (PR1-11) is one Practitioner, the Condition\'s asserter and the Procedure\'s surgeon', () => {
+    let text = withField(readSample('fhirconverter_ADT-A01-01.hl7'), 'PV1', 1, 7, SMITH);
+    text = withField(withField(text, 'DG1', 1, 16, SMITH), 'PR1', 1, 11, SMITH);
+    const bundle = map(adt, text);
+    const smith = entriesOf(bundle, 'Practitioner').filter((e) => e.request.ifNoneExist === 'identifier=urn:oid:2.16.840.1.113883.19.4.6|1234');
+    expect(smith.map((e) => e.resource)).toEqual([practitioner('1234', 'Smith', 'John')]);
+    const url = smith[0].fullUrl;
+    expect((entriesOf(bundle, 'Encounter')[0].resource.participant as Array<{ individual: { reference: string } }>)[0].individual.reference).toBe(url);
+    expect(entriesOf(bundle, 'Condition')[0].resource.asserter).toEqual({ reference: url });
+    expect((entriesOf(bundle, 'Procedure')[0].resource.performer as unknown[])[1]).toEqual({ function: { coding: [{ system: 'http://snomed.info/sct', code: '304292004' }] }, actor: { reference: url } });
   });
 
   test('ORU: one responsible observer of three results is one Practitioner, the performer of each', () => {

@@ -203,7 +203,8 @@ describe('no time invented: a time without an offset takes MSH-7\'s, then the bu
       }
     }
     expect(checked).toEqual({
-      'ADT fhirconverter_ADT-A01-01.hl7': 3,
+      // OBX-14, PV1-44 and PID-29; DG1-5, DG1-19 (recordedDate and assertedDate) and PR1-5.
+      'ADT fhirconverter_ADT-A01-01.hl7': 7,
       'ADT fhirconverter_ADT01-23.hl7': 1,
       'ORU fhirconverter_LAB-ORU-1.hl7': 10,
       'ORU fhirconverter_LRI_2.0-NG_CBC_Typ_Message.hl7': 31,

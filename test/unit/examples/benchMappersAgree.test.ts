@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadBundle } from '../../../shared/common/bundle/index';
 import { parseHl7 } from '../../../shared/common/hl7v2/index';
-import { compileMapping, executeMapping, type MappingPlan } from '../../../shared/common/mapping/index';
+import { compileWithCatalog, executeMapping, type MappingPlan } from '../../../shared/common/mapping/index';
 import { nodeSchemaCatalog } from '../../../shared/node/schema/index';
 import { Random, generateAdtA01, generateOruR01 } from '../../../bench/generate/index';
 import { adtA01ToFhir } from '../../../bench/handwritten/adtA01ToFhir';
 import { engineIds } from '../../../bench/handwritten/engineIds';
 import { compileJsonataMapper } from '../../../bench/jsonata/adtA01ToFhirJsonata';
+import { readSample } from './exampleFixture';
 
 // The mapping benchmark compares three implementations of one mapping; this keeps them one
 // mapping: the compiled example bundle, the hand-written TypeScript and the JSONata expression
@@ -19,9 +20,7 @@ const jsonata = compileJsonataMapper('Z');
 
 beforeAll(async () => {
   const { spec } = loadBundle(readFileSync(path.resolve(process.cwd(), 'examples/adt-a01-to-fhir.crosswalk.json'), 'utf8'));
-  const catalog = nodeSchemaCatalog();
-  await catalog.preloadFhir(['Patient', 'Encounter', 'Location', 'Practitioner', 'Observation', 'AllergyIntolerance']);
-  plan = compileMapping(spec, { elements: catalog });
+  ({ plan } = await compileWithCatalog(spec, nodeSchemaCatalog()));
 });
 
 /**
@@ -63,7 +62,8 @@ test('four of the ADT messages name their first doctor twice, and map to one Pra
     const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner').map((e) => e.fullUrl);
     const participants = (bundle.entry[1].resource.participant as Array<{ individual: { reference: string } }>).map((p) => p.individual.reference);
     expect(practitioners).toHaveLength(2);
-    expect(participants).toEqual([practitioners[0], practitioners[1], practitioners[0]]);
+    // PV1-7 (three repetitions), then the same first doctor as referring (PV1-8) and admitting (PV1-17) doctor.
+    expect(participants).toEqual([practitioners[0], practitioners[1], practitioners[0], practitioners[0], practitioners[0]]);
   }
 });
 
@@ -78,4 +78,14 @@ test.each(messages.map((m, i) => [i + 1, m] as const))('message %i: compiled = h
   const compiled = JSON.parse(JSON.stringify(executeMapping(plan, message).bundle)) as unknown;
   expect(adtA01ToFhir(message, { ids, defaultTimezone: 'Z' })).toEqual(compiled);
   expect(JSON.parse(JSON.stringify(await jsonata.map(message, ids)))).toEqual(compiled);
+});
+
+test('every generated ADT message has an NK1 and a DG1, which all three map', () => {
+  const adt = messages.slice(0, 40).map((m) => parseHl7(m));
+  expect(adt.map((m) => [m.segmentsById('NK1').length, m.segmentsById('DG1').length])).toEqual(adt.map(() => [1, 1]));
+});
+
+test('the JSONata mapper refuses a message with what it leaves to the hand-written mapper (PR1, IN1, PD1, DG1-16) rather than map part of it', async () => {
+  const message = parseHl7(readSample('fhirconverter_ADT-A01-01.hl7'));
+  await expect(jsonata.map(message, engineIds(message))).rejects.toMatchObject({ message: 'The JSONata mapper does not map PR1, IN1, PD1 or DG1-16.' });
 });

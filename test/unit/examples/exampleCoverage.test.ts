@@ -17,19 +17,31 @@ describe('ADT^A01 example', () => {
 
   it('maps the two ADT samples and lists the others as not accepted', () => {
     expect(coverage.samples.filter((s) => s.ok).map((s) => [s.name, s.valued, s.used])).toEqual([
-      ['fhirconverter_ADT-A01-01.hl7', 1055, 101],
-      ['fhirconverter_ADT01-23.hl7', 181, 32],
+      ['fhirconverter_ADT-A01-01.hl7', 1055, 278],
+      ['fhirconverter_ADT01-23.hl7', 181, 73],
     ]);
     expect(new Set(coverage.samples.filter((s) => !s.ok).map((s) => s.error?.code))).toEqual(new Set(['MESSAGE_NOT_ACCEPTED']));
-    expect(coverage.figure).toEqual({ used: 133, valued: 1236, percent: 10.8 });
+    expect(coverage.figure).toEqual({ used: 351, valued: 1236, percent: 28.4 });
   });
 
   it('leaves no required element of its resources unwritten; a segment map\'s gap that its caller fills is marked so', () => {
     expect(coverage.targets.map((t) => [t.target, t.type, t.missing])).toEqual([
-      ['patient', 'Patient', []], ['encounter', 'Encounter', []], ['location', 'Location', []],
-      ['practitioner', 'Practitioner', []], ['observation', 'Observation', []], ['allergy', 'AllergyIntolerance', []],
+      ['patient', 'Patient', []], ['encounter', 'Encounter', []],
+      ...['bed', 'room', 'floor', 'point-of-care', 'building', 'facility'].map((level) => [`location-${level}`, 'Location', []]),
+      ...['attending', 'referring', 'consulting', 'admitting'].map((role) => [`${role}-doctor`, 'Practitioner', []]),
+      ['other-healthcare-provider', 'Practitioner', []], ['observation', 'Observation', []], ['allergy', 'AllergyIntolerance', []],
+      ['condition', 'Condition', []], ['diagnosing-clinician', 'Practitioner', []], ['procedure', 'Procedure', []],
+      ...['anesthesiologist', 'surgeon', 'procedure-practitioner'].map((role) => [role, 'Practitioner', []]),
+      ['related-person', 'RelatedPerson', []], ['general-practice', 'Organization', []], ['general-practitioner', 'Practitioner', []],
+      ['coverage', 'Coverage', []], ['payor', 'Organization', []],
     ]);
-    expect(mapOf(coverage, 'AL1[AllergyIntolerance]').targets[0].missing).toEqual([{ path: 'AllergyIntolerance.patient', min: 1, mustSupport: false, writtenByCaller: true }]);
+    // Each segment map leaves its resource's required reference to the patient to the message map.
+    const callerFills = [
+      ['AL1[AllergyIntolerance]', 'AllergyIntolerance.patient'], ['NK1[RelatedPerson]', 'RelatedPerson.patient'], ['DG1[Condition]', 'Condition.subject'],
+      ['PR1[Procedure]', 'Procedure.subject'], ['IN1[Coverage]', 'Coverage.beneficiary'],
+    ];
+    expect(callerFills.map(([map]) => mapOf(coverage, map).targets[0].missing))
+      .toEqual(callerFills.map(([, path]) => [{ path, min: 1, mustSupport: false, writtenByCaller: true }]));
     // OBX[Observation-value] also fills each component of a repeating OBX-5 (OBX[Observation-Component]),
     // a caller that writes no status: coverage reads the map's output as a whole Observation, so it says so.
     expect(mapOf(coverage, 'OBX[Observation-value]').targets[0].missing).toEqual([
@@ -40,15 +52,17 @@ describe('ADT^A01 example', () => {
   });
 
   it('counts PID-3 components read inside CX[Identifier] and HD[Reference] as used, per map and for the segment', () => {
-    expect(mapOf(coverage, 'CX[Identifier]').sources).toMatchObject({ applied: 3, valued: 15, used: 12 });
-    expect(unusedFields(mapOf(coverage, 'CX[Identifier]'))).toEqual(['CX.4.2', 'CX.6.1']);
+    // CX[Identifier] also reads NK1-12/-33 and IN1-3 (whose ISO assigning authority uses CX.4.2).
+    expect(mapOf(coverage, 'CX[Identifier]').sources).toMatchObject({ applied: 10, valued: 40, used: 35 });
+    expect(unusedFields(mapOf(coverage, 'CX[Identifier]'))).toEqual(['CX.6.1']);
     const pid = mapOf(coverage, 'PID[Patient]');
-    expect(pid.sources).toMatchObject({ applied: 2, valued: 166, used: 65 });
+    expect(pid.sources).toMatchObject({ applied: 2, valued: 166, used: 66 });
     expect(pid.sources.fields.find((f) => f.path === 'PID-3.1')).toEqual({ path: 'PID-3.1', valued: 3, used: 3 });
     expect(pid.sources.fields.find((f) => f.path === 'PID-3.4.1')).toEqual({ path: 'PID-3.4.1', valued: 3, used: 3 });
-    // HD[uri] reads HD.2 only where HD.3 says ISO, UUID or URI: neither sample's PID-3.4 does.
+    // HD[uri] reads HD.2 only where HD.3 says ISO, UUID or URI: neither sample's PID-3.4 does, the
+    // consulting doctor's assigning authority (PV1-9.9 of fhirconverter_ADT-A01-01.hl7) does.
     expect(pid.sources.fields.find((f) => f.path === 'PID-3.4.2')).toEqual({ path: 'PID-3.4.2', valued: 1, used: 0 });
-    expect(unusedFields(mapOf(coverage, 'HD[uri]'))).toEqual(['HD.1', 'HD.2']);
+    expect(unusedFields(mapOf(coverage, 'HD[uri]'))).toEqual(['HD.1']);
   });
 });
 

@@ -4,17 +4,18 @@ import { addressUse } from '../valueMaps/addressUse';
 import { dateInDatatype } from './dateInDatatype';
 
 /**
- * XAD[Address] — IG table "HL7 Data Type - FHIR R4_ XAD[Address] - Sheet1.csv". XAD.12 through
- * DR[Period] when XAD.13/XAD.14 are empty. Deviations (libraryMaps.ts): of XAD.1 (SAD) only SAD.1,
- * the whole street address, is a line (SAD.2/SAD.3 are its parts); XAD.9 is read as sent (an IS
- * county code before v2.6); the XAD.7/XAD.10 extensions are not written.
+ * XAD[Address] — IG table "HL7 Data Type - FHIR R4_ XAD[Address] - Sheet1.csv". XAD.1 through
+ * SAD[Address] (every part of the street a line), then XAD.2 and XAD.19; XAD.12 through
+ * DR[Period] when XAD.13/XAD.14 are empty. Deviations (libraryMaps.ts): XAD.9 is read as sent (an
+ * IS county code before v2.6); the XAD.7/XAD.10 extensions are not written.
  */
 function build() {
   const b = new MapBuilder('XAD[Address]', 'datatype', hl7Datatype('XAD'), fhirType('Address'))
     .describe('XAD → Address', 'An Address from an extended address (PID-11, NK1-4): lines, city, district, state, postal code, country, use and type (AddressType), validity period.');
   b.set('Address.use', b.map(addressUse.id, b.src('XAD.7'), 'code', 'use'));
   b.set('Address.type', b.map(addressType.id, b.src('XAD.7'), 'code', 'type'));
-  b.set('Address.line', b.src('XAD.1.1'));
+  // The street's lines first (SAD.1, SAD.2, SAD.3), then the other designation and the addressee.
+  b.set('Address', b.call('SAD[Address]', b.src('XAD.1'), 'street'));
   b.set('Address.line', b.src('XAD.2'), 1);
   b.set('Address.line', b.src('XAD.19'), 2);
   b.set('Address.city', b.src('XAD.3'));

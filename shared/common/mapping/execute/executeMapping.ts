@@ -111,9 +111,11 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
   };
   // By target slot, like the frame's references: a Map per message cost more than the lookups.
   const built: Instance[][] = new Array(slots);
-  // Conditional searches already written, by resource type: two targets naming one person (the
-  // ordering and the administering provider) must not send two conditional creates of one record.
-  let searched: Map<string, { instance: Instance; target: string }> | undefined;
+  // The records written so far, across targets: conditional searches by resource type and search
+  // (two targets naming one person, the ordering and the administering provider, must not send two
+  // conditional creates of one record), and the merging targets' contents by resource type (a
+  // doctor named as attending and again as admitting is one Practitioner).
+  let records: Map<string, { instance: Instance; target: string }> | undefined;
 
   for (const target of chosen.buildOrder) {
     const instances: Instance[] = [];
@@ -132,7 +134,7 @@ export function executeMapping(plan: MappingPlan, input: MappingInput, options: 
     } else {
       instances.push(buildResource(target, key, 0, frame, trace));
     }
-    if (target.request.search || target.request.sameRecord === 'merge') resolveRecords(target, instances, (searched ??= new Map()));
+    if (target.request.search || target.request.sameRecord === 'merge') resolveRecords(target, instances, (records ??= new Map()));
     built[target.slot] = instances;
     frame.references[target.slot] = instances.map((i) => (i.sameAs ?? i).fullUrl);
   }
@@ -182,25 +184,24 @@ function buildResource(target: TargetPlan, key: MessageKey, index: number, frame
 }
 
 /**
- * Finds the resources that are one record within the message: of one target, the same search or
- * (merging, without a search value) the same content; across targets, the same search of the
- * same resource type (`searched`, filled as targets are built), since a transaction holding two
- * conditional requests for one record fails on the server. Each later one points at the first
- * (`sameAs`), so it is written once and every reference goes to it. Under the default policy two
- * resources with one search must be identical: two results that claim one identifier with
- * different content are not safely one record, and the message fails instead.
+ * Finds the resources that are one record within the message: the same search of the same
+ * resource type, or (merging, without a search value) the same content of the same resource type.
+ * `records` holds those found so far, across targets (filled as targets are built), since a
+ * transaction holding two conditional requests for one record fails on the server, and a person
+ * named in two places is one resource. Each later one points at the first (`sameAs`), so it is
+ * written once and every reference goes to it. Under the default policy two resources with one
+ * search must be identical: two results that claim one identifier with different content are not
+ * safely one record, and the message fails instead.
  */
-function resolveRecords(target: TargetPlan, instances: Instance[], searched: Map<string, { instance: Instance; target: string }>): void {
+function resolveRecords(target: TargetPlan, instances: Instance[], records: Map<string, { instance: Instance; target: string }>): void {
   const merge = target.request.sameRecord === 'merge';
   const id = target.target.id;
-  const first = new Map<string, { instance: Instance; target: string }>();
   for (const instance of instances) {
-    const key = instance.search !== undefined ? `${target.resourceType}?${instance.search}` : merge ? contentOf(instance.resource) : undefined;
+    const key = instance.search !== undefined ? `${target.resourceType}?${instance.search}` : merge ? `${target.resourceType} ${contentOf(instance.resource)}` : undefined;
     if (key === undefined) continue;
-    const table = instance.search !== undefined ? searched : first;
-    const earlier = table.get(key);
+    const earlier = records.get(key);
     if (!earlier) {
-      table.set(key, { instance, target: id });
+      records.set(key, { instance, target: id });
       continue;
     }
     if (!merge && contentOf(earlier.instance.resource) !== contentOf(instance.resource)) {

@@ -132,6 +132,46 @@ describe('one record per identity within a message', () => {
     expect(error.where).toEqual({ node: 'practitioner' });
   });
 
+  /** Attending (PV1-7) and admitting (PV1-17) doctors as two Practitioner targets, each a participant of the Encounter. */
+  function twoRolesSpec(attending: TargetRequest, admitting: TargetRequest): MappingSpec {
+    const b = new MapBuilder('ADT_A01', 'message', hl7Message('ADT_A01'));
+    b.target('encounter', 'Encounter');
+    const roles = [['attending', 'PV1-7', attending], ['admitting', 'PV1-17', admitting]] as const;
+    for (const [id, , request] of roles) b.target(id, 'Practitioner', request);
+    b.set('Encounter.status', b.constant('in-progress', 'status'));
+    b.set('Encounter.class.code', b.constant('IMP', 'class'));
+    roles.forEach(([id, field], order) => {
+      b.each('Encounter.participant', b.src(field), order);
+      b.set('Encounter.participant.individual', b.cond(`${field} != null`, b.ref(id), `${id}-of`));
+      b.eachOn(id, 'Practitioner', b.src(field));
+      b.setOn(id, 'Practitioner', b.call('XCN[Practitioner]', b.src(field), `${id}-doctor`));
+    });
+    return parseSpec(buildSpec([b.build(), xcnPractitioner()], [], { defaultTimezone: 'Z' }));
+  }
+  const visit = (spec: MappingSpec, pv17: string, pv117: string): TransactionBundle =>
+    executeMapping(compileMapping(spec, { elements: catalog }), parseHl7(`${MSH}\rPID|1||A1||Garcia^Ana\rPV1|1|I|||||${pv17}||||||||||${pv117}\r`)).bundle;
+
+  test('targets of one resource type that both merge share their records: a doctor attending and admitting is one Practitioner', () => {
+    const bundle = visit(twoRolesSpec(merged, merged), '1234^Smith~5678^Jones', '5678^Jones^M');
+    const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner');
+    expect(practitioners.map((e) => [e.request.ifNoneExist, e.resource.name])).toEqual([
+      ['identifier=|1234', [{ family: 'Smith' }]],
+      ['identifier=|5678', [{ family: 'Jones' }]],
+    ]);
+    const [smith, jones] = practitioners.map((e) => e.fullUrl);
+    expect(bundle.entry[0].resource.participant).toEqual([{ individual: { reference: smith } }, { individual: { reference: jones } }, { individual: { reference: jones } }]);
+  });
+
+  test('merging across targets by content too; one search across targets is one record whatever the policy (a transaction cannot hold two conditional creates of one record)', () => {
+    const byContent = visit(twoRolesSpec(merged, merged), '^Smith', '^Smith');
+    expect(byContent.entry.filter((e) => e.resource.resourceType === 'Practitioner')).toHaveLength(1);
+    const strict: TargetRequest = { method: 'POST', search: [{ name: 'identifier' }], otherwise: 'create' };
+    const searched = visit(twoRolesSpec(merged, strict), '1234^Smith', '1234^Smith');
+    expect(searched.entry.filter((e) => e.resource.resourceType === 'Practitioner').map((e) => e.request.ifNoneExist)).toEqual(['identifier=|1234']);
+    const byContentOnly = visit(twoRolesSpec(merged, { method: 'POST' }), '^Smith', '^Smith');
+    expect(byContentOnly.entry.filter((e) => e.resource.resourceType === 'Practitioner')).toHaveLength(2);
+  });
+
   test('without sameRecord, resources with neither search nor identity stay as many as the message has', () => {
     const bundle = run(adtSpec(), 'A1', '^Smith~^Smith');
     expect(bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner')).toHaveLength(2);

@@ -20,7 +20,9 @@ describe('mappingRows', () => {
   it('gives one table per map, in the spec order, with what each reads and writes', () => {
     expect(maps.map((m) => m.map)).toEqual(spec.maps.map((m) => m.id));
     expect(maps.slice(0, 3).map(({ map, kind, input, output, targets }) => ({ map, kind, input, output, targets: targets.map((t) => `${t.id}:${t.type}`) }))).toEqual([
-      { map: 'ADT_A01', kind: 'message', input: 'ADT_A01', output: 'Bundle', targets: ['patient:Patient', 'encounter:Encounter', 'location:Location', 'practitioner:Practitioner', 'observation:Observation', 'allergy:AllergyIntolerance'] },
+      { map: 'ADT_A01', kind: 'message', input: 'ADT_A01', output: 'Bundle', targets: ['patient:Patient', 'encounter:Encounter', ...['bed', 'room', 'floor', 'point-of-care', 'building', 'facility'].map((l) => `location-${l}:Location`), ...['attending-doctor', 'referring-doctor', 'consulting-doctor', 'admitting-doctor', 'other-healthcare-provider'].map((p) => `${p}:Practitioner`), 'observation:Observation', 'allergy:AllergyIntolerance',
+        'condition:Condition', 'diagnosing-clinician:Practitioner', 'procedure:Procedure', 'anesthesiologist:Practitioner', 'surgeon:Practitioner', 'procedure-practitioner:Practitioner',
+        'related-person:RelatedPerson', 'general-practice:Organization', 'general-practitioner:Practitioner', 'coverage:Coverage', 'payor:Organization'] },
       { map: 'PID[Patient]', kind: 'segment', input: 'PID', output: 'Patient', targets: ['out:Patient'] },
       { map: 'PV1[Encounter]', kind: 'segment', input: 'PV1', output: 'Encounter', targets: ['out:Encounter'] },
     ]);
@@ -105,7 +107,7 @@ describe('rowsToCsv', () => {
 
   it('quotes what needs quoting and reads back to the same cells', () => {
     expect(parsed).toContainEqual(['PID[Patient]', 'value', 'Patient.gender', 'PID-8', '', 'v2-0001-gender', '', '', 'PID[Patient]/l-gender']);
-    expect(parsed).toContainEqual(['ADT_A01', 'for each', 'Location', 'PV1-3 ; PV1-3.1 ; PV1-3.2 ; PV1-3.3', '', '', 'PV1-3.1 != null or PV1-3.2 != null or PV1-3.3 != null', '', 'ADT_A01/l-each-location-root']);
+    expect(parsed).toContainEqual(['ADT_A01', 'for each', 'Location', 'PV1-3 ; PV1-3.3', '', '', 'PV1-3.3 != null', '', 'ADT_A01/l-each-location-bed-root']);
     const concat = parsed.find((r) => r[8] === 'XTN[ContactPoint]/l-value-2');
     expect(concat?.[4]).toBe('string.surround → string.surround → string.surround → string.concat → logic.coalesce → string.trim');
     expect(csv).toContain('"{""coding"":[{""system"":""http://terminology.hl7.org/CodeSystem/v2-0203"",""code"":""VN""}],""text"":""visit number""}"');

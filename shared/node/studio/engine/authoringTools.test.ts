@@ -22,7 +22,7 @@ describe('Studio API: authoring', () => {
   it('computes coverage over the samples the studio holds', async () => {
     const { bundle } = await example();
     const coverage = await api.computeCoverage({ document: bundle, samples: [{ name: 'adt', text: readSample('fhirconverter_ADT01-23.hl7') }, { name: 'oru', text: readSample('fhirconverter_ORU-R01-RMGEAD.hl7') }] });
-    expect(coverage.figure).toEqual({ used: 32, valued: 181, percent: 17.7 });
+    expect(coverage.figure).toEqual({ used: 73, valued: 181, percent: 40.3 });
     expect(coverage.samples.map((s) => [s.name, s.ok, s.error?.code ?? s.map])).toEqual([['adt', true, 'ADT_A01'], ['oru', false, 'MESSAGE_NOT_ACCEPTED']]);
     expect(coverage.targets.every((t) => t.missing.length === 0)).toBe(true);
   });
@@ -34,7 +34,7 @@ describe('Studio API: authoring', () => {
     expect(html.text.startsWith('<!DOCTYPE html>')).toBe(true);
     const markdown = await api.exportDocumentation({ document: bundle, format: 'markdown', samples: [{ name: 'adt', text: readSample('fhirconverter_ADT01-23.hl7') }] });
     expect(markdown.fileName).toBe('adt-a01-to-fhir-r4-hl7-v2-to-fhir-ig.md');
-    expect(markdown.text).toContain('| adt | `ADT_A01` | 181 | 32 | 17.7% |');
+    expect(markdown.text).toContain('| adt | `ADT_A01` | 181 | 73 | 40.3% |');
   });
 
   it('refuses a document that is not a mapping, and arguments of the wrong shape', async () => {

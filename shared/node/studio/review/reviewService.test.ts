@@ -117,7 +117,8 @@ describe('the review Studio API', () => {
     sample.set('PID-8', 'F');
     await api.saveSamples({ mappingKey: 'with samples', samples: [{ name: 'female', text: sample.toString() }] });
     const summary = await api.getReviewSummary({ mappingKey: 'with samples', bundle });
-    expect(summary.maps.find((m) => m.id === 'v2-0001-gender')!.coverage!.source.codes.find((c) => c.code === 'F')!.seen.samples).toBe(1);
+    // PID-8, and the sample's NK1-15 (F) for Patient.contact and for the RelatedPerson.
+    expect(summary.maps.find((m) => m.id === 'v2-0001-gender')!.coverage!.source.codes.find((c) => c.code === 'F')!.seen.samples).toBe(3);
     const report = await api.exportReviewReport({ mappingKey: 'with samples', bundle });
     expect(report.fileName).toBe('adt-a01-to-fhir-r4-hl7-v2-to-fhir-ig.review.html');
     expect(report.html).toContain('<h1>Value-map review: ADT^A01 to FHIR R4 (HL7 v2-to-FHIR IG) <span class="muted">1.0.0</span></h1>');
