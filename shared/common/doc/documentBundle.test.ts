@@ -106,7 +106,7 @@ describe('the documentation model', () => {
     const samples = [...bundle.tests.map((t) => ({ name: `again ${t.name}`, text: t.input })), { name: 'other.hl7', text: readSample('fhirconverter_ADT01-23.hl7').replace('DUCK^DONALD^D', 'ZEBRAFAMILY^QUINTUS^Q') }];
     const d = await documentModel(bundle, catalog, samples);
     expect(tableAfter(d, '5. Coverage').rows.map((r) => r[0])).toEqual([...bundle.tests.map((t) => `test case: ${t.name}`), 'other.hl7']);
-    expect(fact(d, 'Coverage')).toBe('12.8% of the valued sample fields read (189 of 1480, 4 samples mapped)');
+    expect(fact(d, 'Coverage')).toBe('30.3% of the valued sample fields read (448 of 1480, 4 samples mapped)');
   });
 
   it('documents a mapping that does not compile, saying why where the results would be', async () => {

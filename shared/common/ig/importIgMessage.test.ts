@@ -108,9 +108,9 @@ describe('importIgMessage: VXU_V04', () => {
       references: { links: 7, notes: 0 },
       remarks: 4,
     });
-    expect([result.maps.generated.length, result.maps.library.length, result.valueMaps.generated.length, result.valueMaps.library.length]).toEqual([33, 26, 17, 11]);
+    expect([result.maps.generated.length, result.maps.library.length, result.valueMaps.generated.length, result.valueMaps.library.length]).toEqual([33, 27, 17, 11]);
     expect(describeIgImport(result).slice(0, 3)).toEqual([
-      'VXU_V04 (HL7 v2.5.1) from the HL7 v2-to-FHIR IG: 59 maps (33 generated from IG tables, 26 from the map library), 28 value maps.',
+      'VXU_V04 (HL7 v2.5.1) from the HL7 v2-to-FHIR IG: 60 maps (33 generated from IG tables, 27 from the map library), 28 value maps.',
       '988 IG rows: 158 links, 67 conditions, 240 notes, 523 the IG leaves unmapped; references: 7 links, 0 notes; 4 remarks kept as notes.',
       '  70 notes: the chosen v2 version has no such element',
     ]);

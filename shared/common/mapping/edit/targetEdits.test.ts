@@ -42,30 +42,32 @@ describe('addTarget', () => {
 });
 
 describe('removeTarget', () => {
-  it('removes the Location with the links that write it and the references to it, in the message map and in PV1[Encounter]', async () => {
+  it('removes the payor Organization with the links that write it, the references to it in IN1[Coverage] and the condition that only carried one on', async () => {
     const before = adt();
-    expect(await resourceTypes(before, 'fhirconverter_ADT-A01-01.hl7')).toContain('Location');
-    const spec = removeTarget(before, 'ADT_A01', 'location');
-    expect(map(spec, 'ADT_A01').targets.map((t) => t.id)).toEqual(['patient', 'encounter', 'practitioner', 'observation', 'allergy']);
-    expect(map(spec, 'ADT_A01').links.filter((l) => 'target' in l.to && l.to.target === 'location')).toEqual([]);
-    expect(map(spec, 'PV1[Encounter]').nodes.map((n) => n.id)).not.toContain('ref-location');
-    expect(map(spec, 'PV1[Encounter]').links.filter((l) => 'node' in l.from && l.from.node === 'ref-location')).toEqual([]);
-    // The rest is untouched: the other reference of PV1[Encounter] stays.
-    expect(map(spec, 'PV1[Encounter]').nodes.filter((n) => n.kind === 'reference').map((n) => n.id)).toEqual(['ref-practitioner']);
-    const after = await resourceTypes(spec, 'fhirconverter_ADT-A01-01.hl7');
-    expect(after).toEqual((await resourceTypes(before, 'fhirconverter_ADT-A01-01.hl7')).filter((t) => t !== 'Location'));
-    expect(map(before, 'ADT_A01').targets).toHaveLength(6);
+    const sample = 'fhirconverter_ADT01-23.hl7';
+    expect(await resourceTypes(before, sample)).toEqual(['Patient', 'Encounter', 'Location', 'Location', 'Location', 'Location', 'Location', 'Practitioner', 'Condition', 'RelatedPerson', 'Coverage', 'Coverage', 'Coverage', 'Organization', 'Organization', 'Organization']);
+    const spec = removeTarget(before, 'ADT_A01', 'payor');
+    expect(map(spec, 'ADT_A01').targets.map((t) => t.id)).toEqual(map(before, 'ADT_A01').targets.map((t) => t.id).filter((id) => id !== 'payor'));
+    expect(map(spec, 'ADT_A01').links.filter((l) => 'target' in l.to && l.to.target === 'payor')).toEqual([]);
+    const coverage = map(spec, 'IN1[Coverage]');
+    expect(coverage.nodes.map((n) => n.id)).not.toContain('ref-payor');
+    // The condition that passed the payor's reference on would write its bare result to Coverage.payor.
+    expect(coverage.nodes.map((n) => n.id)).not.toContain('names-payor');
+    expect(coverage.links.filter((l) => 'target' in l.to && l.to.path === 'Coverage.payor')).toEqual([]);
+    // The rest is untouched: the message map's other references stay.
+    expect(map(spec, 'ADT_A01').nodes.filter((n) => n.kind === 'reference')).toEqual(map(before, 'ADT_A01').nodes.filter((n) => n.kind === 'reference'));
+    expect(await resourceTypes(spec, sample)).toEqual((await resourceTypes(before, sample)).filter((t) => t !== 'Organization'));
   });
 
   it('drops the layout of what it removed', () => {
     const base = adt();
     const laid: MappingSpec = { ...base, layout: { maps: {
-      ADT_A01: { nodes: [{ id: 'location', x: 1000, y: 900 }, { id: 'patient', x: 1000, y: 0 }] },
-      'PV1[Encounter]': { nodes: [{ id: 'ref-location', x: 400, y: 300 }, { id: 'ref-practitioner', x: 400, y: 420 }] },
+      ADT_A01: { nodes: [{ id: 'payor', x: 1000, y: 900 }, { id: 'patient', x: 1000, y: 0 }] },
+      'IN1[Coverage]': { nodes: [{ id: 'ref-payor', x: 400, y: 300 }, { id: 'names-payor', x: 600, y: 300 }, { id: 'plan-type', x: 400, y: 420 }] },
     } } };
-    const spec = removeTarget(laid, 'ADT_A01', 'location');
+    const spec = removeTarget(laid, 'ADT_A01', 'payor');
     expect(spec.layout?.maps.ADT_A01.nodes.map((n) => n.id)).toEqual(['patient']);
-    expect(spec.layout?.maps['PV1[Encounter]'].nodes.map((n) => n.id)).toEqual(['ref-practitioner']);
+    expect(spec.layout?.maps['IN1[Coverage]'].nodes.map((n) => n.id)).toEqual(['plan-type']);
   });
 
   it('refuses the last target and one the map does not have', () => {

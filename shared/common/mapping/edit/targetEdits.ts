@@ -26,8 +26,10 @@ export function addTarget(spec: MappingSpec, mapId: string, resource: string): {
 /**
  * The spec without one of a message map's targets, the links that write it, and the reference
  * nodes that point at it (with their links): in the message map, and in the segment and data type
- * maps it calls, unless another message map still has a target of that id for them to name. The
- * nodes that fed only the removed links stay, unlinked, for the analyst to reuse or delete.
+ * maps it calls, unless another message map still has a target of that id for them to name; and
+ * the nodes that only carried such a reference on (a condition that passes it to Coverage.payor),
+ * which would otherwise write their bare result where the reference went. The nodes that fed only
+ * the removed links stay, unlinked, for the analyst to reuse or delete.
  */
 export function removeTarget(spec: MappingSpec, mapId: string, targetId: string): MappingSpec {
   const map = requireMessageMap(spec, mapId);
@@ -44,14 +46,32 @@ export function removeTarget(spec: MappingSpec, mapId: string, targetId: string)
     if (!own && (each.kind === 'message' || namedElsewhere)) continue;
     const references = new Set(each.nodes.filter((n) => n.kind === 'reference' && n.target === targetId).map((n) => n.id));
     if (!own && references.size === 0) continue;
-    const gone = own ? new Set([...references, targetId]) : references;
+    const removed = withCarriers(each, references);
+    const gone = own ? new Set([...removed, targetId]) : removed;
     next = updateMap(next, each.id, (m) => ({
       ...m,
       targets: own ? m.targets.filter((t) => t.id !== targetId) : m.targets,
-      nodes: m.nodes.filter((n) => !references.has(n.id)),
-      links: m.links.filter((l) => !('target' in l.to && l.to.target === targetId && own) && !('node' in l.from && references.has(l.from.node))),
+      nodes: m.nodes.filter((n) => !removed.has(n.id)),
+      links: m.links.filter((l) => !('target' in l.to && l.to.target === targetId && own) && !('node' in l.from && removed.has(l.from.node)) && !('node' in l.to && removed.has(l.to.node))),
     }));
     next = dropFromLayout(next, each.id, gone);
   }
   return next;
+}
+
+/** The nodes removed with them: each node whose every input came from a removed node, transitively. */
+function withCarriers(map: MapDefinition, removed: Set<string>): Set<string> {
+  const gone = new Set(removed);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const node of map.nodes) {
+      if (gone.has(node.id)) continue;
+      const inputs = map.links.filter((l) => 'node' in l.to && l.to.node === node.id);
+      if (inputs.length > 0 && inputs.every((l) => 'node' in l.from && gone.has(l.from.node))) {
+        gone.add(node.id);
+        grew = true;
+      }
+    }
+  }
+  return gone;
 }
