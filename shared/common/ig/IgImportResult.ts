@@ -19,6 +19,7 @@ export const IG_NOTE_REASONS = {
   'segment-in-several-groups': 'it makes one resource per segment that stands in several groups, and the engine would iterate all of them',
   'bundle': 'the engine writes the transaction Bundle itself',
   'reference': 'a reference the engine cannot write',
+  'required-unfilled': 'the resource it makes lacks an element FHIR R4 requires, which no IG row fills',
 } as const;
 export type IgNoteReason = keyof typeof IG_NOTE_REASONS;
 

@@ -87,8 +87,8 @@ describe('importIgMessage: VXU_V04', () => {
     expect(result.counts).toEqual({
       rows: 988,
       links: 158,
-      conditions: 67,
-      notes: 240,
+      conditions: 64,
+      notes: 243,
       unmapped: 523,
       byReason: {
         'not-in-version': 70,
@@ -104,14 +104,15 @@ describe('importIgMessage: VXU_V04', () => {
         'type-mismatch': 4,
         bundle: 1,
         'no-resource': 1,
+        'required-unfilled': 3,
       },
-      references: { links: 7, notes: 0 },
-      remarks: 4,
+      references: { links: 4, notes: 0 },
+      remarks: 3,
     });
     expect([result.maps.generated.length, result.maps.library.length, result.valueMaps.generated.length, result.valueMaps.library.length]).toEqual([33, 26, 17, 11]);
     expect(describeIgImport(result).slice(0, 3)).toEqual([
       'VXU_V04 (HL7 v2.5.1) from the HL7 v2-to-FHIR IG: 59 maps (33 generated from IG tables, 26 from the map library), 28 value maps.',
-      '988 IG rows: 158 links, 67 conditions, 240 notes, 523 the IG leaves unmapped; references: 7 links, 0 notes; 4 remarks kept as notes.',
+      '988 IG rows: 158 links, 64 conditions, 243 notes, 523 the IG leaves unmapped; references: 4 links, 0 notes; 3 remarks kept as notes.',
       '  70 notes: the chosen v2 version has no such element',
     ]);
   });
@@ -189,23 +190,40 @@ describe('importIgMessage: VXU_V04', () => {
 
 describe('importIgMessage: ORU_R01 and ADT_A01 on their reference samples', () => {
   it.each([
-    ['ORU_R01', 'fhirconverter_ORU-R01-01.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, DiagnosticReport: 1, Specimen: 2, Observation: 2 }],
+    // An OBX without OBX-3 or OBX-11, an OBR without OBR-25, would make a resource without its required code or status: none is made.
+    ['ORU_R01', 'fhirconverter_ORU-R01-01.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, DiagnosticReport: 1, Specimen: 2, Observation: 1 }],
     ['ORU_R01', 'fhirconverter_ORU-R01-RMGEAD.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 1, Specimen: 1, Observation: 1 }],
-    ['ORU_R01', 'fhirconverter_LAB-ORU-1.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 2, Specimen: 4, Observation: 10 }],
+    ['ORU_R01', 'fhirconverter_LAB-ORU-1.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 1, Specimen: 2, Observation: 10 }],
     ['ORU_R01', 'fhirconverter_LRI_2.0-NG_CBC_Typ_Message.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 1, Specimen: 2, Observation: 28 }],
-    ['ORU_R01', 'lfh_ORU-multiline-short-mixed.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, DiagnosticReport: 1, Specimen: 1, Observation: 4 }],
-    ['ADT_A01', 'fhirconverter_ADT-A01-01.hl7', { MessageHeader: 1, Provenance: 1, Patient: 1, Account: 1, RelatedPerson: 1, Encounter: 1, Observation: 1, AllergyIntolerance: 1, Procedure: 1 }],
-    ['ADT_A01', 'fhirconverter_ADT01-23.hl7', { MessageHeader: 1, Provenance: 1, Patient: 1, Account: 1, RelatedPerson: 1, Encounter: 1, Coverage: 1 }],
+    ['ORU_R01', 'lfh_ORU-multiline-short-mixed.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, DiagnosticReport: 1, Specimen: 1, Observation: 1 }],
+    // The IG fills no Provenance.agent, Account.status, Procedure.status, Coverage.status or payor: those resources are notes.
+    ['ADT_A01', 'fhirconverter_ADT-A01-01.hl7', { MessageHeader: 1, Patient: 1, RelatedPerson: 1, Encounter: 1, Observation: 1, AllergyIntolerance: 1 }],
+    ['ADT_A01', 'fhirconverter_ADT01-23.hl7', { MessageHeader: 1, Patient: 1, RelatedPerson: 1, Encounter: 1 }],
   ])('%s runs %s', async (message, sample, expected) => {
     expect(countByType(await mapSample(message, sample))).toEqual(expected);
   });
 
   it('ORU_R01: each DiagnosticReport lists exactly the Observations of its own order', async () => {
-    // LAB-ORU-1: two orders (OBR), of 5 results each.
+    // LAB-ORU-1: two orders (OBR), of 5 results each; the second has no OBR-25, so no report (FHIR requires its status).
     const entries = await mapSample('ORU_R01', 'fhirconverter_LAB-ORU-1.hl7');
     const observations = entries.filter((e) => e.resource.resourceType === 'Observation').map((e) => e.fullUrl);
     const reports = entries.filter((e) => e.resource.resourceType === 'DiagnosticReport').map((e) => (e.resource.result as Array<{ reference: string }>).map((r) => r.reference));
-    expect(reports).toEqual([observations.slice(0, 5), observations.slice(5)]);
+    expect([observations.length, reports]).toEqual([10, [observations.slice(0, 5)]]);
+  });
+});
+
+describe('importIgMessage: resources FHIR R4 would refuse', () => {
+  it('makes a resource only where its segments give what FHIR requires, and notes one the IG can never complete', async () => {
+    const oru = (await imported('ORU_R01')).result.spec.maps[0];
+    const when = (id: string) => (oru.nodes.find((n) => n.id === id) as { expression?: string } | undefined)?.expression;
+    expect(when('observation-2-when')?.endsWith(') and OBX-11 != null and OBX-3 != null')).toBe(true);
+    expect(when('diagnosticreport-1-when')).toBe('(OBR-25 != null) and OBR-4 != null');
+    expect(when('specimen-1-when')).toBe('(OBR-7 != null or OBR-8 != null or OBR-9 != null or OBR-14 != null)');
+    const adt = (await imported('ADT_A01')).result;
+    expect(adt.spec.maps[0].targets.map((t) => t.id)).not.toContain('account');
+    expect(adt.notes.filter((n) => n.reason === 'required-unfilled').map((n) => n.text.split('\n')[0])).toContain(
+      'ADT_A01 6 ADT_A01.PID → Account (PID[Account]): Account is not created: FHIR R4 requires Account.status, which no row of the IG fills; link it (or a constant) and the resource is made.',
+    );
   });
 });
 
