@@ -94,7 +94,22 @@ export async function buildElementMap(importer: IgImporter, b: MapBuilder, table
     const planned = group.filter((p): p is RowPlan => typeof p === 'object' && 'resolved' in p);
     if (planned.length < group.length && planned.every((p) => p.constant)) for (const p of planned) incomplete.add(p);
   }
-  const linked = plans.filter((p): p is { row: IgElementRow; label: string; planned: RowPlan } => typeof p.planned === 'object' && 'resolved' in p.planned && !incomplete.has(p.planned));
+  let linked = plans.filter((p): p is { row: IgElementRow; label: string; planned: RowPlan } => typeof p.planned === 'object' && 'resolved' in p.planned && !incomplete.has(p.planned));
+  // An element FHIR R4 requires inside a backbone element the rows write (Encounter.location.location,
+  // a reference the IG makes in words): without it, whatever else they write there is invalid.
+  const unfilled = new Map<RowPlan, string>();
+  // A data type map named after a part of the resource writes there itself (HD[MessageHeader.source-name]): its rows' own paths say where.
+  const written = linked.flatMap((p) => p.planned.links.map((l) => (l.path === input.output.name ? p.planned.path : l.path)));
+  const parts = linked.filter((p) => p.planned.links.some((l) => l.path === input.output.name)).map((p) => p.planned.path);
+  for (const { planned } of input.kind === 'segment' ? linked : []) {
+    for (let depth = 1; depth < planned.resolved.steps.length && !unfilled.has(planned); depth++) {
+      const within = pathOf(planned.resolved, 0, depth);
+      if (importer.catalog.fhirElement(input.output.name, within)?.isBackbone !== true || parts.some((p) => p.startsWith(`${within}.`))) continue;
+      const missing = importer.catalog.fhirChildren(input.output.name, within).find((child) => child.min >= 1 && !written.some((w) => w === `${within}.${child.name}` || w.startsWith(`${within}.${child.name}.`) || w.startsWith(`${within}.${child.name}:`)));
+      if (missing) unfilled.set(planned, `it writes into ${within}, where FHIR R4 requires ${missing.name}, which no row here fills`);
+    }
+  }
+  linked = linked.filter((p) => !unfilled.has(p.planned));
 
   // An element item that several rows fill (extension[1].url + extension[1].valueString) is made
   // by a context from the row's field; every row that writes into such an element then goes
@@ -158,6 +173,11 @@ export async function buildElementMap(importer: IgImporter, b: MapBuilder, table
     }
     if (!('resolved' in planned)) {
       importer.note(b, table.name, label, planned.reason, planned.detail, planned.words);
+      continue;
+    }
+    const lacking = unfilled.get(planned);
+    if (lacking !== undefined) {
+      importer.note(b, table.name, label, 'required-unfilled', lacking, [row.comments]);
       continue;
     }
     if (incomplete.has(planned)) {
@@ -341,6 +361,12 @@ async function planRow(importer: IgImporter, row: IgElementRow, input: ElementMa
     return { ...base, condition, links: [{ path, value: call(map.id) }] };
   }
   if (target.type === 'time') return { ...base, condition, links: [{ path, value: (b) => b.fn('date.hl7ToFhirTime', { value: b.src(source) }, undefined, 'time') }] };
+  // The field as sent is no code of a required value set (PV1-42, a location, into Encounter.location.status).
+  const binding = importer.catalog.fhirElement(root, path)?.binding;
+  if (target.type === 'code' && binding?.strength === 'required') {
+    return unusable('unbound-code', `FHIR R4 takes only codes of ${binding.valueSet ?? 'its value set'} in ${path}, and the IG names no vocabulary map to turn ${source} into one: add a value map`, [row.comments]);
+  }
+  if (target.type === 'xhtml') return unusable('type-mismatch', `${path} is XHTML (a <div>, with its narrative's status), and ${source} is text`, [row.comments]);
   return { ...base, condition, links: [{ path, value: (b) => b.src(source) }] };
 }
 

@@ -318,6 +318,16 @@ function reference(
   done.add(key);
   b.setOn(from.id, resolved, b.ref(to.id, `ref-${to.id}`));
   importer.counts.references.links++;
+  // The IG's reference alone makes an invalid item (Appointment.participant.actor without the
+  // status FHIR R4 requires there): linked as the IG says, with a note, and the run says so.
+  const within = resolved.split('.').slice(0, -1).join('.');
+  if (within.includes('.') && importer.catalog.fhirElement(from.type, within)?.isBackbone === true) {
+    const relative = within.slice(from.type.length + 1);
+    const missing = importer.catalog.fhirChildren(from.type, within).filter((c) => c.min >= 1 && `${within}.${c.name}` !== resolved && !writesInMessage(table, from, `${relative}.${c.name}`)).map((c) => c.name);
+    if (missing.length > 0) {
+      importer.note(b, table.name, `${where} references`, 'ig-invalid', `the IG writes ${resolved} without the ${missing.join(' and ')} FHIR R4 requires in ${within}, and fills ${missing.length === 1 ? 'it' : 'them'} nowhere: the run fails with OUTPUT_INVALID where it applies, until ${missing.length === 1 ? 'it is' : 'they are'} linked`, [clause], 'reference');
+    }
+  }
 }
 
 function uniqueOf(targets: ReadonlyMap<string, MessageTarget>, type: string): MessageTarget | undefined {

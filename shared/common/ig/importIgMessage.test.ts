@@ -86,9 +86,9 @@ describe('importIgMessage: VXU_V04', () => {
     const { result } = await imported('VXU_V04');
     expect(result.counts).toEqual({
       rows: 988,
-      links: 158,
+      links: 157,
       conditions: 64,
-      notes: 243,
+      notes: 244,
       unmapped: 523,
       byReason: {
         'not-in-version': 70,
@@ -101,7 +101,7 @@ describe('importIgMessage: VXU_V04', () => {
         'unknown-element': 13,
         'computed-value': 4,
         'empty-map': 5,
-        'type-mismatch': 4,
+        'type-mismatch': 5,
         bundle: 1,
         'no-resource': 1,
         'required-unfilled': 3,
@@ -112,7 +112,7 @@ describe('importIgMessage: VXU_V04', () => {
     expect([result.maps.generated.length, result.maps.library.length, result.valueMaps.generated.length, result.valueMaps.library.length]).toEqual([33, 26, 17, 11]);
     expect(describeIgImport(result).slice(0, 3)).toEqual([
       'VXU_V04 (HL7 v2.5.1) from the HL7 v2-to-FHIR IG: 59 maps (33 generated from IG tables, 26 from the map library), 28 value maps.',
-      '988 IG rows: 158 links, 64 conditions, 243 notes, 523 the IG leaves unmapped; references: 4 links, 0 notes; 3 remarks kept as notes.',
+      '988 IG rows: 157 links, 64 conditions, 244 notes, 523 the IG leaves unmapped; references: 4 links, 0 notes; 3 remarks kept as notes.',
       '  70 notes: the chosen v2 version has no such element',
     ]);
   });
@@ -224,6 +224,23 @@ describe('importIgMessage: resources FHIR R4 would refuse', () => {
     expect(adt.notes.filter((n) => n.reason === 'required-unfilled').map((n) => n.text.split('\n')[0])).toContain(
       'ADT_A01 6 ADT_A01.PID → Account (PID[Account]): Account is not created: FHIR R4 requires Account.status, which no row of the IG fills; link it (or a constant) and the resource is made.',
     );
+  });
+});
+
+describe('importIgMessage: elements FHIR R4 would refuse', () => {
+  it('notes a field written as sent into a required-bound code, and text into XHTML, instead of linking them', async () => {
+    const { result } = await imported('ADT_A01');
+    const said = (map: string, node: string) => result.notes.find((n) => n.map === map && n.node === node);
+    expect(said('PV1[Encounter]', 'todo-PV1-42-2')).toMatchObject({
+      reason: 'unbound-code',
+      text: 'PV1[Encounter] PV1-42 → location[4].status: FHIR R4 takes only codes of http://hl7.org/fhir/ValueSet/encounter-location-status in Encounter.location.status, and the IG names no vocabulary map to turn PV1-42 into one: add a value map.\nIG: ""reserved""',
+    });
+    expect(said('PV2[Encounter]', 'todo-PV2-12')).toMatchObject({
+      reason: 'type-mismatch',
+      text: 'PV2[Encounter] PV2-12 → text.div: Encounter.text.div is XHTML (a <div>, with its narrative\'s status), and PV2-12 is text.',
+    });
+    const pv1 = result.spec.maps.find((m) => m.id === 'PV1[Encounter]');
+    expect(pv1?.links.filter((l) => 'target' in l.to && l.to.path.startsWith('Encounter.location'))).toEqual([]);
   });
 });
 
