@@ -37,9 +37,9 @@ const RUNS: ReadonlyArray<{ message: string; version: string; sample: string; ou
 
 /**
  * The samples of another version read as v2.5.1, `crosswalk new`'s default. Three v2.8 samples then
- * get no MessageHeader endpoints: the IG's endpoint rows (and their data-absent-reason fallbacks)
- * read MSH-24 and MSH-25, which v2.5.1 does not have (notes there). Imported at the sample's
- * version (`--version`), they are valid.
+ * get no MessageHeader endpoints: they send MSH-24 and MSH-25, which v2.5.1 does not define, so the
+ * IG's rows that read them are notes, while its MSH-3 and MSH-5 rows apply only when those are not
+ * sent. Imported at the sample's version (`--version`), they are valid.
  */
 const ENDPOINTS = 'OUTPUT_INVALID Bundle.entry[0].resource.source.endpoint; cardinality Bundle.entry[0].resource.source.endpoint; cardinality Bundle.entry[0].resource.destination[0].endpoint';
 const AT_DEFAULT: ReadonlyArray<{ message: string; sample: string; outcome: string }> = [
