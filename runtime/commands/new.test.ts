@@ -21,7 +21,7 @@ describe('crosswalk new --from-ig', () => {
     const lines = c.out().split('\n');
     expect(lines.slice(0, 3)).toEqual([
       `${out}: VXU_V04 (HL7 v2.5.1) from the HL7 v2-to-FHIR IG: 59 maps (33 generated from IG tables, 26 from the map library), 28 value maps.`,
-      '988 IG rows: 157 links, 64 conditions, 244 notes, 523 the IG leaves unmapped; references: 4 links, 0 notes; 3 remarks kept as notes.',
+      '993 IG rows: 162 links, 66 conditions, 242 notes, 523 the IG leaves unmapped; references: 5 links, 1 notes; 3 remarks kept as notes.',
       '  70 notes: the chosen v2 version has no such element',
     ]);
     expect(lines).toContain(`Times sent without an offset are read as -05:00 (settings.defaultTimezone); the notes are listed by crosswalk show ${out}.`);

@@ -73,7 +73,7 @@ export async function buildElementMap(importer: IgImporter, b: MapBuilder, table
   const plans: Array<{ row: IgElementRow; label: string; planned: Planned }> = [];
   for (const row of table.rows) {
     const label = [
-      row.element,
+      row.element || input.input,
       row.attribute ? ` → ${row.attribute.replace(/\s+/g, ' ')}` : '',
       row.assignment ? ` = ${row.assignment.replace(/\s+/g, ' ')}` : '',
       row.datatypeMap ? ` via ${row.datatypeMap}` : '',
@@ -250,9 +250,11 @@ async function planRow(importer: IgImporter, row: IgElementRow, input: ElementMa
     return unusable('no-attribute', 'the IG names no FHIR attribute for it', [row.attributeNote, row.narrative, row.condition, row.comments]);
   }
   // Data type tables copied from another type name their components by it (CF[CodeableConcept] writes CWE.2): a component is the map's own.
-  const source = input.kind === 'segment' ? row.element.replace(/^([A-Z][A-Z0-9]{2})\.(\d+)/, '$1-$2') : row.element.replace(/^[A-Z][A-Z0-9]{1,2}[-.](\d+)/, `${input.input}.$1`);
+  // Row 0 speaks of the whole segment or type: a constant of the resource, read from no element.
+  const whole = row.element === '';
+  const source = whole ? input.input : input.kind === 'segment' ? row.element.replace(/^([A-Z][A-Z0-9]{2})\.(\d+)/, '$1-$2') : row.element.replace(/^[A-Z][A-Z0-9]{1,2}[-.](\d+)/, `${input.input}.$1`);
   let field: SegmentField | undefined;
-  if (input.fields) {
+  if (input.fields && !whole) {
     const fieldPath = /^[A-Z][A-Z0-9]{2}-\d+/.exec(source)?.[0];
     field = input.fields.find((f) => f.path === fieldPath);
     if (!field) return unusable('not-in-version', `HL7 v${importer.version} has no ${fieldPath ?? source} in ${input.input}`);
@@ -307,11 +309,12 @@ async function planRow(importer: IgImporter, row: IgElementRow, input: ElementMa
       const fixed = constant !== undefined
         ? b.constant(constant, 'const')
         : b.fnMany('string.concat', 'values', (joined ?? []).map((part) => ('path' in part ? b.src(part.path) : b.constant(part.text, 'text'))), 'join');
-      return condition?.includes(`${source} = null`) ? fixed : b.cond(guard, fixed, `if-${source}-valued`);
+      return whole || condition?.includes(`${source} = null`) ? fixed : b.cond(guard, fixed, `if-${source}-valued`);
     };
     return { ...base, condition, constant: constant !== undefined, links: [{ path, value }] };
   }
 
+  if (whole) return unusable('computed-value', `it speaks of the whole ${input.input} and reads no element of it: its value is the IG's words`, [row.attributeNote, row.comments]);
   const vocabularies = igNames(row.vocabulary);
   const datatypeMaps = igNames(row.datatypeMap);
   if (vocabularies.length > 1 || datatypeMaps.length > 1) {

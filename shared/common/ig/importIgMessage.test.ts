@@ -85,10 +85,10 @@ describe('importIgMessage: VXU_V04', () => {
   it('counts the IG rows exactly: links, conditions, notes by reason, rows the IG leaves unmapped', async () => {
     const { result } = await imported('VXU_V04');
     expect(result.counts).toEqual({
-      rows: 988,
-      links: 157,
-      conditions: 64,
-      notes: 244,
+      rows: 993,
+      links: 162,
+      conditions: 66,
+      notes: 242,
       unmapped: 523,
       byReason: {
         'not-in-version': 70,
@@ -100,19 +100,20 @@ describe('importIgMessage: VXU_V04', () => {
         'incomplete-item': 12,
         'unknown-element': 13,
         'computed-value': 4,
-        'empty-map': 5,
+        'empty-map': 4,
         'type-mismatch': 5,
         bundle: 1,
         'no-resource': 1,
-        'required-unfilled': 3,
+        'required-unfilled': 2,
+        reference: 1,
       },
-      references: { links: 4, notes: 0 },
+      references: { links: 5, notes: 1 },
       remarks: 3,
     });
     expect([result.maps.generated.length, result.maps.library.length, result.valueMaps.generated.length, result.valueMaps.library.length]).toEqual([33, 26, 17, 11]);
     expect(describeIgImport(result).slice(0, 3)).toEqual([
       'VXU_V04 (HL7 v2.5.1) from the HL7 v2-to-FHIR IG: 59 maps (33 generated from IG tables, 26 from the map library), 28 value maps.',
-      '988 IG rows: 157 links, 64 conditions, 244 notes, 523 the IG leaves unmapped; references: 4 links, 0 notes; 3 remarks kept as notes.',
+      '993 IG rows: 162 links, 66 conditions, 242 notes, 523 the IG leaves unmapped; references: 5 links, 1 notes; 3 remarks kept as notes.',
       '  70 notes: the chosen v2 version has no such element',
     ]);
   });
@@ -191,13 +192,13 @@ describe('importIgMessage: VXU_V04', () => {
 describe('importIgMessage: ORU_R01 and ADT_A01 on their reference samples', () => {
   it.each([
     // An OBX without OBX-3 or OBX-11, an OBR without OBR-25, would make a resource without its required code or status: none is made.
-    ['ORU_R01', 'fhirconverter_ORU-R01-01.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, DiagnosticReport: 1, Specimen: 2, Observation: 1 }],
+    ['ORU_R01', 'fhirconverter_ORU-R01-01.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, Basic: 1, DiagnosticReport: 1, Specimen: 2, Observation: 1 }],
     ['ORU_R01', 'fhirconverter_ORU-R01-RMGEAD.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 1, Specimen: 1, Observation: 1 }],
     ['ORU_R01', 'fhirconverter_LAB-ORU-1.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 1, Specimen: 2, Observation: 10 }],
     ['ORU_R01', 'fhirconverter_LRI_2.0-NG_CBC_Typ_Message.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 1, Specimen: 2, Observation: 28 }],
     ['ORU_R01', 'lfh_ORU-multiline-short-mixed.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, DiagnosticReport: 1, Specimen: 1, Observation: 1 }],
     // The IG fills no Provenance.agent, Account.status, Procedure.status, Coverage.status or payor: those resources are notes.
-    ['ADT_A01', 'fhirconverter_ADT-A01-01.hl7', { MessageHeader: 1, Patient: 1, RelatedPerson: 1, Encounter: 1, Observation: 1, AllergyIntolerance: 1 }],
+    ['ADT_A01', 'fhirconverter_ADT-A01-01.hl7', { MessageHeader: 1, Patient: 1, RelatedPerson: 1, Encounter: 1, Basic: 1, Observation: 1, AllergyIntolerance: 1 }],
     ['ADT_A01', 'fhirconverter_ADT01-23.hl7', { MessageHeader: 1, Patient: 1, RelatedPerson: 1, Encounter: 1 }],
   ])('%s runs %s', async (message, sample, expected) => {
     expect(countByType(await mapSample(message, sample))).toEqual(expected);
@@ -224,6 +225,19 @@ describe('importIgMessage: resources FHIR R4 would refuse', () => {
     expect(adt.notes.filter((n) => n.reason === 'required-unfilled').map((n) => n.text.split('\n')[0])).toContain(
       'ADT_A01 6 ADT_A01.PID → Account (PID[Account]): Account is not created: FHIR R4 requires Account.status, which no row of the IG fills; link it (or a constant) and the resource is made.',
     );
+  });
+});
+
+describe('importIgMessage: row 0, of the whole segment', () => {
+  it('writes its constants (TXA[DocumentReference] status "current" IF TXA-19 NOT VALUED; the living will Observation\'s status and code)', async () => {
+    const { result } = await imported('MDM_T02');
+    const txa = result.spec.maps.find((m) => m.id === 'TXA[DocumentReference]');
+    const status = txa?.links.filter((l) => 'target' in l.to && l.to.path === 'DocumentReference.status').map((l) => txa.nodes.find((n) => 'node' in l.from && n.id === l.from.node));
+    expect(status?.map((n) => (n?.kind === 'condition' ? n.expression : n?.kind))).toEqual(['TXA-19 = null', "TXA-19 = 'AV'"]);
+    const pd1 = (await imported('VXU_V04')).result.spec.maps.find((m) => m.id === 'PD1[Observation-LivingWill]');
+    const constants = pd1?.links.filter((l) => 'target' in l.to && /^Observation\.(status|code)/.test(l.to.path))
+      .map((l) => [(l.to as { path: string }).path, (pd1.nodes.find((n) => 'node' in l.from && n.id === l.from.node) as { value?: string } | undefined)?.value]);
+    expect(constants).toEqual([['Observation.status', 'final'], ['Observation.code.coding.system', 'http://loinc.org'], ['Observation.code.coding.code', '75320-2']]);
   });
 });
 
