@@ -5,6 +5,8 @@ import { UsageError } from './commands/CommandModule';
 const program = new Command('crosswalk')
   .description('Crosswalk: map HL7 v2 to FHIR R4 and run mapping bundles headless.')
   .version('0.1.0')
+  // `crosswalk new --version 2.6` is the HL7 version, not the program's: program options end at the command.
+  .enablePositionalOptions()
   .showHelpAfterError(false)
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });

@@ -21,7 +21,7 @@ describe('crosswalk new --from-ig', () => {
     const lines = c.out().split('\n');
     expect(lines.slice(0, 3)).toEqual([
       `${out}: VXU_V04 (HL7 v2.5.1) from the HL7 v2-to-FHIR IG: 60 maps (33 generated from IG tables, 27 from the map library), 28 value maps.`,
-      '988 IG rows: 158 links, 67 conditions, 240 notes, 523 the IG leaves unmapped; references: 7 links, 0 notes; 4 remarks kept as notes.',
+      '993 IG rows: 162 links, 66 conditions, 242 notes, 523 the IG leaves unmapped; references: 5 links, 1 notes; 3 remarks kept as notes.',
       '  70 notes: the chosen v2 version has no such element',
     ]);
     expect(lines).toContain(`Times sent without an offset are read as -05:00 (settings.defaultTimezone); the notes are listed by crosswalk show ${out}.`);
@@ -55,6 +55,11 @@ describe('crosswalk new --from-ig', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--from-ig <message>');
     expect(help.stdout).toContain('crosswalk new --from-ig VXU_V04 --out vxu.crosswalk.json');
+    // --version after the command is the HL7 version the maps read, not the program's version.
+    const out = join(dir, 'oru26.crosswalk.json');
+    const v26 = cli(['new', '--from-ig', 'ORU_R01', '--version', '2.6', '--out', out]);
+    expect([v26.status, v26.stdout.split('\n')[0].split(': ').slice(1).join(': ').replace(/:.*$/, '')]).toEqual([0, 'ORU_R01 (HL7 v2.6) from the HL7 v2-to-FHIR IG']);
+    expect(cli(['--version']).stdout).toBe('0.1.0\n');
     const missing = cli(['new', '--from-ig', 'VXU_V04']);
     expect([missing.status, missing.stderr]).toEqual([2, 'crosswalk: name the bundle to write with --out, e.g. --out vxu.crosswalk.json.\n']);
   });

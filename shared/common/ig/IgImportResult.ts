@@ -19,6 +19,9 @@ export const IG_NOTE_REASONS = {
   'segment-in-several-groups': 'it makes one resource per segment that stands in several groups, and the engine would iterate all of them',
   'bundle': 'the engine writes the transaction Bundle itself',
   'reference': 'a reference the engine cannot write',
+  'required-unfilled': 'what it makes lacks an element FHIR R4 requires, which no IG row fills',
+  'ig-invalid': 'the IG itself writes an element FHIR R4 refuses as it stands (kept, and the run fails where it applies)',
+  'unbound-code': 'it writes a field as sent into a code FHIR R4 binds to a required value set, with no vocabulary map',
 } as const;
 export type IgNoteReason = keyof typeof IG_NOTE_REASONS;
 

@@ -23,10 +23,10 @@ const ELEMENT_COLUMNS = {
 } as const;
 
 /**
- * The data rows of a table as objects: `sort` from column 0, `key` from column 1 (rows without it
- * are left out), the named columns, and the comments; empty cells are left out.
+ * The data rows of a table as objects: `sort` from column 0, `key` from column 1 (message rows
+ * without it are left out), the named columns, and the comments; empty cells are left out.
  */
-function tableRows<R>(text: string, path: string, key: 'segment' | 'element', columns: Readonly<Record<string, number>>): R[] {
+function tableRows<R>(text: string, path: string, key: 'segment' | 'element', columns: Readonly<Record<string, number | undefined>>): R[] {
   const rows = parseCsvRows(text);
   if (rows.length < 2) throw new CrosswalkError('IG_TABLE_INVALID', `The IG table ${path} has no header rows.`, { file: path });
   // The first header row names the column groups; "Comments" is the last one and moves between files.
@@ -34,11 +34,13 @@ function tableRows<R>(text: string, path: string, key: 'segment' | 'element', co
   const out: R[] = [];
   for (const { fields } of rows.slice(2)) {
     const cell = (index: number): string | undefined => (index < 0 ? undefined : fields[index]?.trim() || undefined);
-    const id = cell(1);
+    // An element table's row 0 speaks of the whole segment or type (PD1[Observation-LivingWill]'s
+    // status "final", TXA[DocumentReference]'s status "current" IF TXA-19 NOT VALUED): kept, without an element.
+    const id = cell(1) ?? (key === 'element' && cell(columns.attribute ?? -1) !== undefined ? '' : undefined);
     if (id === undefined) continue;
     const row: Record<string, string> = { sort: cell(0) ?? '', [key]: id };
     for (const [name, index] of [...Object.entries(columns), ['comments', comments] as const]) {
-      const value = cell(index);
+      const value = cell(index ?? -1);
       if (value !== undefined) row[name] = value;
     }
     out.push(row as R);

@@ -73,7 +73,7 @@ export async function buildElementMap(importer: IgImporter, b: MapBuilder, table
   const plans: Array<{ row: IgElementRow; label: string; planned: Planned }> = [];
   for (const row of table.rows) {
     const label = [
-      row.element,
+      row.element || input.input,
       row.attribute ? ` → ${row.attribute.replace(/\s+/g, ' ')}` : '',
       row.assignment ? ` = ${row.assignment.replace(/\s+/g, ' ')}` : '',
       row.datatypeMap ? ` via ${row.datatypeMap}` : '',
@@ -94,7 +94,22 @@ export async function buildElementMap(importer: IgImporter, b: MapBuilder, table
     const planned = group.filter((p): p is RowPlan => typeof p === 'object' && 'resolved' in p);
     if (planned.length < group.length && planned.every((p) => p.constant)) for (const p of planned) incomplete.add(p);
   }
-  const linked = plans.filter((p): p is { row: IgElementRow; label: string; planned: RowPlan } => typeof p.planned === 'object' && 'resolved' in p.planned && !incomplete.has(p.planned));
+  let linked = plans.filter((p): p is { row: IgElementRow; label: string; planned: RowPlan } => typeof p.planned === 'object' && 'resolved' in p.planned && !incomplete.has(p.planned));
+  // An element FHIR R4 requires inside a backbone element the rows write (Encounter.location.location,
+  // a reference the IG makes in words): without it, whatever else they write there is invalid.
+  const unfilled = new Map<RowPlan, string>();
+  // A data type map named after a part of the resource writes there itself (HD[MessageHeader.source-name]): its rows' own paths say where.
+  const written = linked.flatMap((p) => p.planned.links.map((l) => (l.path === input.output.name ? p.planned.path : l.path)));
+  const parts = linked.filter((p) => p.planned.links.some((l) => l.path === input.output.name)).map((p) => p.planned.path);
+  for (const { planned } of input.kind === 'segment' ? linked : []) {
+    for (let depth = 1; depth < planned.resolved.steps.length && !unfilled.has(planned); depth++) {
+      const within = pathOf(planned.resolved, 0, depth);
+      if (importer.catalog.fhirElement(input.output.name, within)?.isBackbone !== true || parts.some((p) => p.startsWith(`${within}.`))) continue;
+      const missing = importer.catalog.fhirChildren(input.output.name, within).find((child) => child.min >= 1 && !written.some((w) => w === `${within}.${child.name}` || w.startsWith(`${within}.${child.name}.`) || w.startsWith(`${within}.${child.name}:`)));
+      if (missing) unfilled.set(planned, `it writes into ${within}, where FHIR R4 requires ${missing.name}, which no row here fills`);
+    }
+  }
+  linked = linked.filter((p) => !unfilled.has(p.planned));
 
   // An element item that several rows fill (extension[1].url + extension[1].valueString) is made
   // by a context from the row's field; every row that writes into such an element then goes
@@ -158,6 +173,11 @@ export async function buildElementMap(importer: IgImporter, b: MapBuilder, table
     }
     if (!('resolved' in planned)) {
       importer.note(b, table.name, label, planned.reason, planned.detail, planned.words);
+      continue;
+    }
+    const lacking = unfilled.get(planned);
+    if (lacking !== undefined) {
+      importer.note(b, table.name, label, 'required-unfilled', lacking, [row.comments]);
       continue;
     }
     if (incomplete.has(planned)) {
@@ -230,9 +250,11 @@ async function planRow(importer: IgImporter, row: IgElementRow, input: ElementMa
     return unusable('no-attribute', 'the IG names no FHIR attribute for it', [row.attributeNote, row.narrative, row.condition, row.comments]);
   }
   // Data type tables copied from another type name their components by it (CF[CodeableConcept] writes CWE.2): a component is the map's own.
-  const source = input.kind === 'segment' ? row.element.replace(/^([A-Z][A-Z0-9]{2})\.(\d+)/, '$1-$2') : row.element.replace(/^[A-Z][A-Z0-9]{1,2}[-.](\d+)/, `${input.input}.$1`);
+  // Row 0 speaks of the whole segment or type: a constant of the resource, read from no element.
+  const whole = row.element === '';
+  const source = whole ? input.input : input.kind === 'segment' ? row.element.replace(/^([A-Z][A-Z0-9]{2})\.(\d+)/, '$1-$2') : row.element.replace(/^[A-Z][A-Z0-9]{1,2}[-.](\d+)/, `${input.input}.$1`);
   let field: SegmentField | undefined;
-  if (input.fields) {
+  if (input.fields && !whole) {
     const fieldPath = /^[A-Z][A-Z0-9]{2}-\d+/.exec(source)?.[0];
     field = input.fields.find((f) => f.path === fieldPath);
     if (!field) return unusable('not-in-version', `HL7 v${importer.version} has no ${fieldPath ?? source} in ${input.input}`);
@@ -287,11 +309,12 @@ async function planRow(importer: IgImporter, row: IgElementRow, input: ElementMa
       const fixed = constant !== undefined
         ? b.constant(constant, 'const')
         : b.fnMany('string.concat', 'values', (joined ?? []).map((part) => ('path' in part ? b.src(part.path) : b.constant(part.text, 'text'))), 'join');
-      return condition?.includes(`${source} = null`) ? fixed : b.cond(guard, fixed, `if-${source}-valued`);
+      return whole || condition?.includes(`${source} = null`) ? fixed : b.cond(guard, fixed, `if-${source}-valued`);
     };
     return { ...base, condition, constant: constant !== undefined, links: [{ path, value }] };
   }
 
+  if (whole) return unusable('computed-value', `it speaks of the whole ${input.input} and reads no element of it: its value is the IG's words`, [row.attributeNote, row.comments]);
   const vocabularies = igNames(row.vocabulary);
   const datatypeMaps = igNames(row.datatypeMap);
   if (vocabularies.length > 1 || datatypeMaps.length > 1) {
@@ -341,6 +364,12 @@ async function planRow(importer: IgImporter, row: IgElementRow, input: ElementMa
     return { ...base, condition, links: [{ path, value: call(map.id) }] };
   }
   if (target.type === 'time') return { ...base, condition, links: [{ path, value: (b) => b.fn('date.hl7ToFhirTime', { value: b.src(source) }, undefined, 'time') }] };
+  // The field as sent is no code of a required value set (PV1-42, a location, into Encounter.location.status).
+  const binding = importer.catalog.fhirElement(root, path)?.binding;
+  if (target.type === 'code' && binding?.strength === 'required') {
+    return unusable('unbound-code', `FHIR R4 takes only codes of ${binding.valueSet ?? 'its value set'} in ${path}, and the IG names no vocabulary map to turn ${source} into one: add a value map`, [row.comments]);
+  }
+  if (target.type === 'xhtml') return unusable('type-mismatch', `${path} is XHTML (a <div>, with its narrative's status), and ${source} is text`, [row.comments]);
   return { ...base, condition, links: [{ path, value: (b) => b.src(source) }] };
 }
 

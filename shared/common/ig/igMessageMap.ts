@@ -5,6 +5,7 @@ import { parseIgAttribute, resolveIgAttribute } from './igAttribute';
 import { translateIgCondition } from './igCondition';
 import type { IgImporter } from './IgImporter';
 import { aResource, type IgNoteReason } from './IgImportResult';
+import { igResourceNeeds } from './igRequiredElements';
 import { placeIgPositions, segmentOccurrences, type SegmentOccurrence } from './igStructure';
 import type { IgMessageRow, IgTable } from './IgTables';
 
@@ -48,6 +49,8 @@ interface MessageTarget {
   root?: string;
   /** The creating rows' conditions (undefined: one has none). */
   conditions: Array<string | undefined>;
+  /** What its required elements need valued (igResourceNeeds). */
+  needs?: string;
 }
 
 interface RowState {
@@ -114,14 +117,35 @@ export async function buildMessageMap(importer: IgImporter, table: IgTable<IgMes
       targets.set(s.target.label, { id, type: s.target.type, label: s.target.label, occurrence: s.occurrence, conditions: [s.condition] });
     } else if (existing.occurrence === s.occurrence) existing.conditions.push(s.condition);
   }
-  for (const target of targets.values()) {
+  // A resource FHIR R4 could never accept from what the IG maps is not made (a note says why); one
+  // whose required elements come from fields is made only where they are valued.
+  const unfillable = new Map<string, string>();
+  for (const target of [...targets.values()]) {
     await importer.catalog.preloadFhir([target.type]);
+    const mapsOf = (at: (s: RowState) => boolean): MapDefinition[] => states
+      .filter((s) => !s.note && s.map && s.target?.label === target.label && s.target.rest === '' && at(s))
+      .map((s) => importer.maps.get(s.map?.id ?? '')).filter((m): m is MapDefinition => m !== undefined);
+    // Made once per group, it may need what the group's other segments give (a DiagnosticReport's status from OBR-25, made from ORC).
+    const group = rootOf(occurrences[target.occurrence], target.conditions, contributing.get(target.label) ?? []);
+    const creates = (s: RowState): boolean => s.occurrence === target.occurrence || (group !== undefined && occurrences[s.occurrence as number].groups.join('.') === group);
+    const needs = igResourceNeeds(importer.catalog, target.type, mapsOf(creates), mapsOf((s) => !creates(s)),
+      (element) => writesInMessage(table, target, element));
+    if (needs.unfilled.length > 0) {
+      targets.delete(target.label);
+      unfillable.set(target.label, `${target.label} is not created: FHIR R4 requires ${target.type}.${needs.unfilled.join(` and ${target.type}.`)}, which no row of the IG fills; link ${needs.unfilled.length === 1 ? 'it' : 'them'} (or a constant) and the resource is made`);
+      continue;
+    }
+    target.needs = needs.expression;
+  }
+  for (const target of targets.values()) {
     b.target(target.id, target.type);
-    target.root = rootOf(occurrences[target.occurrence], target.conditions, contributing.get(target.label) ?? []);
+    target.root = rootOf(occurrences[target.occurrence], [...target.conditions, target.needs], contributing.get(target.label) ?? []);
     if (target.root !== undefined) {
       const source = b.src(target.root);
       const conditions = target.conditions.every((c) => c !== undefined) ? target.conditions as string[] : [];
-      b.eachOn(target.id, target.type, conditions.length === 0 ? source : b.cond(conditions.length === 1 ? conditions[0] : conditions.map((c) => `(${c})`).join(' or '), source, `${target.id}-when`));
+      const when = conditions.length === 0 ? undefined : conditions.length === 1 ? conditions[0] : conditions.map((c) => `(${c})`).join(' or ');
+      const test = target.needs === undefined ? when : when === undefined ? target.needs : `(${when}) and ${target.needs}`;
+      b.eachOn(target.id, target.type, test === undefined ? source : b.cond(test, source, `${target.id}-when`));
     }
   }
 
@@ -140,6 +164,10 @@ export async function buildMessageMap(importer: IgImporter, table: IgTable<IgMes
       continue;
     }
     const target = targets.get(s.target.label);
+    if (!target && unfillable.has(s.target.label)) {
+      importer.note(b, table.name, where, 'required-unfilled', unfillable.get(s.target.label) as string, [s.row.comments, references]);
+      continue;
+    }
     if (!target) {
       importer.note(b, table.name, where, 'no-resource', `${s.target.label} is not created: the row that makes it is a note`, [s.row.narrative, s.row.comments, references]);
       continue;
@@ -225,6 +253,14 @@ function rootOf(occurrence: SegmentOccurrence, conditions: Array<string | undefi
   return conditions.every((c) => c === undefined) ? undefined : occurrence.segment;
 }
 
+/** Whether the message table writes a resource's element itself: a constant row or a References clause (`Provenance[1].target = MessageHeader[1]`). */
+function writesInMessage(table: IgTable<IgMessageRow>, target: MessageTarget, element: string): boolean {
+  const names = new RegExp(`^\\s*${target.type}(\\[[^\\]]*\\])?\\.${element}\\b`);
+  const spelled = (clause: string): string => clause.replace(/^\s*([A-Z][a-z]+)/, (word: string) => RESOURCE_TYPOS[word] ?? word);
+  return table.rows.some((r) => (r.references ?? '').split(/;|\n/).some((c) => names.test(spelled(c)))
+    || (r.target !== undefined && names.test(r.target) && parseTarget(r.target)?.label === target.label));
+}
+
 function constantOf(rest: string): { path: string; value: string } | undefined {
   const m = /^\.([^=]+)="(.*)"$/s.exec(rest);
   return m ? { path: m[1], value: m[2] } : undefined;
@@ -282,6 +318,16 @@ function reference(
   done.add(key);
   b.setOn(from.id, resolved, b.ref(to.id, `ref-${to.id}`));
   importer.counts.references.links++;
+  // The IG's reference alone makes an invalid item (Appointment.participant.actor without the
+  // status FHIR R4 requires there): linked as the IG says, with a note, and the run says so.
+  const within = resolved.split('.').slice(0, -1).join('.');
+  if (within.includes('.') && importer.catalog.fhirElement(from.type, within)?.isBackbone === true) {
+    const relative = within.slice(from.type.length + 1);
+    const missing = importer.catalog.fhirChildren(from.type, within).filter((c) => c.min >= 1 && `${within}.${c.name}` !== resolved && !writesInMessage(table, from, `${relative}.${c.name}`)).map((c) => c.name);
+    if (missing.length > 0) {
+      importer.note(b, table.name, `${where} references`, 'ig-invalid', `the IG writes ${resolved} without the ${missing.join(' and ')} FHIR R4 requires in ${within}, and fills ${missing.length === 1 ? 'it' : 'them'} nowhere: the run fails with OUTPUT_INVALID where it applies, until ${missing.length === 1 ? 'it is' : 'they are'} linked`, [clause], 'reference');
+    }
+  }
 }
 
 function uniqueOf(targets: ReadonlyMap<string, MessageTarget>, type: string): MessageTarget | undefined {

@@ -85,10 +85,10 @@ describe('importIgMessage: VXU_V04', () => {
   it('counts the IG rows exactly: links, conditions, notes by reason, rows the IG leaves unmapped', async () => {
     const { result } = await imported('VXU_V04');
     expect(result.counts).toEqual({
-      rows: 988,
-      links: 158,
-      conditions: 67,
-      notes: 240,
+      rows: 993,
+      links: 162,
+      conditions: 66,
+      notes: 242,
       unmapped: 523,
       byReason: {
         'not-in-version': 70,
@@ -100,18 +100,20 @@ describe('importIgMessage: VXU_V04', () => {
         'incomplete-item': 12,
         'unknown-element': 13,
         'computed-value': 4,
-        'empty-map': 5,
-        'type-mismatch': 4,
+        'empty-map': 4,
+        'type-mismatch': 5,
         bundle: 1,
         'no-resource': 1,
+        'required-unfilled': 2,
+        reference: 1,
       },
-      references: { links: 7, notes: 0 },
-      remarks: 4,
+      references: { links: 5, notes: 1 },
+      remarks: 3,
     });
     expect([result.maps.generated.length, result.maps.library.length, result.valueMaps.generated.length, result.valueMaps.library.length]).toEqual([33, 27, 17, 11]);
     expect(describeIgImport(result).slice(0, 3)).toEqual([
       'VXU_V04 (HL7 v2.5.1) from the HL7 v2-to-FHIR IG: 60 maps (33 generated from IG tables, 27 from the map library), 28 value maps.',
-      '988 IG rows: 158 links, 67 conditions, 240 notes, 523 the IG leaves unmapped; references: 7 links, 0 notes; 4 remarks kept as notes.',
+      '993 IG rows: 162 links, 66 conditions, 242 notes, 523 the IG leaves unmapped; references: 5 links, 1 notes; 3 remarks kept as notes.',
       '  70 notes: the chosen v2 version has no such element',
     ]);
   });
@@ -189,23 +191,70 @@ describe('importIgMessage: VXU_V04', () => {
 
 describe('importIgMessage: ORU_R01 and ADT_A01 on their reference samples', () => {
   it.each([
-    ['ORU_R01', 'fhirconverter_ORU-R01-01.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, DiagnosticReport: 1, Specimen: 2, Observation: 2 }],
+    // An OBX without OBX-3 or OBX-11, an OBR without OBR-25, would make a resource without its required code or status: none is made.
+    ['ORU_R01', 'fhirconverter_ORU-R01-01.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, Basic: 1, DiagnosticReport: 1, Specimen: 2, Observation: 1 }],
     ['ORU_R01', 'fhirconverter_ORU-R01-RMGEAD.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 1, Specimen: 1, Observation: 1 }],
-    ['ORU_R01', 'fhirconverter_LAB-ORU-1.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 2, Specimen: 4, Observation: 10 }],
+    ['ORU_R01', 'fhirconverter_LAB-ORU-1.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 1, Specimen: 2, Observation: 10 }],
     ['ORU_R01', 'fhirconverter_LRI_2.0-NG_CBC_Typ_Message.hl7', { MessageHeader: 1, Patient: 1, DiagnosticReport: 1, Specimen: 2, Observation: 28 }],
-    ['ORU_R01', 'lfh_ORU-multiline-short-mixed.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, DiagnosticReport: 1, Specimen: 1, Observation: 4 }],
-    ['ADT_A01', 'fhirconverter_ADT-A01-01.hl7', { MessageHeader: 1, Provenance: 1, Patient: 1, Account: 1, RelatedPerson: 1, Encounter: 1, Observation: 1, AllergyIntolerance: 1, Procedure: 1 }],
-    ['ADT_A01', 'fhirconverter_ADT01-23.hl7', { MessageHeader: 1, Provenance: 1, Patient: 1, Account: 1, RelatedPerson: 1, Encounter: 1, Coverage: 1 }],
+    ['ORU_R01', 'lfh_ORU-multiline-short-mixed.hl7', { MessageHeader: 1, Patient: 1, Encounter: 1, DiagnosticReport: 1, Specimen: 1, Observation: 1 }],
+    // The IG fills no Provenance.agent, Account.status, Procedure.status, Coverage.status or payor: those resources are notes.
+    ['ADT_A01', 'fhirconverter_ADT-A01-01.hl7', { MessageHeader: 1, Patient: 1, RelatedPerson: 1, Encounter: 1, Basic: 1, Observation: 1, AllergyIntolerance: 1 }],
+    ['ADT_A01', 'fhirconverter_ADT01-23.hl7', { MessageHeader: 1, Patient: 1, RelatedPerson: 1, Encounter: 1 }],
   ])('%s runs %s', async (message, sample, expected) => {
     expect(countByType(await mapSample(message, sample))).toEqual(expected);
   });
 
   it('ORU_R01: each DiagnosticReport lists exactly the Observations of its own order', async () => {
-    // LAB-ORU-1: two orders (OBR), of 5 results each.
+    // LAB-ORU-1: two orders (OBR), of 5 results each; the second has no OBR-25, so no report (FHIR requires its status).
     const entries = await mapSample('ORU_R01', 'fhirconverter_LAB-ORU-1.hl7');
     const observations = entries.filter((e) => e.resource.resourceType === 'Observation').map((e) => e.fullUrl);
     const reports = entries.filter((e) => e.resource.resourceType === 'DiagnosticReport').map((e) => (e.resource.result as Array<{ reference: string }>).map((r) => r.reference));
-    expect(reports).toEqual([observations.slice(0, 5), observations.slice(5)]);
+    expect([observations.length, reports]).toEqual([10, [observations.slice(0, 5)]]);
+  });
+});
+
+describe('importIgMessage: resources FHIR R4 would refuse', () => {
+  it('makes a resource only where its segments give what FHIR requires, and notes one the IG can never complete', async () => {
+    const oru = (await imported('ORU_R01')).result.spec.maps[0];
+    const when = (id: string) => (oru.nodes.find((n) => n.id === id) as { expression?: string } | undefined)?.expression;
+    expect(when('observation-2-when')?.endsWith(') and OBX-11 != null and OBX-3 != null')).toBe(true);
+    expect(when('diagnosticreport-1-when')).toBe('(OBR-25 != null) and OBR-4 != null');
+    expect(when('specimen-1-when')).toBe('(OBR-7 != null or OBR-8 != null or OBR-9 != null or OBR-14 != null)');
+    const adt = (await imported('ADT_A01')).result;
+    expect(adt.spec.maps[0].targets.map((t) => t.id)).not.toContain('account');
+    expect(adt.notes.filter((n) => n.reason === 'required-unfilled').map((n) => n.text.split('\n')[0])).toContain(
+      'ADT_A01 6 ADT_A01.PID → Account (PID[Account]): Account is not created: FHIR R4 requires Account.status, which no row of the IG fills; link it (or a constant) and the resource is made.',
+    );
+  });
+});
+
+describe('importIgMessage: row 0, of the whole segment', () => {
+  it('writes its constants (TXA[DocumentReference] status "current" IF TXA-19 NOT VALUED; the living will Observation\'s status and code)', async () => {
+    const { result } = await imported('MDM_T02');
+    const txa = result.spec.maps.find((m) => m.id === 'TXA[DocumentReference]');
+    const status = txa?.links.filter((l) => 'target' in l.to && l.to.path === 'DocumentReference.status').map((l) => txa.nodes.find((n) => 'node' in l.from && n.id === l.from.node));
+    expect(status?.map((n) => (n?.kind === 'condition' ? n.expression : n?.kind))).toEqual(['TXA-19 = null', "TXA-19 = 'AV'"]);
+    const pd1 = (await imported('VXU_V04')).result.spec.maps.find((m) => m.id === 'PD1[Observation-LivingWill]');
+    const constants = pd1?.links.filter((l) => 'target' in l.to && /^Observation\.(status|code)/.test(l.to.path))
+      .map((l) => [(l.to as { path: string }).path, (pd1.nodes.find((n) => 'node' in l.from && n.id === l.from.node) as { value?: string } | undefined)?.value]);
+    expect(constants).toEqual([['Observation.status', 'final'], ['Observation.code.coding.system', 'http://loinc.org'], ['Observation.code.coding.code', '75320-2']]);
+  });
+});
+
+describe('importIgMessage: elements FHIR R4 would refuse', () => {
+  it('notes a field written as sent into a required-bound code, and text into XHTML, instead of linking them', async () => {
+    const { result } = await imported('ADT_A01');
+    const said = (map: string, node: string) => result.notes.find((n) => n.map === map && n.node === node);
+    expect(said('PV1[Encounter]', 'todo-PV1-42-2')).toMatchObject({
+      reason: 'unbound-code',
+      text: 'PV1[Encounter] PV1-42 → location[4].status: FHIR R4 takes only codes of http://hl7.org/fhir/ValueSet/encounter-location-status in Encounter.location.status, and the IG names no vocabulary map to turn PV1-42 into one: add a value map.\nIG: ""reserved""',
+    });
+    expect(said('PV2[Encounter]', 'todo-PV2-12')).toMatchObject({
+      reason: 'type-mismatch',
+      text: 'PV2[Encounter] PV2-12 → text.div: Encounter.text.div is XHTML (a <div>, with its narrative\'s status), and PV2-12 is text.',
+    });
+    const pv1 = result.spec.maps.find((m) => m.id === 'PV1[Encounter]');
+    expect(pv1?.links.filter((l) => 'target' in l.to && l.to.path.startsWith('Encounter.location'))).toEqual([]);
   });
 });
 

@@ -157,8 +157,8 @@ describe('Studio API services over the engine', () => {
     expect(created.name).toBe('VXU_V04 from the HL7 v2-to-FHIR IG');
     expect(created.bundle.metadata).toMatchObject({ name: 'VXU_V04 from the HL7 v2-to-FHIR IG', version: '0.1.0' });
     expect((created.bundle.mapping as { settings: unknown }).settings).toEqual({ defaultTimezone: '+01:00' });
-    expect(created.report.counts).toMatchObject({ rows: 988, links: 158, conditions: 67, notes: 240, unmapped: 523 });
-    expect(created.report.summary[1]).toBe('988 IG rows: 158 links, 67 conditions, 240 notes, 523 the IG leaves unmapped; references: 7 links, 0 notes; 4 remarks kept as notes.');
+    expect(created.report.counts).toMatchObject({ rows: 993, links: 162, conditions: 66, notes: 242, unmapped: 523 });
+    expect(created.report.summary[1]).toBe('993 IG rows: 162 links, 66 conditions, 242 notes, 523 the IG leaves unmapped; references: 5 links, 1 notes; 3 remarks kept as notes.');
     expect(created.report.notes.find((n) => n.node === 'todo-PID-19')?.reason).toBe('narrative-condition');
 
     const input = readFileSync(resolve(process.cwd(), '../shared/reference/hl7v2-samples/izgateway_VXU_V04.hl7'), 'utf8');
