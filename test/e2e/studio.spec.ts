@@ -105,7 +105,7 @@ test('map PID-8 to Patient.gender through the v2 0001 value map, edit the sample
   await expect(page.getByTestId('preview-output')).toContainText(`"gender": "${expected[replacement]}"`);
 
   // The trace: clicking the output value lights up the source field it came from.
-  await page.getByTestId('preview-output').locator('[data-json-path$=".gender"]').first().click();
+  await page.getByTestId('preview-output').locator('[data-json-path$=".resource.gender"]').first().click();
   await expect(page.getByTestId('trace-strip')).toContainText('PID-8');
   await expect(sourceRow(page, 'PID-8')).toHaveClass(/schema-row--highlight/);
   await page.screenshot({ path: `${shots}/live-preview-trace.png` });

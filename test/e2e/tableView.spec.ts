@@ -74,7 +74,8 @@ test('the table view: filter and sort, edit a constant and a source in place (th
   await expect.poll(async () => (await address())?.city).toBe(first?.city);
 
   // Keyboard: from the search, ↓ reaches the first row, ↓ the next, Enter opens the canvas at its link.
-  await page.getByLabel('Search rows').fill('gender');
+  // (Patient.gender, not NK1's Patient.contact.gender.)
+  await page.getByLabel('Search rows').fill('patient.gender');
   await page.getByLabel('Map', { exact: true }).selectOption('');
   await page.getByRole('button', { name: 'Transforms ▼' }).click();
   await expect(pidRows.first()).toHaveAttribute('data-row-id', 'PID[Patient]/l-gender');

@@ -128,7 +128,9 @@ export function Canvas() {
     const key = `${opened}|${mapId}`;
     if (framed.current === key) return;
     framed.current = key;
-    const large = map.nodes.length > 25;
+    // Every box counts (a message map of 26 resources has few operation nodes): past 25, the whole
+    // map at a readable zoom does not fit, so the opening frames the source and the first target.
+    const large = nodes.length > 25;
     const focusIds = large ? [map.sources[0]?.id, map.targets[0]?.id].filter((x): x is string => x !== undefined) : undefined;
     requestAnimationFrame(() => requestAnimationFrame(() => {
       void flow.fitView({ ...(focusIds ? { nodes: focusIds.map((id) => ({ id })) } : {}), padding: large ? 0.04 : 0.06, maxZoom: 1, minZoom: 0.3 });

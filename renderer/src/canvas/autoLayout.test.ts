@@ -29,10 +29,20 @@ describe('autoLayout of one map', () => {
     }
   });
 
-  it('never stacks two nodes on the same spot and wraps tall columns', () => {
+  it('never stacks two nodes on the same spot, and wraps a big map into a grid about twice as wide as high', () => {
     const spots = new Set(map.nodes.map((n) => `${at.get(n.id)!.x},${at.get(n.id)!.y}`));
     expect(spots.size).toBe(map.nodes.length);
-    expect(Math.max(...map.nodes.map((n) => at.get(n.id)!.y))).toBeLessThanOrEqual(640);
+    const bottom = Math.max(...map.nodes.map((n) => at.get(n.id)!.y + 90), ...map.targets.map((t) => at.get(t.id)!.y + 240));
+    const right = Math.max(...map.targets.map((t) => at.get(t.id)!.x + 340));
+    expect(map.nodes.length).toBeGreaterThan(60);
+    expect(right / bottom).toBeGreaterThan(1.5);
+    expect(right / bottom).toBeLessThan(3);
+  });
+
+  it('wraps a small map\'s columns at 640', () => {
+    const small = { ...map, nodes: map.nodes.slice(0, 12), targets: map.targets.slice(0, 2) };
+    const laidSmall = autoLayout(small, options);
+    expect(Math.max(...small.nodes.map((n) => laidSmall.nodes.find((l) => l.id === n.id)!.y))).toBeLessThanOrEqual(640);
   });
 
   it('keeps what the previous layout held beside positions', () => {

@@ -18,6 +18,8 @@ const GAP = 70;
 const NODE_GAP = 18;
 /** A column of nodes wraps past this height: a few short columns fit a screen better than one tall one. */
 const COLUMN_HEIGHT = 640;
+/** The width-to-height ratio a big map's grid aims at (a canvas is wider than high). */
+const WIDE = 2;
 
 /** Source paths in reading order when no schema row says where they are: PID-3 before PID-13, PID-5.1 before PID-5.2. */
 export function pathOrder(path: string): number {
@@ -62,16 +64,20 @@ export function autoLayout(map: MapDefinition, options: AutoLayoutOptions, previ
     }
   }
   const middleX = options.schemaWidth + GAP;
-  // Each depth is a column; a column taller than the schemas wraps into the next sub-column, so a
-  // map of many nodes stays a compact grid instead of one very long column.
-  const maxHeight = Math.max(options.sourceHeight, COLUMN_HEIGHT);
+  const heights = new Map(map.nodes.map((n) => [n.id, options.nodeHeight(n)]));
+  const widths = new Map(map.nodes.map((n) => [n.id, options.nodeWidth(n)]));
+  // Each depth is a column; a column taller than this wraps into the next sub-column, so a map of
+  // many nodes stays a compact grid instead of one very long column. A big map (a message map of
+  // 26 resources and 90 nodes) wraps taller, so its grid stays about twice as wide as high rather
+  // than a strip its source and first resource cannot share a screen in.
+  let area = map.targets.length * (options.targetHeight + 40) * (options.schemaWidth + COLUMN_GAP);
+  for (const n of map.nodes) area += ((heights.get(n.id) ?? ROW) + NODE_GAP) * ((widths.get(n.id) ?? 0) + COLUMN_GAP);
+  const maxHeight = Math.max(options.sourceHeight, COLUMN_HEIGHT, Math.sqrt(area / WIDE));
   const byColumn = new Map<number, string[]>();
   for (const n of map.nodes) {
     const c = depth.get(n.id) ?? 0;
     byColumn.set(c, [...(byColumn.get(c) ?? []), n.id]);
   }
-  const heights = new Map(map.nodes.map((n) => [n.id, options.nodeHeight(n)]));
-  const widths = new Map(map.nodes.map((n) => [n.id, options.nodeWidth(n)]));
   const placed: { id: string; x: number; y: number }[] = [];
   let x = middleX;
   for (const c of [...byColumn.keys()].sort((a, b) => a - b)) {
