@@ -62,12 +62,15 @@ export function IgStartDialog() {
     return samplesOf(shipped.value, message, events);
   }, [message, shipped, structures]);
   const choice = sampleChoice ?? (offered.length > 0 ? '0' : PASTE);
+  // Until the shipped samples are known, Create would open the mapping on an empty paste.
+  const finding = message !== undefined && sampleChoice === undefined && (shipped.state === 'loading' || structures.state === 'loading');
 
   if (started) return <ImportSummary started={started} onClose={close} />;
 
   const submit = async () => {
     if (busy) return;
     if (!message) { setProblem('Choose one of the IG\'s message maps.'); return; }
+    if (finding) return;
     const sample = choice === PASTE ? { name: 'Sample 1', text: pasted } : { name: offered[Number(choice)].name, text: offered[Number(choice)].text };
     setBusy(true);
     setProblem(undefined);
@@ -85,7 +88,7 @@ export function IgStartDialog() {
     <Dialog title="Start from the HL7 v2-to-FHIR IG" testId="ig-start-dialog" className="dialog--wide" onCancel={close} onSubmit={() => void submit()}
       actions={<>
         <button type="button" onClick={close}>Cancel</button>
-        <button type="submit" className="button--primary" disabled={busy}>{busy ? 'Importing…' : 'Create'}</button>
+        <button type="submit" className="button--primary" disabled={busy || finding}>{busy ? 'Importing…' : 'Create'}</button>
       </>}
     >
       <p className="muted">The IG&apos;s message map with its segment, data type and vocabulary maps, each editable; a row the engine cannot express becomes a “To do” note with the IG&apos;s words.</p>
@@ -111,7 +114,7 @@ export function IgStartDialog() {
             <option value={PASTE}>Paste a message</option>
           </select>
         </label>
-        <p className="muted">{message === undefined ? '' : offered.length > 0 ? `${offered.length} shipped sample${offered.length === 1 ? '' : 's'} of ${message}.` : `No shipped sample of ${message}: paste one (or leave it empty and paste it in the sample editor).`}</p>
+        <p className="muted">{message === undefined ? '' : finding ? `Finding the shipped samples of ${message}…` : offered.length > 0 ? `${offered.length} shipped sample${offered.length === 1 ? '' : 's'} of ${message}.` : `No shipped sample of ${message}: paste one (or leave it empty and paste it in the sample editor).`}</p>
       </div>
       <label className="field field--wide"><span>Pasted message</span>
         <textarea rows={5} spellCheck={false} value={pasted} placeholder="MSH|^~\&|…" onChange={(e) => { setPasted(e.target.value); setSampleChoice(PASTE); }} />
