@@ -831,23 +831,25 @@ export class SiteCompiler {
         prov.nodes.push(traceId);
         prov.links.push(...inTrace);
       }
-      const out: unknown[] = [];
-      const items: TraceEntry[][] = [];
-      for (const next of enumerate(frame)) {
-        frame.items[depth] = next;
+      // Made only when needed: most calls on a repeating item give one value or none, and most run untraced.
+      let out: unknown[] | undefined;
+      const items: TraceEntry[][] | undefined = prov ? [] : undefined;
+      const list = enumerate(frame);
+      for (let i = 0; i < list.length; i++) {
+        frame.items[depth] = list[i];
         if (!keep(frame)) continue;
         const before = prov?.calls?.length ?? 0;
         const value = single(frame, prov);
         if (isAbsent(value)) continue;
-        out.push(value);
-        if (prov) {
+        (out ??= []).push(value);
+        if (prov && items) {
           // The call for this item recorded its entries: collect them per item, for the write to place.
           const record = prov.calls && prov.calls.length > before ? prov.calls.splice(before)[0] : undefined;
           items.push(record ? record.items[0] : []);
         }
       }
-      if (out.length === 0) return undefined;
-      if (prov) (prov.calls ??= []).push({ value: out, items });
+      if (out === undefined) return undefined;
+      if (prov && items) (prov.calls ??= []).push({ value: out, items });
       return out;
     };
   }
