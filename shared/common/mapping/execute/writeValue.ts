@@ -235,7 +235,8 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
     }
     const coerced = coerce(single, last, where);
     if (isAbsent(coerced)) return undefined;
-    const current = holder[last.key];
+    // A primitive replaces what is there: no read of the current member (a keyed load on every leaf written).
+    const current = last.primitive === undefined ? holder[last.key] : undefined;
     if (last.primitive !== undefined) holder[last.key] = coerced;
     else if (adopt) {
       if (isObject(current)) mergeFresh(current, coerced as JsonObject);
