@@ -22,6 +22,7 @@ export interface WriteStep {
   /** Where errors of this write point (built once, not per message). */
   where: ErrorLocation;
   steps: TargetStep[];
+  /** The link's value; it does not trace the link itself (runWrite pushes traceId before calling it). */
   evaluate: Evaluate;
   /** The value is a map call's output, made for this write: its objects are placed, not copied. */
   adopt: boolean;

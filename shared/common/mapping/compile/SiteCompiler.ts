@@ -373,7 +373,8 @@ export class SiteCompiler {
         targetPath,
         where: this.index.where({ link: info.link.id, path: targetPath }),
         steps: all.slice(base.length),
-        evaluate: this.compileFrom(info, scopes, 'leaf'),
+        // Without its link's trace id: runWrite pushes step.traceId first.
+        evaluate: this.compileFrom(info, scopes, 'leaf', false),
         // A map call's output is built for this write alone, unless another link shares it: placed without a copy.
         adopt: 'node' in info.link.from && this.index.nodes.get(info.link.from.node)?.kind === 'call'
           && this.index.consumers.get(`${info.link.from.node}:${info.link.from.port}`) === 1,
@@ -494,11 +495,16 @@ export class SiteCompiler {
   // -------------------------------------------------------------------------------------------
   // Evaluation of link sources and nodes
 
-  private compileFrom(info: LinkInfo, scopes: ContextScope[], mode: ReadMode): Evaluate {
+  /**
+   * The value a link carries. `traceLink` false leaves the link's own trace id to the caller
+   * (runWrite pushes it before evaluating, in the same place): a link from a node then needs no
+   * wrapper closure, one call less per write per message.
+   */
+  private compileFrom(info: LinkInfo, scopes: ContextScope[], mode: ReadMode, traceLink = true): Evaluate {
     const link = info.link;
     const where = this.index.where({ link: link.id, path: `${this.index.at()}.links[${info.index}].from` });
     const from = link.from;
-    const traceId = this.index.traceId(link.id);
+    const traceId = traceLink ? this.index.traceId(link.id) : undefined;
     if ('source' in from) {
       const text = this.rewrite(this.checkPath(from.path, where), where);
       // The link id goes into the trace inside the reader itself: no extra call per link per message.
@@ -509,6 +515,7 @@ export class SiteCompiler {
       return compileSourceRead(text, scopes, mode, where, traceId, this.state.structure, this.site(from.path));
     }
     const inner = this.compileNodeValue(from.node, from.port, scopes);
+    if (traceId === undefined) return inner;
     return (frame, prov) => {
       if (prov !== undefined) prov.links.push(traceId);
       return inner(frame, prov);
@@ -824,23 +831,25 @@ export class SiteCompiler {
         prov.nodes.push(traceId);
         prov.links.push(...inTrace);
       }
-      const out: unknown[] = [];
-      const items: TraceEntry[][] = [];
-      for (const next of enumerate(frame)) {
-        frame.items[depth] = next;
+      // Made only when needed: most calls on a repeating item give one value or none, and most run untraced.
+      let out: unknown[] | undefined;
+      const items: TraceEntry[][] | undefined = prov ? [] : undefined;
+      const list = enumerate(frame);
+      for (let i = 0; i < list.length; i++) {
+        frame.items[depth] = list[i];
         if (!keep(frame)) continue;
         const before = prov?.calls?.length ?? 0;
         const value = single(frame, prov);
         if (isAbsent(value)) continue;
-        out.push(value);
-        if (prov) {
+        (out ??= []).push(value);
+        if (prov && items) {
           // The call for this item recorded its entries: collect them per item, for the write to place.
           const record = prov.calls && prov.calls.length > before ? prov.calls.splice(before)[0] : undefined;
           items.push(record ? record.items[0] : []);
         }
       }
-      if (out.length === 0) return undefined;
-      if (prov) (prov.calls ??= []).push({ value: out, items });
+      if (out === undefined) return undefined;
+      if (prov && items) (prov.calls ??= []).push({ value: out, items });
       return out;
     };
   }

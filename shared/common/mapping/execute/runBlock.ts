@@ -46,6 +46,8 @@ function traceWrite(trace: TraceEntry[], prov: Provenance, value: unknown, outpu
 
 function runWrite(step: WriteStep, base: JsonObject, frame: Frame, target: string, trace: TraceEntry[] | undefined): void {
   const prov = trace ? newProvenance() : undefined;
+  // The write's link comes first in its provenance; step.evaluate leaves it to us (see SiteCompiler.compileFrom).
+  if (prov) prov.links.push(step.traceId);
   const value = step.evaluate(frame, prov);
   if (isAbsent(value)) return;
   const itemPaths = trace ? [] as string[] : undefined;

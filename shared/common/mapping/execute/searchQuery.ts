@@ -13,9 +13,10 @@ export function searchQuery(resource: Record<string, unknown>, search: readonly 
     const values: string[] = [];
     for (const read of parameter.reads) collect(resource, read, 0, values, parameter.ofType);
     if (values.length === 0) return undefined;
-    parts.push(`${parameter.name}=${[...new Set(values)].map(encodeValue).join(',')}`);
+    // One value (the usual identifier) needs no de-duplication.
+    parts.push(`${parameter.name}=${values.length === 1 ? encodeValue(values[0]) : [...new Set(values)].map(encodeValue).join(',')}`);
   }
-  return parts.join('&');
+  return parts.length === 1 ? parts[0] : parts.join('&');
 }
 
 function collect(value: unknown, read: SearchRead, depth: number, out: string[], ofType: string | undefined): void {
@@ -67,8 +68,11 @@ function tokens(value: unknown, type: string, out: string[]): void {
 
 /** FHIR search escapes `\`, `,`, `|` and `$` inside a value with a backslash (search.html#escaping). */
 function escapeToken(text: string): string {
-  return text.replace(/[\\,|$]/g, (c) => `\\${c}`);
+  // Most values have nothing to escape: a test is cheaper than a replace with a callback.
+  return ESCAPED.test(text) ? text.replace(/[\\,|$]/g, (c) => `\\${c}`) : text;
 }
+
+const ESCAPED = /[\\,|$]/;
 
 /**
  * A value as it goes into the query: percent-encoded as a URL query component, except the
@@ -76,5 +80,9 @@ function escapeToken(text: string): string {
  * so `identifier=urn:oid:1.2.3|A1` stays readable in the Bundle.
  */
 function encodeValue(value: string): string {
+  // Text of only these characters is what encodeURIComponent leaves (plus the four put back below): no work to do.
+  if (PLAIN.test(value)) return value;
   return encodeURIComponent(value).replace(/%3A/g, ':').replace(/%2F/g, '/').replace(/%7C/g, '|').replace(/%2C/g, ',');
 }
+
+const PLAIN = /^[A-Za-z0-9\-_.!~*'():/|,]*$/;

@@ -135,6 +135,20 @@ function mergeFresh(a: JsonObject, b: JsonObject): void {
   }
 }
 
+/** Merges an object written onto a whole item into it (copied clean unless the engine built it). */
+function mergeOnto(base: JsonObject, value: unknown, where: ErrorLocation, adopt: boolean): void {
+  const object = wholeItemObject(value, where);
+  if (adopt) mergeFresh(base, object);
+  else mergeClean(base, object);
+}
+
+function wholeItemObject(value: unknown, where: ErrorLocation): JsonObject {
+  if (!isObject(value)) {
+    throw new CrosswalkError('MAP_TYPE', `A value written onto a whole item must be an object, but its link gave ${describe(value)}.`, where);
+  }
+  return value;
+}
+
 /** Appends one item of a repeating element, shaped for it (objects copied clean unless the engine built them). */
 function pushItem(list: unknown[], item: unknown, step: TargetStep, where: ErrorLocation, adopt: boolean): void {
   if (isAbsent(item)) return;
@@ -181,17 +195,17 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
   if (steps.length === 0) {
     // The context item (or resource) itself: an object merges into it; a list (a map call on a
     // repeating segment, NK1 → Patient.contact) merges each of its objects in order.
-    const objects = Array.isArray(value) ? value.filter((v) => !isAbsent(v)) : [value];
+    if (!Array.isArray(value)) {
+      // One object (a segment map's output, the usual case): no list made for it.
+      mergeOnto(base, value, where, adopt);
+      itemPaths?.push('');
+      return '';
+    }
+    const objects = value.filter((v) => !isAbsent(v));
     if (objects.length === 0) return undefined;
-    for (const single of objects) {
-      if (!isObject(single)) {
-        throw new CrosswalkError('MAP_TYPE', `A value written onto a whole item must be an object, but its link gave ${describe(single)}.`, where);
-      }
-    }
-    for (const single of objects) {
-      if (adopt) mergeFresh(base, single as JsonObject);
-      else mergeClean(base, single as JsonObject);
-    }
+    // All checked before any is merged: a list with a stray value writes nothing.
+    for (const single of objects) wholeItemObject(single, where);
+    for (const single of objects) mergeOnto(base, single, where, adopt);
     itemPaths?.push('');
     return '';
   }
@@ -221,7 +235,8 @@ export function writeValue(base: JsonObject, steps: readonly TargetStep[], value
     }
     const coerced = coerce(single, last, where);
     if (isAbsent(coerced)) return undefined;
-    const current = holder[last.key];
+    // A primitive replaces what is there: no read of the current member (a keyed load on every leaf written).
+    const current = last.primitive === undefined ? holder[last.key] : undefined;
     if (last.primitive !== undefined) holder[last.key] = coerced;
     else if (adopt) {
       if (isObject(current)) mergeFresh(current, coerced as JsonObject);
